@@ -1,0 +1,131 @@
+#include "WorkstationApp.h"
+
+#include "core/BuildInfo.h"
+#include "core/Versions.h"
+#include "logging/Log.h"
+#include "settings/Settings.h"
+#include "shell/MainWindow.h"
+#include "sync/ConnectionState.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+#include <cstring>
+
+namespace upstream::app {
+namespace {
+
+constexpr const char *kUsage =
+    "Usage: upstream-workstation [options]\n\n"
+    "Upstream Workstation: DriftWatch, DenialScope and DelayGuard dashboards, claim import and the recovery "
+    "ledger.\n\n"
+    "Options:\n"
+    "  --version               Print the version and exit.\n"
+    "  -h, --help              Show this help and exit.\n"
+    "  --log-level LEVEL       trace, debug, info, warn, error or off (default: settings, else info).\n"
+    "  --demo                  Open the local demo workspace.\n"
+    "  --screenshot FILE       Render a page offscreen to FILE (PNG) and exit.\n"
+    "  --page PAGE             The page for --screenshot or to open: driftwatch, denialscope, delayguard, import,\n"
+    "                          ledger.\n"
+    "  --language CODE         User-interface language (en, es) for this run.\n";
+
+bool hasFlag(int argc, char *argv[], const char *flag)
+{
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], flag) == 0)
+            return true;
+    return false;
+}
+
+void installTranslator(QApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    auto *ours = new QTranslator(&app);
+    if (ours->load(locale, QStringLiteral("upstream"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+    auto *qtBase = new QTranslator(&app);
+    if (qtBase->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtBase);
+}
+
+} // namespace
+
+int runWorkstation(int argc, char *argv[])
+{
+    // --version and --help work without a display (installed-package checks, IT scripts).
+    if (hasFlag(argc, argv, "--version")) {
+        std::printf("upstream-workstation %s\n", build::kVersion);
+        return 0;
+    }
+    if (hasFlag(argc, argv, "--help") || hasFlag(argc, argv, "-h")) {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    const bool screenshot = hasFlag(argc, argv, "--screenshot");
+    if (screenshot && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Upstream Workstation"));
+    QApplication::setOrganizationName(QString::fromLatin1(build::kOrganization));
+    QApplication::setOrganizationDomain(QString::fromLatin1(build::kOrganizationDomain));
+    QApplication::setApplicationVersion(QString::fromLatin1(build::kVersion));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/upstream.svg")));
+
+    QCommandLineParser parser;
+    const QCommandLineOption logLevel(QStringLiteral("log-level"), QString(), QStringLiteral("LEVEL"));
+    const QCommandLineOption demo(QStringLiteral("demo"));
+    const QCommandLineOption shot(QStringLiteral("screenshot"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption page(QStringLiteral("page"), QString(), QStringLiteral("PAGE"));
+    const QCommandLineOption language(QStringLiteral("language"), QString(), QStringLiteral("CODE"));
+    parser.addOptions({logLevel, demo, shot, page, language});
+    if (!parser.parse(QApplication::arguments())) {
+        std::fprintf(stderr, "upstream-workstation: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+
+    settings::Settings settings;
+    log::Options logOptions;
+    logOptions.level = parser.isSet(logLevel) ? parser.value(logLevel) : settings.value(settings::keys::LogLevel);
+    if (const Status st = log::init(logOptions); !st.ok()) {
+        std::fprintf(stderr, "upstream-workstation: %s\n", qPrintable(st.error().message));
+        return 2;
+    }
+    log::info(QStringLiteral("starting %1").arg(versions::summary()));
+    installTranslator(app, parser.isSet(language) ? parser.value(language) : settings.value(settings::keys::Language));
+
+    views::Page startPage = views::Page::DriftWatch;
+    if (parser.isSet(page) && !views::MainWindow::pageFromName(parser.value(page), &startPage)) {
+        std::fprintf(stderr, "upstream-workstation: unknown page '%s' (driftwatch, denialscope, delayguard, import, "
+                             "ledger)\n",
+                     qPrintable(parser.value(page)));
+        return 2;
+    }
+
+    sync::ConnectionStatus connection;
+    views::MainWindow window(&connection);
+    window.showPage(startPage);
+
+    if (parser.isSet(shot)) {
+        window.show();
+        QApplication::processEvents();
+        const QString file = parser.value(shot);
+        if (!window.grab().save(file, "PNG")) {
+            std::fprintf(stderr, "upstream-workstation: cannot write the screenshot %s\n", qPrintable(file));
+            return 1;
+        }
+        return 0;
+    }
+
+    window.show();
+    const int rc = QApplication::exec();
+    log::shutdown();
+    return rc;
+}
+
+} // namespace upstream::app

@@ -1,0 +1,70 @@
+#include "Settings.h"
+
+#include "core/BuildInfo.h"
+
+#include <QSettings>
+
+#include <algorithm>
+
+namespace upstream::settings {
+
+Settings::Settings()
+    : Settings(std::make_unique<QSettings>(QSettings::UserScope, QString::fromLatin1(build::kOrganization),
+                                           QStringLiteral("Workstation")),
+               std::make_unique<QSettings>(QSettings::SystemScope, QString::fromLatin1(build::kOrganization),
+                                           QStringLiteral("Workstation")))
+{
+}
+
+Settings::Settings(std::unique_ptr<QSettings> user, std::unique_ptr<QSettings> policy)
+    : m_user(std::move(user)), m_policy(std::move(policy))
+{
+    // QSettings' SystemScope object falls back to nothing else; the user object must not fall back to system
+    // values, or a policy value would look like a user choice.
+    if (m_user)
+        m_user->setFallbacksEnabled(false);
+    if (m_policy)
+        m_policy->setFallbacksEnabled(false);
+}
+
+Settings::~Settings() = default;
+
+bool Settings::lockedRaw(const char *path, bool lockable) const
+{
+    return lockable && m_policy && m_policy->contains(QString::fromLatin1(path));
+}
+
+QVariant Settings::raw(const char *path, bool lockable) const
+{
+    const QString key = QString::fromLatin1(path);
+    if (lockedRaw(path, lockable))
+        return m_policy->value(key);
+    if (m_user && m_user->contains(key))
+        return m_user->value(key);
+    return {};
+}
+
+Status Settings::setRaw(const char *path, bool lockable, const QVariant &v)
+{
+    if (lockedRaw(path, lockable))
+        return makeError(ErrorCode::PermissionDenied,
+                         QStringLiteral("The setting %1 is set by your IT department and cannot be changed here.")
+                             .arg(QString::fromLatin1(path)));
+    if (!m_user)
+        return makeError(ErrorCode::Internal, QStringLiteral("no user settings store"));
+    m_user->setValue(QString::fromLatin1(path), v);
+    return Status::success();
+}
+
+int Settings::idleLockMinutes() const
+{
+    return std::clamp(value(keys::IdleLockMinutes), 1, kMaxIdleLockMinutes);
+}
+
+void Settings::sync()
+{
+    if (m_user)
+        m_user->sync();
+}
+
+} // namespace upstream::settings

@@ -1,0 +1,85 @@
+#pragma once
+// CipherDatabase: one SQLCipher 4 database file opened with a raw 256-bit key (RAII over sqlite3*).
+//
+// Contract: open() keys the connection, then refuses to continue unless `PRAGMA cipher_version` reports 4.x —
+// if the binary were ever linked against plain SQLite, the key would be ignored and data written in the clear;
+// this check turns that into a hard error. A wrong key fails on open with ErrorCode::Corrupt.
+// Not thread-safe: use one instance per thread (the cache has one writer connection).
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+#include <memory>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace upstream::storage {
+
+class CipherStatement;
+
+class CipherDatabase {
+public:
+    CipherDatabase() = default;
+    ~CipherDatabase();
+    CipherDatabase(CipherDatabase &&other) noexcept;
+    CipherDatabase &operator=(CipherDatabase &&other) noexcept;
+    CipherDatabase(const CipherDatabase &) = delete;
+    CipherDatabase &operator=(const CipherDatabase &) = delete;
+
+    // key must be 32 bytes. An empty key opens an unencrypted database (benchmarks compare the two).
+    static Result<CipherDatabase> open(const QString &path, const QByteArray &key);
+    // The linked SQLCipher version, e.g. "4.6.1 community"; empty if the library is not SQLCipher.
+    static QString cipherVersion();
+
+    bool isOpen() const { return m_db != nullptr; }
+    void close();
+    Status exec(const QString &sql);
+    Result<CipherStatement> prepare(const QString &sql);
+    qint64 lastInsertRowId() const;
+    int changes() const;
+    QString lastError() const;
+    sqlite3 *handle() const { return m_db; }
+
+private:
+    explicit CipherDatabase(sqlite3 *db) : m_db(db) {}
+    sqlite3 *m_db = nullptr;
+};
+
+// A prepared statement. bind() is 1-based. step() returns true while a row is available.
+class CipherStatement {
+public:
+    CipherStatement() = default;
+    ~CipherStatement();
+    CipherStatement(CipherStatement &&other) noexcept;
+    CipherStatement &operator=(CipherStatement &&other) noexcept;
+    CipherStatement(const CipherStatement &) = delete;
+    CipherStatement &operator=(const CipherStatement &) = delete;
+
+    void bind(int index, const QVariant &value);
+    void bind(int index, qint64 value);
+    void bind(int index, double value);
+    void bind(int index, const QString &value);
+    void bind(int index, const QByteArray &blob);
+    void bindNull(int index);
+    Result<bool> step(); // true: a row; false: done
+    Status run();        // step to completion
+    void reset();
+
+    int columnCount() const;
+    QVariant value(int column) const;
+    qint64 int64(int column) const;
+    double real(int column) const;
+    QString text(int column) const;
+    bool isNull(int column) const;
+
+private:
+    friend class CipherDatabase;
+    CipherStatement(sqlite3_stmt *stmt, sqlite3 *db) : m_stmt(stmt), m_db(db) {}
+    sqlite3_stmt *m_stmt = nullptr;
+    sqlite3 *m_db = nullptr;
+};
+
+} // namespace upstream::storage

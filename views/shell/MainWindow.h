@@ -1,0 +1,45 @@
+#pragma once
+// The main window shell: navigation between the workstation's pages, the status bar and the menus.
+// It only wires actions; every page is its own widget, installed with setPage().
+#include <QMainWindow>
+
+#include <array>
+
+class QListWidget;
+class QStackedWidget;
+
+namespace upstream::sync {
+class ConnectionStatus;
+}
+
+namespace upstream::views {
+
+enum class Page { DriftWatch = 0, DenialScope, DelayGuard, Import, Ledger };
+inline constexpr int kPageCount = 5;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(sync::ConnectionStatus *connection, QWidget *parent = nullptr);
+
+    // Replaces the page's content (placeholders until the page is installed). Takes ownership.
+    void setPage(Page page, QWidget *widget);
+    QWidget *page(Page page) const;
+    void showPage(Page page);
+    Page currentPage() const;
+    static QString pageTitle(Page page);
+    static bool pageFromName(const QString &name, Page *page); // "driftwatch", "ledger", ...
+
+signals:
+    void currentPageChanged(upstream::views::Page page);
+
+private:
+    void buildMenus();
+    QWidget *makePlaceholder(Page page);
+
+    QListWidget *m_nav = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    std::array<QWidget *, kPageCount> m_pages{};
+};
+
+} // namespace upstream::views
