@@ -101,8 +101,9 @@ int runWorkstation(int argc, char *argv[])
 
     views::Page startPage = views::Page::DriftWatch;
     if (parser.isSet(page) && !views::MainWindow::pageFromName(parser.value(page), &startPage)) {
-        std::fprintf(stderr, "upstream-workstation: unknown page '%s' (driftwatch, denialscope, delayguard, import, "
-                             "ledger)\n",
+        std::fprintf(stderr,
+                     "upstream-workstation: unknown page '%s' (driftwatch, denialscope, delayguard, import, "
+                     "ledger)\n",
                      qPrintable(parser.value(page)));
         return 2;
     }

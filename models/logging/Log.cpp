@@ -92,9 +92,9 @@ Status init(const Options &options)
     bool ok = false;
     const auto level = parseLevel(options.level, &ok);
     if (!ok)
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error or off)")
-                             .arg(options.level));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error or off)").arg(options.level));
     g_directory = options.directory.isEmpty()
                       ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/logs")
                       : options.directory;
@@ -126,16 +126,40 @@ void shutdown()
         g_logger->flush();
 }
 
-std::shared_ptr<spdlog::logger> logger() { return g_logger ? g_logger : fallbackLogger(); }
+std::shared_ptr<spdlog::logger> logger()
+{
+    return g_logger ? g_logger : fallbackLogger();
+}
 
-QString logDirectory() { return g_directory; }
+QString logDirectory()
+{
+    return g_directory;
+}
 
-QString redact(const QString &text) { return phi::redact(text); }
+QString redact(const QString &text)
+{
+    return phi::redact(text);
+}
 
-void trace(const QString &message) { write(spdlog::level::trace, message); }
-void debug(const QString &message) { write(spdlog::level::debug, message); }
-void info(const QString &message) { write(spdlog::level::info, message); }
-void warn(const QString &message) { write(spdlog::level::warn, message); }
-void error(const QString &message) { write(spdlog::level::err, message); }
+void trace(const QString &message)
+{
+    write(spdlog::level::trace, message);
+}
+void debug(const QString &message)
+{
+    write(spdlog::level::debug, message);
+}
+void info(const QString &message)
+{
+    write(spdlog::level::info, message);
+}
+void warn(const QString &message)
+{
+    write(spdlog::level::warn, message);
+}
+void error(const QString &message)
+{
+    write(spdlog::level::err, message);
+}
 
 } // namespace upstream::log

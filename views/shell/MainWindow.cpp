@@ -73,10 +73,9 @@ QString MainWindow::pageTitle(Page page)
 
 bool MainWindow::pageFromName(const QString &name, Page *page)
 {
-    static const std::array<QLatin1String, kPageCount> names = {QLatin1String("driftwatch"),
-                                                                 QLatin1String("denialscope"),
-                                                                 QLatin1String("delayguard"), QLatin1String("import"),
-                                                                 QLatin1String("ledger")};
+    static const std::array<QLatin1String, kPageCount> names = {
+        QLatin1String("driftwatch"), QLatin1String("denialscope"), QLatin1String("delayguard"), QLatin1String("import"),
+        QLatin1String("ledger")};
     for (int i = 0; i < kPageCount; ++i) {
         if (name.compare(names[size_t(i)], Qt::CaseInsensitive) == 0) {
             *page = Page(i);
@@ -95,7 +94,9 @@ QWidget *MainWindow::makePlaceholder(Page page)
     auto *title = new QLabel(QStringLiteral("<h1>%1</h1>").arg(pageTitle(page).toHtmlEscaped()), w);
     QString blurb;
     switch (page) {
-    case Page::DriftWatch: blurb = tr("Payer denial-rate and decision-time drift against each payer's baseline."); break;
+    case Page::DriftWatch:
+        blurb = tr("Payer denial-rate and decision-time drift against each payer's baseline.");
+        break;
     case Page::DenialScope: blurb = tr("Denial reasons that spiked or appeared for the first time."); break;
     case Page::DelayGuard: blurb = tr("Payers that started paying or deciding slower, with dollars at risk."); break;
     case Page::Import: blurb = tr("Import claim CSV exports with live validation and data-quality scoring."); break;
@@ -127,11 +128,20 @@ void MainWindow::setPage(Page page, QWidget *widget)
         m_stack->setCurrentIndex(index);
 }
 
-QWidget *MainWindow::page(Page page) const { return m_pages[size_t(page)]; }
+QWidget *MainWindow::page(Page page) const
+{
+    return m_pages[size_t(page)];
+}
 
-void MainWindow::showPage(Page page) { m_nav->setCurrentRow(int(page)); }
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(int(page));
+}
 
-Page MainWindow::currentPage() const { return Page(std::max(0, m_nav->currentRow())); }
+Page MainWindow::currentPage() const
+{
+    return Page(std::max(0, m_nav->currentRow()));
+}
 
 void MainWindow::buildMenus()
 {
