@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>Recovery ledger</source>
-        <translation>Registro de recuperaciones</translation>
+        <translation>Recuperaciones</translation>
     </message>
     <message>
         <source>Payer denial-rate and decision-time drift against each payer&apos;s baseline.</source>
