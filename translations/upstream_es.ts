@@ -37,6 +37,13 @@
     </message>
 </context>
 <context>
+    <name>LocalCache</name>
+    <message>
+        <source>This local cache was written by a newer version of Upstream Workstation (schema %1, this program knows %2). Update the workstation; the cache was not changed.</source>
+        <translation>Esta caché local la escribió una versión más reciente de Upstream Workstation (esquema %1; este programa conoce hasta el %2). Actualice la estación de trabajo; la caché no se ha modificado.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>No saved secret was found in the system keychain.</source>
@@ -45,6 +52,41 @@
     <message>
         <source>The system keychain could not %1: %2. Make sure a keyring is available and unlocked.</source>
         <translation>El llavero del sistema no pudo %1: %2. Compruebe que haya un llavero disponible y desbloqueado.</translation>
+    </message>
+    <message>
+        <source>The workspace key file has an unknown format.</source>
+        <translation>El archivo de clave del espacio de trabajo tiene un formato desconocido.</translation>
+    </message>
+    <message>
+        <source>The workspace key file is damaged.</source>
+        <translation>El archivo de clave del espacio de trabajo está dañado.</translation>
+    </message>
+    <message>
+        <source>A password is required to protect the workspace.</source>
+        <translation>Se necesita una contraseña para proteger el espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to protect the workspace key.</source>
+        <translation>No hay memoria suficiente para proteger la clave del espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to open the workspace key.</source>
+        <translation>No hay memoria suficiente para abrir la clave del espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>The password is wrong, or this device&apos;s secret does not match the workspace.</source>
+        <translation>La contraseña es incorrecta o el secreto de este dispositivo no corresponde al espacio de trabajo.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::app::WorkstationSession</name>
+    <message>
+        <source>Demo workspace</source>
+        <translation>Espacio de trabajo de demostración</translation>
+    </message>
+    <message>
+        <source>demo user</source>
+        <translation>usuario de demostración</translation>
     </message>
 </context>
 <context>
@@ -87,6 +129,43 @@
     <message>
         <source>SQLCipher:</source>
         <translation>SQLCipher:</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::LockController</name>
+    <message>
+        <source>&amp;Lock Workstation</source>
+        <translation>&amp;Bloquear la estación de trabajo</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many failed attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo dentro de %n segundo.</numerusform>
+            <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo dentro de %n segundos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::LockScreen</name>
+    <message>
+        <source>&lt;h2&gt;Upstream Workstation is locked&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Upstream Workstation está bloqueada&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Your work is kept. Enter your password to continue.</source>
+        <translation>Su trabajo se conserva. Introduzca su contraseña para continuar.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Signed in as %1</source>
+        <translation>Sesión iniciada como %1</translation>
     </message>
 </context>
 <context>
@@ -165,10 +244,96 @@
     </message>
 </context>
 <context>
+    <name>upstream::views::WorkspacePasswordDialog</name>
+    <message>
+        <source>Create a local workspace</source>
+        <translation>Crear un espacio de trabajo local</translation>
+    </message>
+    <message>
+        <source>Open your workspace</source>
+        <translation>Abrir su espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>No server is configured. Your work will be kept in an encrypted workspace on this computer. Choose a password to protect it (at least %1 characters). It cannot be recovered if you forget it.</source>
+        <translation>No hay ningún servidor configurado. Su trabajo se guardará en un espacio de trabajo cifrado en este equipo. Elija una contraseña para protegerlo (al menos %1 caracteres). Si la olvida, no se podrá recuperar.</translation>
+    </message>
+    <message>
+        <source>Enter the password of your local workspace.</source>
+        <translation>Introduzca la contraseña de su espacio de trabajo local.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Confirm password</source>
+        <translation>Confirmar la contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm:</source>
+        <translation>C&amp;onfirmar:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>C&amp;rear</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo workspace</source>
+        <translation>Probar el espacio de trabajo de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>The password needs at least %1 characters.</source>
+        <translation>La contraseña necesita al menos %1 caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Introduzca su contraseña.</translation>
+    </message>
+</context>
+<context>
     <name>upstream::widgets::ConnectionStatusLabel</name>
     <message>
         <source>Connection state</source>
         <translation>Estado de la conexión</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::workspace::WorkspaceOpener</name>
+    <message>
+        <source>A workspace already exists in %1.</source>
+        <translation>Ya existe un espacio de trabajo en %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the workspace folder %1.</source>
+        <translation>No se puede crear la carpeta del espacio de trabajo %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the workspace key file in %1.</source>
+        <translation>No se puede escribir el archivo de clave del espacio de trabajo en %1.</translation>
+    </message>
+    <message>
+        <source>No workspace was found in %1.</source>
+        <translation>No se encontró ningún espacio de trabajo en %1.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keychain does not hold the device secret for this workspace, so the local cache cannot be opened here. Sign in to the server to rebuild the cache, or ask IT to restore the keychain.</source>
+        <translation>El llavero de este equipo no contiene el secreto de dispositivo de este espacio de trabajo, por lo que la caché local no se puede abrir aquí. Inicie sesión en el servidor para reconstruir la caché o pida a TI que restaure el llavero.</translation>
+    </message>
+    <message>
+        <source>The password is wrong. Try again.</source>
+        <translation>La contraseña es incorrecta. Inténtelo de nuevo.</translation>
     </message>
 </context>
 </TS>
