@@ -212,7 +212,7 @@
     </message>
     <message>
         <source>Import claim CSV exports with live validation and data-quality scoring.</source>
-        <translation>Importe exportaciones CSV de reclamaciones con validación en vivo y puntuación de la calidad de los datos.</translation>
+        <translation>Importación de exportaciones CSV de reclamaciones con validación en vivo y puntuación de la calidad de los datos.</translation>
     </message>
     <message>
         <source>Recovery ledger: expected and recovered amounts, approvals and history.</source>
