@@ -15,7 +15,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 [[ -f $metainfo ]] || fail "missing $metainfo (configured by installer/CMakeLists.txt)"
 desktop-file-validate "$desktop" || fail "desktop-file-validate rejected $desktop"
 appstreamcli validate --no-net --no-color "$metainfo" || fail "appstreamcli rejected $metainfo"
-grep -q "@PROJECT_VERSION@" "$metainfo" && fail "metainfo release version was not configured"
+grep -qE "@[A-Z_]+@" "$metainfo" && fail "the metainfo has unconfigured @VARIABLES@"
 
 grep -qx "Icon=$id" "$desktop" || fail "the desktop entry's Icon is not $id"
 grep -qx "Exec=upstream-workstation" "$desktop" || fail "the desktop entry does not start upstream-workstation"
