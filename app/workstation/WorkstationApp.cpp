@@ -119,7 +119,7 @@ int runWorkstation(int argc, char *argv[])
     sync::ConnectionStatus connection;
     views::MainWindow window(&connection);
     window.showPage(startPage);
-    WorkstationSession session(&window, &settings);
+    WorkstationSession session(&window, &settings, &connection);
 
     if (parser.isSet(shot)) {
         // Render offscreen and exit: the demo workspace opens without prompting.
