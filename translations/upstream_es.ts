@@ -77,6 +77,18 @@
         <source>The password is wrong, or this device&apos;s secret does not match the workspace.</source>
         <translation>La contraseña es incorrecta o el secreto de este dispositivo no corresponde al espacio de trabajo.</translation>
     </message>
+    <message>
+        <source>Signed in, but the server&apos;s Upstream schema is not readable for this user: %1</source>
+        <translation>Sesión iniciada, pero este usuario no puede leer el esquema de Upstream del servidor: %1</translation>
+    </message>
+    <message>
+        <source>This user is not a member of any customer, or has been disabled. Ask your administrator.</source>
+        <translation>Este usuario no pertenece a ningún cliente o está deshabilitado. Consulte a su administrador.</translation>
+    </message>
+    <message>
+        <source>Set by your IT department</source>
+        <translation>Establecido por su departamento de TI</translation>
+    </message>
 </context>
 <context>
     <name>upstream::app::WorkstationSession</name>
@@ -87,6 +99,10 @@
     <message>
         <source>demo user</source>
         <translation>usuario de demostración</translation>
+    </message>
+    <message>
+        <source>Working offline on this computer&apos;s copy.</source>
+        <translation>Trabajando sin conexión con la copia de este equipo.</translation>
     </message>
 </context>
 <context>
@@ -102,6 +118,28 @@
     <message>
         <source>delete a secret</source>
         <translation>eliminar un secreto</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::session::SignInService</name>
+    <message numerus="yes">
+        <source>Too many failed attempts. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo dentro de %n segundo.</numerusform>
+            <numerusform>Demasiados intentos fallidos. Vuelva a intentarlo dentro de %n segundos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter your user name and password.</source>
+        <translation>Introduzca su nombre de usuario y su contraseña.</translation>
+    </message>
+    <message>
+        <source>No server is configured. Enter the server&apos;s host and database.</source>
+        <translation>No hay ningún servidor configurado. Introduzca el servidor y la base de datos.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and the password does not open this computer&apos;s offline copy. Check the password, or try again when the server is reachable.</source>
+        <translation>No se puede contactar con el servidor y la contraseña no abre la copia sin conexión de este equipo. Compruebe la contraseña o vuelva a intentarlo cuando el servidor esté disponible.</translation>
     </message>
 </context>
 <context>
@@ -241,6 +279,93 @@
     <message>
         <source>&amp;About Upstream Workstation</source>
         <translation>&amp;Acerca de Upstream Workstation</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::SignInDialog</name>
+    <message>
+        <source>Sign in to Upstream</source>
+        <translation>Iniciar sesión en Upstream</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Nombre del servidor</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Puerto del servidor</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de datos</translation>
+    </message>
+    <message>
+        <source>TLS verification</source>
+        <translation>Verificación TLS</translation>
+    </message>
+    <message>
+        <source>System certificate store</source>
+        <translation>Almacén de certificados del sistema</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>Archivo de certificado de la CA</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>Pu&amp;erto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;TLS:</source>
+        <translation>&amp;TLS:</translation>
+    </message>
+    <message>
+        <source>CA &amp;file:</source>
+        <translation>&amp;Archivo de CA:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Remember my password on this computer</source>
+        <translation>&amp;Recordar mi contraseña en este equipo</translation>
+    </message>
+    <message>
+        <source>Stored only in the system keychain.</source>
+        <translation>Se guarda solo en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Iniciando sesión…</translation>
     </message>
 </context>
 <context>
