@@ -65,10 +65,27 @@ for f in /usr/share/applications/com.upstream.Workstation.desktop \
   /usr/share/icons/hicolor/scalable/apps/com.upstream.Workstation.svg; do
   [[ -f $f ]] || fail "$f not installed"
 done
-# The installed binaries resolve every shared library from the declared packages.
+# The installed binaries resolve every shared library, and each library they link directly comes from a package
+# the DEB declares (libraries' own dependencies are their packages' business).
 if ldd /usr/bin/upstream-workstation /usr/bin/upstream | grep -q "not found"; then
   fail "unresolved libraries: $(ldd /usr/bin/upstream-workstation /usr/bin/upstream | grep 'not found')"
 fi
+declared=" $(sed -E 's/\([^)]*\)//g; s/,/ /g' <<<"$depends") "
+for bin in /usr/bin/upstream /usr/bin/upstream-workstation; do
+  while read -r soname path; do
+    # dpkg knows a file by the path its package ships, which merged-/usr systems reach through symlinks.
+    real=$(readlink -f "$path")
+    owner=
+    for candidate in "$path" "$real" "${real#/usr}"; do
+      owner=$(dpkg -S "$candidate" 2>/dev/null | head -n1 | cut -d: -f1) || true
+      [[ -n $owner ]] && break
+    done
+    [[ -n $owner ]] || fail "$bin links $soname ($path), which no package owns"
+    [[ $declared == *" $owner "* ]] || fail "$bin links $soname from package $owner, which Depends does not declare"
+  done < <(readelf -d "$bin" | sed -nE 's/.*\(NEEDED\).*\[(.*)\]/\1/p' | while read -r so; do
+    ldd "$bin" | awk -v so="$so" '$1 == so { print $1, $3 }'
+  done)
+done
 
 dpkg -r "$pkg" >"$work/dpkg-r.log" 2>&1 || { cat "$work/dpkg-r.log" >&2; fail "dpkg -r"; }
 if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
