@@ -91,6 +91,57 @@
     </message>
 </context>
 <context>
+    <name>upstream::alerts</name>
+    <message>
+        <source>Suppressed: marked noise %1 times in the last 30 days</source>
+        <translation type="vanished">Silenciada: marcada como ruido %1 veces en los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Suppressed: a similar alert was raised %1 min ago (4 h cooldown)</source>
+        <translation type="vanished">Silenciada: se generó una alerta similar hace %1 min (pausa de 4 h)</translation>
+    </message>
+    <message>
+        <source>The alert no longer exists. Refresh the list and try again.</source>
+        <translation type="vanished">La alerta ya no existe. Actualice la lista y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>There is no verdict to undo on this alert.</source>
+        <translation type="vanished">No hay ningún veredicto que deshacer en esta alerta.</translation>
+    </message>
+    <message>
+        <source>marked noise today</source>
+        <translation type="vanished">marcada como ruido hoy</translation>
+    </message>
+    <message>
+        <source>marked noise yesterday</source>
+        <translation type="vanished">marcada como ruido ayer</translation>
+    </message>
+    <message>
+        <source>marked noise %1 days ago</source>
+        <translation type="vanished">marcada como ruido hace %1 días</translation>
+    </message>
+    <message>
+        <source>confirmed real today</source>
+        <translation type="vanished">confirmada como real hoy</translation>
+    </message>
+    <message>
+        <source>confirmed real yesterday</source>
+        <translation type="vanished">confirmada como real ayer</translation>
+    </message>
+    <message>
+        <source>confirmed real %1 days ago</source>
+        <translation type="vanished">confirmada como real hace %1 días</translation>
+    </message>
+    <message>
+        <source>confirmed real, $%1 recovered</source>
+        <translation type="vanished">confirmada como real, $%1 recuperados</translation>
+    </message>
+    <message>
+        <source>follow-up open</source>
+        <translation type="vanished">seguimiento abierto</translation>
+    </message>
+</context>
+<context>
     <name>upstream::app::WorkstationSession</name>
     <message>
         <source>Demo workspace</source>
@@ -103,6 +154,217 @@
     <message>
         <source>Working offline on this computer&apos;s copy.</source>
         <translation>Trabajando sin conexión con la copia de este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::csv::CsvBlockReader</name>
+    <message>
+        <source>cannot open the file: %1</source>
+        <translation type="vanished">no se puede abrir el archivo: %1</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation type="vanished">no se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>the cryptography library failed to start</source>
+        <translation type="vanished">no se pudo iniciar la biblioteca criptográfica</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="vanished">el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM) and try again</source>
+        <translation type="vanished">el archivo parece UTF-16 sin marca de orden de bytes; guárdelo como UTF-8 (o UTF-16 con BOM) y vuelva a intentarlo</translation>
+    </message>
+    <message>
+        <source>the file contains binary data, not CSV text</source>
+        <translation type="vanished">el archivo contiene datos binarios, no texto CSV</translation>
+    </message>
+    <message>
+        <source>the header row is longer than %1 MiB; check for an unterminated quote</source>
+        <translation type="vanished">la fila de encabezado ocupa más de %1 MiB; compruebe si hay comillas sin cerrar</translation>
+    </message>
+    <message>
+        <source>the header row has an unterminated quote</source>
+        <translation type="vanished">la fila de encabezado tiene comillas sin cerrar</translation>
+    </message>
+    <message>
+        <source>a header name is longer than %1 MiB</source>
+        <translation type="vanished">un nombre de encabezado ocupa más de %1 MiB</translation>
+    </message>
+    <message>
+        <source>the header has %1 columns; at most %2 are supported</source>
+        <translation type="vanished">el encabezado tiene %1 columnas; se admiten como máximo %2</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no data rows</source>
+        <translation type="vanished">el archivo tiene fila de encabezado pero ninguna fila de datos</translation>
+    </message>
+    <message>
+        <source>a row is longer than %1 MiB (fields are limited to %2 MiB); check for an unterminated quote or an oversized field</source>
+        <translation type="vanished">una fila ocupa más de %1 MiB (los campos están limitados a %2 MiB); compruebe si hay comillas sin cerrar o un campo demasiado grande</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::demo</name>
+    <message>
+        <source>Cannot write %1: %2. Check the path and free space.</source>
+        <translation type="vanished">No se puede escribir %1: %2. Compruebe la ruta y el espacio libre.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::engines</name>
+    <message>
+        <source>The aggregate query returned an unexpected shape.</source>
+        <translation type="vanished">La consulta de agregados devolvió un resultado con una forma inesperada.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::importer</name>
+    <message>
+        <source>required value %1 is empty</source>
+        <translation type="vanished">el valor obligatorio %1 está vacío</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, fewer than the header</source>
+        <translation type="vanished">la fila tiene %1 campos, menos que el encabezado</translation>
+    </message>
+    <message>
+        <source>the row has %1 fields, more than the header</source>
+        <translation type="vanished">la fila tiene %1 campos, más que el encabezado</translation>
+    </message>
+    <message>
+        <source>%1 contains protected health information (%2); the value is not kept</source>
+        <translation type="vanished">%1 contiene información de salud protegida (%2); el valor no se conserva</translation>
+    </message>
+    <message>
+        <source>%1 is not a date (use YYYY-MM-DD or MM/DD/YYYY)</source>
+        <translation type="vanished">%1 no es una fecha (use AAAA-MM-DD o MM/DD/AAAA)</translation>
+    </message>
+    <message>
+        <source>%1 is after the import date</source>
+        <translation type="vanished">%1 es posterior a la fecha de importación</translation>
+    </message>
+    <message>
+        <source>decided_date is before submitted_date</source>
+        <translation type="vanished">decided_date es anterior a submitted_date</translation>
+    </message>
+    <message>
+        <source>%1 is not an amount</source>
+        <translation type="vanished">%1 no es un importe</translation>
+    </message>
+    <message>
+        <source>%1 is too long</source>
+        <translation type="vanished">%1 es demasiado largo</translation>
+    </message>
+    <message>
+        <source>cpt is not a CPT, HCPCS or Category II/III code</source>
+        <translation type="vanished">cpt no es un código CPT, HCPCS ni de Categoría II/III</translation>
+    </message>
+    <message>
+        <source>outcome is neither paid nor denied; stored as OTHER</source>
+        <translation type="vanished">outcome no es ni pagada ni denegada; se guarda como OTHER</translation>
+    </message>
+    <message>
+        <source>%1 is outside 0 to 1,000,000</source>
+        <translation type="vanished">%1 está fuera del intervalo de 0 a 1.000.000</translation>
+    </message>
+    <message>
+        <source>billed_amount is negative</source>
+        <translation type="vanished">billed_amount es negativo</translation>
+    </message>
+    <message>
+        <source>billed_amount is less than allowed_amount</source>
+        <translation type="vanished">billed_amount es menor que allowed_amount</translation>
+    </message>
+    <message>
+        <source>paid_amount is negative</source>
+        <translation type="vanished">paid_amount es negativo</translation>
+    </message>
+    <message>
+        <source>paid_amount is more than allowed_amount</source>
+        <translation type="vanished">paid_amount es mayor que allowed_amount</translation>
+    </message>
+    <message>
+        <source>payment_date is not a date; stored empty</source>
+        <translation type="vanished">payment_date no es una fecha; se guarda vacío</translation>
+    </message>
+    <message>
+        <source>payment_date is before decided_date; stored empty</source>
+        <translation type="vanished">payment_date es anterior a decided_date; se guarda vacío</translation>
+    </message>
+    <message>
+        <source>denial_reason_code is not a CARC/group code</source>
+        <translation type="vanished">denial_reason_code no es un código CARC ni de grupo</translation>
+    </message>
+    <message>
+        <source>denied claim without a denial_reason_code</source>
+        <translation type="vanished">reclamación denegada sin denial_reason_code</translation>
+    </message>
+    <message>
+        <source>denial_reason_text contains protected health information (%1); the text was blanked</source>
+        <translation type="vanished">denial_reason_text contiene información de salud protegida (%1); el texto se ha borrado</translation>
+    </message>
+    <message>
+        <source>denial_reason_text is longer than 500 characters; truncated</source>
+        <translation type="vanished">denial_reason_text supera los 500 caracteres; se ha truncado</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8; read as Windows-1252</source>
+        <translation type="vanished">UTF-8 no válido; se ha leído como Windows-1252</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation type="vanished">columna %1</translation>
+    </message>
+    <message>
+        <source>duplicate header &apos;%1&apos; in columns %2 and %3; rename one of them</source>
+        <translation type="vanished">encabezado &apos;%1&apos; duplicado en las columnas %2 y %3; cambie el nombre de una de ellas</translation>
+    </message>
+    <message>
+        <source>the mapping refers to column %1, but the file has %2</source>
+        <translation type="vanished">la asignación hace referencia a la columna %1, pero el archivo tiene %2</translation>
+    </message>
+    <message>
+        <source>column &apos;%1&apos; is mapped to two claim fields</source>
+        <translation type="vanished">la columna &apos;%1&apos; está asignada a dos campos de la reclamación</translation>
+    </message>
+    <message>
+        <source>missing required columns: %1; map them or add them to the file</source>
+        <translation type="vanished">faltan columnas obligatorias: %1; asígnelas o añádalas al archivo</translation>
+    </message>
+    <message>
+        <source>row %1 has an unterminated quote: a quoted field never ends</source>
+        <translation type="vanished">la fila %1 tiene comillas sin cerrar: un campo entre comillas nunca termina</translation>
+    </message>
+    <message>
+        <source>row %1 has a field longer than %2 MiB, the field size limit</source>
+        <translation type="vanished">la fila %1 tiene un campo de más de %2 MiB, el tamaño máximo de campo</translation>
+    </message>
+    <message>
+        <source>cannot write the rejected rows: %1</source>
+        <translation type="vanished">no se pueden escribir las filas rechazadas: %1</translation>
+    </message>
+    <message>
+        <source>validation cancelled</source>
+        <translation type="vanished">validación cancelada</translation>
+    </message>
+    <message>
+        <source>the file has a header row but no data rows</source>
+        <translation type="vanished">el archivo tiene fila de encabezado pero ninguna fila de datos</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::importer::MappingMemory</name>
+    <message>
+        <source>cannot read the saved column mappings: %1</source>
+        <translation type="vanished">no se pueden leer las asignaciones de columnas guardadas: %1</translation>
+    </message>
+    <message>
+        <source>cannot save the column mappings: %1</source>
+        <translation type="vanished">no se pueden guardar las asignaciones de columnas: %1</translation>
     </message>
 </context>
 <context>
