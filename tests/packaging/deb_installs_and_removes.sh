@@ -67,8 +67,9 @@ for f in /usr/share/applications/com.upstream.Workstation.desktop \
 done
 # The installed binaries resolve every shared library, and each library they link directly comes from a package
 # the DEB declares (libraries' own dependencies are their packages' business).
-if ldd /usr/bin/upstream-workstation /usr/bin/upstream | grep -q "not found"; then
-  fail "unresolved libraries: $(ldd /usr/bin/upstream-workstation /usr/bin/upstream | grep 'not found')"
+resolved=$(ldd /usr/bin/upstream-workstation /usr/bin/upstream)
+if grep -q "not found" <<<"$resolved"; then
+  fail "unresolved libraries: $(grep 'not found' <<<"$resolved")"
 fi
 declared=" $(sed -E 's/\([^)]*\)//g; s/,/ /g' <<<"$depends") "
 for bin in /usr/bin/upstream /usr/bin/upstream-workstation; do

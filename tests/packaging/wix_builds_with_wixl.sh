@@ -74,11 +74,14 @@ msi=$work/upstream-workstation.msi
 [[ -s $msi ]] || fail "wixl produced no MSI"
 echo "built MSI: $(stat -c %s "$msi") bytes"
 
+# Tables are read into variables first: `msiinfo … | grep -q` would fail at random under pipefail when grep exits
+# early and msiinfo gets SIGPIPE.
 table() { msiinfo export "$msi" "$1"; }
-upgrade=$(grep -o '[0-9A-Fa-f-]\{36\}' <<<"$(table Property | grep -P '^UpgradeCode\t')" || true)
+props=$(table Property)
+upgrade=$(grep -P '^UpgradeCode\t' <<<"$props" | grep -o '[0-9A-Fa-f-]\{36\}' || true)
 expected=$(grep -o 'UPSTREAM_WIX_UPGRADE_GUID "[^"]*"' "$src/installer/CMakeLists.txt" | cut -d'"' -f2)
 [[ -n $expected && ${upgrade^^} == "${expected^^}" ]] || fail "UpgradeCode is '$upgrade', expected '$expected'"
-table Property | grep -qP '^ALLUSERS\t1' || fail "not a per-machine package (ALLUSERS is not 1)"
+grep -qP '^ALLUSERS\t1' <<<"$props" || fail "not a per-machine package (ALLUSERS is not 1)"
 # Public properties passed to a managed silent install reach the execute sequence only when Secure (wixl ignores
 # the attribute, so check the source shared with the CPack template).
 for p in SERVER_HOST SERVER_PORT SERVER_DB SSLMODE SSLROOTCERT IDLE_LOCK_MINUTES; do
@@ -103,7 +106,9 @@ check_reg security idle_lock_minutes IDLE_LOCK_MINUTES
 shortcuts=$(table Shortcut || true)
 grep -q ProgramMenuFolder <<<"$shortcuts" || fail "no Start menu shortcut"
 grep -q DesktopFolder <<<"$shortcuts" && fail "a desktop shortcut is installed"
-if msiinfo tables "$msi" | grep -qx CustomAction; then
-  table CustomAction | grep -qi 'upstream-workstation' && fail "a custom action launches the application"
+tables=$(msiinfo tables "$msi")
+if grep -qx CustomAction <<<"$tables"; then
+  actions=$(table CustomAction)
+  grep -qi 'upstream-workstation' <<<"$actions" && fail "a custom action launches the application"
 fi
 echo "PASS"
