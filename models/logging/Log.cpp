@@ -3,8 +3,8 @@
 #include "phi/PhiScanner.h"
 
 #include <QDir>
-#include <QtGlobal>
 #include <QStandardPaths>
+#include <QtGlobal>
 
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
