@@ -15,7 +15,7 @@ command -v msiinfo >/dev/null || fail "msiinfo not found (Debian package msitool
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cmake --install "$build" --prefix "$work/stage" >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "cmake --install"; }
+cmake --install "$build" --prefix "$work/stage" --strip >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "cmake --install"; }
 xmllint --noout "$src/installer/wix/policy.wxi" "$build/installer/wixl-check.wxs" 2>/dev/null ||
   { command -v xmllint >/dev/null && fail "the WiX sources are not well-formed XML"; }
 
