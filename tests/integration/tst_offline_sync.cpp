@@ -138,7 +138,8 @@ private slots:
         QCOMPARE(scalar("SELECT count(*) FROM upstream.ledger_entries WHERE client_uuid = $1::uuid", {entry}), 1);
         QCOMPARE(scalar("SELECT version FROM upstream.ledger_entries WHERE client_uuid = $1::uuid", {entry}), 2);
         QCOMPARE(
-            scalar("SELECT (recovered_amount * 100)::bigint FROM upstream.ledger_entries WHERE client_uuid = $1::uuid", {entry}),
+            scalar("SELECT (recovered_amount * 100)::bigint FROM upstream.ledger_entries WHERE client_uuid = $1::uuid",
+                   {entry}),
             120000);
         QCOMPARE(scalar("SELECT count(*) FROM upstream.ledger_history h JOIN upstream.ledger_entries l USING "
                         "(customer_id, entry_id) WHERE l.client_uuid = $1::uuid",
@@ -189,8 +190,8 @@ private slots:
 
         // The server kept A's edit; B's edit is kept locally with the server's version beside it.
         auto server = su().exec("SELECT notes, version FROM upstream.ledger_entries WHERE client_uuid = "
-                                           "$1::uuid",
-                                           {id});
+                                "$1::uuid",
+                                {id});
         QCOMPARE(server->text(0, 0), QStringLiteral("A: payer agreed to reprocess"));
         QCOMPARE(server->int64(0, 1), v + 1);
         auto conflict = wsB.db().prepare(QStringLiteral("SELECT mine, theirs FROM conflicts WHERE entity_id = ?"));
