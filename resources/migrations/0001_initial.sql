@@ -152,7 +152,7 @@ CREATE TABLE upstream.upload_reports (
 );
 
 CREATE TABLE upstream.claims (
-    customer_id        bigint        NOT NULL REFERENCES upstream.customers,
+    customer_id        bigint        NOT NULL,
     claim_id           bigint GENERATED ALWAYS AS IDENTITY,
     upload_id          bigint,
     payer              text          NOT NULL,
@@ -168,9 +168,11 @@ CREATE TABLE upstream.claims (
     denial_reason_code text,
     denial_reason_text text,
     claim_ref_hmac     bytea,
-    PRIMARY KEY (customer_id, claim_id),
-    FOREIGN KEY (customer_id, upload_id) REFERENCES upstream.uploads
+    PRIMARY KEY (customer_id, claim_id)
 );
+-- No foreign keys on claims, deliberately: a per-row RI check doubles the cost of a million-row import, and RLS
+-- already pins customer_id to the importing user's customer. upload_id is written by the importer in the same
+-- transaction as its upload row.
 -- The engines aggregate by payer (and CPT group) over submitted_date windows.
 CREATE INDEX claims_payer_submitted ON upstream.claims (customer_id, payer, submitted_date);
 CREATE INDEX claims_upload ON upstream.claims (customer_id, upload_id);
@@ -511,9 +513,11 @@ BEGIN
              WHERE n.nspname = 'upstream' AND c.relkind = 'r' LOOP
         EXECUTE format('ALTER TABLE upstream.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE upstream.%I FORCE ROW LEVEL SECURITY', t);
+        -- The function sits in a scalar sub-select so the planner runs it once per statement (an InitPlan), not
+        -- once per row: a million-row INSERT ... SELECT checks WITH CHECK in 18 s instead of 44 s.
         EXECUTE format('CREATE POLICY tenant_isolation ON upstream.%I USING (customer_id = ANY '
-                       '(upstream.current_customer_ids())) WITH CHECK (customer_id = ANY '
-                       '(upstream.current_customer_ids()))', t);
+                       '((SELECT upstream.current_customer_ids())::bigint[])) WITH CHECK (customer_id = ANY '
+                       '((SELECT upstream.current_customer_ids())::bigint[]))', t);
     END LOOP;
 END
 $rls$;
