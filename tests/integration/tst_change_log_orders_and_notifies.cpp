@@ -49,12 +49,14 @@ private slots:
                               "'BCBS TX', 'Blue Cross') RETURNING mapping_id",
                               {a});
         QVERIFY(m.ok());
-        QVERIFY(writer->exec("UPDATE upstream.payer_mappings SET payer = 'BCBS' WHERE customer_id = $1 AND "
-                             "mapping_id = $2",
-                             {a, m->int64(0, 0)})
+        QVERIFY(writer
+                    ->exec("UPDATE upstream.payer_mappings SET payer = 'BCBS' WHERE customer_id = $1 AND "
+                           "mapping_id = $2",
+                           {a, m->int64(0, 0)})
                     .ok());
-        QVERIFY(writer->exec("DELETE FROM upstream.payer_mappings WHERE customer_id = $1 AND mapping_id = $2",
-                             {a, m->int64(0, 0)})
+        QVERIFY(writer
+                    ->exec("DELETE FROM upstream.payer_mappings WHERE customer_id = $1 AND mapping_id = $2",
+                           {a, m->int64(0, 0)})
                     .ok());
         QVERIFY2(!listener->waitForNotify(300), "a change was announced before its transaction committed");
         QVERIFY(writer->execScript(QStringLiteral("COMMIT")).ok());
@@ -88,14 +90,16 @@ private slots:
                                    "WHERE customer_id = $1",
                                    {a});
         QVERIFY(writer->execScript(QStringLiteral("BEGIN")).ok());
-        QVERIFY(writer->exec("INSERT INTO upstream.cpt_group_mappings (customer_id, cpt, cpt_group) VALUES ($1, "
-                             "'97110', 'PT')",
-                             {a})
+        QVERIFY(writer
+                    ->exec("INSERT INTO upstream.cpt_group_mappings (customer_id, cpt, cpt_group) VALUES ($1, "
+                           "'97110', 'PT')",
+                           {a})
                     .ok());
         QVERIFY(writer->execScript(QStringLiteral("ROLLBACK")).ok());
-        QVERIFY(writer->exec("INSERT INTO upstream.cpt_group_mappings (customer_id, cpt, cpt_group) VALUES ($1, "
-                             "'97112', 'PT')",
-                             {a})
+        QVERIFY(writer
+                    ->exec("INSERT INTO upstream.cpt_group_mappings (customer_id, cpt, cpt_group) VALUES ($1, "
+                           "'97112', 'PT')",
+                           {a})
                     .ok());
         auto after = writer->exec("SELECT count(*), max(seq) FROM upstream.change_log WHERE customer_id = $1", {a});
         QCOMPARE(after->int64(0, 0), before->int64(0, 0) + 1);

@@ -242,9 +242,10 @@ private slots:
         QVERIFY(su.ok());
         QVERIFY(su->exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN CREATEROLE").arg(privileged)).ok());
         // A membership row slipped in by hand must not hand the role to the customer's admin.
-        QVERIFY(db->superuser().exec("INSERT INTO upstream.memberships (customer_id, member_role, app_role) VALUES "
-                                     "($1, $2, 'viewer')",
-                                     {own, privileged})
+        QVERIFY(db->superuser()
+                    .exec("INSERT INTO upstream.memberships (customer_id, member_role, app_role) VALUES "
+                          "($1, $2, 'viewer')",
+                          {own, privileged})
                     .ok());
         auto c = db->connectAs(users[Admin]);
         QVERIFY(c.ok());
