@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates openssl
   clang-format clang-tidy clang
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-psql libqt6sql6-sqlite libqt6svg6 qt6-svg-plugins
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libqt6sql6-psql libqt6sql6-sqlite libqt6svg6
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   libpq-dev postgresql-15 postgresql-client-15

@@ -2,5 +2,8 @@
 #include <QtGlobal>
 
 namespace upstream::i18n {
-int translationsAnchor() { return 0; }
+int translationsAnchor()
+{
+    return 0;
+}
 } // namespace upstream::i18n

@@ -65,8 +65,7 @@ int failed(const QString &reason)
     return ExitFailed;
 }
 
-int parseOrExit(QCommandLineParser &parser, const QString &command, const QString &description,
-                const QStringList &args)
+int parseOrExit(QCommandLineParser &parser, const QString &command, const QString &description, const QStringList &args)
 {
     parser.setApplicationDescription(description);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},

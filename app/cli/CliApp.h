@@ -35,10 +35,10 @@ struct CommandRegistrar {
 int run(const QStringList &arguments);
 
 // Shared helpers for commands.
-void printLine(const QString &text);       // stdout, with newline
-void printError(const QString &text);      // stderr, one line, prefixed with "upstream: "
-int usageError(const QString &reason);     // printError + ExitUsage
-int failed(const QString &reason);         // printError + ExitFailed
+void printLine(const QString &text);   // stdout, with newline
+void printError(const QString &text);  // stderr, one line, prefixed with "upstream: "
+int usageError(const QString &reason); // printError + ExitUsage
+int failed(const QString &reason);     // printError + ExitFailed
 // Parses args with `parser` (which must already carry the command's options); handles --help.
 // Returns -1 to continue, or an exit code to return immediately.
 int parseOrExit(QCommandLineParser &parser, const QString &command, const QString &description,

@@ -12,16 +12,16 @@ namespace upstream {
 
 enum class ErrorCode {
     Ok = 0,
-    InvalidInput,     // bad usage or unreadable input (CLI exit 2)
+    InvalidInput, // bad usage or unreadable input (CLI exit 2)
     NotFound,
     PermissionDenied, // the database or OS refused
     AuthFailed,       // wrong password, unknown user, disabled user
     Unreachable,      // network or server down
     CertificateRejected,
-    Conflict,         // a stale version: never overwrite silently
+    Conflict, // a stale version: never overwrite silently
     Cancelled,
-    Corrupt,          // integrity check failed (wrong key, tampered data)
-    TooNew,           // a database written by a newer version of the program
+    Corrupt, // integrity check failed (wrong key, tampered data)
+    TooNew,  // a database written by a newer version of the program
     Internal,
 };
 
@@ -33,8 +33,8 @@ struct Error {
 template<typename T>
 class [[nodiscard]] Result {
 public:
-    Result(T value) : m_value(std::move(value)) {}      // NOLINT(google-explicit-constructor)
-    Result(Error error) : m_value(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+    Result(T value) : m_value(std::move(value)) {}     // NOLINT(google-explicit-constructor)
+    Result(Error error) : m_value(std::move(error)) {} // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(m_value); }
     explicit operator bool() const { return ok(); }
@@ -53,7 +53,7 @@ private:
 class [[nodiscard]] Status {
 public:
     Status() = default;
-    Status(Error error) : m_error(std::move(error)) {}  // NOLINT(google-explicit-constructor)
+    Status(Error error) : m_error(std::move(error)) {} // NOLINT(google-explicit-constructor)
     static Status success() { return {}; }
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -63,6 +63,9 @@ private:
     std::optional<Error> m_error;
 };
 
-inline Error makeError(ErrorCode code, QString message) { return Error{code, std::move(message)}; }
+inline Error makeError(ErrorCode code, QString message)
+{
+    return Error{code, std::move(message)};
+}
 
 } // namespace upstream

@@ -8,9 +8,18 @@
 
 namespace upstream::versions {
 
-QString app() { return QString::fromLatin1(build::kVersion); }
-QString qt() { return QString::fromLatin1(qVersion()); }
-QString libpq() { return storage::PgConnection::clientVersion(); }
+QString app()
+{
+    return QString::fromLatin1(build::kVersion);
+}
+QString qt()
+{
+    return QString::fromLatin1(qVersion());
+}
+QString libpq()
+{
+    return storage::PgConnection::clientVersion();
+}
 QString sqlcipher()
 {
     const QString v = storage::CipherDatabase::cipherVersion();

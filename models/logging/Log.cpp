@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QtGlobal>
 
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
@@ -85,6 +86,19 @@ void write(spdlog::level::level_enum level, const QString &message)
     l->log(level, std::string_view(utf8.constData(), size_t(utf8.size())));
 }
 
+// Qt's own warnings (and qDebug/qWarning calls anywhere) go through the same redacting logger, so a message that
+// quotes a value can never put PHI on stderr or in a crash report.
+void qtMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    switch (type) {
+    case QtDebugMsg: write(spdlog::level::debug, message); break;
+    case QtInfoMsg: write(spdlog::level::info, message); break;
+    case QtWarningMsg: write(spdlog::level::warn, message); break;
+    case QtCriticalMsg:
+    case QtFatalMsg: write(spdlog::level::critical, message); break;
+    }
+}
+
 } // namespace
 
 Status init(const Options &options)
@@ -92,9 +106,9 @@ Status init(const Options &options)
     bool ok = false;
     const auto level = parseLevel(options.level, &ok);
     if (!ok)
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error or off)")
-                             .arg(options.level));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error or off)").arg(options.level));
     g_directory = options.directory.isEmpty()
                       ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/logs")
                       : options.directory;
@@ -117,6 +131,8 @@ Status init(const Options &options)
     g_logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%l] [%t] %v");
     g_logger->flush_on(spdlog::level::warn);
     spdlog::set_default_logger(g_logger);
+    if (options.captureQtMessages)
+        qInstallMessageHandler(qtMessageHandler);
     return Status::success();
 }
 
@@ -126,16 +142,40 @@ void shutdown()
         g_logger->flush();
 }
 
-std::shared_ptr<spdlog::logger> logger() { return g_logger ? g_logger : fallbackLogger(); }
+std::shared_ptr<spdlog::logger> logger()
+{
+    return g_logger ? g_logger : fallbackLogger();
+}
 
-QString logDirectory() { return g_directory; }
+QString logDirectory()
+{
+    return g_directory;
+}
 
-QString redact(const QString &text) { return phi::redact(text); }
+QString redact(const QString &text)
+{
+    return phi::redact(text);
+}
 
-void trace(const QString &message) { write(spdlog::level::trace, message); }
-void debug(const QString &message) { write(spdlog::level::debug, message); }
-void info(const QString &message) { write(spdlog::level::info, message); }
-void warn(const QString &message) { write(spdlog::level::warn, message); }
-void error(const QString &message) { write(spdlog::level::err, message); }
+void trace(const QString &message)
+{
+    write(spdlog::level::trace, message);
+}
+void debug(const QString &message)
+{
+    write(spdlog::level::debug, message);
+}
+void info(const QString &message)
+{
+    write(spdlog::level::info, message);
+}
+void warn(const QString &message)
+{
+    write(spdlog::level::warn, message);
+}
+void error(const QString &message)
+{
+    write(spdlog::level::err, message);
+}
 
 } // namespace upstream::log

@@ -8,12 +8,30 @@
 namespace upstream::phi {
 namespace {
 
-constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr bool isLower(char c) { return c >= 'a' && c <= 'z'; }
-constexpr bool isAlpha(char c) { return isUpper(c) || isLower(c); }
-constexpr bool isAlnum(char c) { return isAlpha(c) || isDigit(c); }
-constexpr char lower(char c) { return isUpper(c) ? char(c - 'A' + 'a') : c; }
+constexpr bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+constexpr bool isUpper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+constexpr bool isLower(char c)
+{
+    return c >= 'a' && c <= 'z';
+}
+constexpr bool isAlpha(char c)
+{
+    return isUpper(c) || isLower(c);
+}
+constexpr bool isAlnum(char c)
+{
+    return isAlpha(c) || isDigit(c);
+}
+constexpr char lower(char c)
+{
+    return isUpper(c) ? char(c - 'A' + 'a') : c;
+}
 
 struct Text {
     std::string_view s;
@@ -163,8 +181,8 @@ size_t matchMbi(const Text &t, size_t i)
 }
 
 constexpr std::array<std::string_view, 24> kStreetSuffixes = {
-    "avenue", "ave", "boulevard", "blvd", "circle", "cir", "court", "ct", "drive", "dr", "highway", "hwy",
-    "lane", "ln", "parkway", "pkwy", "place", "pl", "road", "rd", "street", "st", "terrace", "way"};
+    "avenue", "ave", "boulevard", "blvd", "circle", "cir", "court", "ct", "drive",  "dr", "highway", "hwy",
+    "lane",   "ln",  "parkway",   "pkwy", "place",  "pl",  "road",  "rd", "street", "st", "terrace", "way"};
 
 // "123 Main Street": 1–6 digits, then 1–4 alphabetic words, the last a street suffix.
 size_t matchStreet(const Text &t, size_t i)
@@ -194,9 +212,10 @@ size_t matchStreet(const Text &t, size_t i)
     return 0;
 }
 
-// After a label: skip ":", "#", ".", "-", "=", spaces; return the end of the following identifier token if it
-// contains a digit (ids, dates), else 0.
-size_t labelledValueEnd(const Text &t, size_t p, bool allowDateSeparators)
+// After a label: skip ":", "#", ".", "-", "=" and spaces; return the end of the following identifier if it contains a
+// digit (ids, dates), else 0. The identifier may hold single separators between alphanumerics ("123-45-6789",
+// "03/14/1961", "1EG4-TE5-MK73"); dates may also be written with spaces ("14 03 1961").
+size_t labelledValueEnd(const Text &t, size_t p, bool allowSpaces)
 {
     size_t skipped = 0;
     while (p < t.s.size() && skipped < 4 &&
@@ -206,10 +225,19 @@ size_t labelledValueEnd(const Text &t, size_t p, bool allowDateSeparators)
     }
     const size_t start = p;
     bool digit = false;
-    while (p < t.s.size() && (isAlnum(t.s[p]) || (allowDateSeparators && (t.s[p] == '/' || t.s[p] == '-' ||
-                                                                           (t.s[p] == ' ' && isDigit(t.at(p + 1))))))) {
-        digit = digit || isDigit(t.s[p]);
-        ++p;
+    while (p < t.s.size()) {
+        const char c = t.s[p];
+        if (isAlnum(c)) {
+            digit = digit || isDigit(c);
+            ++p;
+            continue;
+        }
+        const bool separator = c == '-' || c == '/' || c == '.' || (allowSpaces && c == ' ');
+        if (separator && p > start && isAlnum(t.at(p + 1)) && (c != ' ' || isDigit(t.at(p + 1)))) {
+            ++p;
+            continue;
+        }
+        break;
     }
     return (p > start && digit) ? p : 0;
 }
@@ -421,12 +449,15 @@ void walk(std::string_view s, FieldKind kind, F &&onMatch)
 }
 
 constexpr std::array<const char *, kPhiTypeCount> kTypeNames = {
-    "patient_name", "ssn", "mrn", "phone", "email", "date_of_birth", "street_address", "card_number", "url_or_ip",
-    "member_id"};
+    "patient_name",   "ssn",         "mrn",       "phone",    "email", "date_of_birth",
+    "street_address", "card_number", "url_or_ip", "member_id"};
 
 } // namespace
 
-const char *phiTypeName(PhiType type) { return kTypeNames[size_t(type)]; }
+const char *phiTypeName(PhiType type)
+{
+    return kTypeNames[size_t(type)];
+}
 
 bool firstPhi(std::string_view utf8, FieldKind kind, PhiType *type)
 {
@@ -440,7 +471,10 @@ bool firstPhi(std::string_view utf8, FieldKind kind, PhiType *type)
     return found;
 }
 
-bool containsPhi(std::string_view utf8, FieldKind kind) { return firstPhi(utf8, kind, nullptr); }
+bool containsPhi(std::string_view utf8, FieldKind kind)
+{
+    return firstPhi(utf8, kind, nullptr);
+}
 
 std::vector<PhiMatch> scan(std::string_view utf8, FieldKind kind)
 {
@@ -479,10 +513,10 @@ QString redact(const QString &text)
 bool isSuspiciousHeader(const QString &header)
 {
     static const std::array<QLatin1String, 18> words = {
-        QLatin1String("patient"), QLatin1String("name"),    QLatin1String("dob"),        QLatin1String("birth"),
-        QLatin1String("ssn"),     QLatin1String("social"),  QLatin1String("mrn"),        QLatin1String("member"),
-        QLatin1String("subscriber"), QLatin1String("address"), QLatin1String("street"), QLatin1String("zip"),
-        QLatin1String("postal"),  QLatin1String("phone"),   QLatin1String("fax"),        QLatin1String("email"),
+        QLatin1String("patient"),     QLatin1String("name"),          QLatin1String("dob"),    QLatin1String("birth"),
+        QLatin1String("ssn"),         QLatin1String("social"),        QLatin1String("mrn"),    QLatin1String("member"),
+        QLatin1String("subscriber"),  QLatin1String("address"),       QLatin1String("street"), QLatin1String("zip"),
+        QLatin1String("postal"),      QLatin1String("phone"),         QLatin1String("fax"),    QLatin1String("email"),
         QLatin1String("beneficiary"), QLatin1String("medical record")};
     const QString h = header.trimmed().toLower();
     return std::any_of(words.begin(), words.end(), [&](QLatin1String w) { return h.contains(w); });

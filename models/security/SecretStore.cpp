@@ -7,10 +7,10 @@ namespace {
 
 Error keychainError(const QKeychain::Job *job, const QString &what)
 {
-    const ErrorCode code = job->error() == QKeychain::EntryNotFound    ? ErrorCode::NotFound
-                           : job->error() == QKeychain::AccessDenied   ? ErrorCode::PermissionDenied
+    const ErrorCode code = job->error() == QKeychain::EntryNotFound        ? ErrorCode::NotFound
+                           : job->error() == QKeychain::AccessDenied       ? ErrorCode::PermissionDenied
                            : job->error() == QKeychain::AccessDeniedByUser ? ErrorCode::PermissionDenied
-                                                                       : ErrorCode::Internal;
+                                                                           : ErrorCode::Internal;
     if (code == ErrorCode::NotFound)
         return makeError(code, QObject::tr("No saved secret was found in the system keychain."));
     return makeError(code, QObject::tr("The system keychain could not %1: %2. Make sure a keyring is available and "

@@ -8,7 +8,8 @@ QString describe(ConnectionState state)
 {
     switch (state) {
     case ConnectionState::LocalWorkspace: return QCoreApplication::translate("ConnectionState", "Local workspace");
-    case ConnectionState::Offline: return QCoreApplication::translate("ConnectionState", "Offline — changes are queued");
+    case ConnectionState::Offline:
+        return QCoreApplication::translate("ConnectionState", "Offline — changes are queued");
     case ConnectionState::Connecting: return QCoreApplication::translate("ConnectionState", "Connecting…");
     case ConnectionState::Online: return QCoreApplication::translate("ConnectionState", "Online");
     case ConnectionState::Syncing: return QCoreApplication::translate("ConnectionState", "Syncing…");

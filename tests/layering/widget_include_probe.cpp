@@ -2,4 +2,7 @@
 // make QtWidgets available to anything under models/.
 #include <QWidget>
 
-int layeringProbe() { return sizeof(QWidget); }
+int layeringProbe()
+{
+    return sizeof(QWidget);
+}

@@ -44,8 +44,7 @@ std::optional<PgFixture> PgFixture::load()
     return fx;
 }
 
-storage::PgConnectionParams PgFixture::params(const QString &database, const QString &user,
-                                              const QString &pw) const
+storage::PgConnectionParams PgFixture::params(const QString &database, const QString &user, const QString &pw) const
 {
     storage::PgConnectionParams p;
     p.host = host;

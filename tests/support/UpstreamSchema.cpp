@@ -93,6 +93,8 @@ QString MigratedDatabase::seed(qint64 c)
         "VALUES ($1::bigint, gen_random_uuid(), 'driftwatch', 'Aetna', 1000)",
         "UPDATE upstream.ledger_entries SET state = 'in_progress' WHERE customer_id = $1::bigint",
         "SELECT upstream.audit_append($1::bigint, 'seed', '{\"k\": \"v\"}', 'test-ws')",
+        "INSERT INTO upstream.applied_changes (customer_id, change_id, kind) VALUES ($1::bigint, gen_random_uuid(), "
+        "'verdict')",
     };
     for (const char *sql : steps) {
         auto r = m_super.exec(sql, {c});

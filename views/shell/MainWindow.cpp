@@ -22,7 +22,9 @@ MainWindow::MainWindow(sync::ConnectionStatus *connection, QWidget *parent) : QM
     setWindowTitle(tr("Upstream Workstation"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/upstream.svg")));
 
-    auto *central = new QWidget(this);
+    m_root = new QStackedWidget(this);
+    auto *central = new QWidget(m_root);
+    m_workspace = central;
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -44,7 +46,8 @@ MainWindow::MainWindow(sync::ConnectionStatus *connection, QWidget *parent) : QM
     }
     layout->addWidget(m_nav);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+    m_root->addWidget(central);
+    setCentralWidget(m_root);
 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
@@ -73,10 +76,9 @@ QString MainWindow::pageTitle(Page page)
 
 bool MainWindow::pageFromName(const QString &name, Page *page)
 {
-    static const std::array<QLatin1String, kPageCount> names = {QLatin1String("driftwatch"),
-                                                                 QLatin1String("denialscope"),
-                                                                 QLatin1String("delayguard"), QLatin1String("import"),
-                                                                 QLatin1String("ledger")};
+    static const std::array<QLatin1String, kPageCount> names = {
+        QLatin1String("driftwatch"), QLatin1String("denialscope"), QLatin1String("delayguard"), QLatin1String("import"),
+        QLatin1String("ledger")};
     for (int i = 0; i < kPageCount; ++i) {
         if (name.compare(names[size_t(i)], Qt::CaseInsensitive) == 0) {
             *page = Page(i);
@@ -95,7 +97,9 @@ QWidget *MainWindow::makePlaceholder(Page page)
     auto *title = new QLabel(QStringLiteral("<h1>%1</h1>").arg(pageTitle(page).toHtmlEscaped()), w);
     QString blurb;
     switch (page) {
-    case Page::DriftWatch: blurb = tr("Payer denial-rate and decision-time drift against each payer's baseline."); break;
+    case Page::DriftWatch:
+        blurb = tr("Payer denial-rate and decision-time drift against each payer's baseline.");
+        break;
     case Page::DenialScope: blurb = tr("Denial reasons that spiked or appeared for the first time."); break;
     case Page::DelayGuard: blurb = tr("Payers that started paying or deciding slower, with dollars at risk."); break;
     case Page::Import: blurb = tr("Import claim CSV exports with live validation and data-quality scoring."); break;
@@ -127,11 +131,42 @@ void MainWindow::setPage(Page page, QWidget *widget)
         m_stack->setCurrentIndex(index);
 }
 
-QWidget *MainWindow::page(Page page) const { return m_pages[size_t(page)]; }
+void MainWindow::setLockScreen(QWidget *lockScreen)
+{
+    m_lockScreen = lockScreen;
+    m_root->addWidget(lockScreen);
+}
 
-void MainWindow::showPage(Page page) { m_nav->setCurrentRow(int(page)); }
+void MainWindow::setLocked(bool locked)
+{
+    if (!m_lockScreen)
+        return;
+    m_root->setCurrentWidget(locked ? m_lockScreen : m_workspace);
+    // Menus and the status bar could reveal or act on workspace data: gone while locked.
+    menuBar()->setVisible(!locked);
+    statusBar()->setVisible(!locked);
+    m_workspace->setEnabled(!locked);
+}
 
-Page MainWindow::currentPage() const { return Page(std::max(0, m_nav->currentRow())); }
+bool MainWindow::isLocked() const
+{
+    return m_lockScreen && m_root->currentWidget() == m_lockScreen;
+}
+
+QWidget *MainWindow::page(Page page) const
+{
+    return m_pages[size_t(page)];
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_nav->setCurrentRow(int(page));
+}
+
+Page MainWindow::currentPage() const
+{
+    return Page(std::max(0, m_nav->currentRow()));
+}
 
 void MainWindow::buildMenus()
 {

@@ -7,11 +7,17 @@
 namespace upstream::storage {
 namespace {
 
-QString sqliteMessage(sqlite3 *db) { return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString(); }
+QString sqliteMessage(sqlite3 *db)
+{
+    return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
+}
 
 } // namespace
 
-CipherDatabase::~CipherDatabase() { close(); }
+CipherDatabase::~CipherDatabase()
+{
+    close();
+}
 
 CipherDatabase::CipherDatabase(CipherDatabase &&other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
 
@@ -111,9 +117,18 @@ Result<CipherStatement> CipherDatabase::prepare(const QString &sql)
     return CipherStatement(stmt, m_db);
 }
 
-qint64 CipherDatabase::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
-int CipherDatabase::changes() const { return sqlite3_changes(m_db); }
-QString CipherDatabase::lastError() const { return sqliteMessage(m_db); }
+qint64 CipherDatabase::lastInsertRowId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+int CipherDatabase::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+QString CipherDatabase::lastError() const
+{
+    return sqliteMessage(m_db);
+}
 
 CipherStatement::~CipherStatement()
 {
@@ -137,8 +152,14 @@ CipherStatement &CipherStatement::operator=(CipherStatement &&other) noexcept
     return *this;
 }
 
-void CipherStatement::bind(int index, qint64 value) { sqlite3_bind_int64(m_stmt, index, value); }
-void CipherStatement::bind(int index, double value) { sqlite3_bind_double(m_stmt, index, value); }
+void CipherStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_stmt, index, value);
+}
+void CipherStatement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_stmt, index, value);
+}
 void CipherStatement::bind(int index, const QString &value)
 {
     const QByteArray utf8 = value.toUtf8();
@@ -148,7 +169,10 @@ void CipherStatement::bind(int index, const QByteArray &blob)
 {
     sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
 }
-void CipherStatement::bindNull(int index) { sqlite3_bind_null(m_stmt, index); }
+void CipherStatement::bindNull(int index)
+{
+    sqlite3_bind_null(m_stmt, index);
+}
 
 void CipherStatement::bind(int index, const QVariant &value)
 {
@@ -197,10 +221,22 @@ void CipherStatement::reset()
     sqlite3_clear_bindings(m_stmt);
 }
 
-int CipherStatement::columnCount() const { return sqlite3_column_count(m_stmt); }
-qint64 CipherStatement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
-double CipherStatement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
-bool CipherStatement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+int CipherStatement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
+}
+qint64 CipherStatement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+double CipherStatement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+bool CipherStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
 QString CipherStatement::text(int column) const
 {

@@ -75,9 +75,18 @@ PgResult &PgResult::operator=(PgResult &&other) noexcept
     }
     return *this;
 }
-int PgResult::rows() const { return m_result ? PQntuples(m_result) : 0; }
-int PgResult::columns() const { return m_result ? PQnfields(m_result) : 0; }
-bool PgResult::isNull(int row, int column) const { return PQgetisnull(m_result, row, column) != 0; }
+int PgResult::rows() const
+{
+    return m_result ? PQntuples(m_result) : 0;
+}
+int PgResult::columns() const
+{
+    return m_result ? PQnfields(m_result) : 0;
+}
+bool PgResult::isNull(int row, int column) const
+{
+    return PQgetisnull(m_result, row, column) != 0;
+}
 QString PgResult::text(int row, int column) const
 {
     return QString::fromUtf8(PQgetvalue(m_result, row, column), PQgetlength(m_result, row, column));
@@ -86,11 +95,26 @@ QByteArray PgResult::bytes(int row, int column) const
 {
     return QByteArray(PQgetvalue(m_result, row, column), PQgetlength(m_result, row, column));
 }
-qint64 PgResult::int64(int row, int column) const { return QByteArray(PQgetvalue(m_result, row, column)).toLongLong(); }
-double PgResult::real(int row, int column) const { return QByteArray(PQgetvalue(m_result, row, column)).toDouble(); }
-bool PgResult::boolean(int row, int column) const { return PQgetvalue(m_result, row, column)[0] == 't'; }
-int PgResult::columnIndex(const char *name) const { return PQfnumber(m_result, name); }
-qint64 PgResult::affectedRows() const { return QByteArray(PQcmdTuples(m_result)).toLongLong(); }
+qint64 PgResult::int64(int row, int column) const
+{
+    return QByteArray(PQgetvalue(m_result, row, column)).toLongLong();
+}
+double PgResult::real(int row, int column) const
+{
+    return QByteArray(PQgetvalue(m_result, row, column)).toDouble();
+}
+bool PgResult::boolean(int row, int column) const
+{
+    return PQgetvalue(m_result, row, column)[0] == 't';
+}
+int PgResult::columnIndex(const char *name) const
+{
+    return PQfnumber(m_result, name);
+}
+qint64 PgResult::affectedRows() const
+{
+    return QByteArray(PQcmdTuples(m_result)).toLongLong();
+}
 
 // --- PgConnection ----------------------------------------------------------------------------------------------
 
@@ -126,7 +150,10 @@ Result<PgConnection> PgConnection::connect(const PgConnectionParams &params)
     return c;
 }
 
-bool PgConnection::isOpen() const { return m_conn && PQstatus(m_conn) == CONNECTION_OK; }
+bool PgConnection::isOpen() const
+{
+    return m_conn && PQstatus(m_conn) == CONNECTION_OK;
+}
 
 Result<PgResult> PgConnection::checkResult(pg_result *r)
 {
@@ -274,7 +301,10 @@ QString PgConnection::errorMessage() const
     return m_conn ? QString::fromUtf8(PQerrorMessage(m_conn)).trimmed() : QString();
 }
 
-int PgConnection::socket() const { return m_conn ? PQsocket(m_conn) : -1; }
+int PgConnection::socket() const
+{
+    return m_conn ? PQsocket(m_conn) : -1;
+}
 
 QString PgConnection::clientVersion()
 {
@@ -288,13 +318,13 @@ Error mapConnectError(const QString &libpqMessage, const PgConnectionParams &par
     const QString where = params.describe();
     if (m.contains(QLatin1String("password authentication failed")) ||
         m.contains(QLatin1String("no password supplied")) || m.contains(QLatin1String("scram")))
-        return makeError(ErrorCode::AuthFailed,
-                         QStringLiteral("The server rejected the user name or password (%1). Check them and try again.")
-                             .arg(where));
+        return makeError(
+            ErrorCode::AuthFailed,
+            QStringLiteral("The server rejected the user name or password (%1). Check them and try again.").arg(where));
     if (m.contains(QLatin1String("not permitted to log in")))
-        return makeError(ErrorCode::AuthFailed,
-                         QStringLiteral("This user account is disabled on the server (%1). Ask your administrator.")
-                             .arg(where));
+        return makeError(
+            ErrorCode::AuthFailed,
+            QStringLiteral("This user account is disabled on the server (%1). Ask your administrator.").arg(where));
     if (m.contains(QLatin1String("certificate")) || m.contains(QLatin1String("ssl")) ||
         m.contains(QLatin1String("server name")) || m.contains(QLatin1String("does not match host name")))
         return makeError(ErrorCode::CertificateRejected,

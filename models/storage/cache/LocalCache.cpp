@@ -1,0 +1,147 @@
+#include "LocalCache.h"
+
+#include <QCoreApplication>
+
+#include <array>
+
+namespace upstream::storage {
+namespace {
+
+// Forward-only migrations; index i brings the schema from version i to i + 1. Never edit a released entry: add one.
+const std::array<const char *, LocalCache::kSchemaVersion> kMigrations = {R"SQL(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE signals (
+  id TEXT PRIMARY KEY,                  -- fingerprint: product, type, group, window
+  product TEXT NOT NULL, signal_type TEXT NOT NULL,
+  payer TEXT NOT NULL, cpt_group TEXT, reason TEXT,
+  severity TEXT NOT NULL, severity_score REAL, confidence REAL NOT NULL,
+  baseline_value REAL, current_value REAL, delta REAL, p_value REAL, dollars REAL,
+  window_start TEXT NOT NULL, window_end TEXT NOT NULL, as_of TEXT NOT NULL,
+  evidence TEXT NOT NULL,               -- JSON: windows, counts, statistic, daily series
+  computed_at TEXT NOT NULL, server_version INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX signals_product ON signals(product, severity_score DESC);
+CREATE TABLE alerts (
+  id TEXT PRIMARY KEY, signal_id TEXT NOT NULL REFERENCES signals(id),
+  product TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('pending','acknowledged','resolved')),
+  suppressed INTEGER NOT NULL DEFAULT 0, suppression_reason TEXT,
+  created_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX alerts_signal ON alerts(signal_id);
+CREATE TABLE judgments (
+  id TEXT PRIMARY KEY, alert_id TEXT NOT NULL, operator TEXT NOT NULL,
+  verdict TEXT NOT NULL CHECK (verdict IN ('real','noise','needs_followup')),
+  reason_code TEXT, notes TEXT, judged_at TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (alert_id, operator));
+CREATE TABLE ledger_entries (
+  id TEXT PRIMARY KEY, alert_id TEXT, signal_id TEXT, product TEXT NOT NULL, payer TEXT NOT NULL,
+  expected_cents INTEGER NOT NULL DEFAULT 0 CHECK (expected_cents >= 0),
+  recovered_cents INTEGER NOT NULL DEFAULT 0 CHECK (recovered_cents >= 0),
+  recovered_date TEXT,
+  state TEXT NOT NULL CHECK (state IN ('open','in_progress','recovered','written_off')),
+  owner TEXT, notes TEXT, approved_by TEXT, approved_at TEXT,
+  version INTEGER NOT NULL DEFAULT 1, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE ledger_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, entry_id TEXT NOT NULL, who TEXT NOT NULL, at TEXT NOT NULL,
+  before TEXT, after TEXT NOT NULL);
+CREATE INDEX ledger_history_entry ON ledger_history(entry_id, id);
+-- Local changes waiting for the server. id is generated here so a retried push never duplicates.
+CREATE TABLE outbox (
+  id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, kind TEXT NOT NULL, entity_id TEXT NOT NULL,
+  base_version INTEGER, payload TEXT NOT NULL, created_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','conflict')));
+CREATE TABLE conflicts (
+  outbox_id TEXT PRIMARY KEY, entity_id TEXT NOT NULL, mine TEXT NOT NULL, theirs TEXT NOT NULL,
+  detected_at TEXT NOT NULL);
+CREATE TABLE audit_queue (
+  id TEXT PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, workstation TEXT NOT NULL,
+  action TEXT NOT NULL, details TEXT NOT NULL);
+CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Local workspace only: daily aggregates from the in-process aggregator (JSON per key keeps the cache schema
+-- independent of the aggregate's field list).
+CREATE TABLE daily_aggregates (
+  payer TEXT NOT NULL, cpt_group TEXT NOT NULL, reason TEXT NOT NULL, day TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (payer, cpt_group, reason, day));
+CREATE TABLE drafts (id TEXT PRIMARY KEY, kind TEXT NOT NULL, payload TEXT NOT NULL, saved_at TEXT NOT NULL);
+)SQL",
+                                                                          R"SQL(
+-- v2: the server's numeric ids of rows this workstation created under client UUIDs (sync maps deletions by them).
+ALTER TABLE judgments ADD COLUMN server_id TEXT;
+ALTER TABLE ledger_entries ADD COLUMN server_id TEXT;
+CREATE INDEX judgments_server_id ON judgments(server_id);
+CREATE INDEX ledger_entries_server_id ON ledger_entries(server_id);
+CREATE INDEX outbox_entity ON outbox(entity_id);
+)SQL"};
+
+} // namespace
+
+Result<LocalCache> LocalCache::open(const QString &path, const QByteArray &key)
+{
+    auto db = CipherDatabase::open(path, key);
+    if (!db.ok())
+        return db.error();
+    LocalCache cache(std::move(db.value()), path);
+    // 4 KiB pages and a 64 MiB page cache (negative = KiB): the measured sweet spot for SQLCipher bulk writes.
+    for (const char *pragma :
+         {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
+          "PRAGMA cache_size = -65536", "PRAGMA temp_store = MEMORY", "PRAGMA busy_timeout = 5000"}) {
+        if (Status st = cache.m_db.exec(QString::fromLatin1(pragma)); !st.ok())
+            return st.error();
+    }
+    if (Status st = cache.migrate(); !st.ok())
+        return st.error();
+    return cache;
+}
+
+Status LocalCache::migrate()
+{
+    auto v = m_db.prepare(QStringLiteral("PRAGMA user_version"));
+    if (!v.ok())
+        return v.error();
+    if (auto row = v->step(); !row.ok())
+        return row.error();
+    m_version = int(v->int64(0));
+    if (m_version > kSchemaVersion)
+        return makeError(ErrorCode::TooNew,
+                         QCoreApplication::translate("LocalCache",
+                                                     "This local cache was written by a newer version of Upstream "
+                                                     "Workstation (schema %1, this program knows %2). Update the "
+                                                     "workstation; the cache was not changed.")
+                             .arg(m_version)
+                             .arg(kSchemaVersion));
+    while (m_version < kSchemaVersion) {
+        const int next = m_version + 1;
+        const Status st = transaction([&]() -> Status {
+            if (Status s = m_db.exec(QString::fromUtf8(kMigrations[size_t(m_version)])); !s.ok())
+                return s;
+            return m_db.exec(QStringLiteral("PRAGMA user_version = %1").arg(next));
+        });
+        if (!st.ok())
+            return st;
+        m_version = next;
+    }
+    return Status::success();
+}
+
+QString LocalCache::meta(const QString &key) const
+{
+    auto &db = const_cast<CipherDatabase &>(m_db);
+    auto q = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    if (!q.ok())
+        return {};
+    q->bind(1, key);
+    auto row = q->step();
+    return (row.ok() && row.value()) ? q->text(0) : QString();
+}
+
+Status LocalCache::setMeta(const QString &key, const QString &value)
+{
+    auto q = m_db.prepare(QStringLiteral("INSERT INTO meta(key, value) VALUES (?, ?) "
+                                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    if (!q.ok())
+        return q.error();
+    q->bind(1, key);
+    q->bind(2, value);
+    return q->run();
+}
+
+} // namespace upstream::storage

@@ -1,0 +1,158 @@
+#include "Workspace.h"
+
+#include "logging/Log.h"
+#include "security/KeyVault.h"
+#include "security/SecretStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace upstream::workspace {
+namespace {
+
+constexpr auto kManifest = "workspace.json";
+constexpr auto kCacheFile = "cache.db";
+
+QString manifestPath(const QString &dir)
+{
+    return QDir(dir).filePath(QString::fromLatin1(kManifest));
+}
+QString cachePath(const QString &dir)
+{
+    return QDir(dir).filePath(QString::fromLatin1(kCacheFile));
+}
+
+// Runs work() on the thread pool and delivers its result to done() on the caller's thread.
+template<typename T>
+void runInWorker(QObject *context, std::function<Result<T>()> work, std::function<void(Result<T>)> done)
+{
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<T>>>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
+        std::shared_ptr<Result<T>> r = watcher->result();
+        watcher->deleteLater();
+        done(std::move(*r));
+    });
+    watcher->setFuture(QtConcurrent::run([work = std::move(work)] { return std::make_shared<Result<T>>(work()); }));
+}
+
+Result<OpenedWorkspace> openCache(const QString &dir, const QString &id, const security::SecureBytes &key)
+{
+    QByteArray raw = key.toByteArray();
+    auto cache = storage::LocalCache::open(cachePath(dir), raw);
+    security::secureWipe(raw);
+    if (!cache.ok())
+        return cache.error();
+    return OpenedWorkspace{dir, id, std::make_shared<storage::LocalCache>(std::move(cache.value()))};
+}
+
+} // namespace
+
+WorkspaceOpener::WorkspaceOpener(security::SecretStore *secrets, QObject *parent) : QObject(parent), m_secrets(secrets)
+{
+}
+
+bool WorkspaceOpener::exists(const QString &directory)
+{
+    return QFile::exists(manifestPath(directory));
+}
+
+QString WorkspaceOpener::defaultDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace");
+}
+
+QString WorkspaceOpener::demoDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-workspace");
+}
+
+QString WorkspaceOpener::deviceSecretKey(const QString &workspaceId)
+{
+    return QStringLiteral("device-secret:") + workspaceId;
+}
+
+void WorkspaceOpener::create(const QString &directory, const QString &password, Done done)
+{
+    if (exists(directory)) {
+        done(makeError(ErrorCode::InvalidInput, tr("A workspace already exists in %1.").arg(directory)));
+        return;
+    }
+    if (!QDir().mkpath(directory)) {
+        done(makeError(ErrorCode::PermissionDenied, tr("Cannot create the workspace folder %1.").arg(directory)));
+        return;
+    }
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QByteArray deviceSecret = security::KeyVault::generateDeviceSecret();
+    m_secrets->write(deviceSecretKey(id), deviceSecret, [this, directory, id, password, deviceSecret, done](Status st) {
+        if (!st.ok()) {
+            done(st.error());
+            return;
+        }
+        runInWorker<OpenedWorkspace>(
+            this,
+            [directory, id, password, deviceSecret]() -> Result<OpenedWorkspace> {
+                const security::SecureBytes key = security::KeyVault::generateKey();
+                auto wrapped = security::KeyVault::wrap(key, password, deviceSecret, id);
+                if (!wrapped.ok())
+                    return wrapped.error();
+                QJsonObject manifest{{QStringLiteral("workspace_id"), id},
+                                     {QStringLiteral("format"), 1},
+                                     {QStringLiteral("key"), wrapped->toJson()}};
+                QSaveFile f(manifestPath(directory));
+                if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(manifest).toJson()) < 0 || !f.commit())
+                    return makeError(ErrorCode::PermissionDenied,
+                                     tr("Cannot write the workspace key file in %1.").arg(directory));
+                QFile::setPermissions(manifestPath(directory), QFile::ReadOwner | QFile::WriteOwner);
+                return openCache(directory, id, key);
+            },
+            done);
+    });
+}
+
+void WorkspaceOpener::open(const QString &directory, const QString &password, Done done)
+{
+    QFile f(manifestPath(directory));
+    if (!f.open(QIODevice::ReadOnly)) {
+        done(makeError(ErrorCode::NotFound, tr("No workspace was found in %1.").arg(directory)));
+        return;
+    }
+    const QJsonObject manifest = QJsonDocument::fromJson(f.readAll()).object();
+    auto wrapped = security::WrappedKey::fromJson(manifest.value(QStringLiteral("key")).toObject());
+    if (!wrapped.ok()) {
+        done(wrapped.error());
+        return;
+    }
+    const QString id = wrapped->workspaceId;
+    m_secrets->read(deviceSecretKey(id), [this, directory, id, password, w = wrapped.value(),
+                                          done](Result<QByteArray> secret) {
+        if (!secret.ok()) {
+            if (secret.error().code == ErrorCode::NotFound)
+                done(makeError(ErrorCode::NotFound,
+                               tr("This computer's keychain does not hold the device secret for this workspace, so "
+                                  "the local cache cannot be opened here. Sign in to the server to rebuild the cache, "
+                                  "or ask IT to restore the keychain.")));
+            else
+                done(secret.error());
+            return;
+        }
+        runInWorker<OpenedWorkspace>(
+            this,
+            [directory, id, password, w, deviceSecret = secret.value()]() -> Result<OpenedWorkspace> {
+                auto key = security::KeyVault::unwrap(w, password, deviceSecret);
+                if (!key.ok()) {
+                    log::warn(QStringLiteral("workspace unlock failed: %1").arg(key.error().message));
+                    return makeError(ErrorCode::AuthFailed, tr("The password is wrong. Try again."));
+                }
+                return openCache(directory, id, key.value());
+            },
+            done);
+    });
+}
+
+} // namespace upstream::workspace

@@ -1,0 +1,51 @@
+#pragma once
+// A workspace is a folder holding the encrypted local cache (cache.db) and workspace.json (its id and the wrapped
+// cache key). Creating or opening one is asynchronous: the device secret comes from the OS keychain (async jobs)
+// and Argon2id runs on a worker thread; the callback runs on the caller's thread. No nested event loops.
+//
+// Failure modes, each with a message that says what to do: wrong password (AuthFailed), device secret missing from
+// this computer's keychain (NotFound), keychain unavailable (Internal/PermissionDenied), damaged key file (Corrupt),
+// cache from a newer program (TooNew), folder not writable (PermissionDenied).
+#include "core/Result.h"
+#include "storage/cache/LocalCache.h"
+
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace upstream::security {
+class SecretStore;
+}
+
+namespace upstream::workspace {
+
+struct OpenedWorkspace {
+    QString directory;
+    QString id;
+    std::shared_ptr<storage::LocalCache> cache;
+};
+
+class WorkspaceOpener : public QObject {
+    Q_OBJECT
+public:
+    using Done = std::function<void(Result<OpenedWorkspace>)>;
+
+    explicit WorkspaceOpener(security::SecretStore *secrets, QObject *parent = nullptr);
+
+    static bool exists(const QString &directory);
+    static QString defaultDirectory(); // <AppDataLocation>/workspace
+    static QString demoDirectory();    // <AppDataLocation>/demo-workspace
+
+    void create(const QString &directory, const QString &password, Done done);
+    void open(const QString &directory, const QString &password, Done done);
+
+    // Keychain entry name of a workspace's device secret.
+    static QString deviceSecretKey(const QString &workspaceId);
+
+private:
+    security::SecretStore *m_secrets;
+};
+
+} // namespace upstream::workspace
