@@ -206,6 +206,58 @@ private slots:
         }
     }
 
+    void whoColumnsNameTheSignedInRole()
+    {
+        const test::TestUser &u = users[Supervisor];
+        auto c = db->connectAs(u);
+        QVERIFY(c.ok());
+        auto m = c->exec("INSERT INTO upstream.payer_mappings (customer_id, raw_name, payer, updated_by) VALUES ($1, "
+                         "'HUMANA', 'Humana', 'the_ceo') RETURNING updated_by",
+                         {own});
+        QVERIFY2(m.ok(), qPrintable(m.ok() ? QString() : m.error().message));
+        QCOMPARE(m->text(0, 0), u.login);
+        auto up = c->exec("INSERT INTO upstream.uploads (customer_id, sha256, uploaded_by) VALUES ($1, "
+                          "sha256('who'::bytea), 'the_ceo') RETURNING uploaded_by",
+                          {own});
+        QVERIFY(up.ok());
+        QCOMPARE(up->text(0, 0), u.login);
+        auto j = c->exec("INSERT INTO upstream.judgments (customer_id, alert_id, operator, verdict, client_uuid) "
+                         "SELECT $1, max(alert_id), 'the_ceo', 'real', gen_random_uuid() FROM upstream.alerts WHERE "
+                         "customer_id = $1 RETURNING operator",
+                         {own});
+        QVERIFY(j.ok());
+        QCOMPARE(j->text(0, 0), u.login);
+        auto l = c->exec("INSERT INTO upstream.ledger_entries (customer_id, client_uuid, product, payer) VALUES ($1, "
+                         "gen_random_uuid(), 'driftwatch', 'Humana') RETURNING updated_by, version",
+                         {own});
+        QVERIFY(l.ok());
+        QCOMPARE(l->text(0, 0), u.login);
+        QCOMPARE(l->int64(0, 1), 1);
+    }
+
+    void adminCannotTouchAPrivilegedRole()
+    {
+        const QString privileged = test::uniqueName(QStringLiteral("dba"));
+        auto su = PgConnection::connect(fx->superuserParams());
+        QVERIFY(su.ok());
+        QVERIFY(su->exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN CREATEROLE").arg(privileged)).ok());
+        // A membership row slipped in by hand must not hand the role to the customer's admin.
+        QVERIFY(db->superuser()
+                    .exec("INSERT INTO upstream.memberships (customer_id, member_role, app_role) VALUES "
+                          "($1, $2, 'viewer')",
+                          {own, privileged})
+                    .ok());
+        auto c = db->connectAs(users[Admin]);
+        QVERIFY(c.ok());
+        auto r = c->exec("SELECT upstream.admin_disable_user($1)", {privileged});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::PermissionDenied);
+        auto login = su->exec("SELECT rolcanlogin FROM pg_roles WHERE rolname = $1", {privileged});
+        QVERIFY(login->boolean(0, 0));
+        (void)db->superuser().exec("DELETE FROM upstream.memberships WHERE member_role = $1", {privileged});
+        (void)su->exec(QStringLiteral("DROP ROLE \"%1\"").arg(privileged));
+    }
+
     void cleanupTestCase() { db.reset(); }
 };
 

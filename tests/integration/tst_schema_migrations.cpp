@@ -189,6 +189,18 @@ private slots:
         QVERIFY(o2.value(QStringLiteral("applied")).toArray().isEmpty());
         QCOMPARE(o2.value(QStringLiteral("from_version")).toInt(), Migrator().latestVersion());
 
+        // --password-file instead of the environment (and it wins over a wrong $UPSTREAM_PASSWORD).
+        QTemporaryFile pwFile;
+        QVERIFY(pwFile.open());
+        pwFile.write(fx->password.toUtf8() + '\n');
+        pwFile.flush();
+        const CliRun viaFile = runCli(args + QStringList{QStringLiteral("--password-file"), pwFile.fileName()},
+                                      QStringLiteral("not-the-password"));
+        QVERIFY2(viaFile.exitCode == 0, qPrintable(viaFile.err));
+        const CliRun missingFile = runCli(
+            args + QStringList{QStringLiteral("--password-file"), QStringLiteral("/nonexistent/pw")}, fx->password);
+        QCOMPARE(missingFile.exitCode, 2);
+
         const CliRun wrongPassword = runCli(args, QStringLiteral("not-the-password"));
         QCOMPARE(wrongPassword.exitCode, 1);
         QVERIFY(!wrongPassword.err.contains(QLatin1String("not-the-password")));
