@@ -1,0 +1,210 @@
+#include "engines/DailyAggregate.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace upstream::engines {
+namespace {
+
+constexpr std::uint32_t kPayerLimit = 1u << 20;
+constexpr std::uint32_t kGroupLimit = 1u << 12;
+constexpr std::uint32_t kReasonLimit = 1u << 16;
+constexpr std::uint32_t kInvalidId = 0xffffffffu;
+
+inline std::uint64_t packKey(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day)
+{
+    return (std::uint64_t(payer) << 44) | (std::uint64_t(group) << 32) | (std::uint64_t(reason) << 16)
+           | std::uint64_t(std::uint16_t(day));
+}
+
+inline bool dayInRange(EpochDay day) { return day >= 0 && day <= 0xffff; }
+
+} // namespace
+
+QString reasonKeyOf(const ClaimRecord &claim)
+{
+    if (claim.outcome != Outcome::Denied)
+        return {};
+    if (!claim.denialReasonCode.isEmpty())
+        return claim.denialReasonCode;
+    if (!claim.denialReasonText.isEmpty())
+        return claim.denialReasonText;
+    return unspecifiedReason();
+}
+
+void DayCounters::add(const DayCounters &o)
+{
+    total += o.total;
+    paid += o.paid;
+    denied += o.denied;
+    other += o.other;
+    allowedPaidCents += o.allowedPaidCents;
+    allowedDeniedCents += o.allowedDeniedCents;
+    allowedOtherCents += o.allowedOtherCents;
+    decisionPdCount += o.decisionPdCount;
+    decisionPdSum += o.decisionPdSum;
+    decisionPdSumSq += o.decisionPdSumSq;
+    decisionOtherCount += o.decisionOtherCount;
+    decisionOtherSum += o.decisionOtherSum;
+    decisionOtherSumSq += o.decisionOtherSumSq;
+    paymentCount += o.paymentCount;
+    paymentSum += o.paymentSum;
+    paymentSumSq += o.paymentSumSq;
+}
+
+AggregateSet::AggregateSet()
+{
+    // Reason id 0 is the empty reason of every non-denied claim: the most frequent key, interned up front.
+    m_reasons.append(QString());
+    m_reasonIds.insert(QString(), 0);
+}
+
+std::uint32_t AggregateSet::intern(QHash<QString, std::uint32_t> &ids, QStringList &names, const QString &name,
+                                   std::uint32_t limit)
+{
+    const auto it = ids.constFind(name);
+    if (it != ids.constEnd())
+        return it.value();
+    if (std::uint32_t(names.size()) >= limit) {
+        m_overflow = true;
+        return kInvalidId;
+    }
+    const auto id = std::uint32_t(names.size());
+    names.append(name);
+    ids.insert(name, id);
+    return id;
+}
+
+DayCounters *AggregateSet::slot(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day)
+{
+    const std::uint64_t key = packKey(payer, group, reason, day);
+    auto it = m_index.find(key);
+    if (it == m_index.end()) {
+        it = m_index.insert(key, std::uint32_t(m_rows.size()));
+        m_rows.push_back(AggregateRow{payer, group, reason, day, {}});
+    }
+    return &m_rows[it.value()].c;
+}
+
+void AggregateSet::addRow(const QString &payer, const QString &group, const QString &reason, EpochDay day,
+                          const DayCounters &counters)
+{
+    const auto p = intern(m_payerIds, m_payers, payer, kPayerLimit);
+    const auto g = intern(m_groupIds, m_groups, group, kGroupLimit);
+    const auto r = intern(m_reasonIds, m_reasons, reason, kReasonLimit);
+    if (p == kInvalidId || g == kInvalidId || r == kInvalidId || !dayInRange(day)) {
+        m_skipped += counters.total;
+        return;
+    }
+    slot(p, g, r, day)->add(counters);
+}
+
+bool AggregateSet::sameContent(const AggregateSet &other) const
+{
+    using Row = std::tuple<QString, QString, QString, EpochDay, const DayCounters *>;
+    auto canonical = [](const AggregateSet &s) {
+        std::vector<Row> out;
+        out.reserve(s.m_rows.size());
+        for (const auto &r : s.m_rows)
+            out.emplace_back(s.m_payers[r.payer], s.m_groups[r.group], s.m_reasons[r.reason], r.day, &r.c);
+        std::sort(out.begin(), out.end(), [](const Row &a, const Row &b) {
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a), std::get<3>(a))
+                   < std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<3>(b));
+        });
+        return out;
+    };
+    if (m_rows.size() != other.m_rows.size())
+        return false;
+    const auto a = canonical(*this);
+    const auto b = canonical(other);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (std::get<0>(a[i]) != std::get<0>(b[i]) || std::get<1>(a[i]) != std::get<1>(b[i])
+            || std::get<2>(a[i]) != std::get<2>(b[i]) || std::get<3>(a[i]) != std::get<3>(b[i])
+            || !(*std::get<4>(a[i]) == *std::get<4>(b[i])))
+            return false;
+    }
+    return true;
+}
+
+std::uint32_t ClaimAggregator::payerId(const QString &s)
+{
+    if (s == m_lastPayer)
+        return m_lastPayerId;
+    m_lastPayer = s;
+    return m_lastPayerId = m_set.intern(m_set.m_payerIds, m_set.m_payers, s, kPayerLimit);
+}
+
+std::uint32_t ClaimAggregator::groupId(const QString &s)
+{
+    if (s == m_lastGroup)
+        return m_lastGroupId;
+    m_lastGroup = s;
+    return m_lastGroupId = m_set.intern(m_set.m_groupIds, m_set.m_groups, s, kGroupLimit);
+}
+
+std::uint32_t ClaimAggregator::reasonId(const ClaimRecord &claim)
+{
+    if (claim.outcome != Outcome::Denied)
+        return 0;
+    const QString &r = !claim.denialReasonCode.isEmpty()   ? claim.denialReasonCode
+                       : !claim.denialReasonText.isEmpty() ? claim.denialReasonText
+                                                           : unspecifiedReason();
+    if (r == m_lastReason)
+        return m_lastReasonId;
+    m_lastReason = r;
+    return m_lastReasonId = m_set.intern(m_set.m_reasonIds, m_set.m_reasons, r, kReasonLimit);
+}
+
+void ClaimAggregator::add(const ClaimRecord &claim)
+{
+    if (!dayInRange(claim.submittedDay)) {
+        ++m_set.m_skipped;
+        return;
+    }
+    const auto p = payerId(claim.payer);
+    const auto g = groupId(claim.cptGroup);
+    const auto r = reasonId(claim);
+    if (p == kInvalidId || g == kInvalidId || r == kInvalidId) {
+        ++m_set.m_skipped;
+        return;
+    }
+    DayCounters &c = *m_set.slot(p, g, r, claim.submittedDay);
+    const std::int64_t allowed = claim.allowedCents == kNoAmount ? 0 : claim.allowedCents;
+    ++c.total;
+    const bool decided = claim.decidedDay != kNoDay;
+    const std::int64_t decisionDays = decided ? std::int64_t(claim.decidedDay) - claim.submittedDay : 0;
+    switch (claim.outcome) {
+    case Outcome::Paid:
+        ++c.paid;
+        c.allowedPaidCents += allowed;
+        if (claim.paymentDay != kNoDay) {
+            const std::int64_t d = std::int64_t(claim.paymentDay) - claim.submittedDay;
+            ++c.paymentCount;
+            c.paymentSum += d;
+            c.paymentSumSq += d * d;
+        }
+        [[fallthrough]];
+    case Outcome::Denied:
+        if (claim.outcome == Outcome::Denied) {
+            ++c.denied;
+            c.allowedDeniedCents += allowed;
+        }
+        if (decided) {
+            ++c.decisionPdCount;
+            c.decisionPdSum += decisionDays;
+            c.decisionPdSumSq += decisionDays * decisionDays;
+        }
+        break;
+    case Outcome::Other:
+        ++c.other;
+        c.allowedOtherCents += allowed;
+        if (decided) {
+            ++c.decisionOtherCount;
+            c.decisionOtherSum += decisionDays;
+            c.decisionOtherSumSq += decisionDays * decisionDays;
+        }
+        break;
+    }
+}
+
+} // namespace upstream::engines

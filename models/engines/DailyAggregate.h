@@ -1,0 +1,111 @@
+#pragma once
+// Daily aggregates: the only input of the signal engines. One row per (payer, cpt_group, reason, submitted day)
+// with counts, integer sums and integer sums of squares, so that an SQL GROUP BY over upstream.claims and the
+// in-process ClaimAggregator produce exactly the same numbers (no floating point before the engines).
+//
+// reason is the DenialScope reason for DENIED claims (code, else text, else UNSPECIFIED) and the empty string
+// for every other outcome. Amounts are cents; an absent amount counts as 0 in the sums. Day spans are
+// decided−submitted and payment−submitted in whole days.
+//
+// Limits (checked when a name is first seen; exceeding them makes the set report overflow()): 2^20 payers,
+// 2^12 CPT groups, 2^16 reasons, submitted days 1970-01-01 … 2149-06-06.
+#include "engines/ClaimRecord.h"
+
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace upstream::engines {
+
+struct DayCounters {
+    std::int64_t total = 0;
+    std::int64_t paid = 0;
+    std::int64_t denied = 0;
+    std::int64_t other = 0;
+    std::int64_t allowedPaidCents = 0;
+    std::int64_t allowedDeniedCents = 0;
+    std::int64_t allowedOtherCents = 0;
+    // decided − submitted, PAID or DENIED claims with a decided date (DriftWatch DECISION_TIME).
+    std::int64_t decisionPdCount = 0;
+    std::int64_t decisionPdSum = 0;
+    std::int64_t decisionPdSumSq = 0;
+    // decided − submitted, OTHER claims with a decided date (DelayGuard decision latency over all claims).
+    std::int64_t decisionOtherCount = 0;
+    std::int64_t decisionOtherSum = 0;
+    std::int64_t decisionOtherSumSq = 0;
+    // payment − submitted, PAID claims with a payment date (DelayGuard payment latency).
+    std::int64_t paymentCount = 0;
+    std::int64_t paymentSum = 0;
+    std::int64_t paymentSumSq = 0;
+
+    void add(const DayCounters &o);
+    std::int64_t allowedCents() const { return allowedPaidCents + allowedDeniedCents + allowedOtherCents; }
+    bool operator==(const DayCounters &) const = default;
+};
+
+struct AggregateRow {
+    std::uint32_t payer = 0;  // index into AggregateSet::payers()
+    std::uint32_t group = 0;  // index into AggregateSet::groups()
+    std::uint32_t reason = 0; // index into AggregateSet::reasons(); 0 is always "" (not denied)
+    EpochDay day = 0;
+    DayCounters c;
+};
+
+// A set of daily aggregate rows for one customer. Rows with the same key are merged on insertion, so the
+// result does not depend on the order claims or SQL rows arrive in.
+class AggregateSet {
+public:
+    AggregateSet();
+
+    // The SQL path: one GROUP BY row. Merges into an existing row with the same key.
+    void addRow(const QString &payer, const QString &group, const QString &reason, EpochDay day,
+                const DayCounters &counters);
+
+    const std::vector<AggregateRow> &rows() const { return m_rows; }
+    const QStringList &payers() const { return m_payers; }
+    const QStringList &groups() const { return m_groups; }
+    const QStringList &reasons() const { return m_reasons; }
+    bool overflow() const { return m_overflow; }
+    std::int64_t skippedClaims() const { return m_skipped; }
+
+    // Exact equality of content, independent of row order and name ids.
+    bool sameContent(const AggregateSet &other) const;
+
+private:
+    friend class ClaimAggregator;
+    std::uint32_t intern(QHash<QString, std::uint32_t> &ids, QStringList &names, const QString &name,
+                         std::uint32_t limit);
+    DayCounters *slot(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day);
+
+    QStringList m_payers, m_groups, m_reasons;
+    QHash<QString, std::uint32_t> m_payerIds, m_groupIds, m_reasonIds;
+    QHash<std::uint64_t, std::uint32_t> m_index; // packed key -> row index
+    std::vector<AggregateRow> m_rows;
+    bool m_overflow = false;
+    std::int64_t m_skipped = 0;
+};
+
+// The in-process aggregator over parsed rows (local workspace, import preview). Not thread-safe; aggregate
+// chunks in separate instances and merge them with AggregateSet::addRow if parallelism is wanted.
+// A claim without a submitted date or with an out-of-range one is skipped and counted (skippedClaims()).
+class ClaimAggregator {
+public:
+    void add(const ClaimRecord &claim);
+    const AggregateSet &aggregates() const { return m_set; }
+    AggregateSet take() { return std::move(m_set); }
+
+private:
+    std::uint32_t payerId(const QString &s);
+    std::uint32_t groupId(const QString &s);
+    std::uint32_t reasonId(const ClaimRecord &claim);
+
+    AggregateSet m_set;
+    // One-entry caches: parsed rows often repeat the previous row's names (sorted exports, shared strings).
+    QString m_lastPayer, m_lastGroup, m_lastReason;
+    std::uint32_t m_lastPayerId = 0, m_lastGroupId = 0, m_lastReasonId = 0;
+};
+
+} // namespace upstream::engines
