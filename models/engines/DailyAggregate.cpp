@@ -6,7 +6,7 @@
 namespace upstream::engines {
 namespace {
 
-constexpr std::uint32_t kPayerLimit = 1u << 20;
+constexpr std::uint32_t kPayerLimit = (1u << 20) - 1; // all-ones keys are reserved for empty slots
 constexpr std::uint32_t kGroupLimit = 1u << 12;
 constexpr std::uint32_t kReasonLimit = 1u << 16;
 constexpr std::uint32_t kInvalidId = 0xffffffffu;
@@ -18,6 +18,18 @@ inline std::uint64_t packKey(std::uint32_t payer, std::uint32_t group, std::uint
 }
 
 inline bool dayInRange(EpochDay day) { return day >= 0 && day <= 0xffff; }
+
+inline bool sameText(const std::u16string &cached, const QString &s)
+{
+    return cached.size() == std::size_t(s.size())
+           && std::char_traits<char16_t>::compare(cached.data(), reinterpret_cast<const char16_t *>(s.utf16()),
+                                                  cached.size()) == 0;
+}
+
+inline void remember(std::u16string &cached, const QString &s)
+{
+    cached.assign(reinterpret_cast<const char16_t *>(s.utf16()), std::size_t(s.size()));
+}
 
 } // namespace
 
@@ -78,12 +90,41 @@ std::uint32_t AggregateSet::intern(QHash<QString, std::uint32_t> &ids, QStringLi
 DayCounters *AggregateSet::slot(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day)
 {
     const std::uint64_t key = packKey(payer, group, reason, day);
-    auto it = m_index.find(key);
-    if (it == m_index.end()) {
-        it = m_index.insert(key, std::uint32_t(m_rows.size()));
-        m_rows.push_back(AggregateRow{payer, group, reason, day, {}});
+    if (key == m_lastKey)
+        return &m_rows[m_lastRow].c;
+    if ((m_rows.size() + 1) * 2 > m_keys.size())
+        grow();
+    const std::size_t mask = m_keys.size() - 1;
+    std::size_t i = std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & mask;
+    while (m_keys[i] != key) {
+        if (m_keys[i] == kEmpty) {
+            m_keys[i] = key;
+            m_slots[i] = std::uint32_t(m_rows.size());
+            m_rows.push_back(AggregateRow{payer, group, reason, day, {}});
+            break;
+        }
+        i = (i + 1) & mask;
     }
-    return &m_rows[it.value()].c;
+    m_lastKey = key;
+    m_lastRow = m_slots[i];
+    return &m_rows[m_lastRow].c;
+}
+
+void AggregateSet::grow()
+{
+    const std::size_t capacity = std::max<std::size_t>(1024, m_keys.size() * 2);
+    m_keys.assign(capacity, kEmpty);
+    m_slots.assign(capacity, 0);
+    const std::size_t mask = capacity - 1;
+    for (std::uint32_t r = 0; r < m_rows.size(); ++r) {
+        const AggregateRow &row = m_rows[r];
+        const std::uint64_t key = packKey(row.payer, row.group, row.reason, row.day);
+        std::size_t i = std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & mask;
+        while (m_keys[i] != kEmpty)
+            i = (i + 1) & mask;
+        m_keys[i] = key;
+        m_slots[i] = r;
+    }
 }
 
 void AggregateSet::addRow(const QString &payer, const QString &group, const QString &reason, EpochDay day,
@@ -128,17 +169,17 @@ bool AggregateSet::sameContent(const AggregateSet &other) const
 
 std::uint32_t ClaimAggregator::payerId(const QString &s)
 {
-    if (s == m_lastPayer)
+    if (sameText(m_lastPayer, s))
         return m_lastPayerId;
-    m_lastPayer = s;
+    remember(m_lastPayer, s);
     return m_lastPayerId = m_set.intern(m_set.m_payerIds, m_set.m_payers, s, kPayerLimit);
 }
 
 std::uint32_t ClaimAggregator::groupId(const QString &s)
 {
-    if (s == m_lastGroup)
+    if (sameText(m_lastGroup, s))
         return m_lastGroupId;
-    m_lastGroup = s;
+    remember(m_lastGroup, s);
     return m_lastGroupId = m_set.intern(m_set.m_groupIds, m_set.m_groups, s, kGroupLimit);
 }
 
@@ -149,9 +190,9 @@ std::uint32_t ClaimAggregator::reasonId(const ClaimRecord &claim)
     const QString &r = !claim.denialReasonCode.isEmpty()   ? claim.denialReasonCode
                        : !claim.denialReasonText.isEmpty() ? claim.denialReasonText
                                                            : unspecifiedReason();
-    if (r == m_lastReason)
+    if (sameText(m_lastReason, r))
         return m_lastReasonId;
-    m_lastReason = r;
+    remember(m_lastReason, r);
     return m_lastReasonId = m_set.intern(m_set.m_reasonIds, m_set.m_reasons, r, kReasonLimit);
 }
 
