@@ -77,8 +77,6 @@ Status DemoDataGenerator::writeCsv(const QString &csvPath, const QString &truthP
                                                           &std::fclose);
     if (!file)
         return makeError(ErrorCode::InvalidInput, tr(kCannotWrite).arg(csvPath, QString::fromLocal8Bit(std::strerror(errno))));
-    std::vector<char> buffer(std::size_t(1) << 20);
-    std::setvbuf(file.get(), buffer.data(), _IOFBF, buffer.size());
     std::fputs(kHeader, file.get());
 
     const auto &groups = demoCptGroups();
@@ -107,6 +105,8 @@ Status DemoDataGenerator::writeCsv(const QString &csvPath, const QString &truthP
     static const std::string outcomes[] = {"PAID", "DENIED", "OTHER"};
 
     RowBuffer row;
+    std::string pending; // rows are written in 1 MiB blocks: one locked fwrite per row costs a third of the time
+    pending.reserve(std::size_t(1) << 20);
     bool ok = true;
     generate([&](const DemoClaim &c) {
         row.clear();
@@ -142,8 +142,13 @@ Status DemoDataGenerator::writeCsv(const QString &csvPath, const QString &truthP
         row.put(",DM", 3);
         row.number(c.ref);
         row.put('\n');
-        ok = ok && std::fwrite(row.data(), 1, row.size(), file.get()) == row.size();
+        if (pending.size() + row.size() > pending.capacity()) {
+            ok = ok && std::fwrite(pending.data(), 1, pending.size(), file.get()) == pending.size();
+            pending.clear();
+        }
+        pending.append(row.data(), row.size());
     });
+    ok = ok && std::fwrite(pending.data(), 1, pending.size(), file.get()) == pending.size();
     const bool closed = std::fflush(file.get()) == 0;
     if (!ok || !closed)
         return makeError(ErrorCode::Internal, tr(kCannotWrite).arg(csvPath, QString::fromLocal8Bit(std::strerror(errno))));
