@@ -31,9 +31,9 @@ public:
                                       QStringLiteral("DATE"));
         const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
         parser.addOptions({rows, seed, out, truth, asOf, json});
-        if (const int rc = parseOrExit(parser, QStringLiteral("demo-data"),
-                                       QStringLiteral("Write synthetic claims with planted changes of known size."),
-                                       args);
+        if (const int rc =
+                parseOrExit(parser, QStringLiteral("demo-data"),
+                            QStringLiteral("Write synthetic claims with planted changes of known size."), args);
             rc >= 0)
             return rc;
 

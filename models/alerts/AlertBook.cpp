@@ -9,10 +9,14 @@ namespace upstream::alerts {
 namespace {
 
 // User-visible texts (lupdate context "upstream::alerts").
-constexpr const char *kNoiseSuppressed = QT_TRANSLATE_NOOP("upstream::alerts", "Suppressed: marked noise %1 times in the last 30 days");
-constexpr const char *kCooldownSuppressed = QT_TRANSLATE_NOOP("upstream::alerts", "Suppressed: a similar alert was raised %1 min ago (4 h cooldown)");
-constexpr const char *kAlertGone = QT_TRANSLATE_NOOP("upstream::alerts", "The alert no longer exists. Refresh the list and try again.");
-constexpr const char *kNothingToUndo = QT_TRANSLATE_NOOP("upstream::alerts", "There is no verdict to undo on this alert.");
+constexpr const char *kNoiseSuppressed =
+    QT_TRANSLATE_NOOP("upstream::alerts", "Suppressed: marked noise %1 times in the last 30 days");
+constexpr const char *kCooldownSuppressed =
+    QT_TRANSLATE_NOOP("upstream::alerts", "Suppressed: a similar alert was raised %1 min ago (4 h cooldown)");
+constexpr const char *kAlertGone =
+    QT_TRANSLATE_NOOP("upstream::alerts", "The alert no longer exists. Refresh the list and try again.");
+constexpr const char *kNothingToUndo =
+    QT_TRANSLATE_NOOP("upstream::alerts", "There is no verdict to undo on this alert.");
 constexpr const char *kNoiseToday = QT_TRANSLATE_NOOP("upstream::alerts", "marked noise today");
 constexpr const char *kNoiseYesterday = QT_TRANSLATE_NOOP("upstream::alerts", "marked noise yesterday");
 constexpr const char *kNoiseDaysAgo = QT_TRANSLATE_NOOP("upstream::alerts", "marked noise %1 days ago");
@@ -115,8 +119,7 @@ std::optional<Judgment> Alert::latestJudgment() const
                              [](const Judgment &a, const Judgment &b) { return a.at < b.at; });
 }
 
-std::vector<qint64> AlertBook::ingest(const QString &customerId, const std::vector<Signal> &found,
-                                      const QDateTime &now)
+std::vector<qint64> AlertBook::ingest(const QString &customerId, const std::vector<Signal> &found, const QDateTime &now)
 {
     std::vector<qint64> created;
     for (const Signal &s : found) {
@@ -261,8 +264,7 @@ QString AlertBook::contextBadge(qint64 alertId, const QDateTime &now) const
         return daysAgo(kNoiseToday, kNoiseYesterday, kNoiseDaysAgo, days);
     case Verdict::Real:
         if (judged->recoveredDollars)
-            return tr(kRealRecovered)
-                .arg(QLocale(QLocale::English).toString(qint64(*judged->recoveredDollars + 0.5)));
+            return tr(kRealRecovered).arg(QLocale(QLocale::English).toString(qint64(*judged->recoveredDollars + 0.5)));
         return daysAgo(kRealToday, kRealYesterday, kRealDaysAgo, days);
     case Verdict::NeedsFollowup:
         return tr(kFollowupOpen);

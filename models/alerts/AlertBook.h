@@ -35,8 +35,8 @@ enum class VerdictReason : std::uint8_t {
     Other
 };
 
-QString statusName(AlertStatus s);   // "pending", "acknowledged", "resolved"
-QString verdictName(Verdict v);      // "real", "noise", "needs_followup"
+QString statusName(AlertStatus s);          // "pending", "acknowledged", "resolved"
+QString verdictName(Verdict v);             // "real", "noise", "needs_followup"
 QString verdictReasonName(VerdictReason r); // "false_positive", ...
 AlertStatus statusForVerdict(Verdict v);
 
@@ -63,7 +63,7 @@ struct Alert {
     QDateTime createdAt;
     AlertStatus status = AlertStatus::Pending;
     bool suppressed = false;
-    QString suppressionBadge; // why it was suppressed (user-visible, translated); empty when not suppressed
+    QString suppressionBadge;        // why it was suppressed (user-visible, translated); empty when not suppressed
     std::vector<Judgment> judgments; // current judgment per operator (one each)
     std::optional<double> recoveredDollars;
 
@@ -79,8 +79,8 @@ public:
     std::vector<qint64> ingest(const QString &customerId, const std::vector<Signal> &found, const QDateTime &now);
 
     // Records or replaces `operatorId`'s verdict on the alert and updates its status.
-    Status judge(qint64 alertId, const QString &operatorId, Verdict verdict, VerdictReason reason,
-                 const QDateTime &at, const QString &note = {});
+    Status judge(qint64 alertId, const QString &operatorId, Verdict verdict, VerdictReason reason, const QDateTime &at,
+                 const QString &note = {});
     // Restores the operator's previous verdict on the alert (or none).
     Status undoLastVerdict(qint64 alertId, const QString &operatorId);
     Status setRecovered(qint64 alertId, double dollars);
@@ -99,7 +99,7 @@ private:
     void refreshStatus(Alert &alert);
 
     std::vector<Alert> m_alerts;
-    QHash<QString, qint64> m_byFingerprint; // customer + fingerprint -> alert id
+    QHash<QString, qint64> m_byFingerprint;          // customer + fingerprint -> alert id
     QHash<QString, std::vector<Judgment>> m_history; // alert id + operator -> earlier verdicts (undo stack)
     qint64 m_nextId = 1;
 };

@@ -9,14 +9,14 @@ QStringList demoPayerNames(int count)
     // Place-and-nature words crossed with plan suffixes: clearly organisations, and no first word is a common
     // first name (the PHI scanner's patient-name rule must never fire on demo payers).
     static const char *const kPrefixes[] = {
-        "Cedar",      "Granite",   "Bluewater",  "Keystone",  "Harborview", "Prairie",    "Meridian",  "Evergreen",
-        "Lakeshore",  "Silverline", "Redwood",   "Northgate", "Ironbridge", "Sunvale",    "Clearpoint", "Westbrook",
-        "Stonefield", "Riverbend", "Oakcrest",   "Pinecrest", "Brightpath", "Tidewater",  "Copperline", "Amberfield",
-        "Longview",   "Highplain", "Foxglove",   "Saltmarsh", "Driftwood",  "Quarryside", "Thornbury",  "Willowmere",
-        "Ashgrove",   "Larkspur",  "Bramblewood", "Cobaltbay", "Mistvale",  "Suncrest",   "Hollowpine", "Gullrock",
+        "Cedar",      "Granite",    "Bluewater",   "Keystone",  "Harborview", "Prairie",    "Meridian",   "Evergreen",
+        "Lakeshore",  "Silverline", "Redwood",     "Northgate", "Ironbridge", "Sunvale",    "Clearpoint", "Westbrook",
+        "Stonefield", "Riverbend",  "Oakcrest",    "Pinecrest", "Brightpath", "Tidewater",  "Copperline", "Amberfield",
+        "Longview",   "Highplain",  "Foxglove",    "Saltmarsh", "Driftwood",  "Quarryside", "Thornbury",  "Willowmere",
+        "Ashgrove",   "Larkspur",   "Bramblewood", "Cobaltbay", "Mistvale",   "Suncrest",   "Hollowpine", "Gullrock",
     };
-    static const char *const kSuffixes[] = {"Health Plan", "Mutual", "Care Alliance", "Benefits Group",
-                                            "Health Partners", "Assurance"};
+    static const char *const kSuffixes[] = {"Health Plan",    "Mutual",          "Care Alliance",
+                                            "Benefits Group", "Health Partners", "Assurance"};
     QStringList out;
     const int prefixes = int(std::size(kPrefixes)), suffixes = int(std::size(kSuffixes));
     for (int i = 0; i < count && i < prefixes * suffixes; ++i) {
@@ -80,8 +80,7 @@ const std::vector<DemoReason> &demoNewReasons()
 
 const QStringList &demoFreeTextReasons()
 {
-    static const QStringList texts{QStringLiteral("Missing operative report"),
-                                   QStringLiteral("Referral not on file"),
+    static const QStringList texts{QStringLiteral("Missing operative report"), QStringLiteral("Referral not on file"),
                                    QStringLiteral("Invalid place of service")};
     return texts;
 }

@@ -11,9 +11,9 @@
 namespace upstream::demo {
 
 struct DemoCptGroup {
-    QString name;       // cpt_group, e.g. "RADIOLOGY"
-    QStringList codes;  // CPT/HCPCS codes that map to it
-    double weight;      // share of claim volume
+    QString name;      // cpt_group, e.g. "RADIOLOGY"
+    QStringList codes; // CPT/HCPCS codes that map to it
+    double weight;     // share of claim volume
     std::int64_t minAllowedCents, maxAllowedCents;
 };
 

@@ -67,7 +67,8 @@ private:
 };
 
 QString tr(const char *text) { return QCoreApplication::translate("upstream::demo", text); }
-constexpr const char *kCannotWrite = QT_TRANSLATE_NOOP("upstream::demo", "Cannot write %1: %2. Check the path and free space.");
+constexpr const char *kCannotWrite =
+    QT_TRANSLATE_NOOP("upstream::demo", "Cannot write %1: %2. Check the path and free space.");
 
 } // namespace
 
@@ -76,7 +77,8 @@ Status DemoDataGenerator::writeCsv(const QString &csvPath, const QString &truthP
     std::unique_ptr<std::FILE, int (*)(std::FILE *)> file(std::fopen(QFile::encodeName(csvPath).constData(), "wb"),
                                                           &std::fclose);
     if (!file)
-        return makeError(ErrorCode::InvalidInput, tr(kCannotWrite).arg(csvPath, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::InvalidInput,
+                         tr(kCannotWrite).arg(csvPath, QString::fromLocal8Bit(std::strerror(errno))));
     std::fputs(kHeader, file.get());
 
     const auto &groups = demoCptGroups();
@@ -151,7 +153,8 @@ Status DemoDataGenerator::writeCsv(const QString &csvPath, const QString &truthP
     ok = ok && std::fwrite(pending.data(), 1, pending.size(), file.get()) == pending.size();
     const bool closed = std::fflush(file.get()) == 0;
     if (!ok || !closed)
-        return makeError(ErrorCode::Internal, tr(kCannotWrite).arg(csvPath, QString::fromLocal8Bit(std::strerror(errno))));
+        return makeError(ErrorCode::Internal,
+                         tr(kCannotWrite).arg(csvPath, QString::fromLocal8Bit(std::strerror(errno))));
     file.reset();
 
     if (!truthPath.isEmpty()) {

@@ -174,8 +174,8 @@ void DemoDataGenerator::plan()
         m.paymentCompleteness = p >= m_config.payers - kDecisionLatencyPayers ? 0.55 : 0.97;
     }
 
-    auto add = [&](Product product, const QString &kind, bool decoy, int p, const QString &group,
-                   const QString &reason, double size, engines::Window window) {
+    auto add = [&](Product product, const QString &kind, bool decoy, int p, const QString &group, const QString &reason,
+                   double size, engines::Window window) {
         m_truth.changes.push_back(
             PlantedChange{product, kind, decoy, p, m_truth.payers[p], group, reason, size, window});
     };
@@ -257,8 +257,10 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
         double expected = 0;
         for (EpochDay d = end - 7; d < end; ++d)
             for (int g = 0; g < nGroups; ++g)
-                expected += lambda[(std::size_t(d - start) * std::size_t(nPayers) + std::size_t(p)) * std::size_t(nGroups)
-                                   + std::size_t(g)] * scale;
+                expected +=
+                    lambda[(std::size_t(d - start) * std::size_t(nPayers) + std::size_t(p)) * std::size_t(nGroups)
+                           + std::size_t(g)]
+                    * scale;
         newReasonRate[std::size_t(p)] = expected > 0 ? std::min(1.0, -planned / expected) : 0.0;
     }
     const double offset = rng.uniform();

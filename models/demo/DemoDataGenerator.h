@@ -37,7 +37,7 @@ struct DemoConfig {
 
 struct PlantedChange {
     engines::Product product = engines::Product::DriftWatch;
-    QString kind;   // denial_rate_shift, new_reason, reason_spike, payment_slowdown
+    QString kind; // denial_rate_shift, new_reason, reason_spike, payment_slowdown
     bool decoy = false;
     int payerIndex = 0;
     QString payer;
@@ -60,16 +60,15 @@ struct DemoTruth {
     // counted as stable: a DriftWatch cell is touched by its own item and by DenialScope items on its payer
     // (they add denials); a DenialScope (payer, reason) by DenialScope items on the payer and DriftWatch items
     // on the payer; a DelayGuard payer only by DelayGuard items.
-    bool affects(engines::Product product, const QString &payer, const QString &cptGroup,
-                 const QString &reason) const;
+    bool affects(engines::Product product, const QString &payer, const QString &cptGroup, const QString &reason) const;
 };
 
 // One generated claim in catalog indices; toRecord() turns it into the engines' ClaimRecord.
 struct DemoClaim {
     std::uint32_t payer = 0;
     std::uint32_t group = 0;
-    std::uint32_t cpt = 0;     // index into the group's codes
-    std::int32_t reason = -1;  // -1 none; [0, common) common reasons; [common, common+new) new reasons
+    std::uint32_t cpt = 0;      // index into the group's codes
+    std::int32_t reason = -1;   // -1 none; [0, common) common reasons; [common, common+new) new reasons
     std::int32_t freeText = -1; // >= 0: denial carries only this free-text reason (no code)
     engines::EpochDay submitted = 0, decided = 0, payment = engines::kNoDay;
     engines::Outcome outcome = engines::Outcome::Paid;
@@ -94,18 +93,18 @@ public:
     // Per-payer generation parameters (public for the CSV writer and tests; not a stable API).
     struct PayerModel {
         double weight = 1.0;
-        std::vector<double> groupWeight;  // per CPT group
-        std::vector<double> denialRate;   // per CPT group, baseline
-        std::vector<int> reasons;         // indices into demoCommonReasons()
-        std::vector<double> reasonCdf;    // cumulative shares of `reasons`
+        std::vector<double> groupWeight; // per CPT group
+        std::vector<double> denialRate;  // per CPT group, baseline
+        std::vector<int> reasons;        // indices into demoCommonReasons()
+        std::vector<double> reasonCdf;   // cumulative shares of `reasons`
         double decisionMean = 10, paymentLagMean = 8, paymentCompleteness = 0.97;
-        int shiftedGroup = -1;            // DriftWatch item
+        int shiftedGroup = -1; // DriftWatch item
         double denialShift = 0;
-        int newReason = -1;               // DenialScope new-reason item: index into demoNewReasons()
+        int newReason = -1; // DenialScope new-reason item: index into demoNewReasons()
         double newReasonRate = 0;
-        int spikeReason = -1;             // DenialScope spike item: index into demoCommonReasons()
+        int spikeReason = -1; // DenialScope spike item: index into demoCommonReasons()
         double spikeExtraRate = 0;
-        double paymentShiftDays = 0;      // DelayGuard item
+        double paymentShiftDays = 0; // DelayGuard item
     };
 
 private:

@@ -9,16 +9,16 @@ namespace upstream::engines {
 Result<AggregateSet> loadDailyAggregates(storage::PgConnection &connection, const QString &customerId, QDate from,
                                          QDate to)
 {
-    auto result = connection.exec(kDailyAggregateSql, {customerId, from.toString(Qt::ISODate),
-                                                       to.toString(Qt::ISODate)});
+    auto result =
+        connection.exec(kDailyAggregateSql, {customerId, from.toString(Qt::ISODate), to.toString(Qt::ISODate)});
     if (!result.ok())
         return result.error();
     const storage::PgResult &r = result.value();
     constexpr int kColumns = 4 + 16;
     if (r.columns() != kColumns)
-        return makeError(ErrorCode::Internal,
-                         QCoreApplication::translate("upstream::engines",
-                                                     "The aggregate query returned an unexpected shape."));
+        return makeError(
+            ErrorCode::Internal,
+            QCoreApplication::translate("upstream::engines", "The aggregate query returned an unexpected shape."));
     AggregateSet set;
     for (int i = 0; i < r.rows(); ++i) {
         DayCounters c;

@@ -33,9 +33,9 @@ inline QDate fromEpochDay(EpochDay day)
 }
 
 struct ClaimRecord {
-    QString payer;     // normalised payer name
-    QString cpt;       // as imported (5-char CPT/HCPCS)
-    QString cptGroup;  // from the customer's mapping, else "OTHER"
+    QString payer;    // normalised payer name
+    QString cpt;      // as imported (5-char CPT/HCPCS)
+    QString cptGroup; // from the customer's mapping, else "OTHER"
     EpochDay submittedDay = kNoDay;
     EpochDay decidedDay = kNoDay;
     EpochDay paymentDay = kNoDay;

@@ -23,7 +23,8 @@ inline bool sameText(const std::u16string &cached, const QString &s)
 {
     return cached.size() == std::size_t(s.size())
            && std::char_traits<char16_t>::compare(cached.data(), reinterpret_cast<const char16_t *>(s.utf16()),
-                                                  cached.size()) == 0;
+                                                  cached.size())
+                  == 0;
 }
 
 inline void remember(std::u16string &cached, const QString &s)

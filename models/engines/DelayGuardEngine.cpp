@@ -62,8 +62,8 @@ std::vector<Signal> runDelayGuard(const AggregateSet &set, QDate asOf)
         const auto mc = stats::momentsFromSums(lc.n, lc.sum, lc.sumSq);
         const double delta = mc.mean - mb.mean;
         const double completeness = payment ? compC : 1.0;
-        const double confidence = 0.7 * std::min(1.0, double(lc.n + lb.n) / 40.0)
-                                  + 0.3 * std::min(1.0, completeness / kMinCompleteness);
+        const double confidence =
+            0.7 * std::min(1.0, double(lc.n + lb.n) / 40.0) + 0.3 * std::min(1.0, completeness / kMinCompleteness);
         const Severity severity = delaySeverity(delta, confidence);
         if (!(delta > 0) || (severity == Severity::Low && delta < kMinLowDelta))
             continue;

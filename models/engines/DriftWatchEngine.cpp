@@ -40,8 +40,8 @@ void denialRate(const AggregateSet &set, std::uint64_t key, const GroupSeries &g
         return;
     const double rb = double(b.denied) / double(nb), rc = double(c.denied) / double(nc);
     const double delta = rc - rb;
-    const bool effect = std::fabs(delta) >= kMinAbsDelta
-                        || (rb > 0.0 ? std::fabs(delta) / rb >= kMinRelDelta : delta != 0.0);
+    const bool effect =
+        std::fabs(delta) >= kMinAbsDelta || (rb > 0.0 ? std::fabs(delta) / rb >= kMinRelDelta : delta != 0.0);
     const stats::TestResult z = stats::twoProportionZ(b.denied, nb, c.denied, nc);
     if (!effect || !(z.pValue < kAlpha))
         return;
@@ -107,8 +107,8 @@ void decisionTime(const AggregateSet &set, std::uint64_t key, const GroupSeries 
     e.pValue = t.pValue;
     for (EpochDay d = span.start; d < span.end; ++d) {
         const DayCounters &x = g.days[std::size_t(d - span.start)];
-        e.series.push_back({d, x.decisionPdCount,
-                            x.decisionPdCount > 0 ? double(x.decisionPdSum) / double(x.decisionPdCount) : 0.0});
+        e.series.push_back(
+            {d, x.decisionPdCount, x.decisionPdCount > 0 ? double(x.decisionPdSum) / double(x.decisionPdCount) : 0.0});
     }
     detail::finish(s);
     out.push_back(std::move(s));

@@ -57,16 +57,11 @@ inline Severity severityFromScore(double score) // DriftWatch ladder
 
 inline double relative(double delta, double base) { return base != 0.0 ? delta / base : 0.0; }
 
-inline void finish(Signal &s)
-{
-    s.fingerprint = fingerprintOf(s);
-}
+inline void finish(Signal &s) { s.fingerprint = fingerprintOf(s); }
 
 inline void sortSignals(std::vector<Signal> &list)
 {
-    std::sort(list.begin(), list.end(), [](const Signal &a, const Signal &b) {
-        return a.fingerprint < b.fingerprint;
-    });
+    std::sort(list.begin(), list.end(), [](const Signal &a, const Signal &b) { return a.fingerprint < b.fingerprint; });
 }
 
 } // namespace upstream::engines::detail

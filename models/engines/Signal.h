@@ -28,7 +28,7 @@ enum class SignalType : std::uint8_t {
 enum class Severity : std::uint8_t { Low, Medium, High, Critical };
 enum class Direction : std::uint8_t { Degrading, Improving };
 
-QString productName(Product p);       // "driftwatch", "denialscope", "delayguard"
+QString productName(Product p); // "driftwatch", "denialscope", "delayguard"
 std::optional<Product> productFromName(const QString &name);
 QString signalTypeName(SignalType t); // "DENIAL_RATE", "DECISION_TIME", "NEW_REASON", ...
 QString severityName(Severity s);     // "low", "medium", "high", "critical"
@@ -59,11 +59,11 @@ struct Evidence {
     std::int64_t currentCount = 0;
     std::int64_t baselineEvents = 0; // denials, reason denials…; 0 when the metric is a mean
     std::int64_t currentEvents = 0;
-    QString test;                    // "two_proportion_z", "welch_t", "poisson_exact", "none"
+    QString test; // "two_proportion_z", "welch_t", "poisson_exact", "none"
     double statistic = 0.0;
     double pValue = 1.0;
-    double completeness = 1.0;       // DelayGuard: share of PAID claims with a payment date (current window)
-    std::vector<DailyPoint> series;  // every day of [baseline.start, current.end)
+    double completeness = 1.0;      // DelayGuard: share of PAID claims with a payment date (current window)
+    std::vector<DailyPoint> series; // every day of [baseline.start, current.end)
     bool operator==(const Evidence &) const = default;
 };
 
@@ -75,12 +75,12 @@ struct Signal {
     QString reason;   // DenialScope only
     double baselineValue = 0.0;
     double currentValue = 0.0;
-    double delta = 0.0;          // current − baseline
-    double relativeDelta = 0.0;  // delta ÷ baseline (0 when the baseline is 0)
-    double severityScore = 0.0;  // DriftWatch's min(2|Δ|, 1) etc.; the label is `severity`
+    double delta = 0.0;         // current − baseline
+    double relativeDelta = 0.0; // delta ÷ baseline (0 when the baseline is 0)
+    double severityScore = 0.0; // DriftWatch's min(2|Δ|, 1) etc.; the label is `severity`
     Severity severity = Severity::Low;
     double confidence = 0.0;
-    double dollars = 0.0;        // impact / Σ denied allowed / at risk, per product
+    double dollars = 0.0; // impact / Σ denied allowed / at risk, per product
     Direction direction = Direction::Degrading;
     Evidence evidence;
     QString fingerprint;

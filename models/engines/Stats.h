@@ -9,7 +9,7 @@ namespace upstream::engines::stats {
 struct TestResult {
     double statistic = 0.0; // z or t; for the Poisson test the observed current count
     double pValue = 1.0;
-    double df = 0.0;        // Welch only
+    double df = 0.0; // Welch only
 };
 
 // Standard normal CDF and the two-sided tail P(|Z| >= |z|).

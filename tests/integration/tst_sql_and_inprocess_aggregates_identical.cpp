@@ -95,7 +95,7 @@ private slots:
         QVERIFY(conn->exec("INSERT INTO upstream.claims SELECT 'c2', payer, cpt, cpt_group, submitted_date, "
                            "decided_date, 'DENIED', allowed_amount, billed_amount, paid_amount, payment_date, "
                            "'CO-50', NULL FROM upstream.claims WHERE customer_id = 'c1' LIMIT 5000")
-                        .ok());
+                    .ok());
 
         const QDate from = config.asOf.addDays(-200), to = config.asOf;
         auto sql = loadDailyAggregates(*conn, QStringLiteral("c1"), from, to);

@@ -87,12 +87,12 @@ private slots:
         QCOMPARE(book.find(id)->status, AlertStatus::Pending);
         QVERIFY(book.judge(id, QStringLiteral("op1"), Verdict::Real, VerdictReason::PayerPolicyChange, kT0).ok());
         QCOMPARE(book.find(id)->status, AlertStatus::Acknowledged);
-        QVERIFY(book.judge(id, QStringLiteral("op1"), Verdict::Noise, VerdictReason::FalsePositive,
-                           kT0.addSecs(10)).ok());
+        QVERIFY(
+            book.judge(id, QStringLiteral("op1"), Verdict::Noise, VerdictReason::FalsePositive, kT0.addSecs(10)).ok());
         QCOMPARE(book.find(id)->status, AlertStatus::Resolved);
         QCOMPARE(book.find(id)->judgments.size(), std::size_t(1)); // one judgment per (alert, operator)
-        QVERIFY(book.judge(id, QStringLiteral("op2"), Verdict::NeedsFollowup, VerdictReason::Other,
-                           kT0.addSecs(20)).ok());
+        QVERIFY(
+            book.judge(id, QStringLiteral("op2"), Verdict::NeedsFollowup, VerdictReason::Other, kT0.addSecs(20)).ok());
         QCOMPARE(book.find(id)->status, AlertStatus::Pending);
         QCOMPARE(book.find(id)->judgments.size(), std::size_t(2));
         QVERIFY(book.undoLastVerdict(id, QStringLiteral("op2")).ok());
@@ -147,7 +147,8 @@ private slots:
             const qint64 id = raise(book, driftWatch(payer, group), kT0.addDays(i));
             QVERIFY(!book.find(id)->suppressed);
             QVERIFY(book.judge(id, QStringLiteral("op1"), Verdict::Real, VerdictReason::PayerPolicyChange,
-                               kT0.addDays(i).addSecs(600)).ok());
+                               kT0.addDays(i).addSecs(600))
+                        .ok());
         }
         // Within 4 h of an alert confirmed real: still shown.
         QVERIFY(!book.find(raise(book, driftWatch(payer, group), kT0.addDays(2).addSecs(3600)))->suppressed);
@@ -164,11 +165,13 @@ private slots:
         const QDateTime later = kT0.addDays(3);
         QVERIFY(book.find(raise(book, driftWatch(payer, QStringLiteral("LAB")), later))->suppressed);
         QVERIFY(!book.find(raise(book, driftWatch(payer, QStringLiteral("RADIOLOGY")), later))->suppressed);
-        QVERIFY(!book.find(raise(book, makeSignal(Product::DriftWatch, SignalType::DecisionTime, payer,
-                                                  QStringLiteral("LAB")),
-                                 later))->suppressed);
-        QVERIFY(!book.find(raise(book, driftWatch(payer, QStringLiteral("LAB")), later, QStringLiteral("c2")))
-                     ->suppressed);
+        QVERIFY(
+            !book.find(raise(book,
+                             makeSignal(Product::DriftWatch, SignalType::DecisionTime, payer, QStringLiteral("LAB")),
+                             later))
+                 ->suppressed);
+        QVERIFY(
+            !book.find(raise(book, driftWatch(payer, QStringLiteral("LAB")), later, QStringLiteral("c2")))->suppressed);
     }
 
     void delayGuardMatchesItsOwnKeyOnly()
@@ -198,13 +201,14 @@ private slots:
         markNoise(book, first, kT0);
         const qint64 second = raise(book, driftWatch(payer, group), kT0.addDays(9));
         QCOMPARE(book.contextBadge(second, kT0.addDays(9)), QStringLiteral("marked noise 9 days ago"));
-        QVERIFY(book.judge(second, QStringLiteral("op1"), Verdict::Real, VerdictReason::PayerPolicyChange,
-                           kT0.addDays(10)).ok());
+        QVERIFY(
+            book.judge(second, QStringLiteral("op1"), Verdict::Real, VerdictReason::PayerPolicyChange, kT0.addDays(10))
+                .ok());
         QVERIFY(book.setRecovered(second, 12400.0).ok());
         const qint64 third = raise(book, driftWatch(payer, group), kT0.addDays(12));
         QCOMPARE(book.contextBadge(third, kT0.addDays(12)), QStringLiteral("confirmed real, $12,400 recovered"));
-        QVERIFY(book.judge(third, QStringLiteral("op1"), Verdict::NeedsFollowup, VerdictReason::Other,
-                           kT0.addDays(13)).ok());
+        QVERIFY(book.judge(third, QStringLiteral("op1"), Verdict::NeedsFollowup, VerdictReason::Other, kT0.addDays(13))
+                    .ok());
         const qint64 fourth = raise(book, driftWatch(payer, group), kT0.addDays(14));
         QCOMPARE(book.contextBadge(fourth, kT0.addDays(14)), QStringLiteral("follow-up open"));
         // Another payer's history never leaks into the badge.

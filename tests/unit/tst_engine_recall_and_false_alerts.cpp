@@ -81,8 +81,8 @@ private slots:
                 decoysAlerted += hit ? 1 : 0;
                 if (hit)
                     qInfo("  decoy alerted: %s %s on %s %s%s (size %.3f): %s", qPrintable(productName(c.product)),
-                          qPrintable(c.kind), qPrintable(c.payer), qPrintable(c.cptGroup), qPrintable(c.reason),
-                          c.size, qPrintable(why.value(groupOf(c.product, c.payer, c.cptGroup, c.reason))));
+                          qPrintable(c.kind), qPrintable(c.payer), qPrintable(c.cptGroup), qPrintable(c.reason), c.size,
+                          qPrintable(why.value(groupOf(c.product, c.payer, c.cptGroup, c.reason))));
             } else {
                 ++planted;
                 plantedFound += hit ? 1 : 0;
@@ -119,11 +119,12 @@ private slots:
                 ++stable;
                 if (alerting[int(p)].contains(g)) {
                     ++falseAlerts;
-                    qInfo("  false alert: %s %s: %s", qPrintable(productName(p)), qPrintable(g), qPrintable(why.value(g)));
+                    qInfo("  false alert: %s %s: %s", qPrintable(productName(p)), qPrintable(g),
+                          qPrintable(why.value(g)));
                 }
             }
-            qInfo("seed %llu %s: stable groups %d, false alerts %d (%.2f %%)", seed, qPrintable(productName(p)),
-                  stable, falseAlerts, stable ? 100.0 * falseAlerts / stable : 0.0);
+            qInfo("seed %llu %s: stable groups %d, false alerts %d (%.2f %%)", seed, qPrintable(productName(p)), stable,
+                  falseAlerts, stable ? 100.0 * falseAlerts / stable : 0.0);
             QVERIFY(stable >= 20);
             QVERIFY2(falseAlerts <= 0.02 * stable, qPrintable(productName(p)));
             stableTotal += stable;

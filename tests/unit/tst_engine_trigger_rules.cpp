@@ -164,7 +164,7 @@ private slots:
             });
             return runDelayGuard(agg.aggregates(), kAsOf);
         };
-        QVERIFY(delta(1.5).empty());  // low and Δ < 2: never fires, however significant
+        QVERIFY(delta(1.5).empty());   // low and Δ < 2: never fires, however significant
         const auto three = delta(3.0); // low, but Δ ≥ 2
         QCOMPARE(three.size(), std::size_t(1));
         QCOMPARE(three[0].severity, Severity::Low);

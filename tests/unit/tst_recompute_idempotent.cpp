@@ -91,8 +91,8 @@ private slots:
         extra.total = extra.denied = extra.decisionPdCount = 500;
         extra.decisionPdSum = 5000;
         extra.decisionPdSumSq = 50000;
-        changed.addRow(first.front().payer, changed.groups().front(), QStringLiteral("CO-50"),
-                       toEpochDay(kAsOf) - 1, extra);
+        changed.addRow(first.front().payer, changed.groups().front(), QStringLiteral("CO-50"), toEpochDay(kAsOf) - 1,
+                       extra);
         QVERIFY(!changed.sameContent(merged));
         QVERIFY(runAll(changed, kAsOf) != first);
     }
