@@ -197,6 +197,14 @@ std::uint32_t ClaimAggregator::reasonId(const ClaimRecord &claim)
     return m_lastReasonId = m_set.intern(m_set.m_reasonIds, m_set.m_reasons, r, kReasonLimit);
 }
 
+AggregateSet ClaimAggregator::take()
+{
+    AggregateSet out = std::move(m_set);
+    m_set = AggregateSet();
+    m_lastPayer = m_lastGroup = m_lastReason = u"\uffff";
+    return out;
+}
+
 void ClaimAggregator::add(const ClaimRecord &claim)
 {
     if (!dayInRange(claim.submittedDay)) {

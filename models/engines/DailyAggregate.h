@@ -103,7 +103,8 @@ class ClaimAggregator {
 public:
     void add(const ClaimRecord &claim);
     const AggregateSet &aggregates() const { return m_set; }
-    AggregateSet take() { return std::move(m_set); }
+    // Hands the aggregates over and starts afresh (the name caches refer to the old set's ids).
+    AggregateSet take();
 
 private:
     std::uint32_t payerId(const QString &s);

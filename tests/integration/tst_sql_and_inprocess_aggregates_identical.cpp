@@ -8,6 +8,10 @@
 #include "engines/AggregateSql.h"
 #include "engines/SignalEngines.h"
 
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
 using namespace upstream;
@@ -108,6 +112,32 @@ private slots:
         QVERIFY(!fromLocal.empty());
         QVERIFY(fromSql == fromLocal);
         qInfo("aggregate rows %zu, signals %zu: identical on both paths", sql->rows().size(), fromSql.size());
+
+        // Figures (no wall-clock assertions): the SQL path against PostgreSQL's own execution time of the same
+        // query, and the engines after aggregation.
+        QVERIFY(conn->exec("ANALYZE upstream.claims").ok());
+        const std::vector<QVariant> params{QStringLiteral("c1"), from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
+        auto plan = conn->exec(
+            QStringLiteral("EXPLAIN (ANALYZE, FORMAT JSON) ") + QString::fromUtf8(kDailyAggregateSql), params);
+        QVERIFY(plan.ok());
+        const double explainMs = QJsonDocument::fromJson(plan->text(0, 0).toUtf8())
+                                     .array()
+                                     .first()
+                                     .toObject()
+                                     .value(QStringLiteral("Execution Time"))
+                                     .toDouble();
+        QElapsedTimer timer;
+        timer.start();
+        auto again = loadDailyAggregates(*conn, QStringLiteral("c1"), from, to);
+        const double loadMs = double(timer.nsecsElapsed()) / 1e6;
+        QVERIFY(again.ok());
+        timer.restart();
+        const auto signalsAgain = runAll(again.value(), config.asOf);
+        const double engineMs = double(timer.nsecsElapsed()) / 1e6;
+        QVERIFY(signalsAgain == fromLocal);
+        qInfo("%lld claims: SQL aggregates fetched in %.1f ms (EXPLAIN ANALYZE execution %.1f ms, ratio %.2f); "
+              "engines %.1f ms; total/EXPLAIN %.2f",
+              qlonglong(config.rows), loadMs, explainMs, loadMs / explainMs, engineMs, (loadMs + engineMs) / explainMs);
     }
 };
 
