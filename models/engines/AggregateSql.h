@@ -18,8 +18,9 @@ class PgConnection;
 namespace upstream::engines {
 
 // $1 customer_id, $2 first submitted_date (inclusive), $3 last submitted_date (exclusive).
-// Columns, in order: payer, cpt_group, reason, day (days since 1970-01-01), then the DayCounters fields in
-// declaration order.
+// Columns, in order: payer, cpt_group, reason, day (days since 1970-01-01), then total, paid, denied, other,
+// allowed cents (paid, denied, other), decision days count/sum/sumsq (paid+denied, then other), payment days
+// count/sum/sumsq — the order loadDailyAggregates reads them in.
 inline constexpr const char *kDailyAggregateSql = R"sql(
 SELECT payer,
        cpt_group,

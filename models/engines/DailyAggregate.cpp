@@ -93,38 +93,39 @@ DayCounters *AggregateSet::slot(std::uint32_t payer, std::uint32_t group, std::u
     const std::uint64_t key = packKey(payer, group, reason, day);
     if (key == m_lastKey)
         return &m_rows[m_lastRow].c;
-    if ((m_rows.size() + 1) * 2 > m_keys.size())
+    if ((m_rows.size() + 1) * 2 > m_index.size())
         grow();
-    const std::size_t mask = m_keys.size() - 1;
+    const std::size_t mask = m_index.size() - 1;
     std::size_t i = std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & mask;
-    while (m_keys[i] != key) {
-        if (m_keys[i] == kEmpty) {
-            m_keys[i] = key;
-            m_slots[i] = std::uint32_t(m_rows.size());
-            m_rows.push_back(AggregateRow{payer, group, reason, day, {}});
+    while (m_index[i].key != key) {
+        if (m_index[i].key == kEmpty) {
+            m_index[i] = {key, std::uint32_t(m_rows.size())};
+            AggregateRow &row = m_rows.emplace_back();
+            row.payer = payer;
+            row.group = group;
+            row.reason = reason;
+            row.day = day;
             break;
         }
         i = (i + 1) & mask;
     }
     m_lastKey = key;
-    m_lastRow = m_slots[i];
+    m_lastRow = m_index[i].row;
     return &m_rows[m_lastRow].c;
 }
 
 void AggregateSet::grow()
 {
-    const std::size_t capacity = std::max<std::size_t>(1024, m_keys.size() * 2);
-    m_keys.assign(capacity, kEmpty);
-    m_slots.assign(capacity, 0);
+    const std::size_t capacity = std::max<std::size_t>(1024, m_index.size() * 2);
+    m_index.assign(capacity, IndexEntry{kEmpty, 0});
     const std::size_t mask = capacity - 1;
     for (std::uint32_t r = 0; r < m_rows.size(); ++r) {
         const AggregateRow &row = m_rows[r];
         const std::uint64_t key = packKey(row.payer, row.group, row.reason, row.day);
         std::size_t i = std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & mask;
-        while (m_keys[i] != kEmpty)
+        while (m_index[i].key != kEmpty)
             i = (i + 1) & mask;
-        m_keys[i] = key;
-        m_slots[i] = r;
+        m_index[i] = {key, r};
     }
 }
 

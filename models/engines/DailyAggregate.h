@@ -21,38 +21,40 @@
 
 namespace upstream::engines {
 
+// Field order is for the aggregator's cache behaviour: the first 64 bytes hold everything a PAID or DENIED claim
+// updates except the payment fields, which start the second line.
 struct DayCounters {
     std::int64_t total = 0;
     std::int64_t paid = 0;
     std::int64_t denied = 0;
-    std::int64_t other = 0;
     std::int64_t allowedPaidCents = 0;
     std::int64_t allowedDeniedCents = 0;
-    std::int64_t allowedOtherCents = 0;
     // decided − submitted, PAID or DENIED claims with a decided date (DriftWatch DECISION_TIME).
     std::int64_t decisionPdCount = 0;
     std::int64_t decisionPdSum = 0;
     std::int64_t decisionPdSumSq = 0;
-    // decided − submitted, OTHER claims with a decided date (DelayGuard decision latency over all claims).
-    std::int64_t decisionOtherCount = 0;
-    std::int64_t decisionOtherSum = 0;
-    std::int64_t decisionOtherSumSq = 0;
     // payment − submitted, PAID claims with a payment date (DelayGuard payment latency).
     std::int64_t paymentCount = 0;
     std::int64_t paymentSum = 0;
     std::int64_t paymentSumSq = 0;
+    std::int64_t other = 0;
+    std::int64_t allowedOtherCents = 0;
+    // decided − submitted, OTHER claims with a decided date (DelayGuard decision latency over all claims).
+    std::int64_t decisionOtherCount = 0;
+    std::int64_t decisionOtherSum = 0;
+    std::int64_t decisionOtherSumSq = 0;
 
     void add(const DayCounters &o);
     std::int64_t allowedCents() const { return allowedPaidCents + allowedDeniedCents + allowedOtherCents; }
     bool operator==(const DayCounters &) const = default;
 };
 
-struct AggregateRow {
+struct alignas(64) AggregateRow {
+    DayCounters c;            // first, cache-line aligned (see DayCounters)
     std::uint32_t payer = 0;  // index into AggregateSet::payers()
     std::uint32_t group = 0;  // index into AggregateSet::groups()
     std::uint32_t reason = 0; // index into AggregateSet::reasons(); 0 is always "" (not denied)
     EpochDay day = 0;
-    DayCounters c;
 };
 
 // A set of daily aggregate rows for one customer. Rows with the same key are merged on insertion, so the
@@ -86,8 +88,11 @@ private:
     // Packed key -> row index: open addressing with linear probing (the aggregator's hot path; QHash's
     // node spans cost about a third of the throughput here). kEmpty marks a free slot.
     static constexpr std::uint64_t kEmpty = ~std::uint64_t(0);
-    std::vector<std::uint64_t> m_keys;
-    std::vector<std::uint32_t> m_slots;
+    struct IndexEntry {
+        std::uint64_t key;
+        std::uint32_t row;
+    };
+    std::vector<IndexEntry> m_index;
     std::uint64_t m_lastKey = kEmpty; // one-entry cache: consecutive claims often share a key
     std::uint32_t m_lastRow = 0;
     void grow();
