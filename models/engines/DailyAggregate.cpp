@@ -88,30 +88,46 @@ std::uint32_t AggregateSet::intern(QHash<QString, std::uint32_t> &ids, QStringLi
     return id;
 }
 
-DayCounters *AggregateSet::slot(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day)
+std::size_t AggregateSet::indexPosition(std::uint64_t key) const
 {
-    const std::uint64_t key = packKey(payer, group, reason, day);
-    if (key == m_lastKey)
-        return &m_rows[m_lastRow].c;
-    if ((m_rows.size() + 1) * 2 > m_index.size())
+    return std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & (m_index.size() - 1);
+}
+
+void AggregateSet::reserveFor(std::size_t more)
+{
+    while ((m_rows.size() + more) * 2 > m_index.size())
         grow();
+}
+
+const void *AggregateSet::indexEntryFor(std::uint64_t key) const { return &m_index[indexPosition(key)]; }
+
+std::uint32_t AggregateSet::rowFor(std::uint64_t key)
+{
+    if (key == m_lastKey)
+        return m_lastRow;
+    reserveFor(1);
     const std::size_t mask = m_index.size() - 1;
-    std::size_t i = std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & mask;
+    std::size_t i = indexPosition(key);
     while (m_index[i].key != key) {
         if (m_index[i].key == kEmpty) {
             m_index[i] = {key, std::uint32_t(m_rows.size())};
             AggregateRow &row = m_rows.emplace_back();
-            row.payer = payer;
-            row.group = group;
-            row.reason = reason;
-            row.day = day;
+            row.payer = std::uint32_t(key >> 44);
+            row.group = std::uint32_t(key >> 32) & 0xfffu;
+            row.reason = std::uint32_t(key >> 16) & 0xffffu;
+            row.day = EpochDay(key & 0xffffu);
             break;
         }
         i = (i + 1) & mask;
     }
     m_lastKey = key;
     m_lastRow = m_index[i].row;
-    return &m_rows[m_lastRow].c;
+    return m_lastRow;
+}
+
+DayCounters *AggregateSet::slot(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day)
+{
+    return &m_rows[rowFor(packKey(payer, group, reason, day))].c;
 }
 
 void AggregateSet::grow()
@@ -122,7 +138,7 @@ void AggregateSet::grow()
     for (std::uint32_t r = 0; r < m_rows.size(); ++r) {
         const AggregateRow &row = m_rows[r];
         const std::uint64_t key = packKey(row.payer, row.group, row.reason, row.day);
-        std::size_t i = std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & mask;
+        std::size_t i = indexPosition(key);
         while (m_index[i].key != kEmpty)
             i = (i + 1) & mask;
         m_index[i] = {key, r};
@@ -206,20 +222,10 @@ AggregateSet ClaimAggregator::take()
     return out;
 }
 
-void ClaimAggregator::add(const ClaimRecord &claim)
+namespace {
+
+void accumulate(DayCounters &c, const ClaimRecord &claim)
 {
-    if (!dayInRange(claim.submittedDay)) {
-        ++m_set.m_skipped;
-        return;
-    }
-    const auto p = payerId(claim.payer);
-    const auto g = groupId(claim.cptGroup);
-    const auto r = reasonId(claim);
-    if (p == kInvalidId || g == kInvalidId || r == kInvalidId) {
-        ++m_set.m_skipped;
-        return;
-    }
-    DayCounters &c = *m_set.slot(p, g, r, claim.submittedDay);
     const std::int64_t allowed = claim.allowedCents == kNoAmount ? 0 : claim.allowedCents;
     ++c.total;
     const bool decided = claim.decidedDay != kNoDay;
@@ -255,6 +261,64 @@ void ClaimAggregator::add(const ClaimRecord &claim)
             c.decisionOtherSumSq += decisionDays * decisionDays;
         }
         break;
+    }
+}
+
+} // namespace
+
+bool ClaimAggregator::keyOf(const ClaimRecord &claim, std::uint64_t &key)
+{
+    if (!dayInRange(claim.submittedDay))
+        return false;
+    const auto p = payerId(claim.payer);
+    const auto g = groupId(claim.cptGroup);
+    const auto r = reasonId(claim);
+    if (p == kInvalidId || g == kInvalidId || r == kInvalidId)
+        return false;
+    key = packKey(p, g, r, claim.submittedDay);
+    return true;
+}
+
+void ClaimAggregator::add(const ClaimRecord &claim)
+{
+    std::uint64_t key = 0;
+    if (!keyOf(claim, key)) {
+        ++m_set.m_skipped;
+        return;
+    }
+    accumulate(m_set.m_rows[m_set.rowFor(key)].c, claim);
+}
+
+void ClaimAggregator::add(const ClaimRecord *claims, std::size_t count)
+{
+    // Three passes over small chunks so the cache misses of different claims overlap: keys (and a prefetch of
+    // their index entries), row indices (and a prefetch of the rows), then the counter updates. Rows arriving
+    // in random key order run about twice as fast as through add(claim); sorted ones as fast.
+    constexpr std::size_t kChunk = 32;
+    std::uint64_t keys[kChunk];
+    std::uint32_t rows[kChunk];
+    bool valid[kChunk];
+    for (std::size_t base = 0; base < count; base += kChunk) {
+        const std::size_t n = std::min(kChunk, count - base);
+        m_set.reserveFor(n);
+        for (std::size_t i = 0; i < n; ++i) {
+            valid[i] = keyOf(claims[base + i], keys[i]);
+            if (valid[i])
+                __builtin_prefetch(m_set.indexEntryFor(keys[i]));
+            else
+                ++m_set.m_skipped;
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            if (!valid[i])
+                continue;
+            rows[i] = m_set.rowFor(keys[i]);
+            const char *row = reinterpret_cast<const char *>(&m_set.m_rows[rows[i]]);
+            __builtin_prefetch(row, 1);
+            __builtin_prefetch(row + 64, 1);
+        }
+        for (std::size_t i = 0; i < n; ++i)
+            if (valid[i])
+                accumulate(m_set.m_rows[rows[i]].c, claims[base + i]);
     }
 }
 

@@ -72,6 +72,11 @@ private slots:
             merged.addRow(other.payers()[int(r.payer)], other.groups()[int(r.group)], other.reasons()[int(r.reason)],
                           r.day, r.c);
         QVERIFY(merged.sameContent(forward.aggregates()));
+        // The batch entry point (prefetching, used for parser batches) adds exactly the same numbers.
+        ClaimAggregator batched;
+        for (std::size_t i = 0; i < rows.size(); i += 1000)
+            batched.add(rows.data() + i, std::min<std::size_t>(1000, rows.size() - i));
+        QVERIFY(batched.aggregates().sameContent(forward.aggregates()));
         QVERIFY(runAll(merged, kAsOf) == first);
 
         // Fingerprints identify (product, type, group, window): unique within one run, and they move with as-of.
