@@ -103,6 +103,16 @@ constexpr std::array<char16_t, 32> kCp1252High = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+// Non-zero when some byte of v equals the byte repeated in `pattern`; the lowest set 0x80 bit marks the first
+// such byte exactly (higher ones may be false positives from the borrow, which is fine: we only use the lowest).
+constexpr std::uint64_t hasByte(std::uint64_t v, std::uint64_t pattern)
+{
+    const std::uint64_t x = v ^ pattern;
+    return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+}
+constexpr std::uint64_t kLfPattern = 0x0A0A0A0A0A0A0A0AULL;
+constexpr std::uint64_t kCrPattern = 0x0D0D0D0D0D0D0D0DULL;
+
 } // namespace
 
 const char *encodingName(Encoding encoding)
@@ -441,6 +451,7 @@ RecordParser::Step RecordParser::next(char *data, std::size_t size, std::size_t 
     if (pos >= size)
         return Step::End;
     const char delim = m_delim;
+    const std::uint64_t delimPattern = 0x0101010101010101ULL * static_cast<unsigned char>(delim);
     for (;;) {
         if (pos < size && data[pos] == '"') {
             const std::size_t start = pos + 1;
@@ -476,7 +487,20 @@ RecordParser::Step RecordParser::next(char *data, std::size_t size, std::size_t 
             fields.emplace_back(data + start, w - start);
         } else {
             const std::size_t start = pos;
-            while (pos < size) {
+            // Eight bytes at a time: the lowest byte equal to the delimiter, LF or CR ends the field.
+            bool found = false;
+            while (pos + 8 <= size) {
+                std::uint64_t v;
+                std::memcpy(&v, data + pos, 8);
+                const std::uint64_t m = hasByte(v, delimPattern) | hasByte(v, kLfPattern) | hasByte(v, kCrPattern);
+                if (m) {
+                    pos += std::size_t(__builtin_ctzll(m)) >> 3;
+                    found = true;
+                    break;
+                }
+                pos += 8;
+            }
+            while (!found && pos < size) {
                 const char c = data[pos];
                 if (c == delim || c == '\n' || c == '\r')
                     break;

@@ -84,6 +84,12 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
         issues.push_back({rowNumber, std::int8_t(column), code, phiType, std::move(value)});
     };
 
+    // Classified up front (the caller's completeness counters need it even for rejected rows); the warning for
+    // OTHER is still raised at the outcome stage.
+    const std::string_view outcomeText = field(Column::Outcome);
+    const Outcome outcome = parseOutcome(outcomeText);
+    out.outcome = outcome;
+
     // Structure: a row with fewer fields than the header lacks columns; extra non-empty fields mean misaligned
     // quoting or delimiters, and then no value can be trusted.
     if (fields.size() < m_plan.headerColumns)
@@ -94,8 +100,7 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
 
     // 1. required
     const std::string_view payer = field(Column::Payer), cpt = field(Column::Cpt),
-                           submitted = field(Column::SubmittedDate), decided = field(Column::DecidedDate),
-                           outcomeText = field(Column::Outcome);
+                           submitted = field(Column::SubmittedDate), decided = field(Column::DecidedDate);
     static constexpr Column kRequired[] = {Column::Payer, Column::Cpt, Column::SubmittedDate, Column::DecidedDate,
                                            Column::Outcome};
     const std::string_view required[] = {payer, cpt, submitted, decided, outcomeText};
@@ -137,8 +142,6 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
     }
 
     // 3. outcome
-    const Outcome outcome = parseOutcome(outcomeText);
-    out.outcome = outcome;
     if (outcome == Outcome::Other)
         warn(IssueCode::OutcomeOther, int(Column::Outcome), keptValue(outcomeText));
 

@@ -123,7 +123,8 @@ std::int32_t parseDate(std::string_view s)
     };
     int y = 0, m = 0, d = 0;
     std::size_t p = 0;
-    if (s.size() >= 8 && s.size() <= 10 && s.size() > 4 && (s[4] == '-' || s[4] == '/')) {
+    if (s.size() >= 8 && s.size() <= 10 && isDigit(s[0]) && isDigit(s[1]) && isDigit(s[2]) && isDigit(s[3]) &&
+        (s[4] == '-' || s[4] == '/')) {
         const char sep = s[4];
         if (!num(p, 4, 4, &y) || s[p++] != sep || !num(p, 1, 2, &m) || p >= s.size() || s[p++] != sep ||
             !num(p, 1, 2, &d) || p != s.size())

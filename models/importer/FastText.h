@@ -66,9 +66,19 @@ template<std::size_t N>
 struct ValueCache {
     static_assert((N & (N - 1)) == 0);
     std::array<CachedValue, N> entries;
+    // Cheap slot hash (length, first and last 8 bytes): a collision only costs a re-scan, never a wrong answer,
+    // because the full key is compared.
+    static std::size_t slotOf(std::string_view key)
+    {
+        std::uint64_t a = 0, b = 0;
+        std::memcpy(&a, key.data(), key.size() < 8 ? key.size() : 8);
+        if (key.size() > 8)
+            std::memcpy(&b, key.data() + key.size() - 8, 8);
+        return std::size_t(mix64(a * 0x9E3779B97F4A7C15ULL ^ (b + key.size()))) & (N - 1);
+    }
     CachedValue &slot(std::string_view key, bool *hit)
     {
-        CachedValue &s = entries[hashBytes(key, 7) & (N - 1)];
+        CachedValue &s = entries[slotOf(key)];
         *hit = s.used && s.key == key;
         if (!*hit) {
             s.used = true;
