@@ -97,11 +97,22 @@ void generate(const std::string &path, long rows)
     std::fclose(f);
 }
 
-double runCommand(const std::string &cmd)
+double cpuSeconds(int who)
 {
+    rusage ru{};
+    getrusage(who, &ru);
+    return double(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) + double(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+// Wall seconds; *cpu gets the child's user+sys seconds (robust when other jobs share the cores).
+double runCommand(const std::string &cmd, double *cpu = nullptr)
+{
+    const double c0 = cpuSeconds(RUSAGE_CHILDREN);
     const auto t0 = Clock::now();
     const int rc = std::system(cmd.c_str());
     const auto t1 = Clock::now();
+    if (cpu)
+        *cpu = cpuSeconds(RUSAGE_CHILDREN) - c0;
     if (rc == -1 || (WIFEXITED(rc) && WEXITSTATUS(rc) == 127))
         std::fprintf(stderr, "command failed: %s\n", cmd.c_str());
     return seconds(t0, t1);
@@ -154,18 +165,25 @@ int main(int argc, char **argv)
 
     const std::string cli = UPSTREAM_CLI_PATH;
     double py = 1e9, split = 1e9, ours = 1e9, cliTime = 1e9;
+    double pyCpu = 1e9, splitCpu = 1e9, oursCpu = 1e9, cliCpu = 1e9, c = 0;
     long splitRows = 0;
     importer::ValidationReport last;
     for (int rep = 0; rep < 3; ++rep) {
-        cliTime = std::min(cliTime, runCommand(cli + " validate --json '" + path + "' > /dev/null"));
+        cliTime = std::min(cliTime, runCommand(cli + " validate --json '" + path + "' > /dev/null", &c));
+        cliCpu = std::min(cliCpu, c);
         py = std::min(py, runCommand("python3 -c 'import csv,sys; n=sum(1 for _ in csv.reader(open(sys.argv[1], "
-                                     "newline=\"\")))' '" + path + "'"));
+                                     "newline=\"\")))' '" + path + "'", &c));
+        pyCpu = std::min(pyCpu, c);
+        const double s0 = cpuSeconds(RUSAGE_SELF);
         split = std::min(split, plainSplit(path, &splitRows));
+        splitCpu = std::min(splitCpu, cpuSeconds(RUSAGE_SELF) - s0);
         importer::ValidationOptions options;
         options.validator.importDay = std::int32_t(QDate(1970, 1, 1).daysTo(QDate::currentDate()));
+        const double v0 = cpuSeconds(RUSAGE_SELF);
         const auto t0 = Clock::now();
         auto report = importer::validateCsvFile(QString::fromStdString(path), options);
         ours = std::min(ours, seconds(t0, Clock::now()));
+        oursCpu = std::min(oursCpu, cpuSeconds(RUSAGE_SELF) - v0);
         if (!report) {
             std::printf("validate failed: %s\n", qPrintable(report.error().message));
             return 1;
@@ -178,11 +196,17 @@ int main(int argc, char **argv)
                 (unsigned long long)last.rejected, (unsigned long long)last.warnings,
                 (unsigned long long)last.categoryCounts[0], (unsigned long long)last.categoryCounts[1],
                 (unsigned long long)last.categoryCounts[2], (unsigned long long)last.categoryCounts[3], splitRows);
-    std::printf("best of 3 (wall seconds):\n");
-    std::printf("  python csv.reader, read only : %.3f s\n", py);
-    std::printf("  plain C++ getline + split    : %.3f s\n", split);
-    std::printf("  full validate (in-process)   : %.3f s   ratio to python %.3f (target <= 0.333)\n", ours, ours / py);
-    std::printf("  upstream validate --json CLI : %.3f s   ratio to python %.3f\n", cliTime, cliTime / py);
+    std::printf("best of 3, wall seconds (CPU user+sys seconds):\n");
+    std::printf("  python csv.reader, read only : %.3f s (cpu %.3f)\n", py, pyCpu);
+    std::printf("  plain C++ getline + split    : %.3f s (cpu %.3f)\n", split, splitCpu);
+    std::printf("  full validate (in-process)   : %.3f s (cpu %.3f)  wall ratio to python %.3f (target <= 0.333)\n",
+                ours, oursCpu, ours / py);
+    std::printf("  upstream validate --json CLI : %.3f s (cpu %.3f)  wall ratio to python %.3f\n", cliTime, cliCpu,
+                cliTime / py);
+    double load[3] = {0, 0, 0};
+    if (getloadavg(load, 3) > 0)
+        std::printf("load average during the run: %.2f (other jobs sharing the cores inflate every wall time)\n",
+                    load[0]);
     std::printf("peak RSS: this process %.1f MB, largest child (CLI or python) %.1f MB\n",
                 double(maxRssKb(RUSAGE_SELF)) / 1024.0, double(maxRssKb(RUSAGE_CHILDREN)) / 1024.0);
     return 0;
