@@ -3,6 +3,7 @@
 #include "CliApp.h"
 
 #include "importer/ImportValidation.h"
+#include "logging/Log.h"
 
 #include <QCommandLineParser>
 #include <QDate>
@@ -111,6 +112,14 @@ public:
         if (!result)
             return usageError(result.error().message);
         const ValidationReport &r = result.value();
+        // Counts and PHI-free messages only; the log sink redacts again in any case.
+        log::info(QStringLiteral("validate: %1 rows, %2 accepted, %3 rejected (%4)")
+                      .arg(r.totalRows)
+                      .arg(r.accepted)
+                      .arg(r.rejected)
+                      .arg(countsLine(r)));
+        if (!r.issues.empty())
+            log::info(QStringLiteral("validate: first issue row %1: %2").arg(r.issues.front().row).arg(issueMessage(r.issues.front())));
         if (parser.isSet(json)) {
             printLine(QString::fromUtf8(QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact)));
         } else {
