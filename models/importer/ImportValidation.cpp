@@ -6,6 +6,7 @@
 #include <QFile>
 
 #include <condition_variable>
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -218,8 +219,9 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
     }
 
     Shared shared{options, report.plan, report.delimiter, {}};
-    const int workers =
-        options.threads > 0 ? options.threads : std::max(1, int(std::thread::hardware_concurrency()));
+    // At most 8 workers and workers + 2 blocks in flight: memory stays bounded on many-core machines too
+    // (10 x 4 MiB blocks + the 16 MiB duplicate filter), and more workers would wait on the reader anyway.
+    const int workers = std::clamp(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 8);
     std::mutex mu;
     std::condition_variable cvWork, cvDone;
     std::deque<Job *> todo;
@@ -251,7 +253,7 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
 
     std::vector<std::unique_ptr<Job>> jobs;
     std::vector<Job *> freeJobs;
-    for (int k = 0; k < workers * 2 + 1; ++k) {
+    for (int k = 0; k < workers + 2; ++k) {
         jobs.push_back(std::make_unique<Job>());
         freeJobs.push_back(jobs.back().get());
     }

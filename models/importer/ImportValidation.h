@@ -2,8 +2,8 @@
 // validateCsv: the whole import check of SPEC sections 3–5 over one file, streamed and parallel, writing nothing
 // unless asked to (the rejected-rows CSV). Pipeline: the calling thread reads blocks of complete records
 // (csv::CsvBlockReader); worker threads parse and validate blocks independently; results are merged in file
-// order (row numbers, issues, accepted rows). Memory is bounded by (workers × 2 + 1) blocks plus the kept issues
-// (first `maxIssues`) and a fixed 16 MiB duplicate filter, whatever the file size.
+// order (row numbers, issues, accepted rows). Memory is bounded by (workers + 2) blocks (workers <= 8) plus the
+// kept issues (first `maxIssues`) and a fixed 16 MiB duplicate filter, whatever the file size.
 // Failure: Error{InvalidInput} with a one-line reason for an unreadable or malformed file (see CsvReader.h,
 // planColumns), Error{Cancelled} when `progress` returns false. A file whose rows are all rejected is NOT an
 // error here: the report says so (the CLI turns it into exit 1).
