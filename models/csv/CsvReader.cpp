@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QStringDecoder>
 
+#include <sodium.h>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -200,7 +202,14 @@ void windows1252ToUtf8(const char *data, std::size_t size, std::vector<char> &ou
     }
 }
 
+struct CsvBlockReader::Sha256 {
+    crypto_hash_sha256_state state{};
+    QByteArray digest;
+};
+
 CsvBlockReader::~CsvBlockReader() = default;
+
+QByteArray CsvBlockReader::sha256() const { return m_sha ? m_sha->digest : QByteArray(); }
 
 Result<std::unique_ptr<CsvBlockReader>> CsvBlockReader::open(const QString &path, const ReaderLimits &limits)
 {
@@ -240,6 +249,14 @@ Result<std::size_t> CsvBlockReader::readRaw(char *dst, std::size_t max)
         m_memoryPos += n;
     }
     m_consumed += n;
+    if (m_sha) {
+        if (n > 0) {
+            crypto_hash_sha256_update(&m_sha->state, reinterpret_cast<const unsigned char *>(dst), n);
+        } else if (m_sha->digest.isEmpty()) {
+            m_sha->digest.resize(crypto_hash_sha256_BYTES);
+            crypto_hash_sha256_final(&m_sha->state, reinterpret_cast<unsigned char *>(m_sha->digest.data()));
+        }
+    }
     return n;
 }
 
@@ -276,6 +293,12 @@ Status CsvBlockReader::fill(std::vector<char> &buf, std::size_t &size, std::size
 
 Status CsvBlockReader::start()
 {
+    if (m_limits.computeSha256) {
+        if (sodium_init() < 0)
+            return makeError(ErrorCode::Internal, tr("the cryptography library failed to start"));
+        m_sha = std::make_unique<Sha256>();
+        crypto_hash_sha256_init(&m_sha->state);
+    }
     std::vector<char> head(kSampleBytes);
     std::size_t headSize = 0;
     while (headSize < head.size()) {

@@ -33,6 +33,7 @@ struct ReaderLimits {
     std::size_t maxRecordBytes = std::size_t(8) << 20; // a record (row) longer than this is an error
     std::size_t maxFieldBytes = std::size_t(1) << 20;  // a field longer than this is an error
     std::size_t maxColumns = 10000;
+    bool computeSha256 = false; // hash the raw file bytes while reading (duplicate-file check; ~0.3 s per 100 MB)
 };
 
 // A run of complete records. `data` is UTF-8, except that it holds raw Windows-1252 bytes when `windows1252`
@@ -60,6 +61,8 @@ public:
 
     // Fills `block` with the next records. Returns false when there are no more records.
     Result<bool> next(CsvBlock &block);
+    // SHA-256 of the raw file bytes (32 bytes), once next() returned false; empty unless computeSha256 was set.
+    QByteArray sha256() const;
 
 private:
     CsvBlockReader() = default;
@@ -83,6 +86,8 @@ private:
     ReaderLimits m_limits;
     std::uint64_t m_fileSize = 0;
     std::uint64_t m_consumed = 0;
+    struct Sha256;
+    std::unique_ptr<Sha256> m_sha;
 };
 
 // Splits records in a mutable UTF-8 buffer. Empty lines are skipped (they are not records).

@@ -55,7 +55,7 @@ struct ClaimValidator::Cache {
 ClaimValidator::ClaimValidator(const ValidatorConfig &config, const ColumnPlan &plan)
     : m_config(config), m_plan(plan), m_cache(std::make_unique<Cache>())
 {
-    if (config.claimRefKey.size() == crypto_auth_hmacsha256_KEYBYTES) {
+    if (config.claimRefKey.size() == crypto_auth_hmacsha256_KEYBYTES && sodium_init() >= 0) {
         crypto_auth_hmacsha256_init(&m_cache->hmac, config.claimRefKey.data(), config.claimRefKey.size());
         m_cache->hasKey = true;
     }

@@ -370,6 +370,10 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         t.join();
     if (failure)
         return *failure;
+    if (options.importedBefore) {
+        report.fileSha256 = reader.sha256();
+        report.duplicateFile = !report.fileSha256.isEmpty() && options.importedBefore(report.fileSha256);
+    }
     if (report.totalRows == 0)
         return makeError(ErrorCode::InvalidInput, tr("the file has a header row but no data rows"));
 
@@ -418,12 +422,16 @@ void appendRejectedRowCsv(const Issue &issue, std::string &out)
 
 Result<ValidationReport> validateCsvFile(const QString &path, const ValidationOptions &options)
 {
-    return run(csv::CsvBlockReader::open(path, options.limits), options);
+    csv::ReaderLimits limits = options.limits;
+    limits.computeSha256 = limits.computeSha256 || bool(options.importedBefore);
+    return run(csv::CsvBlockReader::open(path, limits), options);
 }
 
 Result<ValidationReport> validateCsvBytes(std::string bytes, const ValidationOptions &options)
 {
-    return run(csv::CsvBlockReader::openBytes(std::move(bytes), options.limits), options);
+    csv::ReaderLimits limits = options.limits;
+    limits.computeSha256 = limits.computeSha256 || bool(options.importedBefore);
+    return run(csv::CsvBlockReader::openBytes(std::move(bytes), limits), options);
 }
 
 } // namespace upstream::importer

@@ -27,6 +27,9 @@ struct ValidationOptions {
     QString rejectedRowsCsvPath;               // when set, every rejection is written there (row,column,value,code,message)
     // Accepted rows in file order, in batches (called on the calling thread). Not set: rows are not built.
     std::function<void(std::vector<claims::ClaimRow> &&)> acceptedRows;
+    // Duplicate-file check (SPEC 3): when set, the file's SHA-256 is computed while reading and passed here; true
+    // means it was imported before, which becomes a warning in the report.
+    std::function<bool(const QByteArray &sha256)> importedBefore;
     // Called after each block; return false to cancel.
     std::function<bool(std::uint64_t bytesDone, std::uint64_t bytesTotal, std::uint64_t rowsDone)> progress;
 };
@@ -35,6 +38,8 @@ struct ValidationReport {
     csv::Encoding encoding = csv::Encoding::Utf8;
     char delimiter = ',';
     std::uint64_t fallbackRows = 0; // rows read as Windows-1252 inside a file detected as UTF-8
+    QByteArray fileSha256;           // raw bytes' SHA-256, when importedBefore was set
+    bool duplicateFile = false;      // importedBefore said yes: warn the analyst
     std::vector<std::string> header; // source headers (may contain PHI: print only via safeHeaderLabel)
     ColumnPlan plan;
     std::uint64_t totalRows = 0, accepted = 0, rejected = 0;

@@ -9,6 +9,8 @@
 
 #include <sodium.h>
 
+#include <set>
+
 using namespace upstream;
 using namespace upstream::importer;
 using claims::ClaimRow;
@@ -295,6 +297,23 @@ private slots:
         QVERIFY2(csv.contains("3,payer,,phi_detected,"), csv.constData());
         QVERIFY2(csv.contains("4,allowed_amount,\"1,2,3x\",amount_unparsable,"), csv.constData());
         QVERIFY(!csv.contains("Mary") && !csv.contains("Johnson"));
+    }
+
+    void fileImportedBeforeIsWarned()
+    {
+        std::set<QByteArray> imported;
+        ValidationOptions o = baseOptions();
+        o.importedBefore = [&](const QByteArray &sha) { return !imported.insert(sha).second; };
+        const std::string body = row() + row(0, "C2");
+        const Run first = run(body, o), second = run(body, o), other = run(body + row(0, "C3"), o);
+        QVERIFY(!first.report.duplicateFile);
+        QVERIFY(second.report.duplicateFile);
+        QVERIFY(!other.report.duplicateFile);
+        const std::string bytes = kHeader + body;
+        QByteArray expected(crypto_hash_sha256_BYTES, 0);
+        crypto_hash_sha256(reinterpret_cast<unsigned char *>(expected.data()),
+                           reinterpret_cast<const unsigned char *>(bytes.data()), bytes.size());
+        QCOMPARE(first.report.fileSha256.toHex(), expected.toHex());
     }
 
     void largeFileCountsMatchAcrossThreadCounts()
