@@ -17,13 +17,21 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("upstream::importer::ImportValidation", text); }
 
-// Blocked Bloom filter for duplicate keys: fixed 16 MiB whatever the row count, three bits in one 64-byte line
-// (one cache miss per row). False-positive rate ~1e-5 at 1M rows, ~1% at 10M. Run by the merging thread over
-// each block's keys in file order, so "duplicate" means "repeats an earlier row"; the next lines are
-// prefetched because the misses, not the arithmetic, are the cost (an atomic shared filter was 40% of the run).
+// Blocked Bloom filter for duplicate keys: three bits in one 64-byte line (one cache miss per row), sized from the
+// file size (about one block per 400 bytes of file) and capped at 16 MiB whatever the row count: false-positive
+// rate ~1e-5 at 1M rows, ~1% at 10M. Run by the merging thread over each block's keys in file order, so
+// "duplicate" means "repeats an earlier row"; the next lines are prefetched because the misses, not the
+// arithmetic, are the cost (an atomic filter shared by the workers was 40% of the run).
 class DuplicateFilter {
 public:
-    DuplicateFilter() : m_words(kWords) {}
+    explicit DuplicateFilter(std::uint64_t fileBytes)
+    {
+        std::size_t blocks = 64;
+        while (blocks < kMaxBlocks && blocks * 400 < fileBytes)
+            blocks *= 2;
+        m_mask = blocks - 1;
+        m_words.assign(blocks * 8, 0);
+    }
     std::uint64_t countSeen(const std::vector<std::uint64_t> &keys)
     {
         constexpr std::size_t kAhead = 16;
@@ -37,9 +45,8 @@ public:
     }
 
 private:
-    static constexpr std::size_t kBlocks = std::size_t(1) << 18; // x 64 bytes = 16 MiB
-    static constexpr std::size_t kWords = kBlocks * 8;
-    static std::size_t blockOf(std::uint64_t h) { return std::size_t(h >> 46) & (kBlocks - 1); }
+    static constexpr std::size_t kMaxBlocks = std::size_t(1) << 18; // x 64 bytes = 16 MiB
+    std::size_t blockOf(std::uint64_t h) const { return std::size_t(h >> 40) & m_mask; }
     bool testAndSet(std::uint64_t key)
     {
         const std::uint64_t h = detail::mix64(key);
@@ -53,7 +60,8 @@ private:
         }
         return seen;
     }
-    alignas(64) std::vector<std::uint64_t> m_words;
+    std::vector<std::uint64_t> m_words;
+    std::size_t m_mask = 0;
 };
 
 struct BlockResult {
@@ -218,7 +226,7 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         exportFile->write(head.data(), qint64(head.size()));
     }
 
-    Shared shared{options, report.plan, report.delimiter, {}};
+    Shared shared{options, report.plan, report.delimiter, DuplicateFilter(reader.fileSize())};
     // At most 8 workers and workers + 2 blocks in flight: memory stays bounded on many-core machines too
     // (10 x 4 MiB blocks + the 16 MiB duplicate filter), and more workers would wait on the reader anyway.
     const int workers = std::clamp(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 8);
