@@ -4,10 +4,15 @@
 #include <QFile>
 #include <QStringDecoder>
 
+#if defined(__SSE2__) || defined(_M_X64)
+#include <emmintrin.h>
+#endif
+
 #include <sodium.h>
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 namespace upstream::csv {
@@ -105,15 +110,38 @@ constexpr std::array<char16_t, 32> kCp1252High = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
-// Non-zero when some byte of v equals the byte repeated in `pattern`; the lowest set 0x80 bit marks the first
-// such byte exactly (higher ones may be false positives from the borrow, which is fine: we only use the lowest).
-constexpr std::uint64_t hasByte(std::uint64_t v, std::uint64_t pattern)
+// 0x80 in each byte of x that is zero, exactly (no borrow false positives).
+constexpr std::uint64_t zeroBytes(std::uint64_t x)
 {
-    const std::uint64_t x = v ^ pattern;
-    return (x - 0x0101010101010101ULL) & ~x & 0x8080808080808080ULL;
+    constexpr std::uint64_t k7f = 0x7F7F7F7F7F7F7F7FULL;
+    return ~(((x & k7f) + k7f) | x | k7f);
 }
-constexpr std::uint64_t kLfPattern = 0x0A0A0A0A0A0A0A0AULL;
-constexpr std::uint64_t kCrPattern = 0x0D0D0D0D0D0D0D0DULL;
+
+// Bit i set when p[i] (0 <= i < 64) is the delimiter, CR, LF or a quote.
+std::uint64_t structuralMask(const char *p, char delim)
+{
+    std::uint64_t bits = 0;
+#if defined(__SSE2__) || defined(_M_X64)
+    const __m128i d = _mm_set1_epi8(delim), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
+                  q = _mm_set1_epi8('"');
+    for (int k = 0; k < 4; ++k) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
+        const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, lf)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, q)));
+        bits |= std::uint64_t(unsigned(_mm_movemask_epi8(m))) << (16 * k);
+    }
+#else
+    const std::uint64_t dp = 0x0101010101010101ULL * static_cast<unsigned char>(delim);
+    for (int k = 0; k < 8; ++k) {
+        std::uint64_t w;
+        std::memcpy(&w, p + 8 * k, 8);
+        const std::uint64_t m = zeroBytes(w ^ dp) | zeroBytes(w ^ 0x0A0A0A0A0A0A0A0AULL) |
+                                zeroBytes(w ^ 0x0D0D0D0D0D0D0D0DULL) | zeroBytes(w ^ 0x2222222222222222ULL);
+        bits |= (((m >> 7) * 0x0102040810204080ULL) >> 56) << (8 * k); // gather one bit per byte
+    }
+#endif
+    return bits;
+}
 
 } // namespace
 
@@ -411,11 +439,13 @@ std::size_t CsvBlockReader::lastBoundary(const char *data, std::size_t size) con
         const void *q = std::memchr(data + p, '"', size - p);
         const std::size_t end = q ? std::size_t(static_cast<const char *>(q) - data) : size;
         if (!inQuote && end > p) {
-            const void *lf = memrchr(data + p, '\n', end - p);
-            const void *cr = memrchr(data + p, '\r', end - p);
-            const char *nl = std::max(static_cast<const char *>(lf), static_cast<const char *>(cr));
-            if (nl)
-                boundary = std::size_t(nl - data) + 1;
+            // Last line ending in [p, end): a backward scan (memrchr is not portable) that stops at the first hit.
+            for (std::size_t k = end; k > p; --k) {
+                if (data[k - 1] == '\n' || data[k - 1] == '\r') {
+                    boundary = k;
+                    break;
+                }
+            }
         }
         if (!q)
             break;
@@ -469,12 +499,13 @@ RecordParser::Step RecordParser::next(char *data, std::size_t size, std::size_t 
                                       std::vector<std::string_view> &fields) const
 {
     fields.clear();
+    if (pos == 0 || data != m_data)
+        m_valid = false;
     while (pos < size && (data[pos] == '\n' || data[pos] == '\r'))
         ++pos;
     if (pos >= size)
         return Step::End;
     const char delim = m_delim;
-    const std::uint64_t delimPattern = 0x0101010101010101ULL * static_cast<unsigned char>(delim);
     for (;;) {
         if (pos < size && data[pos] == '"') {
             const std::size_t start = pos + 1;
@@ -510,24 +541,11 @@ RecordParser::Step RecordParser::next(char *data, std::size_t size, std::size_t 
             fields.emplace_back(data + start, w - start);
         } else {
             const std::size_t start = pos;
-            // Eight bytes at a time: the lowest byte equal to the delimiter, LF or CR ends the field.
-            bool found = false;
-            while (pos + 8 <= size) {
-                std::uint64_t v;
-                std::memcpy(&v, data + pos, 8);
-                const std::uint64_t m = hasByte(v, delimPattern) | hasByte(v, kLfPattern) | hasByte(v, kCrPattern);
-                if (m) {
-                    pos += std::size_t(__builtin_ctzll(m)) >> 3;
-                    found = true;
+            for (;;) {
+                pos = nextStructural(data, size, pos);
+                if (pos >= size || data[pos] != '"')
                     break;
-                }
-                pos += 8;
-            }
-            while (!found && pos < size) {
-                const char c = data[pos];
-                if (c == delim || c == '\n' || c == '\r')
-                    break;
-                ++pos;
+                ++pos; // a quote inside an unquoted field is data
             }
             if (pos - start > m_maxField)
                 return Step::FieldTooLong;
@@ -546,6 +564,32 @@ RecordParser::Step RecordParser::next(char *data, std::size_t size, std::size_t 
         if (c == '\r' && pos < size && data[pos] == '\n')
             ++pos;
         return Step::Record;
+    }
+}
+
+std::size_t RecordParser::nextStructural(const char *data, std::size_t size, std::size_t from) const
+{
+    for (;;) {
+        if (m_valid && from >= m_base && from < m_base + 64) {
+            const std::uint64_t m = m_bits & (~std::uint64_t(0) << (from - m_base));
+            if (m)
+                return m_base + std::size_t(std::countr_zero(m));
+            from = m_base + 64;
+        }
+        if (from >= size)
+            return size;
+        if (from + 64 > size) { // the tail of the buffer: byte by byte
+            for (; from < size; ++from) {
+                const char c = data[from];
+                if (c == m_delim || c == '\n' || c == '\r' || c == '"')
+                    return from;
+            }
+            return size;
+        }
+        m_data = data;
+        m_base = from;
+        m_bits = structuralMask(data + from, m_delim);
+        m_valid = true;
     }
 }
 

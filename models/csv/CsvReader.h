@@ -91,6 +91,9 @@ private:
 };
 
 // Splits records in a mutable UTF-8 buffer. Empty lines are skipped (they are not records).
+// Unquoted fields are found through a 64-byte bitmap of structural bytes (delimiter, CR, LF, quote) computed
+// once per 64 bytes and reused by the next fields; one parser per thread. Parsing a buffer must start at pos 0
+// (that resets the bitmap, so the same memory may be reused for the next block).
 class RecordParser {
 public:
     enum class Step : std::uint8_t { Record, End, UnterminatedQuote, FieldTooLong };
@@ -99,8 +102,16 @@ public:
     Step next(char *data, std::size_t size, std::size_t &pos, std::vector<std::string_view> &fields) const;
 
 private:
+    std::size_t nextStructural(const char *data, std::size_t size, std::size_t from) const;
+
     char m_delim;
     std::size_t m_maxField;
+    // Bitmap cache: bit i set when data[m_base + i] is structural. Only ever consulted at or after the current
+    // position, where in-place unescaping has not moved any byte.
+    mutable const char *m_data = nullptr;
+    mutable std::size_t m_base = 0;
+    mutable std::uint64_t m_bits = 0;
+    mutable bool m_valid = false;
 };
 
 // Helpers shared by the reader and the validator.

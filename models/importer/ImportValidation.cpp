@@ -37,8 +37,10 @@ public:
         constexpr std::size_t kAhead = 16;
         std::uint64_t seen = 0;
         for (std::size_t i = 0; i < keys.size(); ++i) {
+#if defined(__GNUC__) || defined(__clang__)
             if (i + kAhead < keys.size())
                 __builtin_prefetch(&m_words[blockOf(detail::mix64(keys[i + kAhead])) * 8], 1);
+#endif
             seen += testAndSet(keys[i]);
         }
         return seen;
