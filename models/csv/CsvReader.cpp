@@ -110,12 +110,14 @@ constexpr std::array<char16_t, 32> kCp1252High = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+#if !(defined(__SSE2__) || defined(_M_X64))
 // 0x80 in each byte of x that is zero, exactly (no borrow false positives).
 constexpr std::uint64_t zeroBytes(std::uint64_t x)
 {
     constexpr std::uint64_t k7f = 0x7F7F7F7F7F7F7F7FULL;
     return ~(((x & k7f) + k7f) | x | k7f);
 }
+#endif
 
 // Bit i set when p[i] (0 <= i < 64) is the delimiter, CR, LF or a quote.
 std::uint64_t structuralMask(const char *p, char delim)
