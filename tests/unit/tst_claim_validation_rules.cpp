@@ -299,6 +299,38 @@ private slots:
         QVERIFY(!csv.contains("Mary") && !csv.contains("Johnson"));
     }
 
+    void keptIssuesAreCappedButCountsAreComplete()
+    {
+        std::string body;
+        for (int i = 0; i < 5000; ++i)
+            body += row(3, "bad");
+        ValidationOptions o = baseOptions();
+        o.maxIssues = 100;
+        o.limits.blockBytes = 4096;
+        const Run r = run(body, o);
+        QCOMPARE(r.report.categoryCounts[std::size_t(Category::InvalidDates)], std::uint64_t(5000));
+        QCOMPARE(r.report.issues.size(), std::size_t(100));
+        QVERIFY(r.report.issuesTruncated);
+        QCOMPARE(r.report.issues.back().row, std::uint64_t(101));
+    }
+
+    void progressCanCancel()
+    {
+        std::string bytes = kHeader;
+        for (int i = 0; i < 20000; ++i)
+            bytes += row();
+        ValidationOptions o = baseOptions();
+        o.limits.blockBytes = 4096;
+        int calls = 0;
+        o.progress = [&](std::uint64_t done, std::uint64_t total, std::uint64_t) {
+            return ++calls < 3 && done <= total;
+        };
+        const auto report = validateCsvBytes(bytes, o);
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().code, ErrorCode::Cancelled);
+        QCOMPARE(calls, 3);
+    }
+
     void fileImportedBeforeIsWarned()
     {
         std::set<QByteArray> imported;
