@@ -135,7 +135,15 @@ QString safeHeaderLabel(const std::vector<std::string> &header, int index)
 {
     if (index < 0 || std::size_t(index) >= header.size() || headerHasPhi(header[std::size_t(index)]))
         return tr("column %1").arg(index + 1);
-    return QString::fromUtf8(header[std::size_t(index)].data(), qsizetype(header[std::size_t(index)].size()));
+    // Printable on one line: control characters (a quoted header may contain line breaks) become spaces, and a
+    // long header is cut.
+    QString label = QString::fromUtf8(header[std::size_t(index)].data(), qsizetype(header[std::size_t(index)].size()));
+    for (QChar &c : label)
+        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator || c == QChar::ParagraphSeparator)
+            c = QLatin1Char(' ');
+    if (label.size() > 60)
+        label = label.left(60) + QStringLiteral("...");
+    return label;
 }
 
 Result<ColumnPlan> planColumns(const std::vector<std::string> &header, const std::optional<ColumnMapping> &mapping)

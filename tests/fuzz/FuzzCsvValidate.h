@@ -11,8 +11,13 @@
 
 namespace upstream::fuzz {
 
-inline bool csvValidateOne(const std::uint8_t *data, std::size_t size)
+inline bool csvValidateOne(const std::uint8_t *data, std::size_t size, std::string *why = nullptr)
 {
+    auto fail = [&](const char *reason) {
+        if (why)
+            *why = reason;
+        return false;
+    };
     importer::ValidationOptions o;
     o.validator.importDay = importer::daysFromCivil(2025, 1, 1);
     o.validator.claimRefKey.assign(32, 0x5a);
@@ -35,18 +40,22 @@ inline bool csvValidateOne(const std::uint8_t *data, std::size_t size)
     const auto report = importer::validateCsvBytes(std::string(reinterpret_cast<const char *>(data), size), o);
     if (!report.ok()) {
         const QString &m = report.error().message;
-        return !m.isEmpty() && !m.contains(QLatin1Char('\n'));
+        return (!m.isEmpty() && !m.contains(QLatin1Char('\n'))) || fail("error message empty or multi-line");
     }
     const importer::ValidationReport &r = report.value();
     std::uint64_t categories = 0;
     for (std::uint64_t c : r.categoryCounts)
         categories += c;
-    if (r.accepted + r.rejected != r.totalRows || categories != r.rejected || delivered != r.accepted || !ordered)
-        return false;
+    if (r.accepted + r.rejected != r.totalRows)
+        return fail("accepted + rejected != total");
+    if (categories != r.rejected)
+        return fail("category counts != rejected");
+    if (delivered != r.accepted || !ordered)
+        return fail("accepted rows not delivered in order");
     for (const importer::Issue &issue : r.issues)
         if ((issue.phiType >= 0 && !issue.value.empty()) || issue.row < 2 || issue.row > r.totalRows + 1)
-            return false;
-    return r.qualityScore >= 0.0 && r.qualityScore <= 1.0;
+            return fail("issue with a PHI value or a row out of range");
+    return (r.qualityScore >= 0.0 && r.qualityScore <= 1.0) || fail("quality score out of range");
 }
 
 } // namespace upstream::fuzz

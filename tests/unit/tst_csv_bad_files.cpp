@@ -46,6 +46,9 @@ private slots:
         QTest::newRow("duplicate headers")
             << QByteArray::fromStdString("payer,cpt,submitted_date,decided_date,outcome,Payer\n" + kRow)
             << QStringLiteral("duplicate header");
+        QTest::newRow("duplicate multi-line headers")
+            << QByteArray::fromStdString("payer,cpt,submitted_date,decided_date,outcome,\"a\nb\",\"A\nB\"\n" + kRow)
+            << QStringLiteral("duplicate header 'a b' in columns 6 and 7");
         QTest::newRow("two synonyms for one column")
             << QByteArray::fromStdString(std::string("payer,cpt,submitted_date,decided_date,outcome,insurance\n") +
                                          "Aetna,99213,2024-01-02,2024-01-05,PAID,x\n")

@@ -21,9 +21,11 @@ private slots:
             const QByteArray bytes = f.readAll();
             auto check = [&](const QByteArray &input) {
                 ++runs;
+                std::string why;
                 QVERIFY2(upstream::fuzz::csvValidateOne(reinterpret_cast<const std::uint8_t *>(input.constData()),
-                                                        std::size_t(input.size())),
-                         qPrintable(name));
+                                                        std::size_t(input.size()), &why),
+                         qPrintable(name + QStringLiteral(" (length %1): ").arg(input.size()) +
+                                    QString::fromStdString(why)));
             };
             check(bytes);
             for (qsizetype n = 0; n < bytes.size(); ++n)
