@@ -3,6 +3,7 @@
 #include "phi/PhiScanner.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -29,16 +30,17 @@ inline std::uint64_t mix64(std::uint64_t x)
 }
 inline std::uint64_t hashBytes(std::string_view s, std::uint64_t seed)
 {
+    // One multiply-rotate per 8 bytes and a full mix at the end: keys are short (claim refs, codes).
     std::uint64_t h = seed ^ (0x9E3779B97F4A7C15ULL * (s.size() + 1));
     std::size_t i = 0;
     for (; i + 8 <= s.size(); i += 8) {
         std::uint64_t w;
         std::memcpy(&w, s.data() + i, 8);
-        h = mix64(h ^ w) * 0x94D049BB133111EBULL;
+        h = std::rotl(h ^ (w * 0x94D049BB133111EBULL), 29) * 0xBF58476D1CE4E5B9ULL;
     }
     std::uint64_t tail = 0;
     std::memcpy(&tail, s.data() + i, s.size() - i);
-    return mix64(mix64(h ^ tail) * 0x94D049BB133111EBULL);
+    return mix64(mix64(h ^ tail) + s.size());
 }
 inline std::uint64_t combine(std::uint64_t h, std::uint64_t v) { return mix64((h ^ v) * 0x94D049BB133111EBULL + v); }
 

@@ -59,32 +59,32 @@ void generate(const std::string &path, long rows)
         int n;
         if (outcome < 75) {
             n = std::snprintf(line, sizeof line,
-                              "CLM-2024-%09ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,PAID,%ld.%02ld,%ld.%02ld,%ld.%02ld,"
+                              "CLAIM-REF-2024-%010ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,PAID,%ld.%02ld,%ld.%02ld,%ld.%02ld,"
                               "%04d-%02d-%02d,,\n",
                               i, payer, cpt, y, m, d, dy, dm, dd, allowed / 100, allowed % 100, allowed * 13 / 1000,
                               allowed % 100, allowed * 9 / 1000, allowed % 100, dy, dm, dd);
         } else if (outcome < 92) {
             const auto &rs = reasons[(r >> 56) % 5];
             n = std::snprintf(line, sizeof line,
-                              "CLM-2024-%09ld,%s,%s,%02d/%02d/%04d,%02d/%02d/%04d,DENIED,\"$%ld,%03ld.%02ld\",%ld.00,0.00,,%s,"
+                              "CLAIM-REF-2024-%010ld,%s,%s,%02d/%02d/%04d,%02d/%02d/%04d,DENIED,\"$%ld,%03ld.%02ld\",%ld.00,0.00,,%s,"
                               "\"%s\"\n",
                               i, payer, cpt, m, d, y, dm, dd, dy, allowed / 100000, (allowed / 100) % 1000,
                               allowed % 100, allowed * 12 / 1000, rs[0], rs[1]);
         } else if (outcome < 97) {
             n = std::snprintf(line, sizeof line,
-                              "CLM-2024-%09ld,%s,%s,%04d/%02d/%02d,%04d/%02d/%02d,PENDED,%ld.%02ld,,,,,\n", i, payer, cpt,
+                              "CLAIM-REF-2024-%010ld,%s,%s,%04d/%02d/%02d,%04d/%02d/%02d,PENDED,%ld.%02ld,,,,,\n", i, payer, cpt,
                               y, m, d, dy, dm, dd, allowed / 100, allowed % 100);
         } else if (outcome < 98) { // PHI: patient name in payer, SSN / phone / email in the reason text
             static const char *phiRows[] = {"James Smith", "Mary Johnson"};
             n = std::snprintf(line, sizeof line,
-                              "CLM-2024-%09ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,DENIED,10.00,12.00,0,,CO-16,"
+                              "CLAIM-REF-2024-%010ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,DENIED,10.00,12.00,0,,CO-16,"
                               "\"Member SSN 123-45-%04ld; call 555-201-%04ld or j.doe%ld@example.com\"\n",
                               i, phiRows[i % 2], cpt, y, m, d, dy, dm, dd, i % 10000, i % 10000, i % 100);
         } else if (outcome < 99) { // bad dates
-            n = std::snprintf(line, sizeof line, "CLM-2024-%09ld,%s,%s,2024-13-45,%04d-%02d-%02d,PAID,10.00,,,,,\n", i,
+            n = std::snprintf(line, sizeof line, "CLAIM-REF-2024-%010ld,%s,%s,2024-13-45,%04d-%02d-%02d,PAID,10.00,,,,,\n", i,
                               payer, cpt, dy, dm, dd);
         } else { // missing payer / bad amount
-            n = std::snprintf(line, sizeof line, "CLM-2024-%09ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,PAID,%s,,,,,\n", i,
+            n = std::snprintf(line, sizeof line, "CLAIM-REF-2024-%010ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,PAID,%s,,,,,\n", i,
                               (i % 2) ? "" : payer, cpt, y, m, d, dy, dm, dd, (i % 2) ? "1.00" : "12..5");
         }
         buf.append(line, std::size_t(n));
@@ -203,6 +203,8 @@ int main(int argc, char **argv)
                 ours, oursCpu, ours / py);
     std::printf("  upstream validate --json CLI : %.3f s (cpu %.3f)  wall ratio to python %.3f\n", cliTime, cliCpu,
                 cliTime / py);
+    std::printf("  CPU-time ratio to python: in-process %.3f, CLI %.3f (stable when other jobs share the cores)\n",
+                oursCpu / pyCpu, cliCpu / pyCpu);
     double load[3] = {0, 0, 0};
     if (getloadavg(load, 3) > 0)
         std::printf("load average during the run: %.2f (other jobs sharing the cores inflate every wall time)\n",
