@@ -66,27 +66,26 @@ QJsonObject toJson(const ValidationReport &r)
             {QStringLiteral("category"), QLatin1String(categoryName(categoryOf(is.code)))},
             {QStringLiteral("message"), issueMessage(is)}});
     }
-    return QJsonObject{
-        {QStringLiteral("encoding"), QLatin1String(csv::encodingName(r.encoding))},
-        {QStringLiteral("encoding_fallback_rows"), qint64(r.fallbackRows)},
-        {QStringLiteral("delimiter"), csv::delimiterName(r.delimiter)},
-        {QStringLiteral("total_rows"), qint64(r.totalRows)},
-        {QStringLiteral("accepted"), qint64(r.accepted)},
-        {QStringLiteral("rejected"), qint64(r.rejected)},
-        {QStringLiteral("warnings"), qint64(r.warnings)},
-        {QStringLiteral("rows_with_warnings"), qint64(r.rowsWithWarnings)},
-        {QStringLiteral("counts"), categoryCounts(r)},
-        {QStringLiteral("warnings_by_code"), warningsByCode},
-        {QStringLiteral("phi_by_type"), phiByType},
-        {QStringLiteral("quality_score"), r.qualityScore},
-        {QStringLiteral("grade"), QString::fromStdString(r.grade)},
-        {QStringLiteral("passes"), r.passes},
-        {QStringLiteral("duplicates"), qint64(r.stats.duplicates)},
-        {QStringLiteral("anomalies"), anomalies},
-        {QStringLiteral("mapping"), mapping},
-        {QStringLiteral("dropped_columns"), dropped},
-        {QStringLiteral("issues"), issues},
-        {QStringLiteral("issues_truncated"), r.issuesTruncated || r.issues.size() > 100}};
+    return QJsonObject{{QStringLiteral("encoding"), QLatin1String(csv::encodingName(r.encoding))},
+                       {QStringLiteral("encoding_fallback_rows"), qint64(r.fallbackRows)},
+                       {QStringLiteral("delimiter"), csv::delimiterName(r.delimiter)},
+                       {QStringLiteral("total_rows"), qint64(r.totalRows)},
+                       {QStringLiteral("accepted"), qint64(r.accepted)},
+                       {QStringLiteral("rejected"), qint64(r.rejected)},
+                       {QStringLiteral("warnings"), qint64(r.warnings)},
+                       {QStringLiteral("rows_with_warnings"), qint64(r.rowsWithWarnings)},
+                       {QStringLiteral("counts"), categoryCounts(r)},
+                       {QStringLiteral("warnings_by_code"), warningsByCode},
+                       {QStringLiteral("phi_by_type"), phiByType},
+                       {QStringLiteral("quality_score"), r.qualityScore},
+                       {QStringLiteral("grade"), QString::fromStdString(r.grade)},
+                       {QStringLiteral("passes"), r.passes},
+                       {QStringLiteral("duplicates"), qint64(r.stats.duplicates)},
+                       {QStringLiteral("anomalies"), anomalies},
+                       {QStringLiteral("mapping"), mapping},
+                       {QStringLiteral("dropped_columns"), dropped},
+                       {QStringLiteral("issues"), issues},
+                       {QStringLiteral("issues_truncated"), r.issuesTruncated || r.issues.size() > 100}};
 }
 
 class ValidateCommand final : public Command {
@@ -119,7 +118,9 @@ public:
                       .arg(r.rejected)
                       .arg(countsLine(r)));
         if (!r.issues.empty())
-            log::info(QStringLiteral("validate: first issue row %1: %2").arg(r.issues.front().row).arg(issueMessage(r.issues.front())));
+            log::info(QStringLiteral("validate: first issue row %1: %2")
+                          .arg(r.issues.front().row)
+                          .arg(issueMessage(r.issues.front())));
         if (parser.isSet(json)) {
             printLine(QString::fromUtf8(QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact)));
         } else {

@@ -26,7 +26,10 @@ constexpr const char *kRealDaysAgo = QT_TRANSLATE_NOOP("upstream::alerts", "conf
 constexpr const char *kRealRecovered = QT_TRANSLATE_NOOP("upstream::alerts", "confirmed real, $%1 recovered");
 constexpr const char *kFollowupOpen = QT_TRANSLATE_NOOP("upstream::alerts", "follow-up open");
 
-QString tr(const char *text) { return QCoreApplication::translate("upstream::alerts", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("upstream::alerts", text);
+}
 
 QString historyKey(qint64 alertId, const QString &operatorId)
 {
@@ -47,12 +50,9 @@ QString daysAgo(const char *today, const char *yesterday, const char *many, qint
 QString statusName(AlertStatus s)
 {
     switch (s) {
-    case AlertStatus::Pending:
-        return QStringLiteral("pending");
-    case AlertStatus::Acknowledged:
-        return QStringLiteral("acknowledged");
-    case AlertStatus::Resolved:
-        return QStringLiteral("resolved");
+    case AlertStatus::Pending: return QStringLiteral("pending");
+    case AlertStatus::Acknowledged: return QStringLiteral("acknowledged");
+    case AlertStatus::Resolved: return QStringLiteral("resolved");
     }
     return {};
 }
@@ -60,12 +60,9 @@ QString statusName(AlertStatus s)
 QString verdictName(Verdict v)
 {
     switch (v) {
-    case Verdict::Real:
-        return QStringLiteral("real");
-    case Verdict::Noise:
-        return QStringLiteral("noise");
-    case Verdict::NeedsFollowup:
-        return QStringLiteral("needs_followup");
+    case Verdict::Real: return QStringLiteral("real");
+    case Verdict::Noise: return QStringLiteral("noise");
+    case Verdict::NeedsFollowup: return QStringLiteral("needs_followup");
     }
     return {};
 }
@@ -73,18 +70,12 @@ QString verdictName(Verdict v)
 QString verdictReasonName(VerdictReason r)
 {
     switch (r) {
-    case VerdictReason::FalsePositive:
-        return QStringLiteral("false_positive");
-    case VerdictReason::DataEntryError:
-        return QStringLiteral("data_entry_error");
-    case VerdictReason::PayerPolicyChange:
-        return QStringLiteral("payer_policy_change");
-    case VerdictReason::CodingIssue:
-        return QStringLiteral("coding_issue");
-    case VerdictReason::ExpectedSeasonal:
-        return QStringLiteral("expected_seasonal");
-    case VerdictReason::Other:
-        return QStringLiteral("other");
+    case VerdictReason::FalsePositive: return QStringLiteral("false_positive");
+    case VerdictReason::DataEntryError: return QStringLiteral("data_entry_error");
+    case VerdictReason::PayerPolicyChange: return QStringLiteral("payer_policy_change");
+    case VerdictReason::CodingIssue: return QStringLiteral("coding_issue");
+    case VerdictReason::ExpectedSeasonal: return QStringLiteral("expected_seasonal");
+    case VerdictReason::Other: return QStringLiteral("other");
     }
     return {};
 }
@@ -92,12 +83,9 @@ QString verdictReasonName(VerdictReason r)
 AlertStatus statusForVerdict(Verdict v)
 {
     switch (v) {
-    case Verdict::Real:
-        return AlertStatus::Acknowledged;
-    case Verdict::Noise:
-        return AlertStatus::Resolved;
-    case Verdict::NeedsFollowup:
-        return AlertStatus::Pending;
+    case Verdict::Real: return AlertStatus::Acknowledged;
+    case Verdict::Noise: return AlertStatus::Resolved;
+    case Verdict::NeedsFollowup: return AlertStatus::Pending;
     }
     return AlertStatus::Pending;
 }
@@ -109,7 +97,10 @@ bool shouldAlert(const Signal &s)
     return s.severity >= engines::Severity::Medium || s.confidence >= 0.5;
 }
 
-QString Alert::similarityKey() const { return customerId + QChar(0x1f) + signal.groupKey(); }
+QString Alert::similarityKey() const
+{
+    return customerId + QChar(0x1f) + signal.groupKey();
+}
 
 std::optional<Judgment> Alert::latestJudgment() const
 {
@@ -154,8 +145,8 @@ QString AlertBook::suppressionFor(const QString &key, const QDateTime &now) cons
         // A confirmed-real alert neither starts a cooldown nor counts as noise: real never suppresses.
         const bool real = latest && latest->verdict == Verdict::Real;
         // Only an alert that was shown starts a cooldown; otherwise hourly recomputes would chain forever.
-        if (!real && !a.suppressed && a.createdAt <= now
-            && a.createdAt.secsTo(now) < std::chrono::seconds(kCooldown).count())
+        if (!real && !a.suppressed && a.createdAt <= now &&
+            a.createdAt.secsTo(now) < std::chrono::seconds(kCooldown).count())
             lastRaised = std::max(lastRaised.value_or(a.createdAt), a.createdAt);
         if (latest && latest->verdict == Verdict::Noise && latest->at > memoryStart && latest->at <= now)
             ++noise;
@@ -175,7 +166,10 @@ Alert *AlertBook::findMutable(qint64 alertId)
     return it == m_alerts.end() ? nullptr : &*it;
 }
 
-const Alert *AlertBook::find(qint64 alertId) const { return const_cast<AlertBook *>(this)->findMutable(alertId); }
+const Alert *AlertBook::find(qint64 alertId) const
+{
+    return const_cast<AlertBook *>(this)->findMutable(alertId);
+}
 
 void AlertBook::refreshStatus(Alert &alert)
 {
@@ -260,14 +254,12 @@ QString AlertBook::contextBadge(qint64 alertId, const QDateTime &now) const
         return {};
     const qint64 days = latest->at.daysTo(now);
     switch (latest->verdict) {
-    case Verdict::Noise:
-        return daysAgo(kNoiseToday, kNoiseYesterday, kNoiseDaysAgo, days);
+    case Verdict::Noise: return daysAgo(kNoiseToday, kNoiseYesterday, kNoiseDaysAgo, days);
     case Verdict::Real:
         if (judged->recoveredDollars)
             return tr(kRealRecovered).arg(QLocale(QLocale::English).toString(qint64(*judged->recoveredDollars + 0.5)));
         return daysAgo(kRealToday, kRealYesterday, kRealDaysAgo, days);
-    case Verdict::NeedsFollowup:
-        return tr(kFollowupOpen);
+    case Verdict::NeedsFollowup: return tr(kFollowupOpen);
     }
     return {};
 }

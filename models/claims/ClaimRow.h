@@ -21,9 +21,9 @@ struct Amount {
 };
 
 struct ClaimRow {
-    std::string payer;     // normalised through the customer's payer mapping
-    std::string cpt;       // upper-case, trimmed
-    std::string cptGroup;  // from the CPT group mapping, else "OTHER"
+    std::string payer;    // normalised through the customer's payer mapping
+    std::string cpt;      // upper-case, trimmed
+    std::string cptGroup; // from the CPT group mapping, else "OTHER"
     std::int32_t submittedDate = kNoDate;
     std::int32_t decidedDate = kNoDate;
     std::int32_t paymentDate = kNoDate; // kNoDate when absent or invalid (a warning was raised)

@@ -21,8 +21,14 @@ namespace {
 constexpr std::size_t kSampleBytes = 64 * 1024;
 constexpr std::array<char, 4> kDelimiters = {',', ';', '\t', '|'};
 
-QString tr(const char *text) { return QCoreApplication::translate("upstream::csv::CsvReader", text); }
-Error invalid(const QString &message) { return makeError(ErrorCode::InvalidInput, message); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("upstream::csv::CsvReader", text);
+}
+Error invalid(const QString &message)
+{
+    return makeError(ErrorCode::InvalidInput, message);
+}
 
 // Length of the incomplete UTF-8 sequence at the end of [data, data+size), so validation of a sample cut in
 // the middle of a character does not misreport the file as Windows-1252.
@@ -105,10 +111,10 @@ char sniffDelimiter(const char *data, std::size_t size)
 }
 
 // Windows-1252 0x80..0x9F (0 = undefined, mapped to U+FFFD).
-constexpr std::array<char16_t, 32> kCp1252High = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+constexpr std::array<char16_t, 32> kCp1252High = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                                  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                                  0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                                  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
 #if !(defined(__SSE2__) || defined(_M_X64))
 // 0x80 in each byte of x that is zero, exactly (no borrow false positives).
@@ -124,8 +130,7 @@ std::uint64_t structuralMask(const char *p, char delim)
 {
     std::uint64_t bits = 0;
 #if defined(__SSE2__) || defined(_M_X64)
-    const __m128i d = _mm_set1_epi8(delim), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'),
-                  q = _mm_set1_epi8('"');
+    const __m128i d = _mm_set1_epi8(delim), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r'), q = _mm_set1_epi8('"');
     for (int k = 0; k < 4; ++k) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
         const __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, lf)),
@@ -203,7 +208,8 @@ bool isValidUtf8(const char *data, std::size_t size)
                 return false;
             cp = (cp << 6) | (s[i + k] & 0x3F);
         }
-        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+            (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
             return false;
         i += len;
     }
@@ -239,7 +245,10 @@ struct CsvBlockReader::Sha256 {
 
 CsvBlockReader::~CsvBlockReader() = default;
 
-QByteArray CsvBlockReader::sha256() const { return m_sha ? m_sha->digest : QByteArray(); }
+QByteArray CsvBlockReader::sha256() const
+{
+    return m_sha ? m_sha->digest : QByteArray();
+}
 
 Result<std::unique_ptr<CsvBlockReader>> CsvBlockReader::open(const QString &path, const ReaderLimits &limits)
 {
@@ -376,8 +385,8 @@ Status CsvBlockReader::start()
     if (looksBinary(m_carry.data(), m_carrySize))
         return invalid(tr("the file contains binary data, not CSV text"));
     std::size_t firstText = 0;
-    while (firstText < m_carrySize && (m_carry[firstText] == '\n' || m_carry[firstText] == '\r' ||
-                                       m_carry[firstText] == ' '))
+    while (firstText < m_carrySize &&
+           (m_carry[firstText] == '\n' || m_carry[firstText] == '\r' || m_carry[firstText] == ' '))
         ++firstText;
     if (firstText == m_carrySize && m_eof)
         return invalid(tr("the file is empty"));
@@ -404,7 +413,8 @@ Status CsvBlockReader::start()
     if (step == RecordParser::Step::FieldTooLong)
         return invalid(tr("a header name is longer than %1 MiB").arg(m_limits.maxFieldBytes >> 20));
     if (fields.size() > m_limits.maxColumns)
-        return invalid(tr("the header has %1 columns; at most %2 are supported").arg(fields.size()).arg(m_limits.maxColumns));
+        return invalid(
+            tr("the header has %1 columns; at most %2 are supported").arg(fields.size()).arg(m_limits.maxColumns));
     m_header.reserve(fields.size());
     for (std::string_view f : fields) {
         if (m_encoding == Encoding::Windows1252) {

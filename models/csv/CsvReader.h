@@ -67,7 +67,7 @@ public:
 private:
     CsvBlockReader() = default;
     Status start();
-    Result<std::size_t> readRaw(char *dst, std::size_t max); // raw file bytes
+    Result<std::size_t> readRaw(char *dst, std::size_t max);                  // raw file bytes
     Status fill(std::vector<char> &buf, std::size_t &size, std::size_t want); // decoded bytes appended
     std::size_t lastBoundary(const char *data, std::size_t size) const;
 

@@ -66,7 +66,10 @@ private:
     std::size_t m_len = 0;
 };
 
-QString tr(const char *text) { return QCoreApplication::translate("upstream::demo", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("upstream::demo", text);
+}
 constexpr const char *kCannotWrite =
     QT_TRANSLATE_NOOP("upstream::demo", "Cannot write %1: %2. Check the path and free space.");
 
@@ -159,8 +162,8 @@ Status DemoDataGenerator::writeCsv(const QString &csvPath, const QString &truthP
 
     if (!truthPath.isEmpty()) {
         QFile truth(truthPath);
-        if (!truth.open(QIODevice::WriteOnly | QIODevice::Truncate)
-            || truth.write(QJsonDocument(m_truth.toJson()).toJson(QJsonDocument::Indented)) < 0 || !truth.flush())
+        if (!truth.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+            truth.write(QJsonDocument(m_truth.toJson()).toJson(QJsonDocument::Indented)) < 0 || !truth.flush())
             return makeError(ErrorCode::InvalidInput, tr(kCannotWrite).arg(truthPath, truth.errorString()));
     }
     return Status::success();

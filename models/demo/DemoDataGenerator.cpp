@@ -258,9 +258,9 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
         for (EpochDay d = end - 7; d < end; ++d)
             for (int g = 0; g < nGroups; ++g)
                 expected +=
-                    lambda[(std::size_t(d - start) * std::size_t(nPayers) + std::size_t(p)) * std::size_t(nGroups)
-                           + std::size_t(g)]
-                    * scale;
+                    lambda[(std::size_t(d - start) * std::size_t(nPayers) + std::size_t(p)) * std::size_t(nGroups) +
+                           std::size_t(g)] *
+                    scale;
         newReasonRate[std::size_t(p)] = expected > 0 ? std::min(1.0, -planned / expected) : 0.0;
     }
     const double offset = rng.uniform();
@@ -287,8 +287,8 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
                     c.group = std::uint32_t(g);
                     c.cpt = std::uint32_t(rng.index(int(grp.codes.size())));
                     c.submitted = d;
-                    c.allowedCents = grp.minAllowedCents
-                                     + std::int64_t(rng.uniform() * double(grp.maxAllowedCents - grp.minAllowedCents));
+                    c.allowedCents = grp.minAllowedCents +
+                                     std::int64_t(rng.uniform() * double(grp.maxAllowedCents - grp.minAllowedCents));
                     c.billedCents = std::int64_t(double(c.allowedCents) * rng.uniform(1.2, 2.2));
                     c.reason = -1;
                     c.freeText = -1;
@@ -322,8 +322,8 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
                     if (c.outcome == Outcome::Paid) {
                         c.paidCents = std::int64_t(double(c.allowedCents) * rng.uniform(0.85, 1.0));
                         if (rng.uniform() < m.paymentCompleteness)
-                            c.payment = c.decided + latency(rng, m.paymentLagMean)
-                                        + int(std::lround(in14 ? m.paymentShiftDays : 0.0));
+                            c.payment = c.decided + latency(rng, m.paymentLagMean) +
+                                        int(std::lround(in14 ? m.paymentShiftDays : 0.0));
                     } else if (c.outcome == Outcome::Denied) {
                         c.paidCents = 0;
                     }

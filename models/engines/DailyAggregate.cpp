@@ -13,18 +13,20 @@ constexpr std::uint32_t kInvalidId = 0xffffffffu;
 
 inline std::uint64_t packKey(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day)
 {
-    return (std::uint64_t(payer) << 44) | (std::uint64_t(group) << 32) | (std::uint64_t(reason) << 16)
-           | std::uint64_t(std::uint16_t(day));
+    return (std::uint64_t(payer) << 44) | (std::uint64_t(group) << 32) | (std::uint64_t(reason) << 16) |
+           std::uint64_t(std::uint16_t(day));
 }
 
-inline bool dayInRange(EpochDay day) { return day >= 0 && day <= 0xffff; }
+inline bool dayInRange(EpochDay day)
+{
+    return day >= 0 && day <= 0xffff;
+}
 
 inline bool sameText(const std::u16string &cached, const QString &s)
 {
-    return cached.size() == std::size_t(s.size())
-           && std::char_traits<char16_t>::compare(cached.data(), reinterpret_cast<const char16_t *>(s.utf16()),
-                                                  cached.size())
-                  == 0;
+    return cached.size() == std::size_t(s.size()) &&
+           std::char_traits<char16_t>::compare(cached.data(), reinterpret_cast<const char16_t *>(s.utf16()),
+                                               cached.size()) == 0;
 }
 
 inline void remember(std::u16string &cached, const QString &s)
@@ -99,7 +101,10 @@ void AggregateSet::reserveFor(std::size_t more)
         grow();
 }
 
-const void *AggregateSet::indexEntryFor(std::uint64_t key) const { return &m_index[indexPosition(key)]; }
+const void *AggregateSet::indexEntryFor(std::uint64_t key) const
+{
+    return &m_index[indexPosition(key)];
+}
 
 std::uint32_t AggregateSet::rowFor(std::uint64_t key)
 {
@@ -167,8 +172,8 @@ bool AggregateSet::sameContent(const AggregateSet &other) const
         for (const auto &r : s.m_rows)
             out.emplace_back(s.m_payers[r.payer], s.m_groups[r.group], s.m_reasons[r.reason], r.day, &r.c);
         std::sort(out.begin(), out.end(), [](const Row &a, const Row &b) {
-            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a), std::get<3>(a))
-                   < std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<3>(b));
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a), std::get<3>(a)) <
+                   std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<3>(b));
         });
         return out;
     };
@@ -177,9 +182,9 @@ bool AggregateSet::sameContent(const AggregateSet &other) const
     const auto a = canonical(*this);
     const auto b = canonical(other);
     for (std::size_t i = 0; i < a.size(); ++i) {
-        if (std::get<0>(a[i]) != std::get<0>(b[i]) || std::get<1>(a[i]) != std::get<1>(b[i])
-            || std::get<2>(a[i]) != std::get<2>(b[i]) || std::get<3>(a[i]) != std::get<3>(b[i])
-            || !(*std::get<4>(a[i]) == *std::get<4>(b[i])))
+        if (std::get<0>(a[i]) != std::get<0>(b[i]) || std::get<1>(a[i]) != std::get<1>(b[i]) ||
+            std::get<2>(a[i]) != std::get<2>(b[i]) || std::get<3>(a[i]) != std::get<3>(b[i]) ||
+            !(*std::get<4>(a[i]) == *std::get<4>(b[i])))
             return false;
     }
     return true;

@@ -26,7 +26,10 @@ Severity delaySeverity(double delta, double confidence)
     return Severity::Low;
 }
 
-double completenessOf(const DayCounters &c) { return c.paid > 0 ? double(c.paymentCount) / double(c.paid) : 0.0; }
+double completenessOf(const DayCounters &c)
+{
+    return c.paid > 0 ? double(c.paymentCount) / double(c.paid) : 0.0;
+}
 
 struct Latency {
     std::int64_t n = 0, sum = 0, sumSq = 0;
@@ -108,12 +111,9 @@ ProductWindows windowsFor(Product product, QDate asOf)
 {
     const EpochDay end = toEpochDay(asOf);
     switch (product) {
-    case Product::DriftWatch:
-        return {{end - 104, end - 14}, {end - 14, end}};
-    case Product::DenialScope:
-        return {{end - 28, end - 7}, {end - 7, end}};
-    case Product::DelayGuard:
-        return {{end - 74, end - 14}, {end - 14, end}};
+    case Product::DriftWatch: return {{end - 104, end - 14}, {end - 14, end}};
+    case Product::DenialScope: return {{end - 28, end - 7}, {end - 7, end}};
+    case Product::DelayGuard: return {{end - 74, end - 14}, {end - 14, end}};
     }
     return {};
 }
@@ -121,12 +121,9 @@ ProductWindows windowsFor(Product product, QDate asOf)
 std::vector<Signal> run(const AggregateSet &aggregates, Product product, QDate asOf)
 {
     switch (product) {
-    case Product::DriftWatch:
-        return runDriftWatch(aggregates, asOf);
-    case Product::DenialScope:
-        return runDenialScope(aggregates, asOf);
-    case Product::DelayGuard:
-        return runDelayGuard(aggregates, asOf);
+    case Product::DriftWatch: return runDriftWatch(aggregates, asOf);
+    case Product::DenialScope: return runDenialScope(aggregates, asOf);
+    case Product::DelayGuard: return runDelayGuard(aggregates, asOf);
     }
     return {};
 }

@@ -17,7 +17,10 @@ constexpr double kMinRelDelta = 0.5;
 constexpr double kAlpha = 0.05;
 constexpr double kMinDecisionDays = 3.0;
 
-double confidenceOf(std::int64_t nb, std::int64_t nc) { return std::min(double(nb + nc) / 120.0, 1.0); }
+double confidenceOf(std::int64_t nb, std::int64_t nc)
+{
+    return std::min(double(nb + nc) / 120.0, 1.0);
+}
 
 Signal base(const AggregateSet &set, std::uint64_t key, SignalType type, const ProductWindows &w)
 {
@@ -83,8 +86,8 @@ void decisionTime(const AggregateSet &set, std::uint64_t key, const GroupSeries 
     const auto mb = stats::momentsFromSums(b.decisionPdCount, b.decisionPdSum, b.decisionPdSumSq);
     const auto mc = stats::momentsFromSums(c.decisionPdCount, c.decisionPdSum, c.decisionPdSumSq);
     const double delta = mc.mean - mb.mean;
-    const bool effect = std::fabs(delta) >= kMinDecisionDays
-                        || (mb.mean > 0.0 ? std::fabs(delta) / mb.mean >= kMinRelDelta : delta != 0.0);
+    const bool effect = std::fabs(delta) >= kMinDecisionDays ||
+                        (mb.mean > 0.0 ? std::fabs(delta) / mb.mean >= kMinRelDelta : delta != 0.0);
     const stats::TestResult t = stats::welchT(mb.mean, mb.variance, mb.n, mc.mean, mc.variance, mc.n);
     if (!effect || !(t.pValue < kAlpha))
         return;

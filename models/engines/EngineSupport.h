@@ -55,9 +55,15 @@ inline Severity severityFromScore(double score) // DriftWatch ladder
     return Severity::Low;
 }
 
-inline double relative(double delta, double base) { return base != 0.0 ? delta / base : 0.0; }
+inline double relative(double delta, double base)
+{
+    return base != 0.0 ? delta / base : 0.0;
+}
 
-inline void finish(Signal &s) { s.fingerprint = fingerprintOf(s); }
+inline void finish(Signal &s)
+{
+    s.fingerprint = fingerprintOf(s);
+}
 
 inline void sortSignals(std::vector<Signal> &list)
 {

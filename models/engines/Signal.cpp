@@ -8,12 +8,9 @@ namespace upstream::engines {
 QString productName(Product p)
 {
     switch (p) {
-    case Product::DriftWatch:
-        return QStringLiteral("driftwatch");
-    case Product::DenialScope:
-        return QStringLiteral("denialscope");
-    case Product::DelayGuard:
-        return QStringLiteral("delayguard");
+    case Product::DriftWatch: return QStringLiteral("driftwatch");
+    case Product::DenialScope: return QStringLiteral("denialscope");
+    case Product::DelayGuard: return QStringLiteral("delayguard");
     }
     return {};
 }
@@ -29,22 +26,14 @@ std::optional<Product> productFromName(const QString &name)
 QString signalTypeName(SignalType t)
 {
     switch (t) {
-    case SignalType::DenialRate:
-        return QStringLiteral("DENIAL_RATE");
-    case SignalType::DecisionTime:
-        return QStringLiteral("DECISION_TIME");
-    case SignalType::NewReason:
-        return QStringLiteral("NEW_REASON");
-    case SignalType::ReasonRateSpike:
-        return QStringLiteral("REASON_RATE_SPIKE");
-    case SignalType::ReasonVolumeSpike:
-        return QStringLiteral("REASON_VOLUME_SPIKE");
-    case SignalType::ReasonDollarSpike:
-        return QStringLiteral("REASON_DOLLAR_SPIKE");
-    case SignalType::PaymentLatency:
-        return QStringLiteral("PAYMENT_LATENCY");
-    case SignalType::DecisionLatency:
-        return QStringLiteral("DECISION_LATENCY");
+    case SignalType::DenialRate: return QStringLiteral("DENIAL_RATE");
+    case SignalType::DecisionTime: return QStringLiteral("DECISION_TIME");
+    case SignalType::NewReason: return QStringLiteral("NEW_REASON");
+    case SignalType::ReasonRateSpike: return QStringLiteral("REASON_RATE_SPIKE");
+    case SignalType::ReasonVolumeSpike: return QStringLiteral("REASON_VOLUME_SPIKE");
+    case SignalType::ReasonDollarSpike: return QStringLiteral("REASON_DOLLAR_SPIKE");
+    case SignalType::PaymentLatency: return QStringLiteral("PAYMENT_LATENCY");
+    case SignalType::DecisionLatency: return QStringLiteral("DECISION_LATENCY");
     }
     return {};
 }
@@ -52,14 +41,10 @@ QString signalTypeName(SignalType t)
 QString severityName(Severity s)
 {
     switch (s) {
-    case Severity::Low:
-        return QStringLiteral("low");
-    case Severity::Medium:
-        return QStringLiteral("medium");
-    case Severity::High:
-        return QStringLiteral("high");
-    case Severity::Critical:
-        return QStringLiteral("critical");
+    case Severity::Low: return QStringLiteral("low");
+    case Severity::Medium: return QStringLiteral("medium");
+    case Severity::High: return QStringLiteral("high");
+    case Severity::Critical: return QStringLiteral("critical");
     }
     return {};
 }
@@ -79,9 +64,9 @@ QString Signal::groupKey() const
 QString fingerprintOf(const Signal &s)
 {
     const QChar sep(0x1f);
-    const QString text = s.groupKey() + sep + QString::number(s.evidence.baseline.start) + sep
-                         + QString::number(s.evidence.baseline.end) + sep + QString::number(s.evidence.current.start)
-                         + sep + QString::number(s.evidence.current.end);
+    const QString text = s.groupKey() + sep + QString::number(s.evidence.baseline.start) + sep +
+                         QString::number(s.evidence.baseline.end) + sep + QString::number(s.evidence.current.start) +
+                         sep + QString::number(s.evidence.current.end);
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 

@@ -8,9 +8,15 @@ namespace upstream::engines::stats {
 
 __extension__ typedef __int128 Int128; // GCC/Clang; __extension__ keeps -Wpedantic quiet
 
-double normalCdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+double normalCdf(double z)
+{
+    return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
 
-double normalTwoSided(double z) { return std::min(1.0, std::erfc(std::fabs(z) / std::sqrt(2.0))); }
+double normalTwoSided(double z)
+{
+    return std::min(1.0, std::erfc(std::fabs(z) / std::sqrt(2.0)));
+}
 
 namespace {
 
@@ -60,8 +66,8 @@ double logBinomialPmf(std::int64_t k, std::int64_t n, double p)
         return k == 0 ? 0.0 : -std::numeric_limits<double>::infinity();
     if (p >= 1.0)
         return k == n ? 0.0 : -std::numeric_limits<double>::infinity();
-    return std::lgamma(double(n) + 1) - std::lgamma(double(k) + 1) - std::lgamma(double(n - k) + 1)
-           + double(k) * std::log(p) + double(n - k) * std::log1p(-p);
+    return std::lgamma(double(n) + 1) - std::lgamma(double(k) + 1) - std::lgamma(double(n - k) + 1) +
+           double(k) * std::log(p) + double(n - k) * std::log1p(-p);
 }
 
 } // namespace

@@ -4,18 +4,29 @@
 
 #include <QCoreApplication>
 
-
 #include <algorithm>
 #include <cstring>
 
 namespace upstream::importer {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("upstream::importer::ClaimValidator", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("upstream::importer::ClaimValidator", text);
+}
 
-constexpr bool isDigit(char c) { return c >= '0' && c <= '9'; }
-constexpr bool isUpper(char c) { return c >= 'A' && c <= 'Z'; }
-constexpr char upper(char c) { return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c; }
+constexpr bool isDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+constexpr bool isUpper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+constexpr char upper(char c)
+{
+    return c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
+}
 using detail::trim;
 
 } // namespace
@@ -34,13 +45,29 @@ const char *categoryName(Category category)
 
 const char *issueCodeName(IssueCode code)
 {
-    static constexpr std::array<const char *, kIssueCodeCount> names = {
-        "missing_value",       "row_too_short",          "row_too_long",        "phi_detected",
-        "date_unparsable",     "date_after_import",      "decided_before_submitted", "amount_unparsable",
-        "text_too_long",       "cpt_format",             "outcome_other",       "amount_out_of_range",
-        "billed_negative",     "billed_below_allowed",   "paid_negative",       "paid_above_allowed",
-        "payment_date_invalid", "payment_before_decided", "reason_code_format", "denied_without_code",
-        "reason_text_phi",     "reason_text_truncated",  "encoding_fallback"};
+    static constexpr std::array<const char *, kIssueCodeCount> names = {"missing_value",
+                                                                        "row_too_short",
+                                                                        "row_too_long",
+                                                                        "phi_detected",
+                                                                        "date_unparsable",
+                                                                        "date_after_import",
+                                                                        "decided_before_submitted",
+                                                                        "amount_unparsable",
+                                                                        "text_too_long",
+                                                                        "cpt_format",
+                                                                        "outcome_other",
+                                                                        "amount_out_of_range",
+                                                                        "billed_negative",
+                                                                        "billed_below_allowed",
+                                                                        "paid_negative",
+                                                                        "paid_above_allowed",
+                                                                        "payment_date_invalid",
+                                                                        "payment_before_decided",
+                                                                        "reason_code_format",
+                                                                        "denied_without_code",
+                                                                        "reason_text_phi",
+                                                                        "reason_text_truncated",
+                                                                        "encoding_fallback"};
     return names[std::size_t(code)];
 }
 
@@ -62,8 +89,7 @@ Category categoryOf(IssueCode code)
 
 QString issueMessage(const Issue &issue)
 {
-    const QString column =
-        issue.column >= 0 ? QLatin1String(columnName(Column(issue.column))) : QString();
+    const QString column = issue.column >= 0 ? QLatin1String(columnName(Column(issue.column))) : QString();
     const QString value = QString::fromUtf8(issue.value.data(), qsizetype(issue.value.size()));
     switch (issue.code) {
     case IssueCode::MissingValue: return tr("required value %1 is empty").arg(column);
@@ -205,7 +231,7 @@ bool isValidCpt(std::string_view c)
     if (isDigit(c[0]) && isDigit(c[4]))
         return true; // CPT
     if (isUpper(c[0]) && isDigit(c[4]))
-        return true; // HCPCS level II
+        return true;                                                     // HCPCS level II
     return isDigit(c[0]) && (c[4] == 'F' || c[4] == 'T' || c[4] == 'U'); // Category II/III
 }
 

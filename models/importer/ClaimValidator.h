@@ -58,7 +58,7 @@ const char *issueCodeName(IssueCode code); // stable snake_case id
 Category categoryOf(IssueCode code);
 
 struct Issue {
-    std::uint64_t row = 0;  // file row, header = 1 (block-local until merged)
+    std::uint64_t row = 0;   // file row, header = 1 (block-local until merged)
     std::int8_t column = -1; // Column, or -1 for the whole row
     IssueCode code = IssueCode::MissingValue;
     std::int8_t phiType = -1; // phi::PhiType for PHI issues
@@ -78,10 +78,10 @@ bool isValidReasonCode(std::string_view upperCode);
 claims::Outcome parseOutcome(std::string_view text);
 
 struct ValidatorConfig {
-    std::int32_t importDay = 0;                                    // days since epoch; later submitted dates reject
-    std::unordered_map<std::string, std::string> payerAliases;     // lower-case alias → canonical payer
-    std::unordered_map<std::string, std::string> cptGroups;        // CPT/HCPCS code → group
-    std::vector<unsigned char> claimRefKey;                        // 32-byte HMAC key; empty: no HMAC
+    std::int32_t importDay = 0;                                // days since epoch; later submitted dates reject
+    std::unordered_map<std::string, std::string> payerAliases; // lower-case alias → canonical payer
+    std::unordered_map<std::string, std::string> cptGroups;    // CPT/HCPCS code → group
+    std::vector<unsigned char> claimRefKey;                    // 32-byte HMAC key; empty: no HMAC
 };
 
 // What one row contributed, for the caller's counters.

@@ -15,11 +15,23 @@
 namespace upstream::importer {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("upstream::importer::ColumnMapping", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("upstream::importer::ColumnMapping", text);
+}
 
-constexpr std::array<const char *, kColumnCount> kNames = {
-    "payer",        "cpt",         "submitted_date",     "decided_date",       "outcome",  "allowed_amount",
-    "billed_amount", "paid_amount", "payment_date", "denial_reason_code", "denial_reason_text", "claim_ref"};
+constexpr std::array<const char *, kColumnCount> kNames = {"payer",
+                                                           "cpt",
+                                                           "submitted_date",
+                                                           "decided_date",
+                                                           "outcome",
+                                                           "allowed_amount",
+                                                           "billed_amount",
+                                                           "paid_amount",
+                                                           "payment_date",
+                                                           "denial_reason_code",
+                                                           "denial_reason_text",
+                                                           "claim_ref"};
 
 struct Synonym {
     const char *text; // normalised
@@ -27,40 +39,87 @@ struct Synonym {
 };
 // Order matters only for readability; every entry is unique.
 constexpr Synonym kSynonyms[] = {
-    {"payer", Column::Payer}, {"payer name", Column::Payer}, {"insurance", Column::Payer},
-    {"insurance name", Column::Payer}, {"insurance company", Column::Payer}, {"insurer", Column::Payer},
-    {"carrier", Column::Payer}, {"health plan", Column::Payer}, {"plan name", Column::Payer},
-    {"primary payer", Column::Payer}, {"payor", Column::Payer}, {"payor name", Column::Payer},
-    {"cpt", Column::Cpt}, {"cpt code", Column::Cpt}, {"procedure code", Column::Cpt}, {"procedure", Column::Cpt},
-    {"hcpcs", Column::Cpt}, {"hcpcs code", Column::Cpt}, {"cpt hcpcs", Column::Cpt}, {"proc code", Column::Cpt},
+    {"payer", Column::Payer},
+    {"payer name", Column::Payer},
+    {"insurance", Column::Payer},
+    {"insurance name", Column::Payer},
+    {"insurance company", Column::Payer},
+    {"insurer", Column::Payer},
+    {"carrier", Column::Payer},
+    {"health plan", Column::Payer},
+    {"plan name", Column::Payer},
+    {"primary payer", Column::Payer},
+    {"payor", Column::Payer},
+    {"payor name", Column::Payer},
+    {"cpt", Column::Cpt},
+    {"cpt code", Column::Cpt},
+    {"procedure code", Column::Cpt},
+    {"procedure", Column::Cpt},
+    {"hcpcs", Column::Cpt},
+    {"hcpcs code", Column::Cpt},
+    {"cpt hcpcs", Column::Cpt},
+    {"proc code", Column::Cpt},
     {"service code", Column::Cpt},
-    {"submitted date", Column::SubmittedDate}, {"date submitted", Column::SubmittedDate},
-    {"submission date", Column::SubmittedDate}, {"submit date", Column::SubmittedDate},
-    {"claim submitted date", Column::SubmittedDate}, {"date of submission", Column::SubmittedDate},
-    {"sent date", Column::SubmittedDate}, {"claim date", Column::SubmittedDate},
-    {"decided date", Column::DecidedDate}, {"decision date", Column::DecidedDate},
-    {"date decided", Column::DecidedDate}, {"adjudication date", Column::DecidedDate},
-    {"adjudicated date", Column::DecidedDate}, {"processed date", Column::DecidedDate},
-    {"date processed", Column::DecidedDate}, {"determination date", Column::DecidedDate},
-    {"outcome", Column::Outcome}, {"status", Column::Outcome}, {"claim status", Column::Outcome},
-    {"decision", Column::Outcome}, {"result", Column::Outcome}, {"adjudication status", Column::Outcome},
-    {"allowed amount", Column::AllowedAmount}, {"allowed", Column::AllowedAmount},
-    {"allowed amt", Column::AllowedAmount}, {"amount allowed", Column::AllowedAmount},
-    {"billed amount", Column::BilledAmount}, {"billed", Column::BilledAmount}, {"billed amt", Column::BilledAmount},
-    {"amount billed", Column::BilledAmount}, {"charge amount", Column::BilledAmount},
-    {"charges", Column::BilledAmount}, {"total charges", Column::BilledAmount},
-    {"paid amount", Column::PaidAmount}, {"paid", Column::PaidAmount}, {"paid amt", Column::PaidAmount},
-    {"amount paid", Column::PaidAmount}, {"payment amount", Column::PaidAmount},
-    {"payment date", Column::PaymentDate}, {"paid date", Column::PaymentDate}, {"date paid", Column::PaymentDate},
+    {"submitted date", Column::SubmittedDate},
+    {"date submitted", Column::SubmittedDate},
+    {"submission date", Column::SubmittedDate},
+    {"submit date", Column::SubmittedDate},
+    {"claim submitted date", Column::SubmittedDate},
+    {"date of submission", Column::SubmittedDate},
+    {"sent date", Column::SubmittedDate},
+    {"claim date", Column::SubmittedDate},
+    {"decided date", Column::DecidedDate},
+    {"decision date", Column::DecidedDate},
+    {"date decided", Column::DecidedDate},
+    {"adjudication date", Column::DecidedDate},
+    {"adjudicated date", Column::DecidedDate},
+    {"processed date", Column::DecidedDate},
+    {"date processed", Column::DecidedDate},
+    {"determination date", Column::DecidedDate},
+    {"outcome", Column::Outcome},
+    {"status", Column::Outcome},
+    {"claim status", Column::Outcome},
+    {"decision", Column::Outcome},
+    {"result", Column::Outcome},
+    {"adjudication status", Column::Outcome},
+    {"allowed amount", Column::AllowedAmount},
+    {"allowed", Column::AllowedAmount},
+    {"allowed amt", Column::AllowedAmount},
+    {"amount allowed", Column::AllowedAmount},
+    {"billed amount", Column::BilledAmount},
+    {"billed", Column::BilledAmount},
+    {"billed amt", Column::BilledAmount},
+    {"amount billed", Column::BilledAmount},
+    {"charge amount", Column::BilledAmount},
+    {"charges", Column::BilledAmount},
+    {"total charges", Column::BilledAmount},
+    {"paid amount", Column::PaidAmount},
+    {"paid", Column::PaidAmount},
+    {"paid amt", Column::PaidAmount},
+    {"amount paid", Column::PaidAmount},
+    {"payment amount", Column::PaidAmount},
+    {"payment date", Column::PaymentDate},
+    {"paid date", Column::PaymentDate},
+    {"date paid", Column::PaymentDate},
     {"check date", Column::PaymentDate},
-    {"denial reason code", Column::DenialReasonCode}, {"denial code", Column::DenialReasonCode},
-    {"reason code", Column::DenialReasonCode}, {"carc", Column::DenialReasonCode},
-    {"carc code", Column::DenialReasonCode}, {"adjustment reason code", Column::DenialReasonCode},
-    {"denial reason text", Column::DenialReasonText}, {"denial reason", Column::DenialReasonText},
-    {"denial description", Column::DenialReasonText}, {"reason description", Column::DenialReasonText},
-    {"reason text", Column::DenialReasonText}, {"denial reason description", Column::DenialReasonText},
-    {"claim ref", Column::ClaimRef}, {"claim id", Column::ClaimRef}, {"claim number", Column::ClaimRef},
-    {"claim no", Column::ClaimRef}, {"claim reference", Column::ClaimRef}, {"icn", Column::ClaimRef},
+    {"denial reason code", Column::DenialReasonCode},
+    {"denial code", Column::DenialReasonCode},
+    {"reason code", Column::DenialReasonCode},
+    {"carc", Column::DenialReasonCode},
+    {"carc code", Column::DenialReasonCode},
+    {"adjustment reason code", Column::DenialReasonCode},
+    {"denial reason text", Column::DenialReasonText},
+    {"denial reason", Column::DenialReasonText},
+    {"denial description", Column::DenialReasonText},
+    {"reason description", Column::DenialReasonText},
+    {"reason text", Column::DenialReasonText},
+    {"denial reason description", Column::DenialReasonText},
+    {"claim ref", Column::ClaimRef},
+    {"claim id", Column::ClaimRef},
+    {"claim number", Column::ClaimRef},
+    {"claim no", Column::ClaimRef},
+    {"claim reference", Column::ClaimRef},
+    {"icn", Column::ClaimRef},
     {"claim control number", Column::ClaimRef},
 };
 
@@ -71,9 +130,15 @@ bool headerHasPhi(const std::string &header)
 
 } // namespace
 
-const char *columnName(Column column) { return kNames[std::size_t(column)]; }
+const char *columnName(Column column)
+{
+    return kNames[std::size_t(column)];
+}
 
-bool isRequired(Column column) { return std::size_t(column) <= std::size_t(Column::Outcome); }
+bool isRequired(Column column)
+{
+    return std::size_t(column) <= std::size_t(Column::Outcome);
+}
 
 std::optional<Column> columnFromName(const QString &canonicalName)
 {
@@ -172,9 +237,9 @@ Result<ColumnPlan> planColumns(const std::vector<std::string> &header, const std
     for (std::size_t c = 0; c < kColumnCount; ++c) {
         const int src = plan.mapping.source[c];
         if (src >= int(header.size()))
-            return makeError(ErrorCode::InvalidInput, tr("the mapping refers to column %1, but the file has %2")
-                                                          .arg(src + 1)
-                                                          .arg(header.size()));
+            return makeError(
+                ErrorCode::InvalidInput,
+                tr("the mapping refers to column %1, but the file has %2").arg(src + 1).arg(header.size()));
         if (src >= 0) {
             if (used[std::size_t(src)])
                 return makeError(ErrorCode::InvalidInput,
@@ -185,16 +250,16 @@ Result<ColumnPlan> planColumns(const std::vector<std::string> &header, const std
         }
     }
     if (!missing.isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-                         tr("missing required columns: %1; map them or add them to the file")
-                             .arg(missing.join(QStringLiteral(", "))));
+        return makeError(ErrorCode::InvalidInput, tr("missing required columns: %1; map them or add them to the file")
+                                                      .arg(missing.join(QStringLiteral(", "))));
     for (std::size_t i = 0; i < header.size(); ++i) {
         if (used[i])
             continue;
         DroppedColumn d;
         d.index = int(i);
         d.phiInName = headerHasPhi(header[i]);
-        d.suspicious = d.phiInName || phi::isSuspiciousHeader(QString::fromUtf8(header[i].data(), qsizetype(header[i].size())));
+        d.suspicious =
+            d.phiInName || phi::isSuspiciousHeader(QString::fromUtf8(header[i].data(), qsizetype(header[i].size())));
         plan.dropped.push_back(d);
     }
     return plan;
@@ -206,7 +271,8 @@ Status MappingMemory::load()
     if (!file.exists())
         return {};
     if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorCode::PermissionDenied, tr("cannot read the saved column mappings: %1").arg(file.errorString()));
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("cannot read the saved column mappings: %1").arg(file.errorString()));
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     m_entries.clear();
     for (auto it = root.begin(); it != root.end(); ++it) {
@@ -230,10 +296,12 @@ Status MappingMemory::save() const
     }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::PermissionDenied, tr("cannot save the column mappings: %1").arg(file.errorString()));
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("cannot save the column mappings: %1").arg(file.errorString()));
     file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return makeError(ErrorCode::PermissionDenied, tr("cannot save the column mappings: %1").arg(file.errorString()));
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("cannot save the column mappings: %1").arg(file.errorString()));
     return {};
 }
 

@@ -42,7 +42,10 @@ inline std::uint64_t hashBytes(std::string_view s, std::uint64_t seed)
     std::memcpy(&tail, s.data() + i, s.size() - i);
     return mix64(mix64(h ^ tail) + s.size());
 }
-inline std::uint64_t combine(std::uint64_t h, std::uint64_t v) { return mix64((h ^ v) * 0x94D049BB133111EBULL + v); }
+inline std::uint64_t combine(std::uint64_t h, std::uint64_t v)
+{
+    return mix64((h ^ v) * 0x94D049BB133111EBULL + v);
+}
 
 // Up to `max` bytes of s, cut at a UTF-8 character boundary.
 inline std::string_view utf8Prefix(std::string_view s, std::size_t max)

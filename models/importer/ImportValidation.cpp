@@ -5,8 +5,8 @@
 #include <QCoreApplication>
 #include <QFile>
 
-#include <condition_variable>
 #include <algorithm>
+#include <condition_variable>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -15,7 +15,10 @@
 namespace upstream::importer {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("upstream::importer::ImportValidation", text); }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("upstream::importer::ImportValidation", text);
+}
 
 // Blocked Bloom filter for duplicate keys: three bits in one 64-byte line (one cache miss per row), sized from the
 // file size (about one block per 400 bytes of file) and capped at 16 MiB whatever the row count: false-positive
@@ -48,7 +51,10 @@ public:
 
 private:
     static constexpr std::size_t kMaxBlocks = std::size_t(1) << 18; // x 64 bytes = 16 MiB
-    std::size_t blockOf(std::uint64_t h) const { return std::size_t(h >> 40) & m_mask; }
+    std::size_t blockOf(std::uint64_t h) const
+    {
+        return std::size_t(h >> 40) & m_mask;
+    }
     bool testAndSet(std::uint64_t key)
     {
         const std::uint64_t h = detail::mix64(key);
@@ -231,7 +237,8 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
     Shared shared{options, report.plan, report.delimiter, DuplicateFilter(reader.fileSize())};
     // At most 8 workers and workers + 2 blocks in flight: memory stays bounded on many-core machines too
     // (10 x 4 MiB blocks + the 16 MiB duplicate filter), and more workers would wait on the reader anyway.
-    const int workers = std::clamp(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 8);
+    const int workers =
+        std::clamp(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()), 1, 8);
     std::mutex mu;
     std::condition_variable cvWork, cvDone;
     std::deque<Job *> todo;
@@ -416,7 +423,10 @@ void appendCsvField(std::string_view v, std::string &out)
 
 } // namespace
 
-std::string rejectedRowsCsvHeader() { return "row,column,value,code,message\n"; }
+std::string rejectedRowsCsvHeader()
+{
+    return "row,column,value,code,message\n";
+}
 
 void appendRejectedRowCsv(const Issue &issue, std::string &out)
 {

@@ -18,13 +18,13 @@
 namespace upstream::importer {
 
 struct ValidationOptions {
-    ValidatorConfig validator;                 // import day, payer/CPT mappings, claim_ref key
-    std::optional<ColumnMapping> mapping;      // a confirmed mapping; auto-mapped when absent
-    quality::UploadHistory history;            // for the volume and outcome-shift anomalies
+    ValidatorConfig validator;            // import day, payer/CPT mappings, claim_ref key
+    std::optional<ColumnMapping> mapping; // a confirmed mapping; auto-mapped when absent
+    quality::UploadHistory history;       // for the volume and outcome-shift anomalies
     csv::ReaderLimits limits;
-    int threads = 0;                           // workers; 0 = hardware concurrency
-    std::size_t maxIssues = 10000;             // issues kept for display (counts are always complete)
-    QString rejectedRowsCsvPath;               // when set, every rejection is written there (row,column,value,code,message)
+    int threads = 0;               // workers; 0 = hardware concurrency
+    std::size_t maxIssues = 10000; // issues kept for display (counts are always complete)
+    QString rejectedRowsCsvPath;   // when set, every rejection is written there (row,column,value,code,message)
     // Accepted rows in file order, in batches (called on the calling thread). Not set: rows are not built.
     std::function<void(std::vector<claims::ClaimRow> &&)> acceptedRows;
     // Duplicate-file check (SPEC 3): when set, the file's SHA-256 is computed while reading and passed here; true
@@ -37,18 +37,18 @@ struct ValidationOptions {
 struct ValidationReport {
     csv::Encoding encoding = csv::Encoding::Utf8;
     char delimiter = ',';
-    std::uint64_t fallbackRows = 0; // rows read as Windows-1252 inside a file detected as UTF-8
+    std::uint64_t fallbackRows = 0;  // rows read as Windows-1252 inside a file detected as UTF-8
     QByteArray fileSha256;           // raw bytes' SHA-256, when importedBefore was set
     bool duplicateFile = false;      // importedBefore said yes: warn the analyst
     std::vector<std::string> header; // source headers (may contain PHI: print only via safeHeaderLabel)
     ColumnPlan plan;
     std::uint64_t totalRows = 0, accepted = 0, rejected = 0;
-    std::uint64_t warnings = 0;         // warning instances on accepted rows
+    std::uint64_t warnings = 0; // warning instances on accepted rows
     std::uint64_t rowsWithWarnings = 0;
     std::array<std::uint64_t, kRejectCategoryCount> categoryCounts{};
     std::array<std::uint64_t, kIssueCodeCount> codeCounts{};
     std::array<std::uint64_t, phi::kPhiTypeCount> phiCounts{}; // rejected or blanked values by PHI type
-    std::vector<Issue> issues; // first maxIssues, in row order
+    std::vector<Issue> issues;                                 // first maxIssues, in row order
     bool issuesTruncated = false;
     quality::UploadStats stats;
     double qualityScore = 0;

@@ -341,10 +341,11 @@ bool isFirstName(std::string_view word)
 
 // Words that make a "first name + word" value an organisation rather than a person. Lower-case, sorted.
 constexpr std::array<std::string_view, 40> kOrganisationWords = {
-    "administrators", "alliance", "assurance", "benefit", "benefits", "blue", "care", "choice", "community", "cross",
-    "family", "first", "group", "health", "healthcare", "hmo", "insurance", "life", "medicaid", "medical", "medicare",
-    "mutual", "national", "network", "options", "partners", "plan", "plans", "ppo", "premier", "providence",
-    "select", "senior", "services", "shield", "solutions", "trust", "union", "united", "wellness"};
+    "administrators", "alliance", "assurance", "benefit",   "benefits", "blue",    "care",       "choice",
+    "community",      "cross",    "family",    "first",     "group",    "health",  "healthcare", "hmo",
+    "insurance",      "life",     "medicaid",  "medical",   "medicare", "mutual",  "national",   "network",
+    "options",        "partners", "plan",      "plans",     "ppo",      "premier", "providence", "select",
+    "senior",         "services", "shield",    "solutions", "trust",    "union",   "united",     "wellness"};
 
 bool isOrganisationWord(std::string_view word)
 {

@@ -88,14 +88,17 @@ std::vector<Anomaly> detectAnomalies(const UploadStats &stats, const UploadHisto
     return out;
 }
 
-double timeliness(double lagDays) { return std::max(0.0, 1.0 - lagDays / 30.0); }
+double timeliness(double lagDays)
+{
+    return std::max(0.0, 1.0 - lagDays / 30.0);
+}
 
 double healthScore(const HealthInputs &in)
 {
     const double quality = (in.completeness + in.validity + timeliness(in.lagDays)) / 3.0;
     const double anomalies = 1.0 - double(in.openAnomalies) / double(std::max(1, in.uploads));
-    const double score = 70.0 * in.acceptedShare30Days + 20.0 * quality + 10.0 * anomalies -
-                         5.0 * double(in.openCriticalAnomalies);
+    const double score =
+        70.0 * in.acceptedShare30Days + 20.0 * quality + 10.0 * anomalies - 5.0 * double(in.openCriticalAnomalies);
     return std::clamp(score, 0.0, 100.0);
 }
 

@@ -14,7 +14,10 @@ inline constexpr double kPassScore = 0.95;
 
 double qualityScore(std::uint64_t accepted, std::uint64_t total); // 0 when total is 0
 const char *grade(double score);                                  // "A+", "A", "B+", "B", "C+", "C", "D", "F"
-inline bool passes(double score) { return score >= kPassScore; }
+inline bool passes(double score)
+{
+    return score >= kPassScore;
+}
 
 struct OutcomeMix {
     double paid = 0.75;
@@ -28,15 +31,15 @@ struct UploadHistory {
 };
 
 struct ColumnFill {
-    std::string column;          // canonical column name
-    std::uint64_t empty = 0;     // rows where the column was empty
+    std::string column;           // canonical column name
+    std::uint64_t empty = 0;      // rows where the column was empty
     std::uint64_t applicable = 0; // rows where it is expected (e.g. denial reason only on denials)
 };
 
 struct UploadStats {
     std::uint64_t totalRows = 0;
     std::uint64_t acceptedRows = 0;
-    std::vector<ColumnFill> columns; // mapped columns only
+    std::vector<ColumnFill> columns;               // mapped columns only
     std::uint64_t paid = 0, denied = 0, other = 0; // accepted rows by outcome
     std::uint64_t duplicates = 0;                  // accepted rows repeating an earlier row's key
 };
@@ -45,7 +48,7 @@ enum class Severity : std::uint8_t { Medium, High, Critical };
 const char *severityName(Severity severity);
 
 struct Anomaly {
-    std::string type;   // "volume", "missing_data", "outcome_shift", "duplicates"
+    std::string type; // "volume", "missing_data", "outcome_shift", "duplicates"
     Severity severity = Severity::Medium;
     std::string subject; // column or outcome concerned, empty for the whole upload
     double value = 0;    // z, share or deviation that fired
@@ -63,7 +66,7 @@ struct HealthInputs {
     int openCriticalAnomalies = 0;
 };
 
-double timeliness(double lagDays); // max(0, 1 - lag/30)
+double timeliness(double lagDays);          // max(0, 1 - lag/30)
 double healthScore(const HealthInputs &in); // 0..100
 const char *healthBand(double score);       // "excellent", "good", "fair", "poor"
 

@@ -26,15 +26,19 @@ using namespace upstream;
 
 namespace {
 
-double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+double seconds(Clock::time_point a, Clock::time_point b)
+{
+    return std::chrono::duration<double>(b - a).count();
+}
 
 void generate(const std::string &path, long rows)
 {
     std::FILE *f = std::fopen(path.c_str(), "wb");
     std::mt19937_64 rng(42);
-    const char *payers[] = {"Aetna Better Health", "UnitedHealthcare", "Blue Cross Blue Shield of Texas",
-                            "Cigna Healthcare", "Humana Gold Plus", "Medicare Part B", "Medicaid of Ohio",
-                            "Kaiser Permanente", "Anthem Blue Cross", "Molina Healthcare"};
+    const char *payers[] = {"Aetna Better Health", "UnitedHealthcare",  "Blue Cross Blue Shield of Texas",
+                            "Cigna Healthcare",    "Humana Gold Plus",  "Medicare Part B",
+                            "Medicaid of Ohio",    "Kaiser Permanente", "Anthem Blue Cross",
+                            "Molina Healthcare"};
     const char *cpts[] = {"99213", "99214", "99203", "80053", "G0439", "J1100", "3074F", "0042T", "97110", "36415"};
     const char *reasons[][2] = {{"CO-45", "Charge exceeds fee schedule"},
                                 {"CO-97", "Payment included in another service"},
@@ -58,22 +62,24 @@ void generate(const std::string &path, long rows)
         const char *cpt = cpts[(r >> 52) % 10];
         int n;
         if (outcome < 75) {
-            n = std::snprintf(line, sizeof line,
-                              "CLAIM-REF-2024-%010ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,PAID,%ld.%02ld,%ld.%02ld,%ld.%02ld,"
-                              "%04d-%02d-%02d,,\n",
-                              i, payer, cpt, y, m, d, dy, dm, dd, allowed / 100, allowed % 100, allowed * 13 / 1000,
-                              allowed % 100, allowed * 9 / 1000, allowed % 100, dy, dm, dd);
+            n = std::snprintf(
+                line, sizeof line,
+                "CLAIM-REF-2024-%010ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,PAID,%ld.%02ld,%ld.%02ld,%ld.%02ld,"
+                "%04d-%02d-%02d,,\n",
+                i, payer, cpt, y, m, d, dy, dm, dd, allowed / 100, allowed % 100, allowed * 13 / 1000, allowed % 100,
+                allowed * 9 / 1000, allowed % 100, dy, dm, dd);
         } else if (outcome < 92) {
             const auto &rs = reasons[(r >> 56) % 5];
-            n = std::snprintf(line, sizeof line,
-                              "CLAIM-REF-2024-%010ld,%s,%s,%02d/%02d/%04d,%02d/%02d/%04d,DENIED,\"$%ld,%03ld.%02ld\",%ld.00,0.00,,%s,"
-                              "\"%s\"\n",
-                              i, payer, cpt, m, d, y, dm, dd, dy, allowed / 100000, (allowed / 100) % 1000,
-                              allowed % 100, allowed * 12 / 1000, rs[0], rs[1]);
+            n = std::snprintf(
+                line, sizeof line,
+                "CLAIM-REF-2024-%010ld,%s,%s,%02d/%02d/%04d,%02d/%02d/%04d,DENIED,\"$%ld,%03ld.%02ld\",%ld.00,0.00,,%s,"
+                "\"%s\"\n",
+                i, payer, cpt, m, d, y, dm, dd, dy, allowed / 100000, (allowed / 100) % 1000, allowed % 100,
+                allowed * 12 / 1000, rs[0], rs[1]);
         } else if (outcome < 97) {
             n = std::snprintf(line, sizeof line,
-                              "CLAIM-REF-2024-%010ld,%s,%s,%04d/%02d/%02d,%04d/%02d/%02d,PENDED,%ld.%02ld,,,,,\n", i, payer, cpt,
-                              y, m, d, dy, dm, dd, allowed / 100, allowed % 100);
+                              "CLAIM-REF-2024-%010ld,%s,%s,%04d/%02d/%02d,%04d/%02d/%02d,PENDED,%ld.%02ld,,,,,\n", i,
+                              payer, cpt, y, m, d, dy, dm, dd, allowed / 100, allowed % 100);
         } else if (outcome < 98) { // PHI: patient name in payer, SSN / phone / email in the reason text
             static const char *phiRows[] = {"James Smith", "Mary Johnson"};
             n = std::snprintf(line, sizeof line,
@@ -81,10 +87,12 @@ void generate(const std::string &path, long rows)
                               "\"Member SSN 123-45-%04ld; call 555-201-%04ld or j.doe%ld@example.com\"\n",
                               i, phiRows[i % 2], cpt, y, m, d, dy, dm, dd, i % 10000, i % 10000, i % 100);
         } else if (outcome < 99) { // bad dates
-            n = std::snprintf(line, sizeof line, "CLAIM-REF-2024-%010ld,%s,%s,2024-13-45,%04d-%02d-%02d,PAID,10.00,,,,,\n", i,
-                              payer, cpt, dy, dm, dd);
+            n = std::snprintf(line, sizeof line,
+                              "CLAIM-REF-2024-%010ld,%s,%s,2024-13-45,%04d-%02d-%02d,PAID,10.00,,,,,\n", i, payer, cpt,
+                              dy, dm, dd);
         } else { // missing payer / bad amount
-            n = std::snprintf(line, sizeof line, "CLAIM-REF-2024-%010ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,PAID,%s,,,,,\n", i,
+            n = std::snprintf(line, sizeof line,
+                              "CLAIM-REF-2024-%010ld,%s,%s,%04d-%02d-%02d,%04d-%02d-%02d,PAID,%s,,,,,\n", i,
                               (i % 2) ? "" : payer, cpt, y, m, d, dy, dm, dd, (i % 2) ? "1.00" : "12..5");
         }
         buf.append(line, std::size_t(n));
@@ -172,7 +180,9 @@ int main(int argc, char **argv)
         cliTime = std::min(cliTime, runCommand(cli + " validate --json '" + path + "' > /dev/null", &c));
         cliCpu = std::min(cliCpu, c);
         py = std::min(py, runCommand("python3 -c 'import csv,sys; n=sum(1 for _ in csv.reader(open(sys.argv[1], "
-                                     "newline=\"\")))' '" + path + "'", &c));
+                                     "newline=\"\")))' '" +
+                                         path + "'",
+                                     &c));
         pyCpu = std::min(pyCpu, c);
         const double s0 = cpuSeconds(RUSAGE_SELF);
         split = std::min(split, plainSplit(path, &splitRows));

@@ -22,7 +22,10 @@ using namespace upstream::engines;
 
 namespace {
 
-QString deepCopy(const QString &s) { return QString(s.constData(), s.size()); }
+QString deepCopy(const QString &s)
+{
+    return QString(s.constData(), s.size());
+}
 
 // CPU time of this thread: on a shared, loaded build machine wall-clock figures mostly measure the neighbours.
 double threadCpuSeconds()

@@ -1,8 +1,8 @@
 // SPEC section 2: the SQL GROUP BY path and the in-process aggregator produce identical daily aggregates on the
-// same claims, and the engines produce identical signals from both. The claims table is created here with the
-// columns of upstream.claims as documented for the central schema (the migrations live on another branch; when
-// they land, this test should run them instead of its own CREATE TABLE).
+// same claims, and the engines produce identical signals from both. The claims live in upstream.claims of a database
+// migrated to the current schema; a second customer's rows must not leak into the first one's aggregates.
 #include "TestPg.h"
+#include "UpstreamSchema.h"
 
 #include "demo/DemoDataGenerator.h"
 #include "engines/AggregateSql.h"
@@ -19,25 +19,6 @@ using namespace upstream::engines;
 
 namespace {
 
-const char *kCreateClaims = R"sql(
-CREATE SCHEMA upstream;
-CREATE TABLE upstream.claims (
-    customer_id text NOT NULL,
-    payer text NOT NULL,
-    cpt text NOT NULL,
-    cpt_group text NOT NULL,
-    submitted_date date NOT NULL,
-    decided_date date,
-    outcome text NOT NULL CHECK (outcome IN ('PAID', 'DENIED', 'OTHER')),
-    allowed_amount numeric(12,2),
-    billed_amount numeric(12,2),
-    paid_amount numeric(12,2),
-    payment_date date,
-    denial_reason_code text,
-    denial_reason_text text
-);
-)sql";
-
 QByteArray cents(std::int64_t v)
 {
     if (v == kNoAmount)
@@ -45,9 +26,15 @@ QByteArray cents(std::int64_t v)
     return QByteArray::number(v / 100) + '.' + QByteArray::number(v % 100).rightJustified(2, '0');
 }
 
-QByteArray day(EpochDay d) { return d == kNoDay ? QByteArray("\\N") : fromEpochDay(d).toString(Qt::ISODate).toUtf8(); }
+QByteArray day(EpochDay d)
+{
+    return d == kNoDay ? QByteArray("\\N") : fromEpochDay(d).toString(Qt::ISODate).toUtf8();
+}
 
-QByteArray text(const QString &s) { return s.isEmpty() ? QByteArray("\\N") : s.toUtf8(); }
+QByteArray text(const QString &s)
+{
+    return s.isEmpty() ? QByteArray("\\N") : s.toUtf8();
+}
 
 } // namespace
 
@@ -64,11 +51,13 @@ private slots:
 
     void bothPathsAgree()
     {
-        test::ScratchDatabase db(*fx, QStringLiteral("aggregates"));
+        test::MigratedDatabase db(*fx, QStringLiteral("aggregates"));
         QVERIFY2(db.ok(), qPrintable(db.error()));
-        auto conn = storage::PgConnection::connect(db.superuserParams());
-        QVERIFY2(conn.ok(), qPrintable(conn.ok() ? QString() : conn.error().message));
-        QVERIFY(conn->execScript(QString::fromUtf8(kCreateClaims)).ok());
+        const qint64 c1 = db.createCustomer(QStringLiteral("Aggregates One")).value_or(0);
+        const qint64 c2 = db.createCustomer(QStringLiteral("Aggregates Two")).value_or(0);
+        QVERIFY(c1 > 0 && c2 > 0);
+        const QString customer = QString::number(c1);
+        storage::PgConnection *conn = &db.superuser();
 
         demo::DemoConfig config;
         config.rows = 200'000;
@@ -76,17 +65,22 @@ private slots:
         config.asOf = QDate(2026, 6, 1);
         const demo::DemoDataGenerator gen(config);
         ClaimAggregator local;
-        QVERIFY(conn->copyBegin(QStringLiteral("COPY upstream.claims FROM STDIN")).ok());
+        QVERIFY(
+            conn->copyBegin(QStringLiteral("COPY upstream.claims (customer_id, payer, cpt, cpt_group, submitted_date, "
+                                           "decided_date, outcome, allowed_amount, billed_amount, paid_amount, "
+                                           "payment_date, denial_reason_code, denial_reason_text) FROM STDIN"))
+                .ok());
+        const QByteArray customerField = customer.toUtf8() + '\t';
         QByteArray chunk;
         bool copyOk = true;
         gen.generate([&](const demo::DemoClaim &c) {
             const ClaimRecord r = gen.toRecord(c);
             local.add(r);
             static const char *const outcomes[] = {"PAID", "DENIED", "OTHER"};
-            chunk += "c1\t" + r.payer.toUtf8() + '\t' + r.cpt.toUtf8() + '\t' + r.cptGroup.toUtf8() + '\t'
-                     + day(r.submittedDay) + '\t' + day(r.decidedDay) + '\t' + outcomes[int(r.outcome)] + '\t'
-                     + cents(r.allowedCents) + '\t' + cents(r.billedCents) + '\t' + cents(r.paidCents) + '\t'
-                     + day(r.paymentDay) + '\t' + text(r.denialReasonCode) + '\t' + text(r.denialReasonText) + '\n';
+            chunk += customerField + r.payer.toUtf8() + '\t' + r.cpt.toUtf8() + '\t' + r.cptGroup.toUtf8() + '\t' +
+                     day(r.submittedDay) + '\t' + day(r.decidedDay) + '\t' + outcomes[int(r.outcome)] + '\t' +
+                     cents(r.allowedCents) + '\t' + cents(r.billedCents) + '\t' + cents(r.paidCents) + '\t' +
+                     day(r.paymentDay) + '\t' + text(r.denialReasonCode) + '\t' + text(r.denialReasonText) + '\n';
             if (chunk.size() > (1 << 20)) {
                 copyOk = copyOk && conn->copyPut(chunk.constData(), int(chunk.size())).ok();
                 chunk.clear();
@@ -96,13 +90,16 @@ private slots:
         QVERIFY(copyOk);
         QVERIFY(conn->copyEnd().ok());
         // Another customer's rows must not leak into customer c1's aggregates.
-        QVERIFY(conn->exec("INSERT INTO upstream.claims SELECT 'c2', payer, cpt, cpt_group, submitted_date, "
-                           "decided_date, 'DENIED', allowed_amount, billed_amount, paid_amount, payment_date, "
-                           "'CO-50', NULL FROM upstream.claims WHERE customer_id = 'c1' LIMIT 5000")
+        QVERIFY(conn->exec("INSERT INTO upstream.claims (customer_id, payer, cpt, cpt_group, submitted_date, "
+                           "decided_date, outcome, allowed_amount, billed_amount, paid_amount, payment_date, "
+                           "denial_reason_code) SELECT $2, payer, cpt, cpt_group, submitted_date, decided_date, "
+                           "'DENIED', allowed_amount, billed_amount, paid_amount, payment_date, 'CO-50' "
+                           "FROM upstream.claims WHERE customer_id = $1 LIMIT 5000",
+                           {c1, c2})
                     .ok());
 
         const QDate from = config.asOf.addDays(-200), to = config.asOf;
-        auto sql = loadDailyAggregates(*conn, QStringLiteral("c1"), from, to);
+        auto sql = loadDailyAggregates(*conn, customer, from, to);
         QVERIFY2(sql.ok(), qPrintable(sql.ok() ? QString() : sql.error().message));
         QCOMPARE(sql->rows().size(), local.aggregates().rows().size());
         QVERIFY(sql->sameContent(local.aggregates()));
@@ -116,7 +113,7 @@ private slots:
         // Figures (no wall-clock assertions): the SQL path against PostgreSQL's own execution time of the same
         // query, and the engines after aggregation.
         QVERIFY(conn->exec("ANALYZE upstream.claims").ok());
-        const std::vector<QVariant> params{QStringLiteral("c1"), from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
+        const std::vector<QVariant> params{customer, from.toString(Qt::ISODate), to.toString(Qt::ISODate)};
         auto plan = conn->exec(
             QStringLiteral("EXPLAIN (ANALYZE, FORMAT JSON) ") + QString::fromUtf8(kDailyAggregateSql), params);
         QVERIFY(plan.ok());
@@ -128,7 +125,7 @@ private slots:
                                      .toDouble();
         QElapsedTimer timer;
         timer.start();
-        auto again = loadDailyAggregates(*conn, QStringLiteral("c1"), from, to);
+        auto again = loadDailyAggregates(*conn, customer, from, to);
         const double loadMs = double(timer.nsecsElapsed()) / 1e6;
         QVERIFY(again.ok());
         timer.restart();

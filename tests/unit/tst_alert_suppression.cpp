@@ -33,7 +33,10 @@ Signal makeSignal(Product product, SignalType type, const QString &payer, const 
     return s;
 }
 
-Signal delayGuard(const QString &payer) { return makeSignal(Product::DelayGuard, SignalType::PaymentLatency, payer); }
+Signal delayGuard(const QString &payer)
+{
+    return makeSignal(Product::DelayGuard, SignalType::PaymentLatency, payer);
+}
 Signal driftWatch(const QString &payer, const QString &group)
 {
     return makeSignal(Product::DriftWatch, SignalType::DenialRate, payer, group);

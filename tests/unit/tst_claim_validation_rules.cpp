@@ -50,8 +50,8 @@ Run run(const std::string &body, ValidationOptions o = baseOptions())
 // A valid row with one field replaced (index as in kHeader).
 std::string row(int replace = -1, const std::string &value = {})
 {
-    std::vector<std::string> f = {"C1", "Aetna", "99213", "2024-01-02", "2024-01-10", "PAID", "100.00", "150.00",
-                                  "90.00", "2024-01-20", "", ""};
+    std::vector<std::string> f = {"C1",     "Aetna",  "99213", "2024-01-02", "2024-01-10", "PAID",
+                                  "100.00", "150.00", "90.00", "2024-01-20", "",           ""};
     if (replace >= 0)
         f[std::size_t(replace)] = value;
     std::string s;
@@ -352,7 +352,9 @@ private slots:
     {
         std::string body;
         for (int i = 0; i < 30000; ++i)
-            body += (i % 97 == 0) ? row(3, "bad") : (i % 89 == 0) ? row(1, "") : row(0, "C" + std::to_string(i % 25000));
+            body += (i % 97 == 0)   ? row(3, "bad")
+                    : (i % 89 == 0) ? row(1, "")
+                                    : row(0, "C" + std::to_string(i % 25000));
         ValidationOptions one = baseOptions(), four = baseOptions();
         one.threads = 1;
         four.threads = 4;

@@ -53,9 +53,8 @@ private slots:
             << QByteArray::fromStdString(std::string("payer,cpt,submitted_date,decided_date,outcome,insurance\n") +
                                          "Aetna,99213,2024-01-02,2024-01-05,PAID,x\n")
             << QString(); // not an error: the first wins, the other is dropped
-        QTest::newRow("missing required columns")
-            << QByteArray("payer,submitted_date,outcome\nAetna,2024-01-02,PAID\n")
-            << QStringLiteral("missing required columns: cpt, decided_date");
+        QTest::newRow("missing required columns") << QByteArray("payer,submitted_date,outcome\nAetna,2024-01-02,PAID\n")
+                                                  << QStringLiteral("missing required columns: cpt, decided_date");
         QByteArray u16;
         for (char c : kHeader + kRow) {
             u16.append(c);
@@ -66,17 +65,16 @@ private slots:
         for (int i = 0; i < 200000; ++i)
             wide += "c" + std::to_string(i) + ",";
         wide.back() = '\n';
-        QTest::newRow("200,000 columns") << QByteArray::fromStdString(wide + kRow)
-                                         << QStringLiteral("200000 columns");
-        QTest::newRow("10 MB single field")
-            << QByteArray::fromStdString(kHeader + kRow + std::string(10 << 20, 'x') + ",99213,2024-01-02,2024-01-05,PAID\n")
-            << QStringLiteral("fields are limited to 1 MiB");
+        QTest::newRow("200,000 columns") << QByteArray::fromStdString(wide + kRow) << QStringLiteral("200000 columns");
+        QTest::newRow("10 MB single field") << QByteArray::fromStdString(kHeader + kRow + std::string(10 << 20, 'x') +
+                                                                         ",99213,2024-01-02,2024-01-05,PAID\n")
+                                            << QStringLiteral("fields are limited to 1 MiB");
         QTest::newRow("10 MB quoted field")
             << QByteArray::fromStdString(kHeader + "\"" + std::string(10 << 20, 'x') + "\"," + kRow)
             << QStringLiteral("longer than 8 MiB");
-        QTest::newRow("2 MB field")
-            << QByteArray::fromStdString(kHeader + kRow + std::string(2 << 20, 'x') + ",99213,2024-01-02,2024-01-05,PAID\n")
-            << QStringLiteral("row 3 has a field longer than 1 MiB");
+        QTest::newRow("2 MB field") << QByteArray::fromStdString(kHeader + kRow + std::string(2 << 20, 'x') +
+                                                                 ",99213,2024-01-02,2024-01-05,PAID\n")
+                                    << QStringLiteral("row 3 has a field longer than 1 MiB");
     }
     void badFileGivesOneLineReason()
     {
@@ -97,9 +95,9 @@ private slots:
 
     void raggedRowsAreRejectedPerRow()
     {
-        const std::string bytes = kHeader + kRow + "Aetna,99213,2024-01-02\n" + // short
+        const std::string bytes = kHeader + kRow + "Aetna,99213,2024-01-02\n" +           // short
                                   "Aetna,99213,2024-01-02,2024-01-05,PAID,extra,more\n" + // long
-                                  "Aetna,99213,2024-01-02,2024-01-05,PAID,,\n" + // empty extras are tolerated
+                                  "Aetna,99213,2024-01-02,2024-01-05,PAID,,\n" +          // empty extras are tolerated
                                   kRow;
         const auto report = validateCsvBytes(bytes, options());
         QVERIFY(report.ok());

@@ -20,12 +20,9 @@ namespace {
 QString groupOf(Product product, const QString &payer, const QString &cptGroup, const QString &reason)
 {
     switch (product) {
-    case Product::DriftWatch:
-        return payer + QLatin1Char('|') + cptGroup;
-    case Product::DenialScope:
-        return payer + QLatin1Char('|') + reason;
-    case Product::DelayGuard:
-        return payer;
+    case Product::DriftWatch: return payer + QLatin1Char('|') + cptGroup;
+    case Product::DenialScope: return payer + QLatin1Char('|') + reason;
+    case Product::DelayGuard: return payer;
     }
     return {};
 }

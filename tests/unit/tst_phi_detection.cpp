@@ -22,9 +22,9 @@ Q_DECLARE_METATYPE(FieldKind)
 namespace {
 
 // Synthetic PHI-shaped values (no real person). Each must never leave the validator.
-const char *const kPhiValues[] = {"John Smith", "Mary Q. Johnson", "123-45-6789", "987654321", "jane.doe@example.com",
-                                  "(555) 201-7788", "555.201.9911", "4111 1111 1111 1111", "123 Main Street",
-                                  "AB123456", "1EG4-TE5-MK73", "10.20.30.40"};
+const char *const kPhiValues[] = {"John Smith",           "Mary Q. Johnson", "123-45-6789",   "987654321",
+                                  "jane.doe@example.com", "(555) 201-7788",  "555.201.9911",  "4111 1111 1111 1111",
+                                  "123 Main Street",      "AB123456",        "1EG4-TE5-MK73", "10.20.30.40"};
 
 std::string phiFile()
 {
@@ -59,9 +59,11 @@ private slots:
         QTest::addColumn<FieldKind>("kind");
         QTest::addColumn<PhiType>("type");
         QTest::newRow("patient name") << QStringLiteral("John Smith") << FieldKind::Payer << PhiType::PatientName;
-        QTest::newRow("name with initial") << QStringLiteral("Mary Q. Johnson") << FieldKind::Payer << PhiType::PatientName;
+        QTest::newRow("name with initial")
+            << QStringLiteral("Mary Q. Johnson") << FieldKind::Payer << PhiType::PatientName;
         QTest::newRow("ssn") << QStringLiteral("ref 123-45-6789") << FieldKind::FreeText << PhiType::Ssn;
-        QTest::newRow("bare ssn in free text") << QStringLiteral("id 987654321 ok") << FieldKind::FreeText << PhiType::Ssn;
+        QTest::newRow("bare ssn in free text")
+            << QStringLiteral("id 987654321 ok") << FieldKind::FreeText << PhiType::Ssn;
         QTest::newRow("mrn shape") << QStringLiteral("AB123456") << FieldKind::ReasonCode << PhiType::Mrn;
         QTest::newRow("mrn labelled") << QStringLiteral("see MRN: 0044817") << FieldKind::FreeText << PhiType::Mrn;
         QTest::newRow("phone") << QStringLiteral("call (555) 201-7788") << FieldKind::FreeText << PhiType::Phone;
@@ -72,7 +74,8 @@ private slots:
                                        << PhiType::DateOfBirth;
         QTest::newRow("street") << QStringLiteral("4500 N Oak Ave") << FieldKind::FreeText << PhiType::StreetAddress;
         QTest::newRow("card") << QStringLiteral("4111111111111111") << FieldKind::FreeText << PhiType::CardNumber;
-        QTest::newRow("card groups") << QStringLiteral("4111-1111-1111-1111") << FieldKind::Payer << PhiType::CardNumber;
+        QTest::newRow("card groups") << QStringLiteral("4111-1111-1111-1111") << FieldKind::Payer
+                                     << PhiType::CardNumber;
         QTest::newRow("url") << QStringLiteral("see https://portal.example.org/p/1") << FieldKind::FreeText
                              << PhiType::UrlOrIp;
         QTest::newRow("ipv4") << QStringLiteral("from 10.20.30.40") << FieldKind::FreeText << PhiType::UrlOrIp;
@@ -132,7 +135,8 @@ private slots:
         QCOMPARE(report->accepted, std::uint64_t(6));
         QByteArray everything;
         for (const claims::ClaimRow &r : rows)
-            everything += QByteArray::fromStdString(r.payer + "|" + r.denialReasonCode + "|" + r.denialReasonText + "\n");
+            everything +=
+                QByteArray::fromStdString(r.payer + "|" + r.denialReasonCode + "|" + r.denialReasonText + "\n");
         for (const Issue &i : report->issues)
             everything += QByteArray::fromStdString(i.value) + issueMessage(i).toUtf8() + "\n";
         QFile f(o.rejectedRowsCsvPath);
@@ -165,7 +169,8 @@ private slots:
         }
         // The CLI's log files live under the (test-isolated) home directory.
         int logFiles = 0;
-        for (QDirIterator it(QDir::homePath(), {QStringLiteral("*.log*")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        for (QDirIterator it(QDir::homePath(), {QStringLiteral("*.log*")}, QDir::Files | QDir::Hidden,
+                             QDirIterator::Subdirectories);
              it.hasNext();) {
             QFile log(it.next());
             QVERIFY(log.open(QIODevice::ReadOnly));
@@ -184,8 +189,8 @@ private slots:
 
     void suspiciousHeadersAreFlagged()
     {
-        const auto plan = planColumns({"payer", "cpt", "submitted_date", "decided_date", "outcome", "Patient DOB",
-                                       "Subscriber ID", "Notes"});
+        const auto plan = planColumns(
+            {"payer", "cpt", "submitted_date", "decided_date", "outcome", "Patient DOB", "Subscriber ID", "Notes"});
         QVERIFY(plan.ok());
         QCOMPARE(plan->dropped.size(), std::size_t(3));
         QVERIFY(plan->dropped[0].suspicious && plan->dropped[1].suspicious);

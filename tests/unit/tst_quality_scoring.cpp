@@ -39,12 +39,12 @@ private slots:
         QTest::addColumn<int>("accepted"); // of 10000
         QTest::addColumn<QString>("grade");
         QTest::addColumn<bool>("passes");
-        const std::pair<int, const char *> cases[] = {{10000, "A+"}, {9500, "A+"}, {9499, "A"}, {9000, "A"},
-                                                      {8999, "B+"},  {8500, "B+"}, {8000, "B"}, {7999, "C+"},
-                                                      {7500, "C+"},  {7000, "C"},  {6999, "D"}, {6000, "D"},
-                                                      {5999, "F"},   {0, "F"}};
+        const std::pair<int, const char *> cases[] = {
+            {10000, "A+"}, {9500, "A+"}, {9499, "A"}, {9000, "A"}, {8999, "B+"}, {8500, "B+"}, {8000, "B"},
+            {7999, "C+"},  {7500, "C+"}, {7000, "C"}, {6999, "D"}, {6000, "D"},  {5999, "F"},  {0, "F"}};
         for (const auto &[accepted, g] : cases)
-            QTest::newRow(qPrintable(QString::number(accepted))) << accepted << QString::fromLatin1(g) << (accepted >= 9500);
+            QTest::newRow(qPrintable(QString::number(accepted)))
+                << accepted << QString::fromLatin1(g) << (accepted >= 9500);
     }
     void gradeBoundaries()
     {

@@ -124,10 +124,10 @@ private slots:
         QCOMPARE(rc.size(), std::size_t(50'000));
         auto same = [](const std::vector<ClaimRecord> &x, const std::vector<ClaimRecord> &y) {
             for (std::size_t i = 0; i < x.size(); ++i)
-                if (x[i].payer != y[i].payer || x[i].submittedDay != y[i].submittedDay
-                    || x[i].decidedDay != y[i].decidedDay || x[i].paymentDay != y[i].paymentDay
-                    || x[i].outcome != y[i].outcome || x[i].allowedCents != y[i].allowedCents
-                    || x[i].denialReasonCode != y[i].denialReasonCode)
+                if (x[i].payer != y[i].payer || x[i].submittedDay != y[i].submittedDay ||
+                    x[i].decidedDay != y[i].decidedDay || x[i].paymentDay != y[i].paymentDay ||
+                    x[i].outcome != y[i].outcome || x[i].allowedCents != y[i].allowedCents ||
+                    x[i].denialReasonCode != y[i].denialReasonCode)
                     return false;
             return x.size() == y.size();
         };

@@ -47,13 +47,14 @@ private slots:
     void jsonReportHasTheDocumentedFields()
     {
         QTemporaryDir dir;
-        const QString path = writeFile(dir, QStringLiteral("claims.csv"),
-                                        "Payer Name;CPT Code;Date Submitted;decided_date;status;allowed_amount;Member ID\r\n"
-                                        "Aetna;99213;2024-01-02;2024-01-05;PAID;10.00;x\r\n"
-                                        "Cigna;99214;2024-01-02;2024-01-05;DENIED;12.00;y\r\n"
-                                        ";99214;2024-01-02;2024-01-05;DENIED;12.00;y\r\n"
-                                        "Humana;99214;2024-13-02;2024-01-05;DENIED;12.00;y\r\n"
-                                        "Humana;99214;2024-01-02;2024-01-05;maybe;abc;y\r\n");
+        const QString path =
+            writeFile(dir, QStringLiteral("claims.csv"),
+                      "Payer Name;CPT Code;Date Submitted;decided_date;status;allowed_amount;Member ID\r\n"
+                      "Aetna;99213;2024-01-02;2024-01-05;PAID;10.00;x\r\n"
+                      "Cigna;99214;2024-01-02;2024-01-05;DENIED;12.00;y\r\n"
+                      ";99214;2024-01-02;2024-01-05;DENIED;12.00;y\r\n"
+                      "Humana;99214;2024-13-02;2024-01-05;DENIED;12.00;y\r\n"
+                      "Humana;99214;2024-01-02;2024-01-05;maybe;abc;y\r\n");
         const QStringList before = QDir(dir.path()).entryList(QDir::Files);
         const CliRun r = runCli({QStringLiteral("validate"), QStringLiteral("--json"), path});
         QCOMPARE(r.exitCode, 0);
@@ -89,8 +90,9 @@ private slots:
     void textOutputWithoutJson()
     {
         QTemporaryDir dir;
-        const QString path = writeFile(dir, QStringLiteral("c.csv"),
-                                        "payer\tcpt\tsubmitted_date\tdecided_date\toutcome\nA\t99213\t2024-01-02\t2024-01-05\tPAID\n");
+        const QString path =
+            writeFile(dir, QStringLiteral("c.csv"),
+                      "payer\tcpt\tsubmitted_date\tdecided_date\toutcome\nA\t99213\t2024-01-02\t2024-01-05\tPAID\n");
         const CliRun r = runCli({QStringLiteral("validate"), path});
         QCOMPARE(r.exitCode, 0);
         QVERIFY(r.out.contains("delimiter tab"));
@@ -102,10 +104,10 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("bad-rows.csv"),
-                                        "payer,cpt,submitted_date,decided_date,outcome\n"
-                                        ",99213,2024-01-02,2024-01-05,PAID\n"
-                                        "John Smith,99213,2024-01-02,2024-01-05,PAID\n"
-                                        "A,99213,soon,2024-01-05,PAID\n");
+                                       "payer,cpt,submitted_date,decided_date,outcome\n"
+                                       ",99213,2024-01-02,2024-01-05,PAID\n"
+                                       "John Smith,99213,2024-01-02,2024-01-05,PAID\n"
+                                       "A,99213,soon,2024-01-05,PAID\n");
         const CliRun r = runCli({QStringLiteral("validate"), QStringLiteral("--json"), path});
         QCOMPARE(r.exitCode, 1);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
@@ -134,8 +136,8 @@ private slots:
         QFETCH(QByteArray, bytes);
         QFETCH(QByteArray, reason);
         QTemporaryDir dir;
-        const CliRun r =
-            runCli({QStringLiteral("validate"), QStringLiteral("--json"), writeFile(dir, QStringLiteral("x.csv"), bytes)});
+        const CliRun r = runCli(
+            {QStringLiteral("validate"), QStringLiteral("--json"), writeFile(dir, QStringLiteral("x.csv"), bytes)});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.isEmpty());
         QCOMPARE(r.err.count('\n'), 1);
