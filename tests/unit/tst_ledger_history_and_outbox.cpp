@@ -67,8 +67,8 @@ class TstLedgerHistoryAndOutbox : public QObject {
 private slots:
     void init()
     {
-        auto opened = storage::LocalCache::open(tmp.filePath(QStringLiteral("c%1.db").arg(++fileNo)),
-                                                QByteArray(32, 'k'));
+        auto opened =
+            storage::LocalCache::open(tmp.filePath(QStringLiteral("c%1.db").arg(++fileNo)), QByteArray(32, 'k'));
         QVERIFY(opened.ok());
         cache = std::make_unique<storage::LocalCache>(std::move(opened.value()));
     }

@@ -34,13 +34,13 @@ class TstLedgerTotals : public QObject {
     {
         using S = LedgerState;
         return {
-            entry("driftwatch", "Payer A", "ana", 10000, 10000, today, S::Recovered),               // today
-            entry("driftwatch", "Payer B", "ana", 5000, 2000, QDate(2026, 11, 1), S::Recovered),   // 1st of month
-            entry("delayguard", "Payer A", "ben", 8000, 3000, QDate(2026, 10, 31), S::Recovered),  // 20 days ago
-            entry("delayguard", "Payer A", "ben", 7000, 700, today.addDays(-29), S::WrittenOff),   // edge: in window
-            entry("denialscope", "Payer C", "ben", 9000, 900, today.addDays(-30), S::Recovered),   // edge: outside
-            entry("denialscope", "Payer C", "", 4000, 1000, QDate(), S::InProgress),               // no date
-            entry("driftwatch", "Payer B", "ana", 6000, 0, QDate(), S::Open),                      // nothing yet
+            entry("driftwatch", "Payer A", "ana", 10000, 10000, today, S::Recovered),             // today
+            entry("driftwatch", "Payer B", "ana", 5000, 2000, QDate(2026, 11, 1), S::Recovered),  // 1st of month
+            entry("delayguard", "Payer A", "ben", 8000, 3000, QDate(2026, 10, 31), S::Recovered), // 20 days ago
+            entry("delayguard", "Payer A", "ben", 7000, 700, today.addDays(-29), S::WrittenOff),  // edge: in window
+            entry("denialscope", "Payer C", "ben", 9000, 900, today.addDays(-30), S::Recovered),  // edge: outside
+            entry("denialscope", "Payer C", "", 4000, 1000, QDate(), S::InProgress),              // no date
+            entry("driftwatch", "Payer B", "ana", 6000, 0, QDate(), S::Open),                     // nothing yet
         };
     }
 
@@ -96,8 +96,7 @@ private slots:
         auto cache = storage::LocalCache::open(tmp.filePath(QStringLiteral("c.db")), QByteArray(32, 'k'));
         QVERIFY(cache.ok());
         const QDateTime now(today, QTime(12, 0), Qt::LocalTime);
-        LedgerRepository repo(&cache.value(), {QStringLiteral("ana"), QStringLiteral("operator")},
-                              [&] { return now; });
+        LedgerRepository repo(&cache.value(), {QStringLiteral("ana"), QStringLiteral("operator")}, [&] { return now; });
         std::vector<LedgerEntry> stored;
         for (LedgerEntry e : sample()) {
             const LedgerEntry target = e;
@@ -127,7 +126,8 @@ private slots:
         QCOMPARE(t->byProduct, expected.byProduct);
         QCOMPARE(t->byPayer, expected.byPayer);
         // The unassigned sample entry was created by "ana", who became its owner (the default).
-        QCOMPARE(t->byOwner.value(QStringLiteral("ana")).entries, expected.byOwner.value(QStringLiteral("ana")).entries + 1);
+        QCOMPARE(t->byOwner.value(QStringLiteral("ana")).entries,
+                 expected.byOwner.value(QStringLiteral("ana")).entries + 1);
         QVERIFY(!t->byOwner.contains(QString()));
     }
 };

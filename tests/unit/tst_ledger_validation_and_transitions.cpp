@@ -21,7 +21,8 @@ class TstLedgerValidationAndTransitions : public QObject {
 
     LedgerRepository repo(const QString &role = QStringLiteral("operator"))
     {
-        const QString user = role == QLatin1String("supervisor") ? QStringLiteral("sup.okafor") : QStringLiteral("op.alvarez");
+        const QString user =
+            role == QLatin1String("supervisor") ? QStringLiteral("sup.okafor") : QStringLiteral("op.alvarez");
         return LedgerRepository(cache.get(), {user, role}, [this] { return clock; });
     }
     static LedgerEntry draft()
@@ -43,8 +44,8 @@ class TstLedgerValidationAndTransitions : public QObject {
 private slots:
     void init()
     {
-        auto opened = storage::LocalCache::open(tmp.filePath(QStringLiteral("c%1.db").arg(++fileNo)),
-                                                QByteArray(32, 'k'));
+        auto opened =
+            storage::LocalCache::open(tmp.filePath(QStringLiteral("c%1.db").arg(++fileNo)), QByteArray(32, 'k'));
         QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
         cache = std::make_unique<storage::LocalCache>(std::move(opened.value()));
     }
