@@ -193,7 +193,7 @@ QVariant LedgerTableModel::data(const QModelIndex &index, int role) const
         case Recovered: return formatCents(e.recoveredCents);
         case RecoveredDate: return fieldText(e, LedgerField::RecoveredDate);
         case Owner: return e.owner;
-        case Approval: return e.isApproved() ? tr("Approved by %1").arg(e.approvedBy) : QString();
+        case Approval: return e.approvedBy;
         case Updated: return e.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         default: return {};
         }
@@ -218,7 +218,7 @@ QVariant LedgerTableModel::headerData(int section, Qt::Orientation orientation, 
     case Recovered: return tr("Recovered");
     case RecoveredDate: return tr("Recovered on");
     case Owner: return tr("Owner");
-    case Approval: return tr("Approval");
+    case Approval: return tr("Approved by");
     case Updated: return tr("Updated");
     default: return {};
     }

@@ -52,7 +52,7 @@ const Seed kSeeds[] = {
      "Appeal filed for CO-97 bundling denials", false},
     {"driftwatch", "Dogwood Demo Assurance", "chen.li", 2260000, 0, -1, LedgerState::Open,
      "Denial rate for E/M codes up 14 points", false},
-    {"delayguard", "Elm Example Care", "ben.okoro", 318000, 318000, 19, LedgerState::Recovered,
+    {"delayguard", "Elm Example Care", "ben.okoro", 318000, 318000, 24, LedgerState::Recovered,
      "Interest paid on late claims", true},
     {"denialscope", "Fir Fictional Health", "chen.li", 150000, 0, -1, LedgerState::WrittenOff,
      "Timely filing limit passed", false},
@@ -60,8 +60,8 @@ const Seed kSeeds[] = {
      "First tranche received", false},
     {"delayguard", "Cedar Test Plan", "ana.ruiz", 1190000, 1190000, 12, LedgerState::Recovered,
      "Payer fixed adjudication queue", false},
-    {"denialscope", "Birch Mutual (synthetic)", "chen.li", 86000, 0, -1, LedgerState::Open,
-     "New denial reason N290", false},
+    {"denialscope", "Birch Mutual (synthetic)", "chen.li", 86000, 0, -1, LedgerState::Open, "New denial reason N290",
+     false},
     {"driftwatch", "Elm Example Care", "ana.ruiz", 540000, 540000, 75, LedgerState::Recovered,
      "Recovered after provider relations call", true},
     {"delayguard", "Dogwood Demo Assurance", "chen.li", 1675000, 0, -1, LedgerState::InProgress,
@@ -103,7 +103,7 @@ class TstLedgerEditorScreens : public QObject {
         if (s.recovered) {
             clock = clock.addSecs(90);
             e.recoveredCents = s.recovered;
-            e.recoveredDate = clock.date().addDays(-s.daysAgo);
+            e.recoveredDate = clock.date();
             e = repo.update(e).value();
         }
         if (s.state != LedgerState::InProgress) {
@@ -121,12 +121,12 @@ private slots:
         QVERIFY(opened.ok());
         cache = std::make_unique<storage::LocalCache>(std::move(opened.value()));
         auto now = [this] { return clock; };
-        op = std::make_unique<LedgerRepository>(cache.get(),
-                                                LedgerActor{QStringLiteral("ana.ruiz"), QStringLiteral("operator")},
-                                                now);
+        op = std::make_unique<LedgerRepository>(
+            cache.get(), LedgerActor{QStringLiteral("ana.ruiz"), QStringLiteral("operator")}, now);
         sup = std::make_unique<LedgerRepository>(
             cache.get(), LedgerActor{QStringLiteral("sam.supervisor"), QStringLiteral("supervisor")}, now);
-        clock = clock.addDays(-90);
+        const QDate today(2026, 11, 20);
+        int i = 0;
         for (const Seed &s : kSeeds) {
             LedgerEntry e;
             e.product = QString::fromLatin1(s.product);
@@ -134,18 +134,18 @@ private slots:
             e.owner = QString::fromLatin1(s.owner);
             e.expectedCents = s.expected;
             e.notes = QString::fromLatin1(s.notes);
-            clock = clock.addDays(7);
-            const QDateTime created = clock;
-            clock = QDateTime(QDate(2026, 11, 20), QTime(9, 0), Qt::LocalTime);
+            // Each entry is worked on the day its money arrived (or a few days ago), so "Updated" varies.
+            const int daysAgo = s.daysAgo >= 0 ? s.daysAgo : 1 + (i * 3) % 9;
+            clock = QDateTime(today.addDays(-daysAgo), QTime(8, 40).addSecs(i * 23 * 60), Qt::LocalTime);
             auto c = op->create(e);
             QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().message));
             LedgerEntry cur = advance(*op, c.value(), s);
             if (s.approve) {
-                clock = clock.addSecs(300);
+                clock = clock.addSecs(3600);
                 cur = sup->approve(cur.id, cur.version).value();
             }
             seeded.push_back(cur);
-            clock = created;
+            ++i;
         }
         clock = QDateTime(QDate(2026, 11, 20), QTime(14, 30), Qt::LocalTime);
     }
@@ -199,7 +199,7 @@ private slots:
     {
         LedgerEntry target = op->get(seeded[2].id).value(); // in progress, nothing recovered
         LedgerEntryEditor editor(op.get(), target, {});
-        editor.resize(560, 600);
+        editor.resize(560, editor.sizeHint().height());
         editor.show();
         QVERIFY(QTest::qWaitForWindowExposed(&editor));
         auto *state = editor.findChild<QComboBox *>(QStringLiteral("state"));
@@ -207,14 +207,17 @@ private slots:
         state->setCurrentIndex(state->findData(int(LedgerState::Recovered)));
         auto *recovered = editor.findChild<QLineEdit *>(QStringLiteral("recovered"));
         recovered->setText(QStringLiteral("4,500.00"));
-        editor.findChild<QLineEdit *>(QStringLiteral("expected"))->setText(QStringLiteral("4125"));
+        editor.findChild<QLineEdit *>(QStringLiteral("expected"))->setText(QStringLiteral("4,125.00"));
         editor.findChild<QCheckBox *>(QStringLiteral("hasRecoveredDate"))->setChecked(false);
         editor.save();
         QVERIFY(!editor.savedEntry());
         auto *dateError = editor.findChild<QLabel *>(QStringLiteral("recoveredDateError"));
         QVERIFY(dateError->isVisible());
         QVERIFY(dateError->text().contains(QLatin1String("date")));
+        QVERIFY(editor.findChild<QLabel *>(QStringLiteral("recoveredHint"))->isVisible()); // 4,500 > 4,125
 
+        editor.resize(560, editor.sizeHint().height()); // room for the messages that appeared
+        QCoreApplication::processEvents();
         const QString file = test::saveScreenshot(&editor, QStringLiteral("ledger-editor"));
         QVERIFY(notBlank(file));
 
@@ -244,8 +247,8 @@ private slots:
         QCOMPARE(view.model()->changeCount(), 4); // created, in progress, amount, recovered
         bool sawRecovered = false;
         for (int r = 0; r < view.model()->rowCount(); ++r)
-            sawRecovered = sawRecovered || view.model()->index(r, ledger::LedgerHistoryModel::After).data() ==
-                                               formatCents(610000);
+            sawRecovered =
+                sawRecovered || view.model()->index(r, ledger::LedgerHistoryModel::After).data() == formatCents(610000);
         QVERIFY(sawRecovered);
         const QString file = test::saveScreenshot(&view, QStringLiteral("ledger-history"));
         QVERIFY(notBlank(file));
@@ -274,7 +277,7 @@ private slots:
         editor->save();
         QTRY_VERIFY(page.findChild<ConflictDialog *>() != nullptr);
         auto *dialog = page.findChild<ConflictDialog *>();
-        dialog->resize(760, 420);
+        dialog->resize(780, dialog->sizeHint().height());
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QCOMPARE(dialog->differenceCount(), 4); // expected, state, owner, notes
         QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("intro"))->text().contains(QLatin1String("chen.li")));
@@ -286,9 +289,9 @@ private slots:
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("saveMerge")), Qt::LeftButton);
         const LedgerEntry stored = op->get(base.id).value();
         QCOMPARE(stored.version, base.version + 2);
-        QCOMPARE(stored.expectedCents, qint64(2410000));          // theirs
-        QCOMPARE(stored.notes, theirs.notes);                     // theirs
-        QCOMPARE(stored.state, LedgerState::InProgress);          // mine
+        QCOMPARE(stored.expectedCents, qint64(2410000)); // theirs
+        QCOMPARE(stored.notes, theirs.notes);            // theirs
+        QCOMPARE(stored.state, LedgerState::InProgress); // mine
         QCOMPARE(op->history(base.id)->back().who, QStringLiteral("ana.ruiz"));
     }
 

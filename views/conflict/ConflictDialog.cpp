@@ -13,6 +13,26 @@ namespace upstream::views {
 
 using namespace ledger;
 
+namespace {
+
+// Radio buttons do not word-wrap; long notes are broken at spaces so both columns stay readable side by side.
+QString wrapped(const QString &text, int width = 44)
+{
+    QStringList lines;
+    QString line;
+    for (const QString &word : text.split(QLatin1Char(' '))) {
+        if (!line.isEmpty() && line.size() + 1 + word.size() > width) {
+            lines << line;
+            line.clear();
+        }
+        line += (line.isEmpty() ? QString() : QStringLiteral(" ")) + word;
+    }
+    lines << line;
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
 ConflictDialog::ConflictDialog(const LedgerEntry &mine, const LedgerEntry &theirs, const QString &theirAuthor,
                                QWidget *parent)
     : QDialog(parent), m_mine(mine), m_theirs(theirs), m_resolved(theirs)
@@ -21,8 +41,8 @@ ConflictDialog::ConflictDialog(const LedgerEntry &mine, const LedgerEntry &their
     setWindowTitle(tr("Resolve a conflicting change"));
     setMinimumWidth(720);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("This entry was changed elsewhere").toHtmlEscaped()),
-                                 this));
+    layout->addWidget(
+        new QLabel(QStringLiteral("<h2>%1</h2>").arg(tr("This entry was changed elsewhere").toHtmlEscaped()), this));
     const QString who = theirAuthor.isEmpty() ? tr("another workstation") : theirAuthor;
     auto *intro = new QLabel(tr("While you were editing the %1 entry, %2 saved version %3. Nothing has been "
                                 "overwritten. Choose, field by field, which value to keep.")
@@ -55,8 +75,8 @@ ConflictDialog::ConflictDialog(const LedgerEntry &mine, const LedgerEntry &their
     for (const FieldDifference &d : differingFields(mine, theirs)) {
         auto *label = new QLabel(fieldLabel(d.field), frame);
         auto *group = new QButtonGroup(frame);
-        auto *m = new QRadioButton(d.mine.isEmpty() ? tr("(empty)") : d.mine, frame);
-        auto *t = new QRadioButton(d.theirs.isEmpty() ? tr("(empty)") : d.theirs, frame);
+        auto *m = new QRadioButton(d.mine.isEmpty() ? tr("(empty)") : wrapped(d.mine), frame);
+        auto *t = new QRadioButton(d.theirs.isEmpty() ? tr("(empty)") : wrapped(d.theirs), frame);
         m->setAccessibleName(tr("Keep my %1").arg(fieldLabel(d.field)));
         t->setAccessibleName(tr("Take their %1").arg(fieldLabel(d.field)));
         m->setObjectName(QStringLiteral("mine_%1").arg(int(d.field)));

@@ -107,6 +107,9 @@ LedgerEntryEditor::LedgerEntryEditor(LedgerRepository *repository, std::optional
     m_recovered->setAlignment(Qt::AlignRight);
     m_errRecovered = addErrorLabel(QStringLiteral("recoveredError"));
     addRow(tr("&Recovered ($)"), m_recovered, m_errRecovered, tr("Recovered amount in dollars"));
+    m_hintRecovered = addErrorLabel(QStringLiteral("recoveredHint"));
+    m_hintRecovered->setStyleSheet(QStringLiteral("color:#8a5a00"));
+    static_cast<QVBoxLayout *>(m_errRecovered->parentWidget()->layout())->addWidget(m_hintRecovered);
 
     auto *dateRow = new QWidget(this);
     auto *dateLayout = new QHBoxLayout(dateRow);
@@ -165,8 +168,16 @@ LedgerEntryEditor::LedgerEntryEditor(LedgerRepository *repository, std::optional
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Save)->setAccessibleName(tr("Save entry"));
     layout->addStretch(1);
+    layout->addSpacing(8);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &LedgerEntryEditor::save);
+    for (QLineEdit *f : {m_payer, m_expected, m_recovered, m_owner})
+        connect(f, &QLineEdit::textChanged, this, &LedgerEntryEditor::onFieldChanged);
+    connect(m_product, &QComboBox::currentIndexChanged, this, &LedgerEntryEditor::onFieldChanged);
+    connect(m_state, &QComboBox::currentIndexChanged, this, &LedgerEntryEditor::onFieldChanged);
+    connect(m_hasDate, &QCheckBox::toggled, this, &LedgerEntryEditor::onFieldChanged);
+    connect(m_date, &QDateEdit::dateChanged, this, &LedgerEntryEditor::onFieldChanged);
+    connect(m_notes, &QPlainTextEdit::textChanged, this, &LedgerEntryEditor::onFieldChanged);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_payer->setFocus();
 }
@@ -240,17 +251,38 @@ bool LedgerEntryEditor::validateForm()
 {
     qint64 ignored = 0;
     const bool expectedParses = m_expected->text().trimmed().isEmpty() || parseCents(m_expected->text(), &ignored);
-    const bool recoveredParses =
-        m_recovered->text().trimmed().isEmpty() || parseCents(m_recovered->text(), &ignored);
+    const bool recoveredParses = m_recovered->text().trimmed().isEmpty() || parseCents(m_recovered->text(), &ignored);
     const LedgerEntry e = editedEntry();
     const ValidationReport report =
         validate(e, m_existing ? &*m_existing : nullptr, m_repository->today(), /*overRecoveryConfirmed=*/true);
     showIssues(report, expectedParses, recoveredParses);
+    updateOverRecoveryHint(e, expectedParses && recoveredParses);
     return report.issues.empty() && expectedParses && recoveredParses;
+}
+
+void LedgerEntryEditor::updateOverRecoveryHint(const LedgerEntry &e, bool amountsParse)
+{
+    const bool over = amountsParse && e.recoveredCents > e.expectedCents;
+    m_hintRecovered->setText(over ? tr("More than the expected %1: you will be asked to confirm when saving.")
+                                        .arg(formatCents(e.expectedCents))
+                                  : QString());
+    m_hintRecovered->setVisible(over);
+}
+
+void LedgerEntryEditor::onFieldChanged()
+{
+    if (m_triedSave) {
+        validateForm();
+        return;
+    }
+    qint64 ignored = 0;
+    const auto parses = [&](QLineEdit *f) { return f->text().trimmed().isEmpty() || parseCents(f->text(), &ignored); };
+    updateOverRecoveryHint(editedEntry(), parses(m_expected) && parses(m_recovered));
 }
 
 void LedgerEntryEditor::save()
 {
+    m_triedSave = true;
     m_banner->hide();
     if (!validateForm())
         return;

@@ -45,10 +45,13 @@ private:
     QLabel *addErrorLabel(const QString &name);
     void showIssues(const ledger::ValidationReport &report, bool expectedParses, bool recoveredParses);
     void updateDateEnabled();
+    void onFieldChanged();
+    void updateOverRecoveryHint(const ledger::LedgerEntry &entry, bool amountsParse);
 
     ledger::LedgerRepository *m_repository;
     std::optional<ledger::LedgerEntry> m_existing;
     std::optional<ledger::LedgerEntry> m_saved;
+    bool m_triedSave = false; // after the first Save, messages follow every edit
 
     QLabel *m_banner = nullptr;
     QComboBox *m_product = nullptr;
@@ -64,6 +67,7 @@ private:
     QLabel *m_errPayer = nullptr;
     QLabel *m_errExpected = nullptr;
     QLabel *m_errRecovered = nullptr;
+    QLabel *m_hintRecovered = nullptr; // not an error: recovered > expected will be confirmed on save
     QLabel *m_errDate = nullptr;
     QLabel *m_errState = nullptr;
     QLabel *m_errNotes = nullptr;

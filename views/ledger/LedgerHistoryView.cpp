@@ -29,8 +29,8 @@ LedgerHistoryView::LedgerHistoryView(ledger::LedgerRepository *repository, const
     auto history = repository->history(entry.id);
     if (history.ok()) {
         m_model->setHistory(history.value());
-        m_summary->setText(tr("%n saved change(s); current version %1.", nullptr, m_model->changeCount())
-                               .arg(entry.version));
+        m_summary->setText(
+            tr("%n saved change(s); current version %1.", nullptr, m_model->changeCount()).arg(entry.version));
     } else {
         m_summary->setText(tr("The history could not be read: %1").arg(history.error().message));
     }

@@ -56,12 +56,12 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     layout->setContentsMargins(20, 16, 20, 12);
     layout->setSpacing(10);
 
-    auto *title = new QLabel(QStringLiteral("<h1 style='margin:0'>%1</h1>").arg(tr("Recovery ledger").toHtmlEscaped()),
-                             this);
-    auto *subtitle = new QLabel(
-        tr("Expected and recovered amounts per signal, their approval and history. Signed in as %1 (%2).")
-            .arg(m_repository->actor().user, m_repository->actor().role),
-        this);
+    auto *title =
+        new QLabel(QStringLiteral("<h1 style='margin:0'>%1</h1>").arg(tr("Recovery ledger").toHtmlEscaped()), this);
+    auto *subtitle =
+        new QLabel(tr("Expected and recovered amounts per signal, their approval and history. Signed in as %1 (%2).")
+                       .arg(m_repository->actor().user, m_repository->actor().role),
+                   this);
     subtitle->setObjectName(QStringLiteral("subtitle"));
     subtitle->setStyleSheet(QStringLiteral("color:#52606d"));
     layout->addWidget(title);
@@ -302,8 +302,8 @@ void LedgerPage::selectEntry(const QString &id)
     const int row = m_model->rowOf(id);
     if (row < 0)
         return;
-    m_table->selectionModel()->setCurrentIndex(
-        m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_table->scrollTo(m_model->index(row, 0));
 }
 
@@ -354,11 +354,11 @@ bool LedgerPage::approveSelected()
     const auto e = selectedEntry();
     if (!e)
         return false;
-    const auto answer = widgets::MessageBox::question(
-        this, tr("Approve entry"),
-        tr("Approve the %1 entry: %2 recovered of %3 expected?")
-            .arg(e->payer, formatCents(e->recoveredCents), formatCents(e->expectedCents)),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    const auto answer =
+        widgets::MessageBox::question(this, tr("Approve entry"),
+                                      tr("Approve the %1 entry: %2 recovered of %3 expected?")
+                                          .arg(e->payer, formatCents(e->recoveredCents), formatCents(e->expectedCents)),
+                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
     if (answer != QMessageBox::Yes)
         return false;
     auto approved = m_repository->approve(e->id, e->version);
@@ -416,9 +416,8 @@ ConflictDialog *LedgerPage::resolveConflict(const LedgerEntry &mine)
 
 bool LedgerPage::exportCsv()
 {
-    const QString path = widgets::FileDialog::getSaveFileName(this, tr("Export ledger as CSV"),
-                                                              QStringLiteral("recovery-ledger.csv"),
-                                                              tr("CSV files (*.csv)"));
+    const QString path = widgets::FileDialog::getSaveFileName(
+        this, tr("Export ledger as CSV"), QStringLiteral("recovery-ledger.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return false;
     const Status st = writeCsvFile(path, m_model->visibleEntries());
@@ -432,14 +431,12 @@ bool LedgerPage::exportCsv()
 
 bool LedgerPage::exportPdf()
 {
-    const QString path = widgets::FileDialog::getSaveFileName(this, tr("Export ledger as PDF"),
-                                                              QStringLiteral("recovery-ledger.pdf"),
-                                                              tr("PDF files (*.pdf)"));
+    const QString path = widgets::FileDialog::getSaveFileName(
+        this, tr("Export ledger as PDF"), QStringLiteral("recovery-ledger.pdf"), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return false;
     const auto entries = m_model->visibleEntries();
-    const QString html =
-        exportHtmlReport(entries, m_model->visibleTotals(m_repository->today()), m_repository->now());
+    const QString html = exportHtmlReport(entries, m_model->visibleTotals(m_repository->today()), m_repository->now());
     const Status st = writeLedgerPdf(path, html);
     if (!st.ok()) {
         showStatus(st.error().message, true);
