@@ -11,6 +11,7 @@
 #include "ledger/LedgerPage.h"
 #include "storage/cache/LocalCache.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QImage>
@@ -235,6 +236,38 @@ private slots:
         QCOMPARE(editor.savedEntry()->recoveredCents, qint64(450000));
         QCOMPARE(op->get(target.id)->version, target.version + 1);
         QCOMPARE(op->get(target.id)->state, LedgerState::Recovered);
+    }
+
+    void newEntryIsKeyboardUsable()
+    {
+        LedgerPage page(op.get());
+        page.resize(1280, 720);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        const int before = page.model()->rowCount();
+        QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("newEntry"))->shortcut(),
+                 QKeySequence(QKeySequence::New));
+        auto *editor = page.newEntry();
+        QVERIFY(editor);
+        QVERIFY(QTest::qWaitForWindowExposed(editor));
+        editor->activateWindow();
+        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(editor));
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("payer"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Ginkgo Keyboard Health"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("expected"));
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("812.40"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // the default button saves
+        QVERIFY(editor->savedEntry());
+        QCOMPARE(editor->savedEntry()->expectedCents, qint64(81240));
+        QCOMPARE(editor->savedEntry()->owner, QStringLiteral("ana.ruiz"));
+        QCOMPARE(page.model()->rowCount(), before + 1);
+        QCOMPARE(page.selectedEntry()->payer, QStringLiteral("Ginkgo Keyboard Health"));
+        for (QWidget *w : page.findChildren<QWidget *>())
+            if (qobject_cast<QLineEdit *>(w) || qobject_cast<QComboBox *>(w) || qobject_cast<QTableView *>(w))
+                QVERIFY2(!w->accessibleName().isEmpty() || !w->isVisible(), qPrintable(w->objectName()));
     }
 
     void historyViewListsFieldChanges()
