@@ -1,5 +1,7 @@
 #include "LedgerTotals.h"
 
+#include <QHash>
+
 namespace upstream::ledger {
 namespace {
 
@@ -12,40 +14,57 @@ void addTo(LedgerBucket &b, const LedgerEntry &e)
         b.outstandingCents += std::max<qint64>(0, e.expectedCents - e.recoveredCents);
 }
 
-void addEntry(LedgerTotals &t, const LedgerEntry &e, QDate monthStart, QDate windowStart, QDate today)
-{
-    addTo(t.allTime, e);
-    addTo(t.byProduct[e.product], e);
-    addTo(t.byPayer[e.payer], e);
-    addTo(t.byOwner[e.owner], e);
-    if (e.recoveredDate.isValid() && e.recoveredDate <= today) {
-        if (e.recoveredDate >= monthStart)
-            t.recoveredThisMonthCents += e.recoveredCents;
-        if (e.recoveredDate >= windowStart)
-            t.recoveredLast30DaysCents += e.recoveredCents;
+// Per-key sums are accumulated in hashes (a million ordered-map lookups with string compares took seconds) and
+// copied into the sorted maps once at the end.
+struct Accumulator {
+    LedgerTotals totals;
+    QHash<QString, LedgerBucket> product, payer, owner;
+    QDate monthStart, windowStart, today;
+
+    explicit Accumulator(QDate day) : monthStart(day.year(), day.month(), 1), windowStart(day.addDays(-29)), today(day)
+    {
     }
-}
+    void add(const LedgerEntry &e)
+    {
+        addTo(totals.allTime, e);
+        addTo(product[e.product], e);
+        addTo(payer[e.payer], e);
+        addTo(owner[e.owner], e);
+        if (e.recoveredDate.isValid() && e.recoveredDate <= today) {
+            if (e.recoveredDate >= monthStart)
+                totals.recoveredThisMonthCents += e.recoveredCents;
+            if (e.recoveredDate >= windowStart)
+                totals.recoveredLast30DaysCents += e.recoveredCents;
+        }
+    }
+    LedgerTotals finish()
+    {
+        for (auto it = product.cbegin(); it != product.cend(); ++it)
+            totals.byProduct.insert(it.key(), it.value());
+        for (auto it = payer.cbegin(); it != payer.cend(); ++it)
+            totals.byPayer.insert(it.key(), it.value());
+        for (auto it = owner.cbegin(); it != owner.cend(); ++it)
+            totals.byOwner.insert(it.key(), it.value());
+        return std::move(totals);
+    }
+};
 
 } // namespace
 
 LedgerTotals computeTotals(const std::vector<LedgerEntry> &entries, QDate today)
 {
-    LedgerTotals t;
-    const QDate monthStart(today.year(), today.month(), 1);
-    const QDate windowStart = today.addDays(-29);
+    Accumulator acc(today);
     for (const LedgerEntry &e : entries)
-        addEntry(t, e, monthStart, windowStart, today);
-    return t;
+        acc.add(e);
+    return acc.finish();
 }
 
 LedgerTotals computeTotals(const std::vector<LedgerEntry> &entries, const std::vector<int> &indexes, QDate today)
 {
-    LedgerTotals t;
-    const QDate monthStart(today.year(), today.month(), 1);
-    const QDate windowStart = today.addDays(-29);
+    Accumulator acc(today);
     for (int i : indexes)
-        addEntry(t, entries[size_t(i)], monthStart, windowStart, today);
-    return t;
+        acc.add(entries[size_t(i)]);
+    return acc.finish();
 }
 
 } // namespace upstream::ledger

@@ -16,9 +16,11 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <chrono>
 
 namespace upstream::views {
 
@@ -206,7 +208,12 @@ QWidget *LedgerPage::buildFilters()
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &LedgerPage::applyFilters);
     connect(m_productFilter, &QComboBox::currentIndexChanged, this, &LedgerPage::applyFilters);
     connect(m_payerFilter, &QComboBox::currentIndexChanged, this, &LedgerPage::applyFilters);
-    connect(m_search, &QLineEdit::textChanged, this, &LedgerPage::applyFilters);
+    // Typing restarts a short timer: one filter pass per pause, not per keystroke (a pass over 1M rows is ~0.3 s).
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(std::chrono::milliseconds(200));
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, &LedgerPage::applyFilters);
     return bar;
 }
 
