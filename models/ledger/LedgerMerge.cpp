@@ -11,6 +11,22 @@ std::vector<FieldDifference> differingFields(const LedgerEntry &mine, const Ledg
     return out;
 }
 
+QMap<LedgerField, MergeSide> suggestedChoices(const LedgerEntry *base, const LedgerEntry &mine,
+                                              const LedgerEntry &theirs)
+{
+    QMap<LedgerField, MergeSide> out;
+    for (const FieldDifference &d : differingFields(mine, theirs)) {
+        const bool iChanged = !base || !fieldEquals(*base, mine, d.field);
+        out.insert(d.field, iChanged ? MergeSide::Mine : MergeSide::Theirs);
+    }
+    return out;
+}
+
+bool bothChanged(const LedgerEntry &base, const LedgerEntry &mine, const LedgerEntry &theirs, LedgerField field)
+{
+    return !fieldEquals(base, mine, field) && !fieldEquals(base, theirs, field) && !fieldEquals(mine, theirs, field);
+}
+
 LedgerEntry mergeEntries(const LedgerEntry &mine, const LedgerEntry &theirs,
                          const QMap<LedgerField, MergeSide> &choices)
 {

@@ -25,6 +25,13 @@ struct FieldDifference {
 // Editable fields whose values differ, in display order.
 std::vector<FieldDifference> differingFields(const LedgerEntry &mine, const LedgerEntry &theirs);
 
+// Three-way default per differing field, given the version both edits started from: a field only I changed → mine,
+// only they changed → theirs, both changed → mine (the user reviews it; bothChanged() flags it). Without a base
+// (history unavailable) every differing field defaults to mine.
+QMap<LedgerField, MergeSide> suggestedChoices(const LedgerEntry *base, const LedgerEntry &mine,
+                                              const LedgerEntry &theirs);
+bool bothChanged(const LedgerEntry &base, const LedgerEntry &mine, const LedgerEntry &theirs, LedgerField field);
+
 // Fields missing from choices default to theirs (the stored version wins unless mine is chosen).
 LedgerEntry mergeEntries(const LedgerEntry &mine, const LedgerEntry &theirs,
                          const QMap<LedgerField, MergeSide> &choices);

@@ -42,7 +42,9 @@ public:
     explicit LedgerTableModel(QObject *parent = nullptr);
 
     void setEntries(std::vector<LedgerEntry> entries);
-    void upsert(const LedgerEntry &entry); // keeps the filter; a changed row is updated in place when visible
+    // Keeps the filter; a row that stays visible is updated in place (its position under the current sort is
+    // refreshed by the next sort or filter — the page reloads after a save anyway).
+    void upsert(const LedgerEntry &entry);
     const std::vector<LedgerEntry> &entries() const { return m_entries; }
 
     void setFilter(const LedgerFilter &filter);

@@ -17,6 +17,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
@@ -307,6 +308,8 @@ private slots:
         auto *state = editor->findChild<QComboBox *>(QStringLiteral("state"));
         state->setCurrentIndex(state->findData(int(LedgerState::InProgress)));
         editor->findChild<QLineEdit *>(QStringLiteral("owner"))->setText(QStringLiteral("ana.ruiz"));
+        editor->findChild<QPlainTextEdit *>(QStringLiteral("notes"))
+            ->setPlainText(QStringLiteral("Appeal prepared for the E/M denials"));
         editor->save();
         QTRY_VERIFY(page.findChild<ConflictDialog *>() != nullptr);
         auto *dialog = page.findChild<ConflictDialog *>();
@@ -314,7 +317,13 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QCOMPARE(dialog->differenceCount(), 4); // expected, state, owner, notes
         QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("intro"))->text().contains(QLatin1String("chen.li")));
-        dialog->choose(LedgerField::Expected, MergeSide::Theirs);
+        // Defaults come from the base version: their amount (only they changed it), my state and owner.
+        QCOMPARE(dialog->choices().value(LedgerField::Expected), MergeSide::Theirs);
+        QCOMPARE(dialog->choices().value(LedgerField::Notes), MergeSide::Mine); // both changed it: flagged
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("bothChanged_%1").arg(int(LedgerField::Notes))));
+        QCOMPARE(dialog->choices().value(LedgerField::State), MergeSide::Mine);
+        QCOMPARE(dialog->choices().value(LedgerField::Owner), MergeSide::Mine);
+        dialog->choose(LedgerField::Owner, MergeSide::Theirs);
         dialog->choose(LedgerField::Notes, MergeSide::Theirs);
         const QString file = test::saveScreenshot(dialog, QStringLiteral("ledger-conflict"));
         QVERIFY(notBlank(file));

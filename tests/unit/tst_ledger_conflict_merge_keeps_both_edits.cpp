@@ -63,6 +63,26 @@ private slots:
         QVERIFY(differingFields(s.theirs, s.theirs).empty());
     }
 
+    void suggestionTakesEachFieldFromTheSideThatChangedIt()
+    {
+        Scenario s = conflict();
+        LedgerRepository a(s.cache.get(), {QStringLiteral("ws1.ana"), QStringLiteral("operator")});
+        const LedgerEntry base = a.history(s.theirs.id)->front().after; // version 1: where both edits started
+        const auto suggested = suggestedChoices(&base, s.mine, s.theirs);
+        QCOMPARE(suggested.size(), 3);
+        QCOMPARE(suggested.value(LedgerField::Expected), MergeSide::Theirs); // only they changed it
+        QCOMPARE(suggested.value(LedgerField::State), MergeSide::Mine);      // only I changed it
+        QCOMPARE(suggested.value(LedgerField::Notes), MergeSide::Mine);      // both: mine, flagged
+        QVERIFY(bothChanged(base, s.mine, s.theirs, LedgerField::Notes));
+        QVERIFY(!bothChanged(base, s.mine, s.theirs, LedgerField::Expected));
+        const LedgerEntry merged = mergeEntries(s.mine, s.theirs, suggested);
+        QCOMPARE(merged.expectedCents, qint64(350000)); // their correction is not reverted by default
+        QCOMPARE(merged.state, LedgerState::InProgress);
+        // Without a base every differing field defaults to mine.
+        for (MergeSide side : suggestedChoices(nullptr, s.mine, s.theirs))
+            QCOMPARE(side, MergeSide::Mine);
+    }
+
     void perFieldMergeSavesOnCurrentVersion()
     {
         Scenario s = conflict();

@@ -34,7 +34,7 @@ QString wrapped(const QString &text, int width = 44)
 } // namespace
 
 ConflictDialog::ConflictDialog(const LedgerEntry &mine, const LedgerEntry &theirs, const QString &theirAuthor,
-                               QWidget *parent)
+                               const LedgerEntry *base, QWidget *parent)
     : QDialog(parent), m_mine(mine), m_theirs(theirs), m_resolved(theirs)
 {
     setObjectName(QStringLiteral("conflictDialog"));
@@ -72,8 +72,15 @@ ConflictDialog::ConflictDialog(const LedgerEntry &mine, const LedgerEntry &their
     grid->addWidget(line, 1, 0, 1, 3);
 
     int row = 2;
+    const QMap<LedgerField, MergeSide> suggested = suggestedChoices(base, mine, theirs);
     for (const FieldDifference &d : differingFields(mine, theirs)) {
-        auto *label = new QLabel(fieldLabel(d.field), frame);
+        const bool both = base && bothChanged(*base, mine, theirs, d.field);
+        auto *label =
+            new QLabel(both ? tr("%1\n(changed by both)").arg(fieldLabel(d.field)) : fieldLabel(d.field), frame);
+        if (both)
+            label->setObjectName(QStringLiteral("bothChanged_%1").arg(int(d.field)));
+        if (both)
+            label->setStyleSheet(QStringLiteral("color:#8a5a00;font-weight:600"));
         auto *group = new QButtonGroup(frame);
         auto *m = new QRadioButton(d.mine.isEmpty() ? tr("(empty)") : wrapped(d.mine), frame);
         auto *t = new QRadioButton(d.theirs.isEmpty() ? tr("(empty)") : wrapped(d.theirs), frame);
@@ -83,7 +90,7 @@ ConflictDialog::ConflictDialog(const LedgerEntry &mine, const LedgerEntry &their
         t->setObjectName(QStringLiteral("theirs_%1").arg(int(d.field)));
         group->addButton(m);
         group->addButton(t);
-        m->setChecked(true); // default: the user's own edit, which is what they meant to save
+        (suggested.value(d.field, MergeSide::Mine) == MergeSide::Mine ? m : t)->setChecked(true);
         grid->addWidget(label, row, 0, Qt::AlignTop);
         grid->addWidget(m, row, 1, Qt::AlignTop);
         grid->addWidget(t, row, 2, Qt::AlignTop);

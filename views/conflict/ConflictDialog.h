@@ -17,8 +17,10 @@ class ConflictDialog : public QDialog {
 public:
     enum class Resolution { None, KeepMine, TakeTheirs, Merge };
 
+    // base: the version both edits started from (from the history); with it, each field defaults to the side
+    // that changed it, and fields changed on both sides are marked. nullptr: every field defaults to mine.
     ConflictDialog(const ledger::LedgerEntry &mine, const ledger::LedgerEntry &theirs, const QString &theirAuthor,
-                   QWidget *parent = nullptr);
+                   const ledger::LedgerEntry *base = nullptr, QWidget *parent = nullptr);
 
     // Per-field choice (tests and keyboard users alike); fields not listed are the same on both sides.
     void choose(ledger::LedgerField field, ledger::MergeSide side);

@@ -400,8 +400,17 @@ ConflictDialog *LedgerPage::resolveConflict(const LedgerEntry &mine)
         return nullptr;
     }
     auto history = m_repository->history(mine.id);
-    const QString author = history.ok() && !history->empty() ? history->back().who : QString();
-    auto *dialog = new ConflictDialog(mine, theirs.value(), author, this);
+    QString author;
+    std::optional<LedgerEntry> base; // the version the refused edit started from
+    if (history.ok()) {
+        for (const LedgerHistoryRecord &r : history.value()) {
+            if (r.after.version == mine.version)
+                base = r.after;
+            if (r.after.version > mine.version)
+                author = r.who; // the last one who saved after my base
+        }
+    }
+    auto *dialog = new ConflictDialog(mine, theirs.value(), author, base ? &*base : nullptr, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         auto saved = m_repository->update(dialog->resolvedEntry(), /*overRecoveryConfirmed=*/true);
