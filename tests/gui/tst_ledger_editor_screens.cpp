@@ -183,6 +183,18 @@ private slots:
         QVERIFY(!file.isEmpty());
         QVERIFY(notBlank(file, 12));
 
+        // Approve asks first (answered through the seam); "No" writes nothing, "Yes" approves as the supervisor.
+        page.selectEntry(seeded[11].id);
+        QVERIFY(approve->isEnabled());
+        widgets::MessageBox::setNextAnswer(QMessageBox::No);
+        QVERIFY(!page.approveSelected());
+        QVERIFY(!sup->get(seeded[11].id)->isApproved());
+        widgets::MessageBox::setNextAnswer(QMessageBox::Yes);
+        QVERIFY(page.approveSelected());
+        QCOMPARE(sup->get(seeded[11].id)->approvedBy, QStringLiteral("sam.supervisor"));
+        QCOMPARE(page.selectedEntry()->id, seeded[11].id);
+        QVERIFY(!approve->isEnabled()); // already approved now
+
         auto *state = page.findChild<QComboBox *>(QStringLiteral("stateFilter"));
         state->setCurrentIndex(state->findData(int(LedgerState::Recovered)));
         QCOMPARE(page.model()->rowCount(), 6);
