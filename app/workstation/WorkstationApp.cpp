@@ -1,5 +1,6 @@
 #include "WorkstationApp.h"
 
+#include "WorkstationSession.h"
 #include "core/BuildInfo.h"
 #include "core/Versions.h"
 #include "logging/Log.h"
@@ -51,6 +52,13 @@ void installTranslator(QApplication &app, const QString &language)
     if (qtBase->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                      QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtBase);
+}
+
+// The callback that ends the program may run before the event loop starts: queue the exit.
+void exitLater(int code)
+{
+    QMetaObject::invokeMethod(
+        qApp, [code] { QApplication::exit(code); }, Qt::QueuedConnection);
 }
 
 } // namespace
@@ -111,18 +119,35 @@ int runWorkstation(int argc, char *argv[])
     sync::ConnectionStatus connection;
     views::MainWindow window(&connection);
     window.showPage(startPage);
+    WorkstationSession session(&window, &settings, &connection);
 
     if (parser.isSet(shot)) {
-        window.show();
-        QApplication::processEvents();
+        // Render offscreen and exit: the demo workspace opens without prompting.
         const QString file = parser.value(shot);
-        if (!window.grab().save(file, "PNG")) {
-            std::fprintf(stderr, "upstream-workstation: cannot write the screenshot %s\n", qPrintable(file));
-            return 1;
-        }
-        return 0;
+        int exitCode = 1;
+        window.show();
+        session.start(true, [&](bool ok) {
+            if (!ok) {
+                exitLater(1);
+                return;
+            }
+            window.showPage(startPage);
+            QApplication::processEvents();
+            if (window.grab().save(file, "PNG"))
+                exitCode = 0;
+            else
+                std::fprintf(stderr, "upstream-workstation: cannot write the screenshot %s\n", qPrintable(file));
+            exitLater(exitCode);
+        });
+        QApplication::exec();
+        log::shutdown();
+        return exitCode;
     }
 
+    session.start(parser.isSet(demo), [](bool ok) {
+        if (!ok)
+            exitLater(0);
+    });
     window.show();
     const int rc = QApplication::exec();
     log::shutdown();

@@ -22,7 +22,9 @@ MainWindow::MainWindow(sync::ConnectionStatus *connection, QWidget *parent) : QM
     setWindowTitle(tr("Upstream Workstation"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/upstream.svg")));
 
-    auto *central = new QWidget(this);
+    m_root = new QStackedWidget(this);
+    auto *central = new QWidget(m_root);
+    m_workspace = central;
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -44,7 +46,8 @@ MainWindow::MainWindow(sync::ConnectionStatus *connection, QWidget *parent) : QM
     }
     layout->addWidget(m_nav);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+    m_root->addWidget(central);
+    setCentralWidget(m_root);
 
     connect(m_nav, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0)
@@ -126,6 +129,28 @@ void MainWindow::setPage(Page page, QWidget *widget)
     m_pages[size_t(index)] = widget;
     if (m_nav->currentRow() == index)
         m_stack->setCurrentIndex(index);
+}
+
+void MainWindow::setLockScreen(QWidget *lockScreen)
+{
+    m_lockScreen = lockScreen;
+    m_root->addWidget(lockScreen);
+}
+
+void MainWindow::setLocked(bool locked)
+{
+    if (!m_lockScreen)
+        return;
+    m_root->setCurrentWidget(locked ? m_lockScreen : m_workspace);
+    // Menus and the status bar could reveal or act on workspace data: gone while locked.
+    menuBar()->setVisible(!locked);
+    statusBar()->setVisible(!locked);
+    m_workspace->setEnabled(!locked);
+}
+
+bool MainWindow::isLocked() const
+{
+    return m_lockScreen && m_root->currentWidget() == m_lockScreen;
 }
 
 QWidget *MainWindow::page(Page page) const

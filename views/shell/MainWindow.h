@@ -30,6 +30,11 @@ public:
     static QString pageTitle(Page page);
     static bool pageFromName(const QString &name, Page *page); // "driftwatch", "ledger", ...
 
+    // The lock page replaces the whole workspace (navigation, pages, menus) while locked.
+    void setLockScreen(QWidget *lockScreen);
+    void setLocked(bool locked);
+    bool isLocked() const;
+
 signals:
     void currentPageChanged(upstream::views::Page page);
 
@@ -37,6 +42,9 @@ private:
     void buildMenus();
     QWidget *makePlaceholder(Page page);
 
+    QStackedWidget *m_root = nullptr; // [workspace, lock screen]
+    QWidget *m_workspace = nullptr;
+    QWidget *m_lockScreen = nullptr;
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     std::array<QWidget *, kPageCount> m_pages{};

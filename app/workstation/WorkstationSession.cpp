@@ -1,0 +1,175 @@
+#include "WorkstationSession.h"
+
+#include "lock/LockController.h"
+#include "logging/Log.h"
+#include "login/SignInDialog.h"
+#include "login/WorkspacePasswordDialog.h"
+#include "settings/Settings.h"
+#include "shell/MainWindow.h"
+#include "storage/cache/LocalCache.h"
+#include "sync/ConnectionState.h"
+#include "workspace/DemoWorkspace.h"
+
+#include <QMessageBox>
+#include <QPointer>
+
+namespace upstream::app {
+
+WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Settings *settings,
+                                       sync::ConnectionStatus *connection, QObject *parent)
+    : QObject(parent), m_window(window), m_settings(settings), m_connection(connection), m_signIn(&m_secrets),
+      m_opener(&m_secrets), m_idle(std::chrono::minutes(settings->idleLockMinutes()))
+{
+    m_lock = new views::LockController(
+        m_window, &m_idle,
+        [this](const QString &password, std::function<void(Status)> done) {
+            // Unlocking re-derives the key from the password and reopens the cache: the password is checked by
+            // the cryptography, not compared with a stored copy.
+            m_opener.open(m_directory, password, [this, done](Result<workspace::OpenedWorkspace> ws) {
+                if (!ws.ok()) {
+                    done(ws.error());
+                    return;
+                }
+                adopt(std::move(ws.value()));
+                done(Status::success());
+            });
+        },
+        this);
+    connect(m_lock, &views::LockController::locked, this, [this] {
+        log::info(QStringLiteral("workstation locked"));
+        release();
+    });
+}
+
+WorkstationSession::~WorkstationSession() = default;
+
+void WorkstationSession::start(bool demo, std::function<void(bool)> ready)
+{
+    if (demo)
+        openDemo(std::move(ready));
+    else if (!m_settings->value(settings::keys::ServerHost).isEmpty())
+        promptServer(std::move(ready));
+    else
+        promptLocal(std::move(ready));
+}
+
+void WorkstationSession::openDemo(std::function<void(bool)> ready)
+{
+    m_directory = workspace::WorkspaceOpener::demoDirectory();
+    const QString password = QString::fromLatin1(workspace::kDemoPassword);
+    auto onOpened = [this, ready](Result<workspace::OpenedWorkspace> ws, bool fresh) {
+        if (!ws.ok()) {
+            log::error(QStringLiteral("cannot open the demo workspace: %1").arg(ws.error().message));
+            QMessageBox::critical(m_window, tr("Demo workspace"), ws.error().message);
+            ready(false);
+            return;
+        }
+        if (fresh) {
+            if (Status st = workspace::populateDemoWorkspace(*ws->cache); !st.ok())
+                log::error(QStringLiteral("demo data: %1").arg(st.error().message));
+        }
+        adopt(std::move(ws.value()));
+        m_lock->setUserName(tr("demo user"));
+        ready(true);
+    };
+    if (workspace::WorkspaceOpener::exists(m_directory))
+        m_opener.open(m_directory, password, [onOpened](auto ws) { onOpened(std::move(ws), false); });
+    else
+        m_opener.create(m_directory, password, [onOpened](auto ws) { onOpened(std::move(ws), true); });
+}
+
+void WorkstationSession::promptLocal(std::function<void(bool)> ready)
+{
+    m_directory = m_settings->value(settings::keys::WorkspacePath);
+    if (m_directory.isEmpty())
+        m_directory = workspace::WorkspaceOpener::defaultDirectory();
+    const bool exists = workspace::WorkspaceOpener::exists(m_directory);
+    auto *dialog = new views::WorkspacePasswordDialog(
+        exists ? views::WorkspacePasswordDialog::Mode::Unlock : views::WorkspacePasswordDialog::Mode::Create, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &views::WorkspacePasswordDialog::demoRequested, this, [this, dialog, ready] {
+        dialog->close();
+        openDemo(ready);
+    });
+    connect(dialog, &QDialog::rejected, this, [ready] { ready(false); });
+    connect(dialog, &views::WorkspacePasswordDialog::passwordSubmitted, this,
+            [this, dialog, exists, ready](const QString &password) {
+                dialog->setBusy(true);
+                auto done = [this, dialog, ready](Result<workspace::OpenedWorkspace> ws) {
+                    dialog->setBusy(false);
+                    if (!ws.ok()) {
+                        dialog->showError(ws.error().message);
+                        return;
+                    }
+                    adopt(std::move(ws.value()));
+                    dialog->disconnect(this);
+                    dialog->accept();
+                    ready(true);
+                };
+                if (exists)
+                    m_opener.open(m_directory, password, done);
+                else
+                    m_opener.create(m_directory, password, done);
+            });
+    dialog->open();
+}
+
+void WorkstationSession::promptServer(std::function<void(bool)> ready)
+{
+    auto *dialog = new views::SignInDialog(m_settings, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const session::SignInRequest initial = dialog->request();
+    if (!initial.user.isEmpty() && m_settings->value(settings::keys::RememberPassword)) {
+        QPointer<views::SignInDialog> guard(dialog);
+        m_signIn.rememberedPassword(initial.profile, initial.user, [guard](Result<QString> pw) {
+            if (guard && pw.ok())
+                guard->setPassword(pw.value());
+        });
+    }
+    connect(dialog, &QDialog::rejected, this, [ready] { ready(false); });
+    connect(dialog, &views::SignInDialog::signInRequested, this,
+            [this, dialog, ready](const session::SignInRequest &request) {
+                dialog->setBusy(true);
+                m_connection->setState(sync::ConnectionState::Connecting);
+                m_signIn.signIn(request, [this, dialog, ready, request](Result<session::SignedIn> r) {
+                    dialog->setBusy(false);
+                    if (!r.ok()) {
+                        const ErrorCode code = r.error().code;
+                        m_connection->setState(code == ErrorCode::CertificateRejected
+                                                   ? sync::ConnectionState::CertificateRejected
+                                               : code == ErrorCode::AuthFailed ? sync::ConnectionState::AuthFailed
+                                                                               : sync::ConnectionState::Offline,
+                                               r.error().message);
+                        dialog->showError(r.error().message);
+                        return;
+                    }
+                    dialog->saveProfile();
+                    m_directory = r->workspace.directory;
+                    m_connection->setState(r->online ? sync::ConnectionState::Online : sync::ConnectionState::Offline,
+                                           r->online ? QString() : tr("Working offline on this computer's copy."));
+                    m_lock->setUserName(request.user);
+                    adopt(std::move(r->workspace));
+                    dialog->disconnect(this);
+                    dialog->accept();
+                    ready(true);
+                });
+            });
+    dialog->open();
+}
+
+void WorkstationSession::adopt(workspace::OpenedWorkspace ws)
+{
+    m_cache = std::move(ws.cache);
+    m_idle.setTimeout(std::chrono::minutes(m_settings->idleLockMinutes()));
+    m_idle.start();
+    emit workspaceOpened();
+}
+
+void WorkstationSession::release()
+{
+    emit workspaceClosing();
+    // The last reference closes the SQLCipher connection, which wipes its key from memory.
+    m_cache.reset();
+}
+
+} // namespace upstream::app
