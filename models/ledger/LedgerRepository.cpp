@@ -1,8 +1,8 @@
 #include "LedgerRepository.h"
 
-#include "LedgerOutbox.h"
 #include "LedgerValidation.h"
 #include "storage/cache/LocalCache.h"
+#include "sync/Outbox.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -168,8 +168,11 @@ Result<LedgerEntry> LedgerRepository::create(LedgerEntry draft, bool overRecover
     const ValidationReport report = validate(draft, nullptr, today(), overRecoveryConfirmed);
     if (!report.ok())
         return makeError(ErrorCode::InvalidInput, report.summary());
+    // The server keys ledger rows by this client-generated UUID (client_uuid), so nothing else is accepted.
     if (draft.id.isEmpty())
         draft.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    else if (QUuid::fromString(draft.id).isNull())
+        return makeError(ErrorCode::InvalidInput, tr("A ledger entry id must be a UUID."));
     draft.approvedBy.clear();
     draft.approvedAt = {};
     draft.version = 1;
@@ -332,14 +335,9 @@ Status LedgerRepository::write(const std::optional<LedgerEntry> &before, const L
     hist->bind(5, compactJson(after.toJson()));
     if (Status s = hist->run(); !s.ok())
         return s;
-    OutboxChange change;
-    change.kind = QString(outboxKind);
-    change.entityId = after.id;
-    change.baseVersion = baseVersion;
-    change.payload = compactJson(after.toJson());
-    change.createdAt = isoTime(after.updatedAt);
-    auto appended = appendOutbox(m_cache->db(), change);
-    return appended.ok() ? Status::success() : Status(appended.error());
+    // The payload is the entry's JSON form, whose field names are the ones SyncPush applies on the server.
+    auto queued = sync::enqueueChange(*m_cache, QString(outboxKind), after.id, baseVersion.value_or(0), after.toJson());
+    return queued.ok() ? Status::success() : Status(queued.error());
 }
 
 } // namespace upstream::ledger

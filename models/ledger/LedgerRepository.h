@@ -3,8 +3,9 @@
 //
 // Contract:
 // - create/update/approve validate (LedgerValidation.h), then write the entry, ONE ledger_history row (who, when,
-//   before JSON, after JSON) and ONE outbox row (client UUID, next seq, base_version, payload) in a single
-//   transaction that is committed before the call returns: an accepted edit survives a crash and will be pushed.
+//   before JSON, after JSON) and ONE outbox row (sync::enqueueChange: change UUID, next seq, base_version — 0 for a
+//   new entry —, payload = the entry's JSON) in a single transaction committed before the call returns: an accepted
+//   edit survives a crash and will be pushed. Entry ids are client UUIDs (the server's client_uuid).
 // - Optimistic concurrency: update/approve carry the version the edit was based on; if the stored version differs
 //   the call fails with ErrorCode::Conflict and nothing is written (never a silent overwrite). The caller shows
 //   mine vs theirs (LedgerMerge.h, views/conflict) and saves the resolution based on the current version.
@@ -57,7 +58,7 @@ public:
     QDateTime now() const; // UTC, whole seconds
     QDate today() const;   // the user's calendar day (local time)
 
-    // draft.id may be empty (a UUID is assigned); owner defaults to the acting user.
+    // draft.id may be empty (a UUID is assigned) or a UUID; owner defaults to the acting user.
     Result<LedgerEntry> create(LedgerEntry draft, bool overRecoveryConfirmed = false);
     // edited.version must be the version the edit started from.
     Result<LedgerEntry> update(const LedgerEntry &edited, bool overRecoveryConfirmed = false);

@@ -100,7 +100,7 @@ private slots:
             rows << QStringLiteral("%1/%2/%3")
                         .arg(q->text(0), q->isNull(1) ? QStringLiteral("-") : q->text(1), q->text(2));
         QCOMPARE(rows,
-                 (QStringList{QStringLiteral("ledger_upsert/-/pending"), QStringLiteral("ledger_upsert/1/pending")}));
+                 (QStringList{QStringLiteral("ledger_upsert/0/pending"), QStringLiteral("ledger_upsert/1/pending")}));
 
         // And the recovered cache keeps working: the next edit is based on version 2.
         LedgerEntry next = e.value();

@@ -134,7 +134,7 @@ private slots:
         }
         QCOMPARE(ids.size(), 4);
         QCOMPARE(rows[0].kind, QStringLiteral("ledger_upsert"));
-        QVERIFY(rows[0].baseVersion.isNull()); // a new entry has no base
+        QCOMPARE(rows[0].baseVersion.toLongLong(), qint64(0)); // a new entry has no base version
         QCOMPARE(rows[1].baseVersion.toLongLong(), qint64(1));
         QCOMPARE(rows[2].baseVersion.toLongLong(), qint64(2));
         QCOMPARE(rows[3].kind, QStringLiteral("ledger_approve"));
@@ -211,15 +211,15 @@ private slots:
         QCOMPARE(outboxCount(), qint64(2));
     }
 
-    void seqKeepsIncreasingAfterPushedRowsAreDeleted()
+    void idsAreClientUuids()
     {
         auto a = repo(QStringLiteral("op.a"));
-        QVERIFY(a.create(draft()).ok());
-        QVERIFY(a.create(draft()).ok());
-        const qint64 last = outbox().back().seq;
-        QVERIFY(cache->db().exec(QStringLiteral("DELETE FROM outbox")).ok()); // the sync service pushed them
-        QVERIFY(a.create(draft()).ok());
-        QVERIFY(outbox().back().seq > last);
+        LedgerEntry e = draft();
+        e.id = QStringLiteral("not-a-uuid");
+        QCOMPARE(a.create(e).error().code, ErrorCode::InvalidInput);
+        e.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QCOMPARE(a.create(e)->id, e.id);
+        QCOMPARE(outbox().back().entityId, e.id);
     }
 };
 
