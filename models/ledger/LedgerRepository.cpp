@@ -230,18 +230,21 @@ Result<LedgerEntry> LedgerRepository::update(const LedgerEntry &edited, bool ove
             result = before;
             return Status::success();
         }
+        if (before.isApproved())
+            return makeError(ErrorCode::InvalidInput,
+                             tr("This entry was approved by %1 and can no longer be changed. Record a correction as "
+                                "a new entry.")
+                                 .arg(before.approvedBy));
         const ValidationReport report = validate(after, &before, today(), overRecoveryConfirmed);
         if (!report.ok())
             return makeError(ErrorCode::InvalidInput, report.summary());
-        after.approvedBy.clear();
-        after.approvedAt = {};
         after.version = before.version + 1;
         after.updatedAt = now();
 
         auto upd = m_cache->db().prepare(QStringLiteral(
             "UPDATE ledger_entries SET alert_id = ?, signal_id = ?, product = ?, payer = ?, expected_cents = ?, "
-            "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, approved_by = NULL, "
-            "approved_at = NULL, version = ?, updated_at = ? WHERE id = ? AND version = ?"));
+            "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, version = ?, updated_at = ? "
+            "WHERE id = ? AND version = ?"));
         if (!upd.ok())
             return upd.error();
         upd->bind(1, orNull(after.alertId));

@@ -10,7 +10,8 @@
 //   the call fails with ErrorCode::Conflict and nothing is written (never a silent overwrite). The caller shows
 //   mine vs theirs (LedgerMerge.h, views/conflict) and saves the resolution based on the current version.
 // - A save that changes nothing writes nothing and returns the stored entry.
-// - Editing an approved entry's content withdraws the approval (the supervisor approved other figures).
+// - An approved entry is final: update() refuses it (InvalidInput); a correction is a new entry. (Withdrawing an
+//   approval on edit is not possible: on the server only a supervisor may change approved_by.)
 // - approve() needs the supervisor role (PermissionDenied otherwise; the server enforces it again) and a closed
 //   entry (recovered or written off).
 // Failure modes: InvalidInput (validation, message lists the problems), NotFound, Conflict, PermissionDenied,

@@ -174,8 +174,10 @@ private slots:
         QVERIFY(approve->isEnabled());
         page.selectEntry(seeded[2].id); // in progress
         QVERIFY(!approve->isEnabled());
-        page.selectEntry(seeded[0].id); // already approved
+        page.selectEntry(seeded[0].id); // already approved: final
         QVERIFY(!approve->isEnabled());
+        QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("editEntry"))->isEnabled());
+        QVERIFY(!page.editSelected());
         page.selectEntry(seeded[7].id);
         QVERIFY(approve->isEnabled());
 

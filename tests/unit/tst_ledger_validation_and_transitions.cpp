@@ -1,7 +1,7 @@
 // Proves: a ledger entry is stored only when valid — amounts ≥ 0, recovered ≤ expected unless the user confirmed,
 // a recovered date that is set for a recovered entry, not in the future and not absurdly old — and its state moves
-// only open → in_progress → recovered | written_off. Only a supervisor can approve, only a closed entry, and
-// editing an approved entry withdraws the approval. A refused save writes nothing.
+// only open → in_progress → recovered | written_off. Only a supervisor can approve, only a closed entry, and an
+// approved entry can no longer be edited. A refused save writes nothing.
 #include "ledger/LedgerRepository.h"
 #include "ledger/LedgerValidation.h"
 #include "storage/cache/LocalCache.h"
@@ -197,13 +197,14 @@ private slots:
         QCOMPARE(approved->approvedAt, clock);
         QCOMPARE(sup.approve(w.id, approved->version).error().code, ErrorCode::InvalidInput); // already approved
 
-        // Changing what was approved withdraws the approval.
+        // An approved entry is final: no edit changes what the supervisor approved.
         LedgerEntry edited = approved.value();
         edited.notes = QStringLiteral("Payer reversed the adjustment");
-        auto after = op.update(edited);
-        QVERIFY(after.ok());
-        QVERIFY(!after->isApproved());
-        QVERIFY(!after->approvedAt.isValid());
+        auto refused = op.update(edited);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+        QVERIFY(refused.error().message.contains(QLatin1String("sup.okafor")));
+        QCOMPARE(op.get(w.id).value(), approved.value());
     }
 
     void databaseRejectsNegativeAmountsToo()

@@ -156,8 +156,7 @@ LedgerEntryEditor::LedgerEntryEditor(LedgerRepository *repository, std::optional
         if (!e.alertId.isEmpty())
             links += tr("Alert %1").arg(e.alertId);
         if (e.isApproved())
-            links += (links.isEmpty() ? QString() : QStringLiteral(" · ")) +
-                     tr("Approved by %1 — saving a change withdraws the approval").arg(e.approvedBy);
+            links += (links.isEmpty() ? QString() : QStringLiteral(" · ")) + tr("Approved by %1").arg(e.approvedBy);
         auto *l = new QLabel(links, this);
         l->setObjectName(QStringLiteral("links"));
         l->setWordWrap(true);

@@ -287,7 +287,9 @@ void LedgerPage::updateTotals()
 void LedgerPage::updateActions()
 {
     const auto e = selectedEntry();
-    m_edit->setEnabled(e.has_value());
+    m_edit->setEnabled(e && !e->isApproved());
+    m_edit->setToolTip(e && e->isApproved() ? tr("Approved entries are final; record a correction as a new entry")
+                                            : tr("Edit the selected entry (Enter)"));
     m_history->setEnabled(e.has_value());
     const bool supervisor = m_repository->actor().canApprove();
     m_approve->setEnabled(supervisor && e && isTerminal(e->state) && !e->isApproved());
@@ -345,7 +347,7 @@ LedgerEntryEditor *LedgerPage::newEntry()
 LedgerEntryEditor *LedgerPage::editSelected()
 {
     const auto e = selectedEntry();
-    return e ? openEditor(e) : nullptr;
+    return e && !e->isApproved() ? openEditor(e) : nullptr;
 }
 
 void LedgerPage::onSaved(const LedgerEntry &entry)
