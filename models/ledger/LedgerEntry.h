@@ -1,0 +1,82 @@
+#pragma once
+// LedgerEntry: one recovery ledger entry (SPEC section 7) as a value type, with its JSON form (history rows, outbox
+// payloads, conflict records all use the same form) and user-facing field names for the history and conflict views.
+// Amounts are integer cents: money is never a floating-point value here.
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+#include <array>
+
+namespace upstream::ledger {
+
+// SPEC: open → in_progress → recovered | written_off (see LedgerValidation.h for the allowed transitions).
+enum class LedgerState { Open, InProgress, Recovered, WrittenOff };
+inline constexpr int kLedgerStateCount = 4;
+
+QString stateId(LedgerState state); // "open", "in_progress", "recovered", "written_off" (database values)
+bool stateFromId(const QString &id, LedgerState *state);
+QString stateLabel(LedgerState state); // translated: "Open", "In progress", ...
+bool isTerminal(LedgerState state);    // recovered or written_off
+
+// The products an entry can belong to (database ids).
+inline const std::array<QLatin1String, 3> kLedgerProducts = {QLatin1String("driftwatch"), QLatin1String("denialscope"),
+                                                             QLatin1String("delayguard")};
+QString productLabel(const QString &productId); // "DriftWatch", ...; unknown ids are returned as they are
+
+struct LedgerEntry {
+    QString id;
+    QString alertId;
+    QString signalId;
+    QString product;
+    QString payer;
+    qint64 expectedCents = 0;
+    qint64 recoveredCents = 0;
+    QDate recoveredDate; // null = not set
+    LedgerState state = LedgerState::Open;
+    QString owner; // the operator who works the recovery
+    QString notes;
+    QString approvedBy; // empty = not approved
+    QDateTime approvedAt;
+    qint64 version = 0; // 0 = not stored yet
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    bool isApproved() const { return !approvedBy.isEmpty(); }
+    QJsonObject toJson() const;
+    static LedgerEntry fromJson(const QJsonObject &json);
+    bool operator==(const LedgerEntry &other) const = default;
+};
+
+// Fields shown in the history and conflict views, in display order.
+enum class LedgerField {
+    Product,
+    Payer,
+    Expected,
+    Recovered,
+    RecoveredDate,
+    State,
+    Owner,
+    Notes,
+    AlertId,
+    SignalId,
+    ApprovedBy,
+    ApprovedAt,
+};
+inline constexpr int kLedgerFieldCount = 12;
+// The fields a user edits (the rest are links or the supervisor's approval); merge chooses among these.
+inline constexpr std::array<LedgerField, 8> kEditableFields = {
+    LedgerField::Product,       LedgerField::Payer, LedgerField::Expected, LedgerField::Recovered,
+    LedgerField::RecoveredDate, LedgerField::State, LedgerField::Owner,    LedgerField::Notes};
+
+QString fieldLabel(LedgerField field);                          // translated, e.g. "Recovered amount"
+QString fieldText(const LedgerEntry &entry, LedgerField field); // display form, e.g. "$1,250.00"
+bool fieldEquals(const LedgerEntry &a, const LedgerEntry &b, LedgerField field);
+void copyField(LedgerEntry &to, const LedgerEntry &from, LedgerField field);
+
+QString formatCents(qint64 cents);                   // "$12,400.00" (US dollars; claims are US claims)
+bool parseCents(const QString &text, qint64 *cents); // "1,250.5", "$12", "0.07" → cents; false when not money
+
+} // namespace upstream::ledger

@@ -1,0 +1,346 @@
+#include "LedgerRepository.h"
+
+#include "LedgerValidation.h"
+#include "storage/cache/LocalCache.h"
+#include "sync/Outbox.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace upstream::ledger {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("LedgerRepository", text);
+}
+
+const QString kColumns = QStringLiteral(
+    "id, alert_id, signal_id, product, payer, expected_cents, recovered_cents, recovered_date, state, owner, notes, "
+    "approved_by, approved_at, version, created_at, updated_at");
+
+QString isoTime(const QDateTime &dt)
+{
+    return dt.isValid() ? dt.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QVariant orNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+LedgerEntry readEntry(const storage::CipherStatement &q)
+{
+    LedgerEntry e;
+    e.id = q.text(0);
+    e.alertId = q.text(1);
+    e.signalId = q.text(2);
+    e.product = q.text(3);
+    e.payer = q.text(4);
+    e.expectedCents = q.int64(5);
+    e.recoveredCents = q.int64(6);
+    e.recoveredDate = QDate::fromString(q.text(7), Qt::ISODate);
+    (void)stateFromId(q.text(8), &e.state);
+    e.owner = q.text(9);
+    e.notes = q.text(10);
+    e.approvedBy = q.text(11);
+    e.approvedAt = QDateTime::fromString(q.text(12), Qt::ISODate);
+    e.version = q.int64(13);
+    e.createdAt = QDateTime::fromString(q.text(14), Qt::ISODate);
+    e.updatedAt = QDateTime::fromString(q.text(15), Qt::ISODate);
+    return e;
+}
+
+QString compactJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+bool sameContent(const LedgerEntry &a, const LedgerEntry &b)
+{
+    for (int f = 0; f < kLedgerFieldCount; ++f)
+        if (!fieldEquals(a, b, LedgerField(f)))
+            return false;
+    return true;
+}
+
+Error conflictError(qint64 base, qint64 current)
+{
+    return makeError(ErrorCode::Conflict,
+                     tr("Someone else changed this entry while you were editing it (you started from version %1, "
+                        "it is now version %2). Nothing was overwritten: compare both versions and choose what to "
+                        "keep.")
+                         .arg(base)
+                         .arg(current));
+}
+
+} // namespace
+
+LedgerRepository::LedgerRepository(storage::LocalCache *cache, LedgerActor actor, Clock clock)
+    : m_cache(cache), m_actor(std::move(actor)), m_clock(std::move(clock))
+{
+}
+
+QDateTime LedgerRepository::now() const
+{
+    QDateTime t = (m_clock ? m_clock() : QDateTime::currentDateTimeUtc()).toUTC();
+    // Whole seconds: the stored ISO text has no milliseconds, so the in-memory value must not either.
+    return QDateTime::fromSecsSinceEpoch(t.toSecsSinceEpoch(), Qt::UTC);
+}
+
+QDate LedgerRepository::today() const
+{
+    return now().toLocalTime().date();
+}
+
+Result<LedgerEntry> LedgerRepository::get(const QString &id)
+{
+    auto q = m_cache->db().prepare(QStringLiteral("SELECT %1 FROM ledger_entries WHERE id = ?").arg(kColumns));
+    if (!q.ok())
+        return q.error();
+    q->bind(1, id);
+    auto row = q->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound, tr("This ledger entry no longer exists in the local cache."));
+    return readEntry(q.value());
+}
+
+Result<std::vector<LedgerEntry>> LedgerRepository::all()
+{
+    auto q = m_cache->db().prepare(
+        QStringLiteral("SELECT %1 FROM ledger_entries ORDER BY updated_at DESC, id").arg(kColumns));
+    if (!q.ok())
+        return q.error();
+    std::vector<LedgerEntry> out;
+    for (;;) {
+        auto row = q->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        out.push_back(readEntry(q.value()));
+    }
+    return out;
+}
+
+Result<LedgerTotals> LedgerRepository::totals()
+{
+    auto entries = all();
+    if (!entries.ok())
+        return entries.error();
+    return computeTotals(entries.value(), today());
+}
+
+Result<std::vector<LedgerHistoryRecord>> LedgerRepository::history(const QString &entryId)
+{
+    auto q = m_cache->db().prepare(
+        QStringLiteral("SELECT id, who, at, before, after FROM ledger_history WHERE entry_id = ? ORDER BY id"));
+    if (!q.ok())
+        return q.error();
+    q->bind(1, entryId);
+    std::vector<LedgerHistoryRecord> out;
+    for (;;) {
+        auto row = q->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        LedgerHistoryRecord r;
+        r.id = q->int64(0);
+        r.entryId = entryId;
+        r.who = q->text(1);
+        r.at = QDateTime::fromString(q->text(2), Qt::ISODate);
+        if (!q->isNull(3))
+            r.before = LedgerEntry::fromJson(QJsonDocument::fromJson(q->text(3).toUtf8()).object());
+        r.after = LedgerEntry::fromJson(QJsonDocument::fromJson(q->text(4).toUtf8()).object());
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+Result<LedgerEntry> LedgerRepository::create(LedgerEntry draft, bool overRecoveryConfirmed)
+{
+    draft.payer = draft.payer.trimmed();
+    if (draft.owner.trimmed().isEmpty())
+        draft.owner = m_actor.user;
+    const ValidationReport report = validate(draft, nullptr, today(), overRecoveryConfirmed);
+    if (!report.ok())
+        return makeError(ErrorCode::InvalidInput, report.summary());
+    // The server keys ledger rows by this client-generated UUID (client_uuid), so nothing else is accepted.
+    if (draft.id.isEmpty())
+        draft.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    else if (QUuid::fromString(draft.id).isNull())
+        return makeError(ErrorCode::InvalidInput, tr("A ledger entry id must be a UUID."));
+    draft.approvedBy.clear();
+    draft.approvedAt = {};
+    draft.version = 1;
+    draft.createdAt = draft.updatedAt = now();
+    const Status st = m_cache->transaction([&]() -> Status {
+        auto ins = m_cache->db().prepare(QStringLiteral("INSERT INTO ledger_entries(%1) VALUES "
+                                                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                             .arg(kColumns));
+        if (!ins.ok())
+            return ins.error();
+        ins->bind(1, draft.id);
+        ins->bind(2, orNull(draft.alertId));
+        ins->bind(3, orNull(draft.signalId));
+        ins->bind(4, draft.product);
+        ins->bind(5, draft.payer);
+        ins->bind(6, draft.expectedCents);
+        ins->bind(7, draft.recoveredCents);
+        ins->bind(8, orNull(draft.recoveredDate.isValid() ? draft.recoveredDate.toString(Qt::ISODate) : QString()));
+        ins->bind(9, stateId(draft.state));
+        ins->bind(10, orNull(draft.owner));
+        ins->bind(11, orNull(draft.notes));
+        ins->bindNull(12);
+        ins->bindNull(13);
+        ins->bind(14, draft.version);
+        ins->bind(15, isoTime(draft.createdAt));
+        ins->bind(16, isoTime(draft.updatedAt));
+        if (Status s = ins->run(); !s.ok())
+            return s;
+        return write(std::nullopt, draft, kOutboxLedgerUpsert, std::nullopt);
+    });
+    if (!st.ok())
+        return st.error();
+    return draft;
+}
+
+Result<LedgerEntry> LedgerRepository::update(const LedgerEntry &edited, bool overRecoveryConfirmed)
+{
+    std::optional<LedgerEntry> result;
+    const Status st = m_cache->transaction([&]() -> Status {
+        // Read inside the write transaction (BEGIN IMMEDIATE): nobody can change the row between check and write.
+        auto current = get(edited.id);
+        if (!current.ok())
+            return current.error();
+        const LedgerEntry before = current.value();
+        if (before.version != edited.version)
+            return conflictError(edited.version, before.version);
+
+        LedgerEntry after = before;
+        for (LedgerField f : kEditableFields)
+            copyField(after, edited, f);
+        copyField(after, edited, LedgerField::AlertId);
+        copyField(after, edited, LedgerField::SignalId);
+        after.payer = after.payer.trimmed();
+        if (sameContent(before, after)) {
+            result = before;
+            return Status::success();
+        }
+        if (before.isApproved())
+            return makeError(ErrorCode::InvalidInput,
+                             tr("This entry was approved by %1 and can no longer be changed. Record a correction as "
+                                "a new entry.")
+                                 .arg(before.approvedBy));
+        const ValidationReport report = validate(after, &before, today(), overRecoveryConfirmed);
+        if (!report.ok())
+            return makeError(ErrorCode::InvalidInput, report.summary());
+        after.version = before.version + 1;
+        after.updatedAt = now();
+
+        auto upd = m_cache->db().prepare(QStringLiteral(
+            "UPDATE ledger_entries SET alert_id = ?, signal_id = ?, product = ?, payer = ?, expected_cents = ?, "
+            "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, version = ?, updated_at = ? "
+            "WHERE id = ? AND version = ?"));
+        if (!upd.ok())
+            return upd.error();
+        upd->bind(1, orNull(after.alertId));
+        upd->bind(2, orNull(after.signalId));
+        upd->bind(3, after.product);
+        upd->bind(4, after.payer);
+        upd->bind(5, after.expectedCents);
+        upd->bind(6, after.recoveredCents);
+        upd->bind(7, orNull(after.recoveredDate.isValid() ? after.recoveredDate.toString(Qt::ISODate) : QString()));
+        upd->bind(8, stateId(after.state));
+        upd->bind(9, orNull(after.owner));
+        upd->bind(10, orNull(after.notes));
+        upd->bind(11, after.version);
+        upd->bind(12, isoTime(after.updatedAt));
+        upd->bind(13, after.id);
+        upd->bind(14, before.version);
+        if (Status s = upd->run(); !s.ok())
+            return s;
+        if (m_cache->db().changes() != 1)
+            return conflictError(edited.version, before.version);
+        if (Status s = write(before, after, kOutboxLedgerUpsert, before.version); !s.ok())
+            return s;
+        result = after;
+        return Status::success();
+    });
+    if (!st.ok())
+        return st.error();
+    return *result;
+}
+
+Result<LedgerEntry> LedgerRepository::approve(const QString &id, qint64 baseVersion)
+{
+    if (!m_actor.canApprove())
+        return makeError(ErrorCode::PermissionDenied,
+                         tr("Only a supervisor can approve ledger entries. Ask a supervisor to review this entry."));
+    std::optional<LedgerEntry> result;
+    const Status st = m_cache->transaction([&]() -> Status {
+        auto current = get(id);
+        if (!current.ok())
+            return current.error();
+        const LedgerEntry before = current.value();
+        if (before.version != baseVersion)
+            return conflictError(baseVersion, before.version);
+        if (!isTerminal(before.state))
+            return makeError(ErrorCode::InvalidInput,
+                             tr("Only a recovered or written-off entry can be approved; this one is %1.")
+                                 .arg(stateLabel(before.state)));
+        if (before.isApproved())
+            return makeError(ErrorCode::InvalidInput, tr("This entry is already approved."));
+        LedgerEntry after = before;
+        after.approvedBy = m_actor.user;
+        after.approvedAt = now();
+        after.updatedAt = after.approvedAt;
+        after.version = before.version + 1;
+        auto upd = m_cache->db().prepare(
+            QStringLiteral("UPDATE ledger_entries SET approved_by = ?, approved_at = ?, version = ?, updated_at = ? "
+                           "WHERE id = ? AND version = ?"));
+        if (!upd.ok())
+            return upd.error();
+        upd->bind(1, after.approvedBy);
+        upd->bind(2, isoTime(after.approvedAt));
+        upd->bind(3, after.version);
+        upd->bind(4, isoTime(after.updatedAt));
+        upd->bind(5, id);
+        upd->bind(6, before.version);
+        if (Status s = upd->run(); !s.ok())
+            return s;
+        if (m_cache->db().changes() != 1)
+            return conflictError(baseVersion, before.version);
+        if (Status s = write(before, after, kOutboxLedgerApprove, before.version); !s.ok())
+            return s;
+        result = after;
+        return Status::success();
+    });
+    if (!st.ok())
+        return st.error();
+    return *result;
+}
+
+Status LedgerRepository::write(const std::optional<LedgerEntry> &before, const LedgerEntry &after,
+                               QLatin1String outboxKind, std::optional<qint64> baseVersion)
+{
+    auto hist = m_cache->db().prepare(
+        QStringLiteral("INSERT INTO ledger_history(entry_id, who, at, before, after) VALUES (?, ?, ?, ?, ?)"));
+    if (!hist.ok())
+        return hist.error();
+    hist->bind(1, after.id);
+    hist->bind(2, m_actor.user);
+    hist->bind(3, isoTime(after.updatedAt));
+    hist->bind(4, before ? QVariant(compactJson(before->toJson())) : QVariant());
+    hist->bind(5, compactJson(after.toJson()));
+    if (Status s = hist->run(); !s.ok())
+        return s;
+    // The payload is the entry's JSON form, whose field names are the ones SyncPush applies on the server.
+    auto queued = sync::enqueueChange(*m_cache, QString(outboxKind), after.id, baseVersion.value_or(0), after.toJson());
+    return queued.ok() ? Status::success() : Status(queued.error());
+}
+
+} // namespace upstream::ledger

@@ -1,0 +1,82 @@
+#pragma once
+// LedgerRepository: the recovery ledger in the encrypted local cache. The only writer of ledger_entries.
+//
+// Contract:
+// - create/update/approve validate (LedgerValidation.h), then write the entry, ONE ledger_history row (who, when,
+//   before JSON, after JSON) and ONE outbox row (sync::enqueueChange: change UUID, next seq, base_version — 0 for a
+//   new entry —, payload = the entry's JSON) in a single transaction committed before the call returns: an accepted
+//   edit survives a crash and will be pushed. Entry ids are client UUIDs (the server's client_uuid).
+// - Optimistic concurrency: update/approve carry the version the edit was based on; if the stored version differs
+//   the call fails with ErrorCode::Conflict and nothing is written (never a silent overwrite). The caller shows
+//   mine vs theirs (LedgerMerge.h, views/conflict) and saves the resolution based on the current version.
+// - A save that changes nothing writes nothing and returns the stored entry.
+// - An approved entry is final: update() refuses it (InvalidInput); a correction is a new entry. (Withdrawing an
+//   approval on edit is not possible: on the server only a supervisor may change approved_by.)
+// - approve() needs the supervisor role (PermissionDenied otherwise; the server enforces it again) and a closed
+//   entry (recovered or written off).
+// Failure modes: InvalidInput (validation, message lists the problems), NotFound, Conflict, PermissionDenied,
+// or the cache's own errors. Use from the thread that owns the LocalCache.
+#include "LedgerEntry.h"
+#include "LedgerTotals.h"
+#include "core/Result.h"
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace upstream::storage {
+class LocalCache;
+}
+
+namespace upstream::ledger {
+
+// Who is editing. role is the PostgreSQL role name the user signed in with ("operator", "supervisor", ...).
+struct LedgerActor {
+    QString user;
+    QString role;
+    bool canApprove() const { return role == QLatin1String("supervisor"); }
+};
+
+struct LedgerHistoryRecord {
+    qint64 id = 0;
+    QString entryId;
+    QString who;
+    QDateTime at;
+    std::optional<LedgerEntry> before; // empty for the creation
+    LedgerEntry after;
+};
+
+inline constexpr QLatin1String kOutboxLedgerUpsert{"ledger_upsert"};
+inline constexpr QLatin1String kOutboxLedgerApprove{"ledger_approve"};
+
+class LedgerRepository {
+public:
+    using Clock = std::function<QDateTime()>; // tests move time; default: the system clock
+
+    LedgerRepository(storage::LocalCache *cache, LedgerActor actor, Clock clock = {});
+
+    const LedgerActor &actor() const { return m_actor; }
+    QDateTime now() const; // UTC, whole seconds
+    QDate today() const;   // the user's calendar day (local time)
+
+    // draft.id may be empty (a UUID is assigned) or a UUID; owner defaults to the acting user.
+    Result<LedgerEntry> create(LedgerEntry draft, bool overRecoveryConfirmed = false);
+    // edited.version must be the version the edit started from.
+    Result<LedgerEntry> update(const LedgerEntry &edited, bool overRecoveryConfirmed = false);
+    Result<LedgerEntry> approve(const QString &id, qint64 baseVersion);
+
+    Result<LedgerEntry> get(const QString &id);
+    Result<std::vector<LedgerEntry>> all();
+    Result<std::vector<LedgerHistoryRecord>> history(const QString &entryId);
+    Result<LedgerTotals> totals();
+
+private:
+    Status write(const std::optional<LedgerEntry> &before, const LedgerEntry &after, QLatin1String outboxKind,
+                 std::optional<qint64> baseVersion);
+
+    storage::LocalCache *m_cache;
+    LedgerActor m_actor;
+    Clock m_clock;
+};
+
+} // namespace upstream::ledger

@@ -1,0 +1,467 @@
+#include "LedgerPage.h"
+
+#include "DialogSeam.h"
+#include "LedgerEntryEditor.h"
+#include "LedgerHistoryView.h"
+#include "LedgerPdfExport.h"
+#include "conflict/ConflictDialog.h"
+#include "ledger/LedgerExport.h"
+
+#include <QComboBox>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <chrono>
+
+namespace upstream::views {
+
+using namespace ledger;
+
+namespace {
+
+QLabel *addCard(QHBoxLayout *row, QWidget *parent, const QString &caption, const QString &name)
+{
+    auto *card = new QFrame(parent);
+    card->setObjectName(QStringLiteral("totalsCard"));
+    card->setStyleSheet(QStringLiteral("#totalsCard{background:#f5f7fa;border:1px solid #d9dde2;border-radius:6px}"));
+    auto *v = new QVBoxLayout(card);
+    v->setContentsMargins(12, 8, 12, 8);
+    v->setSpacing(2);
+    auto *cap = new QLabel(caption, card);
+    cap->setStyleSheet(QStringLiteral("color:#52606d"));
+    auto *value = new QLabel(card);
+    value->setObjectName(name);
+    value->setAccessibleName(caption);
+    value->setStyleSheet(QStringLiteral("font-size:16pt;font-weight:600;color:#1f2933"));
+    v->addWidget(cap);
+    v->addWidget(value);
+    row->addWidget(card, 1);
+    return value;
+}
+
+} // namespace
+
+LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
+    : QWidget(parent), m_repository(repository), m_model(new LedgerTableModel(this))
+{
+    setObjectName(QStringLiteral("ledgerPage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 12);
+    layout->setSpacing(10);
+
+    auto *title =
+        new QLabel(QStringLiteral("<h1 style='margin:0'>%1</h1>").arg(tr("Recovery ledger").toHtmlEscaped()), this);
+    auto *subtitle =
+        new QLabel(tr("Expected and recovered amounts per signal, their approval and history. Signed in as %1 (%2).")
+                       .arg(m_repository->actor().user, m_repository->actor().role),
+                   this);
+    subtitle->setObjectName(QStringLiteral("subtitle"));
+    subtitle->setStyleSheet(QStringLiteral("color:#52606d"));
+    layout->addWidget(title);
+    layout->addWidget(subtitle);
+    layout->addWidget(buildTotals());
+    layout->addWidget(buildFilters());
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("ledgerTable"));
+    m_table->setAccessibleName(tr("Ledger entries"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setSortingEnabled(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(26);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->sortByColumn(LedgerTableModel::Updated, Qt::DescendingOrder);
+    const int widths[] = {230, 105, 100, 110, 110, 105, 110, 170};
+    for (int c = 0; c < int(std::size(widths)); ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    layout->addWidget(m_table, 1);
+
+    auto *actions = new QHBoxLayout;
+    auto button = [&](const QString &text, const QString &name, const QString &tip) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        actions->addWidget(b);
+        return b;
+    };
+    m_new = button(tr("&New entry"), QStringLiteral("newEntry"), tr("Add a recovery to the ledger (Ctrl+N)"));
+    m_new->setShortcut(QKeySequence::New);
+    m_edit = button(tr("&Edit"), QStringLiteral("editEntry"), tr("Edit the selected entry (Enter)"));
+    m_approve = button(tr("&Approve"), QStringLiteral("approveEntry"), QString());
+    m_history = button(tr("&History"), QStringLiteral("showHistory"), tr("Who changed what, and when"));
+    actions->addStretch(1);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("status"));
+    m_status->setAccessibleName(tr("Ledger status"));
+    actions->addWidget(m_status);
+    actions->addStretch(1);
+    m_exportCsv = button(tr("Export &CSV…"), QStringLiteral("exportCsv"), tr("Export the visible entries as CSV"));
+    m_exportPdf = button(tr("Export &PDF…"), QStringLiteral("exportPdf"), tr("Export the visible entries as a PDF"));
+    layout->addLayout(actions);
+
+    connect(m_new, &QPushButton::clicked, this, [this] { newEntry(); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { editSelected(); });
+    connect(m_approve, &QPushButton::clicked, this, [this] { approveSelected(); });
+    connect(m_history, &QPushButton::clicked, this, [this] { showHistory(); });
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { exportCsv(); });
+    connect(m_exportPdf, &QPushButton::clicked, this, [this] { exportPdf(); });
+    connect(m_table, &QTableView::activated, this, [this] { editSelected(); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LedgerPage::updateActions);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &LedgerPage::updateActions);
+    reload();
+}
+
+QWidget *LedgerPage::buildTotals()
+{
+    auto *strip = new QWidget(this);
+    strip->setObjectName(QStringLiteral("totalsStrip"));
+    auto *row = new QHBoxLayout(strip);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->setSpacing(10);
+    m_thisMonth = addCard(row, strip, tr("Recovered this month"), QStringLiteral("totalThisMonth"));
+    m_last30 = addCard(row, strip, tr("Recovered, last 30 days"), QStringLiteral("totalLast30Days"));
+    m_allTime = addCard(row, strip, tr("Recovered, all time"), QStringLiteral("totalAllTime"));
+    m_outstanding = addCard(row, strip, tr("Still expected (open)"), QStringLiteral("totalOutstanding"));
+
+    auto *by = new QFrame(strip);
+    by->setObjectName(QStringLiteral("totalsCard"));
+    by->setStyleSheet(QStringLiteral("#totalsCard{background:#f5f7fa;border:1px solid #d9dde2;border-radius:6px}"));
+    auto *v = new QVBoxLayout(by);
+    v->setContentsMargins(12, 6, 12, 6);
+    v->setSpacing(2);
+    auto *h = new QHBoxLayout;
+    auto *cap = new QLabel(tr("Recovered by"), by);
+    cap->setStyleSheet(QStringLiteral("color:#52606d"));
+    m_breakdownBy = new QComboBox(by);
+    m_breakdownBy->setObjectName(QStringLiteral("breakdownBy"));
+    m_breakdownBy->setAccessibleName(tr("Break totals down by"));
+    m_breakdownBy->addItems({tr("Product"), tr("Payer"), tr("Operator")});
+    h->addWidget(cap);
+    h->addWidget(m_breakdownBy);
+    h->addStretch(1);
+    m_breakdown = new QLabel(by);
+    m_breakdown->setObjectName(QStringLiteral("breakdown"));
+    m_breakdown->setTextFormat(Qt::RichText);
+    v->addLayout(h);
+    v->addWidget(m_breakdown);
+    row->addWidget(by, 2);
+    connect(m_breakdownBy, &QComboBox::currentIndexChanged, this, &LedgerPage::updateTotals);
+    return strip;
+}
+
+QWidget *LedgerPage::buildFilters()
+{
+    auto *bar = new QWidget(this);
+    auto *row = new QHBoxLayout(bar);
+    row->setContentsMargins(0, 0, 0, 0);
+    auto addLabeled = [&](const QString &text, QWidget *w) {
+        auto *l = new QLabel(text, bar);
+        l->setBuddy(w);
+        row->addWidget(l);
+        row->addWidget(w);
+    };
+    m_stateFilter = new QComboBox(bar);
+    m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
+    m_stateFilter->setAccessibleName(tr("Filter by state"));
+    m_stateFilter->addItem(tr("All states"), -1);
+    for (int s = 0; s < kLedgerStateCount; ++s)
+        m_stateFilter->addItem(stateLabel(LedgerState(s)), s);
+    addLabeled(tr("S&tate"), m_stateFilter);
+
+    m_productFilter = new QComboBox(bar);
+    m_productFilter->setObjectName(QStringLiteral("productFilter"));
+    m_productFilter->setAccessibleName(tr("Filter by product"));
+    m_productFilter->addItem(tr("All products"), QString());
+    for (QLatin1String p : kLedgerProducts)
+        m_productFilter->addItem(productLabel(QString(p)), QString(p));
+    addLabeled(tr("P&roduct"), m_productFilter);
+
+    m_payerFilter = new QComboBox(bar);
+    m_payerFilter->setObjectName(QStringLiteral("payerFilter"));
+    m_payerFilter->setAccessibleName(tr("Filter by payer"));
+    m_payerFilter->setMinimumContentsLength(22);
+    m_payerFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    addLabeled(tr("Pa&yer"), m_payerFilter);
+
+    m_search = new QLineEdit(bar);
+    m_search->setObjectName(QStringLiteral("search"));
+    m_search->setAccessibleName(tr("Search the ledger"));
+    m_search->setPlaceholderText(tr("Search payer, owner, notes…"));
+    m_search->setClearButtonEnabled(true);
+    row->addWidget(m_search, 1);
+
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, &LedgerPage::applyFilters);
+    connect(m_productFilter, &QComboBox::currentIndexChanged, this, &LedgerPage::applyFilters);
+    connect(m_payerFilter, &QComboBox::currentIndexChanged, this, &LedgerPage::applyFilters);
+    // Typing restarts a short timer: one filter pass per pause, not per keystroke (a pass over 1M rows is ~0.3 s).
+    auto *debounce = new QTimer(this);
+    debounce->setSingleShot(true);
+    debounce->setInterval(std::chrono::milliseconds(200));
+    connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
+    connect(debounce, &QTimer::timeout, this, &LedgerPage::applyFilters);
+    return bar;
+}
+
+void LedgerPage::reload()
+{
+    const auto selected = selectedEntry();
+    auto entries = m_repository->all();
+    if (!entries.ok()) {
+        showStatus(entries.error().message, true);
+        return;
+    }
+    m_model->setEntries(std::move(entries.value()));
+    const QString payer = m_payerFilter->currentData().toString();
+    {
+        const QSignalBlocker block(m_payerFilter);
+        m_payerFilter->clear();
+        m_payerFilter->addItem(tr("All payers"), QString());
+        for (const QString &p : m_model->payers())
+            m_payerFilter->addItem(p, p);
+        m_payerFilter->setCurrentIndex(std::max(0, m_payerFilter->findData(payer)));
+    }
+    applyFilters();
+    if (selected)
+        selectEntry(selected->id);
+}
+
+void LedgerPage::applyFilters()
+{
+    LedgerFilter f;
+    if (const int s = m_stateFilter->currentData().toInt(); s >= 0)
+        f.state = LedgerState(s);
+    f.product = m_productFilter->currentData().toString();
+    f.payer = m_payerFilter->currentData().toString();
+    f.text = m_search->text().trimmed();
+    m_model->setFilter(f);
+    updateTotals();
+    updateActions();
+}
+
+void LedgerPage::updateTotals()
+{
+    const LedgerTotals t = m_model->visibleTotals(m_repository->today());
+    m_thisMonth->setText(formatCents(t.recoveredThisMonthCents));
+    m_last30->setText(formatCents(t.recoveredLast30DaysCents));
+    m_allTime->setText(formatCents(t.allTime.recoveredCents));
+    m_outstanding->setText(formatCents(t.allTime.outstandingCents));
+
+    const int by = m_breakdownBy->currentIndex();
+    const QMap<QString, LedgerBucket> &buckets = by == 0 ? t.byProduct : by == 1 ? t.byPayer : t.byOwner;
+    std::vector<std::pair<QString, qint64>> top;
+    for (auto it = buckets.cbegin(); it != buckets.cend(); ++it)
+        top.emplace_back(it.key(), it.value().recoveredCents);
+    std::stable_sort(top.begin(), top.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1' width='100%'>");
+    const size_t shown = std::min<size_t>(top.size(), 3);
+    for (size_t i = 0; i < shown; ++i) {
+        QString name = by == 0 ? productLabel(top[i].first) : top[i].first;
+        if (name.isEmpty())
+            name = tr("Unassigned");
+        html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>")
+                    .arg(name.toHtmlEscaped(), formatCents(top[i].second));
+    }
+    if (top.size() > shown)
+        html += QStringLiteral("<tr><td colspan='2' style='color:#52606d'>%1</td></tr>")
+                    .arg(tr("and %n more", nullptr, int(top.size() - shown)).toHtmlEscaped());
+    if (top.empty())
+        html += QStringLiteral("<tr><td style='color:#52606d'>%1</td></tr>").arg(tr("No entries").toHtmlEscaped());
+    m_breakdown->setText(html + QStringLiteral("</table>"));
+}
+
+void LedgerPage::updateActions()
+{
+    const auto e = selectedEntry();
+    m_edit->setEnabled(e && !e->isApproved());
+    m_edit->setToolTip(e && e->isApproved() ? tr("Approved entries are final; record a correction as a new entry")
+                                            : tr("Edit the selected entry (Enter)"));
+    m_history->setEnabled(e.has_value());
+    const bool supervisor = m_repository->actor().canApprove();
+    m_approve->setEnabled(supervisor && e && isTerminal(e->state) && !e->isApproved());
+    m_approve->setToolTip(!supervisor ? tr("Only a supervisor can approve entries")
+                                      : tr("Approve a recovered or written-off entry"));
+    const bool any = m_model->rowCount() > 0;
+    m_exportCsv->setEnabled(any);
+    m_exportPdf->setEnabled(any);
+}
+
+void LedgerPage::showStatus(const QString &text, bool error)
+{
+    m_status->setStyleSheet(error ? QStringLiteral("color:#b3261e") : QStringLiteral("color:#2f6f3e"));
+    m_status->setText(text);
+}
+
+void LedgerPage::selectEntry(const QString &id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(m_model->index(row, 0));
+}
+
+std::optional<LedgerEntry> LedgerPage::selectedEntry() const
+{
+    if (!m_table || !m_table->selectionModel())
+        return std::nullopt;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    return m_model->entryAt(rows.first().row());
+}
+
+LedgerEntryEditor *LedgerPage::openEditor(std::optional<LedgerEntry> entry)
+{
+    auto *editor = new LedgerEntryEditor(m_repository, std::move(entry), m_model->payers(), this);
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &LedgerEntryEditor::saved, this, &LedgerPage::onSaved);
+    connect(editor, &LedgerEntryEditor::conflictDetected, this, [this, editor](const LedgerEntry &mine) {
+        editor->close();
+        resolveConflict(mine);
+    });
+    editor->open();
+    return editor;
+}
+
+LedgerEntryEditor *LedgerPage::newEntry()
+{
+    return openEditor(std::nullopt);
+}
+
+LedgerEntryEditor *LedgerPage::editSelected()
+{
+    const auto e = selectedEntry();
+    return e && !e->isApproved() ? openEditor(e) : nullptr;
+}
+
+void LedgerPage::onSaved(const LedgerEntry &entry)
+{
+    reload();
+    selectEntry(entry.id);
+    showStatus(tr("Saved %1 (version %2).").arg(entry.payer).arg(entry.version));
+    emit entrySaved(entry);
+}
+
+bool LedgerPage::approveSelected()
+{
+    const auto e = selectedEntry();
+    if (!e)
+        return false;
+    const auto answer =
+        widgets::MessageBox::question(this, tr("Approve entry"),
+                                      tr("Approve the %1 entry: %2 recovered of %3 expected?")
+                                          .arg(e->payer, formatCents(e->recoveredCents), formatCents(e->expectedCents)),
+                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes)
+        return false;
+    auto approved = m_repository->approve(e->id, e->version);
+    if (!approved.ok()) {
+        showStatus(approved.error().message, true);
+        if (approved.error().code != ErrorCode::Conflict)
+            widgets::MessageBox::warning(this, tr("Approval not saved"), approved.error().message);
+        reload();
+        return false;
+    }
+    onSaved(approved.value());
+    showStatus(tr("Approved %1.").arg(approved->payer));
+    return true;
+}
+
+LedgerHistoryView *LedgerPage::showHistory()
+{
+    const auto e = selectedEntry();
+    if (!e)
+        return nullptr;
+    auto *view = new LedgerHistoryView(m_repository, *e, this);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->open();
+    return view;
+}
+
+ConflictDialog *LedgerPage::resolveConflict(const LedgerEntry &mine)
+{
+    auto theirs = m_repository->get(mine.id);
+    if (!theirs.ok()) {
+        showStatus(theirs.error().message, true);
+        return nullptr;
+    }
+    auto history = m_repository->history(mine.id);
+    QString author;
+    std::optional<LedgerEntry> base; // the version the refused edit started from
+    if (history.ok()) {
+        for (const LedgerHistoryRecord &r : history.value()) {
+            if (r.after.version == mine.version)
+                base = r.after;
+            if (r.after.version > mine.version)
+                author = r.who; // the last one who saved after my base
+        }
+    }
+    auto *dialog = new ConflictDialog(mine, theirs.value(), author, base ? &*base : nullptr, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        auto saved = m_repository->update(dialog->resolvedEntry(), /*overRecoveryConfirmed=*/true);
+        if (saved.ok()) {
+            onSaved(saved.value());
+        } else if (saved.error().code == ErrorCode::Conflict) {
+            resolveConflict(dialog->resolvedEntry()); // changed again meanwhile: compare with the newest
+        } else {
+            // The merged combination breaks a rule (e.g. a state step): let the user fix it in the editor.
+            showStatus(saved.error().message, true);
+            auto current = m_repository->get(dialog->resolvedEntry().id);
+            if (current.ok())
+                openEditor(current.value())->setDraft(dialog->resolvedEntry());
+        }
+    });
+    dialog->open();
+    return dialog;
+}
+
+bool LedgerPage::exportCsv()
+{
+    const QString path = widgets::FileDialog::getSaveFileName(
+        this, tr("Export ledger as CSV"), QStringLiteral("recovery-ledger.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return false;
+    const Status st = writeCsvFile(path, m_model->visibleEntries());
+    if (!st.ok()) {
+        showStatus(st.error().message, true);
+        return false;
+    }
+    showStatus(tr("Exported %n entries to CSV.", nullptr, m_model->rowCount()));
+    return true;
+}
+
+bool LedgerPage::exportPdf()
+{
+    const QString path = widgets::FileDialog::getSaveFileName(
+        this, tr("Export ledger as PDF"), QStringLiteral("recovery-ledger.pdf"), tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return false;
+    const auto entries = m_model->visibleEntries();
+    const QString html = exportHtmlReport(entries, m_model->visibleTotals(m_repository->today()), m_repository->now());
+    const Status st = writeLedgerPdf(path, html);
+    if (!st.ok()) {
+        showStatus(st.error().message, true);
+        return false;
+    }
+    showStatus(tr("Exported %n entries to PDF.", nullptr, int(entries.size())));
+    return true;
+}
+
+} // namespace upstream::views

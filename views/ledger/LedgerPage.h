@@ -1,0 +1,83 @@
+#pragma once
+// LedgerPage: the recovery ledger screen — totals strip (recovered this month, last 30 days, all time, outstanding;
+// a breakdown by product, payer or operator), filters (state, product, payer, text), the table, and the actions
+// New / Edit / Approve / History / Export CSV / Export PDF.
+//
+// It reads and writes only through LedgerRepository (the local cache): it never waits on the network. Approve is
+// enabled only for the supervisor role on a closed, unapproved entry. A save refused as stale opens the conflict
+// dialog; the resolution is saved as a normal edit. Dialogs are opened non-modally-blocking (open(), not exec())
+// and questions go through widgets::MessageBox / FileDialog, so tests drive the page without blocking.
+#include "ledger/LedgerRepository.h"
+#include "ledger/LedgerTableModel.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace upstream::views {
+
+class ConflictDialog;
+class LedgerEntryEditor;
+class LedgerHistoryView;
+
+class LedgerPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit LedgerPage(ledger::LedgerRepository *repository, QWidget *parent = nullptr);
+
+    void reload();
+    ledger::LedgerTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    void selectEntry(const QString &id);
+    std::optional<ledger::LedgerEntry> selectedEntry() const;
+
+    // The actions behind the buttons (public so the shell's menus and tests can trigger them).
+    LedgerEntryEditor *newEntry();
+    LedgerEntryEditor *editSelected();
+    bool approveSelected();
+    LedgerHistoryView *showHistory();
+    bool exportCsv();
+    bool exportPdf();
+    // Opens the conflict dialog for a refused edit against what is stored now.
+    ConflictDialog *resolveConflict(const ledger::LedgerEntry &mine);
+
+signals:
+    void entrySaved(const upstream::ledger::LedgerEntry &entry);
+
+private:
+    QWidget *buildTotals();
+    QWidget *buildFilters();
+    void applyFilters();
+    void updateTotals();
+    void updateActions();
+    void showStatus(const QString &text, bool error = false);
+    void onSaved(const ledger::LedgerEntry &entry);
+    LedgerEntryEditor *openEditor(std::optional<ledger::LedgerEntry> entry);
+
+    ledger::LedgerRepository *m_repository;
+    ledger::LedgerTableModel *m_model;
+    QTableView *m_table = nullptr;
+    QLabel *m_thisMonth = nullptr;
+    QLabel *m_last30 = nullptr;
+    QLabel *m_allTime = nullptr;
+    QLabel *m_outstanding = nullptr;
+    QComboBox *m_breakdownBy = nullptr;
+    QLabel *m_breakdown = nullptr;
+    QComboBox *m_stateFilter = nullptr;
+    QComboBox *m_productFilter = nullptr;
+    QComboBox *m_payerFilter = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_status = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_approve = nullptr;
+    QPushButton *m_history = nullptr;
+    QPushButton *m_exportCsv = nullptr;
+    QPushButton *m_exportPdf = nullptr;
+};
+
+} // namespace upstream::views
