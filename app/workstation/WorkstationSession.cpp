@@ -1,5 +1,7 @@
 #include "WorkstationSession.h"
 
+#include "ledger/LedgerPage.h"
+#include "ledger/LedgerRepository.h"
 #include "lock/LockController.h"
 #include "logging/Log.h"
 #include "login/SignInDialog.h"
@@ -8,6 +10,7 @@
 #include "shell/MainWindow.h"
 #include "storage/cache/LocalCache.h"
 #include "sync/ConnectionState.h"
+#include "sync/SyncService.h"
 #include "workspace/DemoWorkspace.h"
 
 #include <QMessageBox>
@@ -25,12 +28,13 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
         [this](const QString &password, std::function<void(Status)> done) {
             // Unlocking re-derives the key from the password and reopens the cache: the password is checked by
             // the cryptography, not compared with a stored copy.
-            m_opener.open(m_directory, password, [this, done](Result<workspace::OpenedWorkspace> ws) {
+            m_opener.open(m_directory, password, [this, done, password](Result<workspace::OpenedWorkspace> ws) {
                 if (!ws.ok()) {
                     done(ws.error());
                     return;
                 }
                 adopt(std::move(ws.value()));
+                startSync(password);
                 done(Status::success());
             });
         },
@@ -68,8 +72,8 @@ void WorkstationSession::openDemo(std::function<void(bool)> ready)
             if (Status st = workspace::populateDemoWorkspace(*ws->cache); !st.ok())
                 log::error(QStringLiteral("demo data: %1").arg(st.error().message));
         }
+        setActor(tr("demo supervisor"), QStringLiteral("supervisor"));
         adopt(std::move(ws.value()));
-        m_lock->setUserName(tr("demo user"));
         ready(true);
     };
     if (workspace::WorkspaceOpener::exists(m_directory))
@@ -101,6 +105,8 @@ void WorkstationSession::promptLocal(std::function<void(bool)> ready)
                         dialog->showError(ws.error().message);
                         return;
                     }
+                    // The owner of a local workspace is its supervisor: nobody else can open it.
+                    setActor(qEnvironmentVariable("USER", tr("local user")), QStringLiteral("supervisor"));
                     adopt(std::move(ws.value()));
                     dialog->disconnect(this);
                     dialog->accept();
@@ -147,8 +153,12 @@ void WorkstationSession::promptServer(std::function<void(bool)> ready)
                     m_directory = r->workspace.directory;
                     m_connection->setState(r->online ? sync::ConnectionState::Online : sync::ConnectionState::Offline,
                                            r->online ? QString() : tr("Working offline on this computer's copy."));
-                    m_lock->setUserName(request.user);
+                    setActor(request.user, r->appRole);
+                    m_customer = r->customerId;
+                    m_serverRequest = request;
+                    m_serverRequest->password.clear();
                     adopt(std::move(r->workspace));
+                    startSync(request.password);
                     dialog->disconnect(this);
                     dialog->accept();
                     ready(true);
@@ -159,17 +169,58 @@ void WorkstationSession::promptServer(std::function<void(bool)> ready)
 
 void WorkstationSession::adopt(workspace::OpenedWorkspace ws)
 {
-    m_cache = std::move(ws.cache);
+    if (!m_cache)
+        m_cache = std::move(ws.cache);
+    else
+        *m_cache = std::move(*ws.cache);
     m_idle.setTimeout(std::chrono::minutes(m_settings->idleLockMinutes()));
     m_idle.start();
+    installPages();
     emit workspaceOpened();
+}
+
+void WorkstationSession::startSync(const QString &password)
+{
+    if (!m_serverRequest || m_customer <= 0)
+        return; // local workspace: nothing to sync
+    session::SignInRequest request = *m_serverRequest;
+    request.password = password;
+    m_sync = std::make_unique<sync::SyncService>(m_cache, m_connection);
+    connect(m_sync.get(), &sync::SyncService::cacheChanged, this, [this] {
+        if (m_ledgerPage)
+            m_ledgerPage->reload();
+        emit workspaceChanged();
+    });
+    m_sync->start(session::SignInService::connectionParams(request), m_customer);
 }
 
 void WorkstationSession::release()
 {
+    m_sync.reset(); // stops the worker and wipes the password it held
     emit workspaceClosing();
-    // The last reference closes the SQLCipher connection, which wipes its key from memory.
-    m_cache.reset();
+    if (m_ledgerPage)
+        m_ledgerPage->clearData();
+    // Closing the SQLCipher connection wipes its key from memory; unlocking reopens it.
+    if (m_cache)
+        m_cache->close();
+}
+
+void WorkstationSession::setActor(const QString &user, const QString &role)
+{
+    m_user = user;
+    m_role = role;
+    m_lock->setUserName(user);
+}
+
+void WorkstationSession::installPages()
+{
+    if (m_ledgerPage) { // unlocked again: same page, fresh data
+        m_ledgerPage->reload();
+        return;
+    }
+    m_ledger = std::make_unique<ledger::LedgerRepository>(m_cache.get(), ledger::LedgerActor{m_user, m_role});
+    m_ledgerPage = new views::LedgerPage(m_ledger.get());
+    m_window->setPage(views::Page::Ledger, m_ledgerPage);
 }
 
 } // namespace upstream::app

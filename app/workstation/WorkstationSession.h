@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace upstream::settings {
 class Settings;
@@ -19,12 +20,17 @@ class LocalCache;
 }
 namespace upstream::sync {
 class ConnectionStatus;
-}
+class SyncService;
+} // namespace upstream::sync
 
 namespace upstream::views {
+class LedgerPage;
 class LockController;
 class MainWindow;
 } // namespace upstream::views
+namespace upstream::ledger {
+class LedgerRepository;
+}
 
 namespace upstream::app {
 
@@ -45,6 +51,7 @@ public:
 signals:
     void workspaceOpened();  // pages bind their models to cache()
     void workspaceClosing(); // pages drop every model holding decrypted data
+    void workspaceChanged(); // the sync service brought new data into the cache: pages refresh
 
 private:
     void openDemo(std::function<void(bool)> ready);
@@ -52,6 +59,9 @@ private:
     void promptServer(std::function<void(bool)> ready);
     void adopt(workspace::OpenedWorkspace ws);
     void release();
+    void installPages();
+    void setActor(const QString &user, const QString &role);
+    void startSync(const QString &password);
 
     views::MainWindow *m_window;
     settings::Settings *m_settings;
@@ -62,7 +72,17 @@ private:
     security::InactivityTimer m_idle;
     views::LockController *m_lock = nullptr;
     QString m_directory;
+    QString m_user;
+    QString m_role;
+    // One LocalCache object for the whole session: locking closes its connection (wiping the key) and unlocking
+    // reopens into the same object, so pages and open editors keep valid pointers across a lock.
     std::shared_ptr<storage::LocalCache> m_cache;
+    std::unique_ptr<ledger::LedgerRepository> m_ledger;
+    // Server mode only: keeps the cache in step with PostgreSQL; stopped (password wiped) while locked.
+    std::unique_ptr<sync::SyncService> m_sync;
+    std::optional<session::SignInRequest> m_serverRequest; // without the password
+    qint64 m_customer = 0;
+    views::LedgerPage *m_ledgerPage = nullptr;
 };
 
 } // namespace upstream::app

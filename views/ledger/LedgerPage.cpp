@@ -240,6 +240,14 @@ void LedgerPage::reload()
         selectEntry(selected->id);
 }
 
+void LedgerPage::clearData()
+{
+    m_model->setEntries({});
+    for (QLabel *card : {m_thisMonth, m_last30, m_allTime, m_outstanding})
+        card->setText(QStringLiteral("—"));
+    m_breakdown->clear();
+}
+
 void LedgerPage::applyFilters()
 {
     LedgerFilter f;

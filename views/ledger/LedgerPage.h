@@ -30,6 +30,8 @@ public:
     explicit LedgerPage(ledger::LedgerRepository *repository, QWidget *parent = nullptr);
 
     void reload();
+    // Drops every decrypted value the page shows (idle lock); reload() brings them back.
+    void clearData();
     ledger::LedgerTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     void selectEntry(const QString &id);
