@@ -6,7 +6,8 @@
 
 namespace upstream::widgets {
 
-BadgeDelegate::BadgeDelegate(BadgesFor badges, QObject *parent) : QStyledItemDelegate(parent), m_badges(std::move(badges))
+BadgeDelegate::BadgeDelegate(BadgesFor badges, QObject *parent)
+    : QStyledItemDelegate(parent), m_badges(std::move(badges))
 {
 }
 
@@ -39,7 +40,7 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     for (const Badge &b : badges) {
         if (b.text.isEmpty())
             continue;
-        const int w = std::min(fm.horizontalAdvance(b.text) + 14, option.rect.right() - x - 2);
+        const int w = std::min(fm.horizontalAdvance(b.text) + 16, option.rect.right() - x - 2);
         if (w <= 14)
             break;
         const QRect r(x, y, w, h);
@@ -50,10 +51,11 @@ void BadgeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
             painter->setPen(textColourOn(b.colour));
         } else {
             painter->setPen(option.palette.color(option.state & QStyle::State_Selected ? QPalette::HighlightedText
-                                                                                        : QPalette::Text));
+                                                                                       : QPalette::Text));
         }
-        painter->drawText(r.adjusted(7, 0, -7, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                          fm.elidedText(b.text, Qt::ElideRight, w - 14));
+        // Elide against the exact inner width plus a pixel: horizontalAdvance rounds, elidedText must not.
+        painter->drawText(r.adjusted(7, 0, -6, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                          fm.elidedText(b.text, Qt::ElideRight, w - 12));
         x += w + 4;
     }
     painter->restore();

@@ -8,12 +8,16 @@
 
 namespace upstream::dashboard {
 
-Kpis computeKpis(const SignalRows &rows)
+Kpis computeKpis(const SignalRows &rows, bool daysProduct)
 {
     Kpis k;
     k.total = rows.size();
+    k.deltaInDays = daysProduct;
     double deltaSum = 0;
-    int days = 0;
+    int counted = 0;
+    std::vector<std::uint8_t> typeIsDays;
+    for (const QString &t : rows.signalTypes.entries)
+        typeIsDays.push_back(isDaysSignalType(t));
     for (size_t i = 0; i < rows.signalId.size(); ++i) {
         const bool open = rows.status[i] == AlertStatus::Pending;
         if (open) {
@@ -23,13 +27,12 @@ Kpis computeKpis(const SignalRows &rows)
         }
         if (rows.status[i] != AlertStatus::Resolved)
             k.dollars += rows.dollars[i];
-        deltaSum += rows.delta[i];
+        if (bool(typeIsDays[rows.signalType[i]]) == daysProduct) {
+            deltaSum += rows.delta[i];
+            ++counted;
+        }
     }
-    for (const QString &t : rows.signalTypes.entries)
-        days += t.contains(QLatin1String("TIME")) || t.contains(QLatin1String("DELAY")) ||
-                t.contains(QLatin1String("LATENCY"));
-    k.deltaInDays = days > 0 && days == rows.signalTypes.entries.size();
-    k.averageDelta = k.total ? deltaSum / k.total : 0;
+    k.averageDelta = counted ? deltaSum / counted : 0;
     return k;
 }
 
@@ -81,14 +84,17 @@ Result<LedgerTotals> ledgerTotals(storage::LocalCache &cache, const QString &pro
     return t;
 }
 
-Result<std::vector<TrendPoint>> productTrend(storage::LocalCache &cache, const QString &product, int topSignals)
+Result<std::vector<TrendPoint>> productTrend(storage::LocalCache &cache, const QString &product, const QString &metric,
+                                             int topSignals)
 {
     auto q = cache.db().prepare(
-        QStringLiteral("SELECT evidence FROM signals WHERE product = ? ORDER BY severity_score DESC, id LIMIT ?"));
+        QStringLiteral("SELECT evidence FROM signals WHERE product = ? AND json_extract(evidence, '$.metric') = ? "
+                       "ORDER BY severity_score DESC, id LIMIT ?"));
     if (!q.ok())
         return q.error();
     q->bind(1, product);
-    q->bind(2, qint64(topSignals));
+    q->bind(2, metric);
+    q->bind(3, qint64(topSignals));
     std::map<QDate, std::pair<double, qint64>> byDay; // Σ value·n, Σ n
     while (true) {
         auto r = q->step();

@@ -23,10 +23,11 @@ struct Kpis {
     int critical = 0;        // among the open ones
     int high = 0;            // among the open ones
     double dollars = 0;      // Σ dollars of signals that are not resolved as noise
-    double averageDelta = 0; // mean Δ over all signals of the product
+    double averageDelta = 0; // mean Δ over the signals measured in the product's main unit
     bool deltaInDays = false;
 };
-Kpis computeKpis(const SignalRows &rows);
+// daysProduct: the product's main metric is in days (DelayGuard); Δ of other units is left out of the average.
+Kpis computeKpis(const SignalRows &rows, bool daysProduct = false);
 
 struct PayerTotal {
     QString payer;
@@ -48,8 +49,10 @@ struct TrendPoint {
     double value = 0; // volume-weighted mean of the metric that day
     qint64 n = 0;
 };
-// The product's metric per day, from the daily series of its `topSignals` most severe signals.
-Result<std::vector<TrendPoint>> productTrend(storage::LocalCache &cache, const QString &product, int topSignals = 60);
+// The product's metric per day, from the daily series of its `topSignals` most severe signals of that metric
+// (evidence "metric" field, e.g. denial_rate).
+Result<std::vector<TrendPoint>> productTrend(storage::LocalCache &cache, const QString &product, const QString &metric,
+                                             int topSignals = 60);
 
 struct Freshness {
     QDate asOf;         // latest as-of date of the product's signals

@@ -1,5 +1,6 @@
 #include "SignalEvidence.h"
 
+#include "dashboard/SignalRows.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QCoreApplication>
@@ -127,7 +128,7 @@ QString formatValue(const Evidence &e, double value)
     if (e.unit == QLatin1String("days"))
         return tr("%1 days").arg(loc.toString(value, 'f', 1));
     if (e.unit == QLatin1String("dollars"))
-        return loc.toCurrencyString(value, QStringLiteral("$"), 0);
+        return formatDollars(value);
     return loc.toString(value, 'f', value == std::floor(value) ? 0 : 1);
 }
 
@@ -164,7 +165,7 @@ QStringList SignalDetail::plainExplanation() const
                .arg(severity, loc.toString(severityScore, 'f', 2),
                     e.severityExplanation.isEmpty() ? tr("no explanation stored.") : e.severityExplanation);
     out << tr("Dollars %1: %2")
-               .arg(loc.toCurrencyString(dollars, QStringLiteral("$"), 0),
+               .arg(formatDollars(dollars),
                     e.dollarsExplanation.isEmpty() ? tr("no explanation stored.") : e.dollarsExplanation);
     return out;
 }

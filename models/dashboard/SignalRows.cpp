@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QLocale>
 
 #include <algorithm>
 #include <array>
@@ -144,6 +145,19 @@ QString statusName(AlertStatus s)
     return QCoreApplication::translate("Dashboard", "no alert");
 }
 
+bool isDaysSignalType(const QString &type)
+{
+    return type.contains(QLatin1String("TIME"), Qt::CaseInsensitive) ||
+           type.contains(QLatin1String("DELAY"), Qt::CaseInsensitive) ||
+           type.contains(QLatin1String("LATENCY"), Qt::CaseInsensitive);
+}
+
+QString formatDollars(double dollars)
+{
+    const QString digits = QLocale().toString(qint64(std::llround(std::abs(dollars))));
+    return (dollars < -0.5 ? QStringLiteral("−$") : QStringLiteral("$")) + digits;
+}
+
 Urgency urgencyFor(double severityScore, double confidence, double dollars)
 {
     const double u = 0.6 * severityScore + 0.2 * confidence + 0.2 * std::min(std::abs(dollars) / 50000.0, 1.0);
@@ -205,8 +219,10 @@ QString SignalRows::contextBadge(int row) const
     const int days = contextDays[size_t(row)];
     switch (contextKind[size_t(row)]) {
     case ContextKind::Noise:
-        return days == 0 ? QCoreApplication::translate("Dashboard", "marked noise today")
-                         : QCoreApplication::translate("Dashboard", "marked noise %n day(s) ago", nullptr, days);
+        if (days == 0)
+            return QCoreApplication::translate("Dashboard", "marked noise today");
+        return days == 1 ? QCoreApplication::translate("Dashboard", "marked noise 1 day ago")
+                         : QCoreApplication::translate("Dashboard", "marked noise %1 days ago").arg(days);
     case ContextKind::Real: return QCoreApplication::translate("Dashboard", "confirmed real");
     case ContextKind::FollowUp: return QCoreApplication::translate("Dashboard", "follow-up open");
     case ContextKind::None: break;

@@ -23,14 +23,6 @@ QString percent(double v)
 
 } // namespace
 
-// Unit of a row's values: days for time-based signal types (decision time, payment delay), else a rate.
-static bool isDaysType(const QString &type)
-{
-    return type.contains(QLatin1String("TIME"), Qt::CaseInsensitive) ||
-           type.contains(QLatin1String("DELAY"), Qt::CaseInsensitive) ||
-           type.contains(QLatin1String("LATENCY"), Qt::CaseInsensitive);
-}
-
 SignalTableModel::SignalTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void SignalTableModel::setRows(SignalRows rows)
@@ -171,7 +163,7 @@ int SignalTableModel::columnCount(const QModelIndex &parent) const
 QVariant SignalTableModel::display(int r, int column) const
 {
     const size_t i = size_t(r);
-    const bool days = isDaysType(m_rows.signalTypes.entries[qsizetype(m_rows.signalType[i])]);
+    const bool days = isDaysSignalType(m_rows.signalTypes.entries[qsizetype(m_rows.signalType[i])]);
     const QLocale loc;
     auto value = [&](double v) { return days ? tr("%1 d").arg(loc.toString(v, 'f', 1)) : percent(v); };
     switch (column) {
@@ -190,7 +182,7 @@ QVariant SignalTableModel::display(int r, int column) const
     }
     case PValue: return m_rows.pValue[i] < 0.0001 ? QStringLiteral("<0.0001") : loc.toString(m_rows.pValue[i], 'f', 4);
     case Confidence: return percent(m_rows.confidence[i]).replace(QLatin1String(".0%"), QLatin1String("%"));
-    case Dollars: return loc.toCurrencyString(m_rows.dollars[i], QStringLiteral("$"), 0);
+    case Dollars: return formatDollars(m_rows.dollars[i]);
     case Window:
         return QDate::fromJulianDay(m_rows.windowStart[i]).toString(Qt::ISODate) + QStringLiteral(" – ") +
                QDate::fromJulianDay(m_rows.windowEnd[i]).toString(Qt::ISODate);
@@ -214,7 +206,8 @@ QVariant SignalTableModel::data(const QModelIndex &index, int role) const
             return tr("Suppressed: %1").arg(m_rows.suppressionReasons.entries[qsizetype(m_rows.suppressionReason[i])]);
         return display(r, index.column());
     case Qt::TextAlignmentRole:
-        if (index.column() >= Baseline && index.column() <= Dollars)
+        if (index.column() == Delta || index.column() == Dollars ||
+            (index.column() >= Baseline && index.column() <= Confidence))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case SeverityRole: return int(m_rows.severity[i]);

@@ -26,21 +26,22 @@ struct SignalFilter {
 class SignalTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
+    // Triage-relevant columns first: at 1280 px the evidence figures scroll, the decision inputs do not.
     enum Column {
         Severity = 0,
         Urgency,
         Payer,
         Group,
         Type,
-        Baseline,
-        Current,
         Delta,
-        PValue,
-        Confidence,
         Dollars,
-        Window,
         Status,
         Context,
+        Baseline,
+        Current,
+        PValue,
+        Confidence,
+        Window,
         ColumnCount
     };
     enum Role {

@@ -1,6 +1,7 @@
 #include "SyntheticSignals.h"
 
 #include "dashboard/SignalEvidence.h"
+#include "dashboard/SignalRows.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QLocale>
@@ -47,7 +48,7 @@ struct Row {
 
 QString money(double v)
 {
-    return QLocale(QLocale::English).toCurrencyString(v, QStringLiteral("$"), 0);
+    return formatDollars(v);
 }
 
 void addSeries(Generator &g, Row &r, bool full, int perDay, double sd)

@@ -131,7 +131,7 @@ private slots:
     {
         auto rows = loadSignalRows(*m_cache, kDelayGuard, {QDate(2026, 11, 16)});
         QVERIFY(rows.ok());
-        const Kpis k = computeKpis(rows.value());
+        const Kpis k = computeKpis(rows.value(), true);
         QCOMPARE(k.total, 40);
         QVERIFY(k.open > 0 && k.critical + k.high <= k.open);
         QVERIFY(k.deltaInDays);
@@ -149,7 +149,7 @@ private slots:
         QVERIFY(ledger.ok());
         QCOMPARE(qint64(ledger->open + ledger->inProgress + ledger->recovered + ledger->writtenOff),
                  scalar(QStringLiteral("SELECT count(*) FROM ledger_entries WHERE product = 'driftwatch'")));
-        auto trend = productTrend(*m_cache, kDriftWatch);
+        auto trend = productTrend(*m_cache, kDriftWatch, QStringLiteral("denial_rate"));
         QVERIFY(trend.ok());
         QCOMPARE(int(trend->size()), 104); // baseline + current windows, one point per day
     }

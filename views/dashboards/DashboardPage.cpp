@@ -38,7 +38,7 @@ QColor severityColour(int s)
 
 QString money(double v)
 {
-    return QLocale().toCurrencyString(v, QStringLiteral("$"), 0);
+    return dashboard::formatDollars(v);
 }
 
 QString cents(qint64 c)
@@ -56,7 +56,8 @@ DashboardProduct DashboardProduct::driftWatch()
             DashboardPage::tr("CPT group"),
             DashboardPage::tr("Dollars impact"),
             DashboardPage::tr("Denial rate, most severe signals (daily, volume-weighted)"),
-            QStringLiteral("rate")};
+            QStringLiteral("rate"),
+            QStringLiteral("denial_rate")};
 }
 
 DashboardProduct DashboardProduct::denialScope()
@@ -67,7 +68,8 @@ DashboardProduct DashboardProduct::denialScope()
             DashboardPage::tr("Reason"),
             DashboardPage::tr("Denied dollars"),
             DashboardPage::tr("Reason rate, most severe signals (daily, volume-weighted)"),
-            QStringLiteral("rate")};
+            QStringLiteral("rate"),
+            QStringLiteral("reason_rate")};
 }
 
 DashboardProduct DashboardProduct::delayGuard()
@@ -78,7 +80,8 @@ DashboardProduct DashboardProduct::delayGuard()
             DashboardPage::tr("Group"),
             DashboardPage::tr("Dollars at risk"),
             DashboardPage::tr("Days to payment, most severe signals (daily, volume-weighted)"),
-            QStringLiteral("days")};
+            QStringLiteral("days"),
+            QStringLiteral("payment_days")};
 }
 
 DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
@@ -147,7 +150,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSortIndicator(SignalTableModel::Urgency, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
-    const int widths[] = {84, 78, 170, 190, 120, 76, 76, 82, 72, 84, 92, 170, 150, 160};
+    const int widths[] = {76, 78, 150, 160, 140, 78, 86, 170, 180, 76, 76, 72, 84, 170};
     for (int c = 0; c < SignalTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_table->setColumnHidden(SignalTableModel::Window, true); // one window per recompute; shown in the deep dive
@@ -179,7 +182,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
                     return {};
                 return {{text, k == int(dashboard::ContextKind::Real)       ? QColor(0x2e, 0x7d, 0x32)
                                : k == int(dashboard::ContextKind::FollowUp) ? QColor(0x15, 0x65, 0xc0)
-                                                                           : QColor(0x60, 0x7d, 0x8b)}};
+                                                                            : QColor(0x60, 0x7d, 0x8b)}};
             }
             default: return {{text, QColor()}};
             }
@@ -198,8 +201,8 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_panel->setSelectionCount(int(m_table->selectionModel()->selectedRows().size())); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_count->setText(tr("%1 of %2 signals").arg(QLocale().toString(m_model->rowCount()),
-                                                    QLocale().toString(m_model->totalRows())));
+        m_count->setText(tr("%1 of %2 signals")
+                             .arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->totalRows())));
         m_panel->setSelectionCount(0);
     });
     connect(m_panel, &TriagePanel::verdictRequested, this, &DashboardPage::applyVerdict);
@@ -215,9 +218,9 @@ QWidget *DashboardPage::buildHeader()
     auto *w = new QWidget(this);
     auto *h = new QHBoxLayout(w);
     h->setContentsMargins(0, 0, 0, 0);
-    auto *title = new QLabel(QStringLiteral("<span style='font-size:16pt; font-weight:600'>%1</span>")
-                                 .arg(m_product.title.toHtmlEscaped()),
-                             w);
+    auto *title = new QLabel(
+        QStringLiteral("<span style='font-size:16pt; font-weight:600'>%1</span>").arg(m_product.title.toHtmlEscaped()),
+        w);
     auto *blurb = new QLabel(m_product.blurb, w);
     blurb->setForegroundRole(QPalette::PlaceholderText);
     m_freshness = new QLabel(w);
@@ -338,26 +341,26 @@ void DashboardPage::reload()
         std::vector<std::pair<QString, int>> payers;
         for (qsizetype i = 0; i < rows->payers.entries.size(); ++i)
             payers.emplace_back(rows->payers.entries[i], int(i));
-        std::sort(payers.begin(), payers.end(), [](const auto &a, const auto &b) {
-            return QString::localeAwareCompare(a.first, b.first) < 0;
-        });
+        std::sort(payers.begin(), payers.end(),
+                  [](const auto &a, const auto &b) { return QString::localeAwareCompare(a.first, b.first) < 0; });
         for (const auto &[name, index] : payers)
             m_payer->addItem(name, index);
     }
     m_model->setRows(std::move(rows.value()));
-    m_model->sort(m_table->horizontalHeader()->sortIndicatorSection(), m_table->horizontalHeader()->sortIndicatorOrder());
+    m_model->sort(m_table->horizontalHeader()->sortIndicatorSection(),
+                  m_table->horizontalHeader()->sortIndicatorOrder());
     if (auto f = dashboard::freshness(*m_cache, m_product.id); f.ok()) {
         m_asOf = f->asOf;
         const QLocale loc;
-        const QString synced = f->lastSynced.isEmpty()
-                                   ? tr("never (local workspace)")
-                                   : loc.toString(QDateTime::fromString(f->lastSynced, Qt::ISODate).toLocalTime(),
-                                                  QLocale::ShortFormat);
-        m_freshness->setText(tr("As of <b>%1</b> · last synced: %2")
-                                 .arg(m_asOf.isValid() ? loc.toString(m_asOf, QLocale::ShortFormat) : tr("no data"),
-                                      synced));
+        const QString synced =
+            f->lastSynced.isEmpty()
+                ? tr("never (local workspace)")
+                : loc.toString(QDateTime::fromString(f->lastSynced, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
+        m_freshness->setText(
+            tr("As of <b>%1</b> · last synced: %2")
+                .arg(m_asOf.isValid() ? loc.toString(m_asOf, QLocale::ShortFormat) : tr("no data"), synced));
     }
-    if (auto trend = dashboard::productTrend(*m_cache, m_product.id); trend.ok())
+    if (auto trend = dashboard::productTrend(*m_cache, m_product.id, m_product.metric); trend.ok())
         m_chart->setTrend(trend.value(), m_product.unit, m_product.metricTitle);
     refreshSummary();
     refreshLedger();
@@ -371,15 +374,14 @@ void DashboardPage::reload()
 void DashboardPage::refreshSummary()
 {
     const auto &rows = m_model->rows();
-    const dashboard::Kpis k = dashboard::computeKpis(rows);
+    const dashboard::Kpis k = dashboard::computeKpis(rows, m_product.unit == QLatin1String("days"));
     const QLocale loc;
     m_tiles[0]->setValue(loc.toString(k.open), tr("of %1 signals").arg(loc.toString(k.total)));
     m_tiles[1]->setValue(loc.toString(k.critical), tr("pending triage"));
     m_tiles[2]->setValue(loc.toString(k.high), tr("pending triage"));
     m_tiles[3]->setValue(money(k.dollars), tr("not resolved as noise"));
-    m_tiles[4]->setValue(k.deltaInDays || m_product.unit == QLatin1String("days")
-                             ? tr("+%1 days").arg(loc.toString(k.averageDelta, 'f', 1))
-                             : tr("+%1 pts").arg(loc.toString(k.averageDelta * 100.0, 'f', 1)),
+    m_tiles[4]->setValue(k.deltaInDays ? tr("+%1 days").arg(loc.toString(k.averageDelta, 'f', 1))
+                                       : tr("+%1 pts").arg(loc.toString(k.averageDelta * 100.0, 'f', 1)),
                          tr("mean over all signals"));
     const auto top = dashboard::topPayers(rows, 6);
     m_payers->setRowCount(int(top.size()));

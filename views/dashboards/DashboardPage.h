@@ -44,6 +44,7 @@ struct DashboardProduct {
     QString dollarsTitle; // "Dollars impact", "Dollars at risk", ...
     QString metricTitle;  // trend chart title
     QString unit;         // rate | days
+    QString metric;       // evidence metric of the trend: denial_rate, reason_rate, payment_days
     static DashboardProduct driftWatch();
     static DashboardProduct denialScope();
     static DashboardProduct delayGuard();

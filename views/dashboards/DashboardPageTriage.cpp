@@ -99,7 +99,8 @@ void DashboardPage::applyVerdict(const QString &verdict)
     }
     m_panel->clearInput();
     afterTriage(ids);
-    m_panel->setMessage(ids.size() == 1 ? tr("Verdict recorded.") : tr("Verdict recorded on %1 alerts.").arg(ids.size()));
+    m_panel->setMessage(ids.size() == 1 ? tr("Verdict recorded.")
+                                        : tr("Verdict recorded on %1 alerts.").arg(ids.size()));
     if (verdict == QLatin1String("real") && ids.size() == 1)
         m_panel->offerLedgerEntry(ids.front());
     else
@@ -131,8 +132,7 @@ void DashboardPage::undo()
 
 void DashboardPage::afterTriage(const QStringList &alertIds)
 {
-    if (const Status st = dashboard::refreshAlertStatus(*m_cache, m_model->mutableRows(), alertIds, m_today);
-        !st.ok())
+    if (const Status st = dashboard::refreshAlertStatus(*m_cache, m_model->mutableRows(), alertIds, m_today); !st.ok())
         showError(st.error().message);
     m_model->rowsChangedInPlace();
     refreshSummary();

@@ -61,8 +61,7 @@ void MetricChart::clearChart()
     resetChart({});
 }
 
-void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, const QString &unit,
-                           const QString &title)
+void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, const QString &unit, const QString &title)
 {
     resetChart(title);
     auto *line = new QLineSeries;

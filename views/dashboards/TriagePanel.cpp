@@ -30,12 +30,11 @@ QString reasonLabel(const QString &code)
 } // namespace
 
 TriagePanel::TriagePanel(QWidget *parent)
-    : QWidget(parent), m_selection(new QLabel(this)), m_reason(new QComboBox(this)),
-      m_notes(new QPlainTextEdit(this)), m_undo(new QPushButton(tr("Undo last (Ctrl+Z)"), this)),
-      m_offer(new QWidget(this)), m_message(new QLabel(this))
+    : QWidget(parent), m_selection(new QLabel(this)), m_reason(new QComboBox(this)), m_notes(new QPlainTextEdit(this)),
+      m_undo(new QPushButton(tr("Undo last (Ctrl+Z)"), this)), m_offer(new QWidget(this)), m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("triagePanel"));
-    setFixedWidth(240);
+    setFixedWidth(220);
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(8, 0, 0, 0);
     auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Triage")), this);

@@ -1,6 +1,7 @@
 #include "DeepDiveDialog.h"
 
 #include "FileDialogSeam.h"
+#include "dashboard/SignalRows.h"
 #include "dashboards/MetricChart.h"
 
 #include <QDialogButtonBox>
@@ -48,7 +49,7 @@ void setRow(QTableWidget *t, int row, const QStringList &cells)
 
 QString money(double v)
 {
-    return QLocale().toCurrencyString(v, QStringLiteral("$"), 0);
+    return dashboard::formatDollars(v);
 }
 
 } // namespace
@@ -146,17 +147,19 @@ QWidget *DeepDiveDialog::buildTables()
     history->setRowCount(int(m_detail.judgments.size()));
     for (int r = 0; r < int(m_detail.judgments.size()); ++r) {
         const auto &j = m_detail.judgments[size_t(r)];
-        setRow(history, r, {j.judgedAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), j.operatorName,
-                            j.verdict, j.reasonCode});
+        setRow(
+            history, r,
+            {j.judgedAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), j.operatorName, j.verdict, j.reasonCode});
     }
     group(tr("Judgment history"), history);
 
-    auto *ledger = makeTable({tr("State"), tr("Expected"), tr("Recovered"), tr("Owner")}, w, tr("Linked ledger entries"));
+    auto *ledger =
+        makeTable({tr("State"), tr("Expected"), tr("Recovered"), tr("Owner")}, w, tr("Linked ledger entries"));
     ledger->setRowCount(int(m_detail.ledger.size()));
     for (int r = 0; r < int(m_detail.ledger.size()); ++r) {
         const auto &l = m_detail.ledger[size_t(r)];
-        setRow(ledger, r, {l.state, money(double(l.expectedCents) / 100.0), money(double(l.recoveredCents) / 100.0),
-                           l.owner});
+        setRow(ledger, r,
+               {l.state, money(double(l.expectedCents) / 100.0), money(double(l.recoveredCents) / 100.0), l.owner});
     }
     group(tr("Recovery ledger"), ledger);
     return w;
@@ -170,10 +173,10 @@ QString DeepDiveDialog::statusText() const
 QString DeepDiveDialog::reportHtml() const
 {
     const auto &e = m_detail.evidence;
-    QString html = QStringLiteral("<h2>%1 — %2</h2><p>%3 · %4 · severity %5</p>")
-                       .arg(m_detail.signalType.toHtmlEscaped(), m_detail.payer.toHtmlEscaped(),
-                            m_detail.group.toHtmlEscaped(), m_detail.product.toHtmlEscaped(),
-                            m_detail.severity.toHtmlEscaped());
+    QString html =
+        QStringLiteral("<h2>%1 — %2</h2><p>%3 · %4 · severity %5</p>")
+            .arg(m_detail.signalType.toHtmlEscaped(), m_detail.payer.toHtmlEscaped(), m_detail.group.toHtmlEscaped(),
+                 m_detail.product.toHtmlEscaped(), m_detail.severity.toHtmlEscaped());
     for (const QString &p : m_detail.plainExplanation())
         html += QStringLiteral("<p>%1</p>").arg(p.toHtmlEscaped());
     html += QStringLiteral("<p><img src='chart.png' width='640'></p>");
@@ -181,10 +184,10 @@ QString DeepDiveDialog::reportHtml() const
                            "<th>%4</th><th>n</th></tr>")
                 .arg(tr("Breakdown"), tr("Key"), tr("Baseline"), tr("Current"));
     for (const auto &s : e.breakdown)
-        html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(s.key.toHtmlEscaped(), dashboard::formatValue(e, s.baseline),
-                         dashboard::formatValue(e, s.current))
-                    .arg(s.n);
+        html +=
+            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                .arg(s.key.toHtmlEscaped(), dashboard::formatValue(e, s.baseline), dashboard::formatValue(e, s.current))
+                .arg(s.n);
     html += QStringLiteral("</table><h3>%1</h3><ul>").arg(tr("Judgment history"));
     for (const auto &j : m_detail.judgments)
         html += QStringLiteral("<li>%1 — %2: %3 %4</li>")
