@@ -88,6 +88,19 @@ Result<Evidence> parseEvidence(const QByteArray &json)
     return e;
 }
 
+QString metricLabel(const QString &metric)
+{
+    if (metric == QLatin1String("denial_rate"))
+        return tr("Denial rate");
+    if (metric == QLatin1String("decision_days"))
+        return tr("Days to decision");
+    if (metric == QLatin1String("reason_rate"))
+        return tr("Reason rate");
+    if (metric == QLatin1String("payment_days"))
+        return tr("Days to payment");
+    return metric.isEmpty() ? tr("Value") : metric;
+}
+
 QByteArray evidenceToJson(const Evidence &e)
 {
     auto iso = [](const QDate &d) { return d.toString(Qt::ISODate); };
@@ -143,7 +156,7 @@ QStringList SignalDetail::plainExplanation() const
     };
     QStringList out;
     out << tr("%1 for %2%3: %4 in the current window (%5, %6 claims) against %7 in the baseline (%8, %9 claims).")
-               .arg(e.metric.isEmpty() ? signalType : e.metric, payer,
+               .arg(metricLabel(e.metric), payer,
                     group.isEmpty() ? QString() : QStringLiteral(" · ") + group, formatValue(e, current),
                     span(e.currentFrom, e.currentTo), loc.toString(e.currentN), formatValue(e, baseline),
                     span(e.baselineFrom, e.baselineTo), loc.toString(e.baselineN));

@@ -46,6 +46,8 @@ struct Evidence {
 };
 
 Result<Evidence> parseEvidence(const QByteArray &json);
+// "Denial rate" for denial_rate, "Days to payment" for payment_days...; unknown metrics pass through.
+QString metricLabel(const QString &metric);
 QByteArray evidenceToJson(const Evidence &e);
 // A value in the evidence's unit, for people: "12.5%", "18.0 days", "42", "$1,200".
 QString formatValue(const Evidence &e, double value);

@@ -150,7 +150,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSortIndicator(SignalTableModel::Urgency, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
-    const int widths[] = {76, 78, 150, 160, 140, 78, 86, 170, 180, 76, 76, 72, 84, 170};
+    const int widths[] = {76, 78, 150, 160, 136, 80, 86, 150, 190, 76, 76, 72, 84, 170};
     for (int c = 0; c < SignalTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_table->setColumnHidden(SignalTableModel::Window, true); // one window per recompute; shown in the deep dive

@@ -99,7 +99,7 @@ void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, con
 
 void MetricChart::setEvidence(const dashboard::Evidence &e)
 {
-    resetChart(tr("Daily %1").arg(e.metric.isEmpty() ? tr("value") : e.metric));
+    resetChart(tr("Daily %1").arg(dashboard::metricLabel(e.metric).toLower()));
     QChart *c = chart();
     double lo = 0, hi = 1;
     if (!e.series.empty()) {
@@ -116,6 +116,15 @@ void MetricChart::setEvidence(const dashboard::Evidence &e)
     auto *y = new QValueAxis;
     y->setLabelFormat(axisFormat(e.unit));
     y->setRange(bottom, top);
+    // Both windows in view: the axis would otherwise take its range from the first series attached only.
+    QDate first = e.baselineFrom.isValid() ? e.baselineFrom : e.currentFrom;
+    QDate last = e.currentTo.isValid() ? e.currentTo.addDays(-1) : e.baselineTo.addDays(-1);
+    if (!e.series.empty()) {
+        first = first.isValid() ? std::min(first, e.series.front().date) : e.series.front().date;
+        last = last.isValid() ? std::max(last, e.series.back().date) : e.series.back().date;
+    }
+    if (first.isValid() && last.isValid())
+        x->setRange(first.startOfDay(Qt::UTC), last.startOfDay(Qt::UTC));
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     // Windows are half-open [from, to): shade up to the last included day.
