@@ -64,7 +64,7 @@ void exitLater(int code)
 }
 
 // The three dashboards bind to the workspace's cache when it opens and drop their data when it closes (idle lock).
-void installDashboards(views::MainWindow &window, WorkstationSession &session)
+void installDashboards(views::MainWindow &window, WorkstationSession &session, bool synchronousLoad)
 {
     const std::pair<views::Page, views::DashboardProduct> pages[] = {
         {views::Page::DriftWatch, views::DashboardProduct::driftWatch()},
@@ -72,6 +72,7 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session)
         {views::Page::DelayGuard, views::DashboardProduct::delayGuard()}};
     for (const auto &[page, product] : pages) {
         auto *dashboard = new views::DashboardPage(product);
+        dashboard->setSynchronousLoad(synchronousLoad); // a screenshot must not race the worker
         window.setPage(page, dashboard);
         QObject::connect(&session, &WorkstationSession::workspaceOpened, dashboard, [dashboard, &session] {
             dashboard->bind(session.cache(), qEnvironmentVariable("USER", QStringLiteral("operator")),
@@ -140,7 +141,7 @@ int runWorkstation(int argc, char *argv[])
     views::MainWindow window(&connection);
     window.showPage(startPage);
     WorkstationSession session(&window, &settings);
-    installDashboards(window, session);
+    installDashboards(window, session, parser.isSet(shot));
 
     if (parser.isSet(shot)) {
         // Render offscreen and exit: the demo workspace opens without prompting.

@@ -3,6 +3,8 @@
 #include "dashboard/SignalEvidence.h"
 #include "storage/cache/LocalCache.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <map>
 
@@ -140,6 +142,28 @@ Result<Freshness> freshness(storage::LocalCache &cache, const QString &product)
     if (r.value())
         f.lastSynced = s->text(0);
     return f;
+}
+
+Result<DashboardData> loadDashboard(storage::LocalCache &cache, const QString &product, const QString &metric,
+                                    const QDate &today)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto rows = loadSignalRows(cache, product, {today});
+    if (!rows.ok())
+        return rows.error();
+    auto fresh = freshness(cache, product);
+    if (!fresh.ok())
+        return fresh.error();
+    auto trend = productTrend(cache, product, metric);
+    if (!trend.ok())
+        return trend.error();
+    auto ledger = ledgerTotals(cache, product, today);
+    if (!ledger.ok())
+        return ledger.error();
+    DashboardData d{std::move(rows.value()), std::move(fresh.value()), std::move(trend.value()), ledger.value(), 0};
+    d.loadNs = timer.nsecsElapsed();
+    return d;
 }
 
 } // namespace upstream::dashboard

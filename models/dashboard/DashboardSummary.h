@@ -61,4 +61,16 @@ struct Freshness {
 };
 Result<Freshness> freshness(storage::LocalCache &cache, const QString &product);
 
+// Everything a dashboard shows, read in one go — meant to run on a worker thread (the SQLCipher connection is
+// serialized, so the GUI thread only waits if it touches the cache meanwhile).
+struct DashboardData {
+    SignalRows rows;
+    Freshness freshness;
+    std::vector<TrendPoint> trend;
+    LedgerTotals ledger;
+    qint64 loadNs = 0; // time spent loading (off the GUI thread when run on a worker)
+};
+Result<DashboardData> loadDashboard(storage::LocalCache &cache, const QString &product, const QString &metric,
+                                    const QDate &today);
+
 } // namespace upstream::dashboard

@@ -156,10 +156,9 @@ QStringList SignalDetail::plainExplanation() const
     };
     QStringList out;
     out << tr("%1 for %2%3: %4 in the current window (%5, %6 claims) against %7 in the baseline (%8, %9 claims).")
-               .arg(metricLabel(e.metric), payer,
-                    group.isEmpty() ? QString() : QStringLiteral(" · ") + group, formatValue(e, current),
-                    span(e.currentFrom, e.currentTo), loc.toString(e.currentN), formatValue(e, baseline),
-                    span(e.baselineFrom, e.baselineTo), loc.toString(e.baselineN));
+               .arg(metricLabel(e.metric), payer, group.isEmpty() ? QString() : QStringLiteral(" · ") + group,
+                    formatValue(e, current), span(e.currentFrom, e.currentTo), loc.toString(e.currentN),
+                    formatValue(e, baseline), span(e.baselineFrom, e.baselineTo), loc.toString(e.baselineN));
     const QString deltaText = e.unit == QLatin1String("rate")
                                   ? tr("%1 percentage points").arg(loc.toString(delta * 100.0, 'f', 1))
                                   : formatValue(e, delta);

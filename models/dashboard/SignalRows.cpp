@@ -37,39 +37,32 @@ struct Verdict {
 // The two most recent verdicts per similar-signal key: two, so a row can skip its own alert's verdict.
 using RecentVerdicts = std::unordered_map<std::uint64_t, std::array<Verdict, 2>>;
 
+// Judgments map to rows through the alert-id hash, not an SQL join: a join probes the alerts and signals
+// B-trees once per judgment (random pages, each decrypted by SQLCipher), which dominated the load time.
 Result<RecentVerdicts> recentVerdicts(storage::LocalCache &cache, const SignalRows &rows)
 {
     RecentVerdicts out;
-    auto q = cache.db().prepare(QStringLiteral(
-        "SELECT s.signal_type, s.payer, COALESCE(s.cpt_group, s.reason, ''), j.alert_id, j.verdict, j.judged_at "
-        "FROM judgments j JOIN alerts a ON a.id = j.alert_id JOIN signals s ON s.id = a.signal_id "
-        "WHERE s.product = ? ORDER BY j.judged_at DESC"));
+    auto q = cache.db().prepare(
+        QStringLiteral("SELECT alert_id, verdict, judged_at FROM judgments ORDER BY judged_at DESC"));
     if (!q.ok())
         return q.error();
-    q->bind(1, rows.product);
-    auto lookup = [](const StringDictionary &d, const QString &s) -> qint64 {
-        const auto i = d.entries.indexOf(s);
-        return i;
-    };
-    // Dictionaries are small (payers, groups, types): a linear indexOf per judgment is cheap next to the query.
     while (true) {
         auto more = q->step();
         if (!more.ok())
             return more.error();
         if (!more.value())
             break;
-        const qint64 t = lookup(rows.signalTypes, q->text(0));
-        const qint64 p = lookup(rows.payers, q->text(1));
-        const qint64 g = lookup(rows.groups, q->text(2));
-        if (t < 0 || p < 0 || g < 0)
-            continue;
-        auto &slot = out[similarKey(std::uint32_t(t), std::uint32_t(p), std::uint32_t(g))];
-        const QString verdict = q->text(4);
-        Verdict v{q->text(3),
+        const int r = rows.rowOfAlert(q->text(0));
+        if (r < 0)
+            continue; // another product's alert
+        const size_t i = size_t(r);
+        auto &slot = out[similarKey(rows.signalType[i], rows.payer[i], rows.group[i])];
+        const QString verdict = q->text(1);
+        Verdict v{rows.alertId[i],
                   verdict == QLatin1String("noise")  ? ContextKind::Noise
                   : verdict == QLatin1String("real") ? ContextKind::Real
                                                      : ContextKind::FollowUp,
-                  julian(q->text(5))};
+                  julian(q->text(2))};
         if (slot[0].kind == ContextKind::None)
             slot[0] = v;
         else if (slot[1].kind == ContextKind::None)
@@ -232,8 +225,7 @@ QString SignalRows::contextBadge(int row) const
 
 int SignalRows::rowOfAlert(const QString &id) const
 {
-    const auto it = std::find(alertId.begin(), alertId.end(), id);
-    return it == alertId.end() ? -1 : int(it - alertId.begin());
+    return alertRows.value(id, -1);
 }
 
 Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &product, const LoadOptions &options)
@@ -246,15 +238,17 @@ Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &pro
     count->bind(1, product);
     if (auto r = count->step(); !r.ok())
         return r.error();
-    rows.reserve(size_t(count->int64(0)));
+    const size_t expected = size_t(count->int64(0));
+    rows.reserve(expected);
 
+    // Sequential scans (NOT INDEXED) and hash joins in memory: walking the product index and joining alerts
+    // per row meant a random B-tree probe per signal — 10 s at 100,000 rows — where a scan reads each page once.
     // Evidence is deliberately not selected: it lives in overflow pages and is read only by the deep dive.
     auto q = cache.db().prepare(QStringLiteral(
-        "SELECT s.id, COALESCE(a.id, ''), s.payer, COALESCE(s.cpt_group, s.reason, ''), s.signal_type, s.severity, "
-        "COALESCE(s.severity_score, 0), s.confidence, COALESCE(s.baseline_value, 0), COALESCE(s.current_value, 0), "
-        "COALESCE(s.delta, 0), COALESCE(s.p_value, 1), COALESCE(s.dollars, 0), s.window_start, s.window_end, "
-        "s.as_of, COALESCE(a.status, ''), COALESCE(a.suppressed, 0), COALESCE(a.suppression_reason, '') "
-        "FROM signals s LEFT JOIN alerts a ON a.signal_id = s.id WHERE s.product = ?"));
+        "SELECT id, payer, COALESCE(cpt_group, reason, ''), signal_type, severity, COALESCE(severity_score, 0), "
+        "confidence, COALESCE(baseline_value, 0), COALESCE(current_value, 0), COALESCE(delta, 0), "
+        "COALESCE(p_value, 1), COALESCE(dollars, 0), window_start, window_end, as_of "
+        "FROM signals NOT INDEXED WHERE product = ?"));
     if (!q.ok())
         return q.error();
     q->bind(1, product);
@@ -268,45 +262,72 @@ Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &pro
         days.insert(iso, d);
         return d;
     };
+    QHash<QString, int> bySignal;
+    bySignal.reserve(qsizetype(expected));
     while (true) {
         auto more = q->step();
         if (!more.ok())
             return more.error();
         if (!more.value())
             break;
+        bySignal.insert(q->text(0), int(rows.signalId.size()));
         rows.signalId.push_back(q->text(0));
-        rows.alertId.push_back(q->text(1));
-        rows.payer.push_back(rows.payers.intern(q->text(2)));
-        rows.group.push_back(rows.groups.intern(q->text(3)));
-        rows.signalType.push_back(rows.signalTypes.intern(q->text(4)));
-        rows.severity.push_back(severityFromString(q->text(5)));
-        rows.severityScore.push_back(q->real(6));
-        rows.confidence.push_back(q->real(7));
-        rows.baseline.push_back(q->real(8));
-        rows.current.push_back(q->real(9));
-        rows.delta.push_back(q->real(10));
-        rows.pValue.push_back(q->real(11));
-        rows.dollars.push_back(q->real(12));
-        rows.windowStart.push_back(day(q->text(13)));
-        rows.windowEnd.push_back(day(q->text(14)));
-        rows.asOf.push_back(day(q->text(15)));
-        rows.status.push_back(statusFromString(q->text(16)));
-        rows.suppressed.push_back(std::uint8_t(q->int64(17) != 0));
-        rows.suppressionReason.push_back(rows.suppressionReasons.intern(q->text(18)));
+        rows.payer.push_back(rows.payers.intern(q->text(1)));
+        rows.group.push_back(rows.groups.intern(q->text(2)));
+        rows.signalType.push_back(rows.signalTypes.intern(q->text(3)));
+        rows.severity.push_back(severityFromString(q->text(4)));
+        rows.severityScore.push_back(q->real(5));
+        rows.confidence.push_back(q->real(6));
+        rows.baseline.push_back(q->real(7));
+        rows.current.push_back(q->real(8));
+        rows.delta.push_back(q->real(9));
+        rows.pValue.push_back(q->real(10));
+        rows.dollars.push_back(q->real(11));
+        rows.windowStart.push_back(day(q->text(12)));
+        rows.windowEnd.push_back(day(q->text(13)));
+        rows.asOf.push_back(day(q->text(14)));
         rows.urgency.push_back(urgencyFor(rows.severityScore.back(), rows.confidence.back(), rows.dollars.back()));
+    }
+    const size_t n = rows.signalId.size();
+    rows.alertId.assign(n, QString());
+    rows.status.assign(n, AlertStatus::None);
+    rows.suppressed.assign(n, 0);
+    rows.suppressionReason.assign(n, rows.suppressionReasons.intern(QString()));
+    auto a = cache.db().prepare(QStringLiteral("SELECT signal_id, id, status, suppressed, "
+                                               "COALESCE(suppression_reason, '') FROM alerts NOT INDEXED "
+                                               "WHERE product = ?"));
+    if (!a.ok())
+        return a.error();
+    a->bind(1, product);
+    rows.alertRows.reserve(qsizetype(n));
+    while (true) {
+        auto more = a->step();
+        if (!more.ok())
+            return more.error();
+        if (!more.value())
+            break;
+        const int r = bySignal.value(a->text(0), -1);
+        if (r < 0)
+            continue;
+        const size_t i = size_t(r);
+        rows.alertId[i] = a->text(1);
+        rows.alertRows.insert(rows.alertId[i], r);
+        rows.status[i] = statusFromString(a->text(2));
+        rows.suppressed[i] = std::uint8_t(a->int64(3) != 0);
+        rows.suppressionReason[i] = rows.suppressionReasons.intern(a->text(4));
     }
     rows.payers.finalizeRanks();
     rows.groups.finalizeRanks();
     rows.signalTypes.finalizeRanks();
     rows.suppressionReasons.finalizeRanks();
-    rows.contextKind.assign(rows.signalId.size(), ContextKind::None);
-    rows.contextDays.assign(rows.signalId.size(), 0);
+    rows.contextKind.assign(n, ContextKind::None);
+    rows.contextDays.assign(n, 0);
 
     auto recent = recentVerdicts(cache, rows);
     if (!recent.ok())
         return recent.error();
     if (!recent->empty()) {
-        std::vector<int> all(rows.signalId.size());
+        std::vector<int> all(n);
         std::iota(all.begin(), all.end(), 0);
         applyContext(rows, recent.value(), std::int32_t(options.today.toJulianDay()), all);
     }

@@ -69,6 +69,7 @@ struct SignalRows {
     std::vector<ContextKind> contextKind;
     std::vector<std::int32_t> contextDays; // days since the context verdict (relative to `today`)
     StringDictionary payers, groups, signalTypes, suppressionReasons;
+    QHash<QString, int> alertRows; // alert id → row
 
     int size() const { return int(signalId.size()); }
     void reserve(size_t n);

@@ -54,6 +54,7 @@ private slots:
         for (const auto &[p, product] : products) {
             auto *page = new views::DashboardPage(product);
             page->setToday(o.asOf);
+            page->setSynchronousLoad(true);
             page->bind(fx.cache, QStringLiteral("screens"), QStringLiteral("ws"));
             window.setPage(p, page);
             pages << page;
@@ -132,6 +133,27 @@ private slots:
         QVERIFY(csvText.contains("date,value,n"));
         QCOMPARE(csvText.count("\r\n2026-"), 104);
         dialog->close();
+    }
+
+    void loadsOffTheGuiThreadAndLockDiscardsALoadInFlight()
+    {
+        test::DashboardFixture fx;
+        QVERIFY(fx.cache);
+        views::DashboardPage page(views::DashboardProduct::denialScope());
+        QSignalSpy done(&page, &views::DashboardPage::loadFinished);
+        page.bind(fx.cache, QStringLiteral("async"), QStringLiteral("ws"));
+        QVERIFY(page.isLoading());
+        QCOMPARE(page.model()->rowCount(), 0); // nothing yet: the worker is reading
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        QCOMPARE(page.model()->rowCount(), 90);
+        // Locked while a reload is in flight: the result lands after unbind() and must be discarded.
+        page.reload();
+        page.unbind();
+        QTest::qWait(300);
+        QCOMPARE(page.model()->rowCount(), 0);
+        QCOMPARE(page.model()->totalRows(), 0);
+        QVERIFY(!page.isBound());
     }
 };
 

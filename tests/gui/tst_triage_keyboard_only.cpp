@@ -33,6 +33,7 @@ private slots:
         QVERIFY(fx.cache);
         views::DashboardPage page(views::DashboardProduct::driftWatch());
         page.setToday(o.asOf);
+        page.setSynchronousLoad(true);
         page.bind(fx.cache, QStringLiteral("kb.operator"), QStringLiteral("ws-test"));
         page.resize(1440, 900);
         page.show();

@@ -10,6 +10,8 @@
 #include "storage/cache/LocalCache.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -19,6 +21,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace upstream::views {
 using dashboard::SignalTableModel;
@@ -300,6 +303,8 @@ void DashboardPage::bind(std::shared_ptr<storage::LocalCache> cache, const QStri
 
 void DashboardPage::unbind()
 {
+    ++m_generation; // a load still running is discarded when it lands
+    m_loading = false;
     if (m_deepDive)
         m_deepDive->close(); // WA_DeleteOnClose: its decrypted evidence goes with it
     m_triage.reset();
@@ -329,46 +334,77 @@ void DashboardPage::reload()
 {
     if (!m_cache)
         return;
-    auto rows = dashboard::loadSignalRows(*m_cache, m_product.id, {m_today});
-    if (!rows.ok()) {
-        showError(rows.error().message);
+    const quint64 generation = ++m_generation;
+    auto load = [cache = m_cache, product = m_product.id, metric = m_product.metric, today = m_today] {
+        return std::make_shared<Result<dashboard::DashboardData>>(
+            dashboard::loadDashboard(*cache, product, metric, today));
+    };
+    if (m_synchronousLoad) {
+        apply(load(), generation);
         return;
     }
+    // The load runs on a worker so the GUI thread stays responsive at a million rows; the result is dropped if the
+    // workspace was locked or reloaded meanwhile (generation).
+    m_loading = true;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<dashboard::DashboardData>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        apply(watcher->result(), generation);
+    });
+    watcher->setFuture(QtConcurrent::run(load));
+}
+
+void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded, quint64 generation)
+{
+    if (generation != m_generation || !m_cache)
+        return; // locked or superseded while loading: discard
+    QElapsedTimer timer;
+    timer.start();
+    m_loading = false;
+    if (!loaded->ok()) {
+        showError(loaded->error().message);
+        emit loadFinished(false);
+        return;
+    }
+    dashboard::DashboardData &data = loaded->value();
+    m_lastLoadMs = double(data.loadNs) / 1e6;
     {
         const QSignalBlocker block(m_payer);
         m_payer->clear();
         m_payer->addItem(tr("All payers"), -1);
         std::vector<std::pair<QString, int>> payers;
-        for (qsizetype i = 0; i < rows->payers.entries.size(); ++i)
-            payers.emplace_back(rows->payers.entries[i], int(i));
+        for (qsizetype i = 0; i < data.rows.payers.entries.size(); ++i)
+            payers.emplace_back(data.rows.payers.entries[i], int(i));
         std::sort(payers.begin(), payers.end(),
                   [](const auto &a, const auto &b) { return QString::localeAwareCompare(a.first, b.first) < 0; });
         for (const auto &[name, index] : payers)
             m_payer->addItem(name, index);
     }
-    m_model->setRows(std::move(rows.value()));
+    // Sort and filter settle on an empty model, so the index vector is built once, when the rows arrive.
+    m_model->clear();
+    m_asOf = data.freshness.asOf;
     m_model->sort(m_table->horizontalHeader()->sortIndicatorSection(),
                   m_table->horizontalHeader()->sortIndicatorOrder());
-    if (auto f = dashboard::freshness(*m_cache, m_product.id); f.ok()) {
-        m_asOf = f->asOf;
-        const QLocale loc;
-        const QString synced =
-            f->lastSynced.isEmpty()
-                ? tr("never (local workspace)")
-                : loc.toString(QDateTime::fromString(f->lastSynced, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
-        m_freshness->setText(
-            tr("As of <b>%1</b> · last synced: %2")
-                .arg(m_asOf.isValid() ? loc.toString(m_asOf, QLocale::ShortFormat) : tr("no data"), synced));
-    }
-    if (auto trend = dashboard::productTrend(*m_cache, m_product.id, m_product.metric); trend.ok())
-        m_chart->setTrend(trend.value(), m_product.unit, m_product.metricTitle);
-    refreshSummary();
-    refreshLedger();
     updateFilter();
+    m_model->setRows(std::move(data.rows));
+    const QLocale loc;
+    const QString synced =
+        data.freshness.lastSynced.isEmpty()
+            ? tr("never (local workspace)")
+            : loc.toString(QDateTime::fromString(data.freshness.lastSynced, Qt::ISODate).toLocalTime(),
+                           QLocale::ShortFormat);
+    m_freshness->setText(
+        tr("As of <b>%1</b> · last synced: %2")
+            .arg(m_asOf.isValid() ? loc.toString(m_asOf, QLocale::ShortFormat) : tr("no data"), synced));
+    m_chart->setTrend(data.trend, m_product.unit, m_product.metricTitle);
+    refreshSummary();
+    showLedger(data.ledger);
     if (m_model->rowCount() > 0) {
         m_table->setCurrentIndex(m_model->index(0, 0));
         m_table->selectRow(0);
     }
+    m_lastApplyMs = double(timer.nsecsElapsed()) / 1e6;
+    emit loadFinished(true);
 }
 
 void DashboardPage::refreshSummary()
@@ -404,14 +440,19 @@ void DashboardPage::refreshLedger()
         m_ledger->setText(t.error().message);
         return;
     }
+    showLedger(t.value());
+}
+
+void DashboardPage::showLedger(const dashboard::LedgerTotals &t)
+{
     m_ledger->setText(tr("<b>Recovery ledger</b> — expected %1 · recovered %2 (this month %3, last 30 days %4) · "
                          "%5 open · %6 in progress · %7 recovered · %8 written off")
-                          .arg(cents(t->expectedCents), cents(t->recoveredCents), cents(t->recoveredThisMonthCents),
-                               cents(t->recoveredLast30Cents))
-                          .arg(t->open)
-                          .arg(t->inProgress)
-                          .arg(t->recovered)
-                          .arg(t->writtenOff));
+                          .arg(cents(t.expectedCents), cents(t.recoveredCents), cents(t.recoveredThisMonthCents),
+                               cents(t.recoveredLast30Cents))
+                          .arg(t.open)
+                          .arg(t.inProgress)
+                          .arg(t.recovered)
+                          .arg(t.writtenOff));
 }
 
 void DashboardPage::updateFilter()

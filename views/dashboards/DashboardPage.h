@@ -5,9 +5,10 @@
 // selection), R/N/F record a verdict on every selected alert, Enter opens the deep dive, Ctrl+Z undoes the last
 // verdict, L accepts the ledger-entry offer after a `real` verdict.
 //
-// Contract: bind() loads from the cache on the GUI thread (columnar rows, index-vector model; see the dashboard
-// benchmark for its cost); unbind() drops every model and figure holding workspace data and closes the deep dive
-// (the idle lock calls it). Cache errors are shown in the page, never thrown.
+// Contract: bind() loads from the cache on a worker thread (columnar rows, index-vector model; see the dashboard
+// benchmark for the GUI-thread cost) and emits loadFinished(); unbind() drops every model and figure holding
+// workspace data and closes the deep dive (the idle lock calls it). Cache errors are shown in the page, never thrown.
+#include "dashboard/DashboardSummary.h"
 #include "dashboard/SignalTableModel.h"
 #include "dashboard/TriageService.h"
 
@@ -60,6 +61,11 @@ public:
     void unbind();
     void reload();
     void setToday(const QDate &today) { m_today = today; } // context badges count days from here
+    // Load on the calling thread (offscreen screenshots, deterministic tests). Default: on a worker thread.
+    void setSynchronousLoad(bool synchronous) { m_synchronousLoad = synchronous; }
+    bool isLoading() const { return m_loading; }
+    double lastLoadMs() const { return m_lastLoadMs; }   // worker time of the last load
+    double lastApplyMs() const { return m_lastApplyMs; } // GUI-thread time installing it
 
     const DashboardProduct &product() const { return m_product; }
     QTableView *table() const { return m_table; }
@@ -70,6 +76,7 @@ public:
 
 signals:
     void ledgerEntryOpened(const QString &entryId);
+    void loadFinished(bool ok);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -86,6 +93,8 @@ private:
     void updateFilter();
     void refreshSummary();
     void refreshLedger();
+    void showLedger(const dashboard::LedgerTotals &totals);
+    void apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded, quint64 generation);
     void afterTriage(const QStringList &alertIds);
     void selectAlert(const QString &alertId);
     QStringList selectedAlertIds() const;
@@ -96,6 +105,9 @@ private:
     std::unique_ptr<dashboard::TriageService> m_triage;
     QDate m_today = QDate::currentDate();
     QDate m_asOf;
+    quint64 m_generation = 0;
+    bool m_synchronousLoad = false, m_loading = false;
+    double m_lastLoadMs = 0, m_lastApplyMs = 0;
 
     dashboard::SignalTableModel *m_model;
     QLabel *m_freshness = nullptr;
