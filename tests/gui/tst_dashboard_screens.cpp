@@ -13,6 +13,7 @@
 #include "shell/MainWindow.h"
 #include "sync/ConnectionState.h"
 
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QImage>
 #include <QLabel>
@@ -133,6 +134,38 @@ private slots:
         QVERIFY(csvText.contains("date,value,n"));
         QCOMPARE(csvText.count("\r\n2026-"), 104);
         dialog->close();
+    }
+
+    void darkSystemPaletteGivesADarkDashboard()
+    {
+        // No hard-coded light backgrounds: under a dark palette the page (tiles, chart, table) comes out dark.
+        const QPalette before = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
+        dark.setColor(QPalette::Base, QColor(0x17, 0x18, 0x1a));
+        dark.setColor(QPalette::AlternateBase, QColor(0x25, 0x27, 0x2a));
+        dark.setColor(QPalette::Button, QColor(0x2a, 0x2c, 0x30));
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(role, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        QApplication::setPalette(dark);
+        test::DashboardFixture fx;
+        QVERIFY(fx.cache);
+        views::DashboardPage page(views::DashboardProduct::driftWatch());
+        page.setSynchronousLoad(true);
+        page.bind(fx.cache, QStringLiteral("dark"), QStringLiteral("ws"));
+        page.resize(1400, 860);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const QImage img = page.grab().toImage();
+        (void)test::saveScreenshot(&page, QStringLiteral("dashboard-driftwatch-dark"));
+        QApplication::setPalette(before);
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < img.height(); y += 4)
+            for (int x = 0; x < img.width(); x += 4, ++n)
+                sum += qGray(img.pixel(x, y));
+        QVERIFY2(sum / n < 90, qPrintable(QStringLiteral("mean grey %1").arg(sum / n)));
     }
 
     void loadsOffTheGuiThreadAndLockDiscardsALoadInFlight()
