@@ -12,7 +12,7 @@ PACKAGES=(
   libpq-dev postgresql-15 postgresql-client-15
   libspdlog-dev libfmt-dev libsodium-dev zlib1g-dev libssl-dev
   xvfb xauth fonts-dejavu-core
-  desktop-file-utils appstream msitools dpkg-dev file
+  desktop-file-utils appstream msitools wixl dpkg-dev file
 )
 BACKPORTS=(libsqlcipher-dev sqlcipher)
 

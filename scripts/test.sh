@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick start command (2): install what is needed, build with warnings as errors, run the whole test suite.
-#   bash scripts/test.sh            the `ci` preset (all labels: unit, integration, gui, lint)
+#   bash scripts/test.sh            the `ci` preset (all labels: unit, integration, gui, lint, packaging)
 #   bash scripts/test.sh --asan     additionally the `asan` preset (AddressSanitizer + UBSan)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -140,7 +140,7 @@ int runWorkstation(int argc, char *argv[])
     sync::ConnectionStatus connection;
     views::MainWindow window(&connection);
     window.showPage(startPage);
-    WorkstationSession session(&window, &settings);
+    WorkstationSession session(&window, &settings, &connection);
     installDashboards(window, session, parser.isSet(shot));
 
     if (parser.isSet(shot)) {

@@ -2,19 +2,23 @@
 
 #include "lock/LockController.h"
 #include "logging/Log.h"
+#include "login/SignInDialog.h"
 #include "login/WorkspacePasswordDialog.h"
 #include "settings/Settings.h"
 #include "shell/MainWindow.h"
 #include "storage/cache/LocalCache.h"
+#include "sync/ConnectionState.h"
 #include "workspace/DemoWorkspace.h"
 
 #include <QMessageBox>
+#include <QPointer>
 
 namespace upstream::app {
 
-WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Settings *settings, QObject *parent)
-    : QObject(parent), m_window(window), m_settings(settings), m_opener(&m_secrets),
-      m_idle(std::chrono::minutes(settings->idleLockMinutes()))
+WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Settings *settings,
+                                       sync::ConnectionStatus *connection, QObject *parent)
+    : QObject(parent), m_window(window), m_settings(settings), m_connection(connection), m_signIn(&m_secrets),
+      m_opener(&m_secrets), m_idle(std::chrono::minutes(settings->idleLockMinutes()))
 {
     m_lock = new views::LockController(
         m_window, &m_idle,
@@ -43,6 +47,8 @@ void WorkstationSession::start(bool demo, std::function<void(bool)> ready)
 {
     if (demo)
         openDemo(std::move(ready));
+    else if (!m_settings->value(settings::keys::ServerHost).isEmpty())
+        promptServer(std::move(ready));
     else
         promptLocal(std::move(ready));
 }
@@ -104,6 +110,49 @@ void WorkstationSession::promptLocal(std::function<void(bool)> ready)
                     m_opener.open(m_directory, password, done);
                 else
                     m_opener.create(m_directory, password, done);
+            });
+    dialog->open();
+}
+
+void WorkstationSession::promptServer(std::function<void(bool)> ready)
+{
+    auto *dialog = new views::SignInDialog(m_settings, m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const session::SignInRequest initial = dialog->request();
+    if (!initial.user.isEmpty() && m_settings->value(settings::keys::RememberPassword)) {
+        QPointer<views::SignInDialog> guard(dialog);
+        m_signIn.rememberedPassword(initial.profile, initial.user, [guard](Result<QString> pw) {
+            if (guard && pw.ok())
+                guard->setPassword(pw.value());
+        });
+    }
+    connect(dialog, &QDialog::rejected, this, [ready] { ready(false); });
+    connect(dialog, &views::SignInDialog::signInRequested, this,
+            [this, dialog, ready](const session::SignInRequest &request) {
+                dialog->setBusy(true);
+                m_connection->setState(sync::ConnectionState::Connecting);
+                m_signIn.signIn(request, [this, dialog, ready, request](Result<session::SignedIn> r) {
+                    dialog->setBusy(false);
+                    if (!r.ok()) {
+                        const ErrorCode code = r.error().code;
+                        m_connection->setState(code == ErrorCode::CertificateRejected
+                                                   ? sync::ConnectionState::CertificateRejected
+                                               : code == ErrorCode::AuthFailed ? sync::ConnectionState::AuthFailed
+                                                                               : sync::ConnectionState::Offline,
+                                               r.error().message);
+                        dialog->showError(r.error().message);
+                        return;
+                    }
+                    dialog->saveProfile();
+                    m_directory = r->workspace.directory;
+                    m_connection->setState(r->online ? sync::ConnectionState::Online : sync::ConnectionState::Offline,
+                                           r->online ? QString() : tr("Working offline on this computer's copy."));
+                    m_lock->setUserName(request.user);
+                    adopt(std::move(r->workspace));
+                    dialog->disconnect(this);
+                    dialog->accept();
+                    ready(true);
+                });
             });
     dialog->open();
 }

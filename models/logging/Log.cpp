@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QStandardPaths>
+#include <QtGlobal>
 
 #include <spdlog/sinks/base_sink.h>
 #include <spdlog/sinks/rotating_file_sink.h>
@@ -85,6 +86,19 @@ void write(spdlog::level::level_enum level, const QString &message)
     l->log(level, std::string_view(utf8.constData(), size_t(utf8.size())));
 }
 
+// Qt's own warnings (and qDebug/qWarning calls anywhere) go through the same redacting logger, so a message that
+// quotes a value can never put PHI on stderr or in a crash report.
+void qtMessageHandler(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    switch (type) {
+    case QtDebugMsg: write(spdlog::level::debug, message); break;
+    case QtInfoMsg: write(spdlog::level::info, message); break;
+    case QtWarningMsg: write(spdlog::level::warn, message); break;
+    case QtCriticalMsg:
+    case QtFatalMsg: write(spdlog::level::critical, message); break;
+    }
+}
+
 } // namespace
 
 Status init(const Options &options)
@@ -117,6 +131,8 @@ Status init(const Options &options)
     g_logger->set_pattern("%Y-%m-%dT%H:%M:%S.%e%z [%l] [%t] %v");
     g_logger->flush_on(spdlog::level::warn);
     spdlog::set_default_logger(g_logger);
+    if (options.captureQtMessages)
+        qInstallMessageHandler(qtMessageHandler);
     return Status::success();
 }
 

@@ -17,9 +17,10 @@ class logger;
 namespace upstream::log {
 
 struct Options {
-    QString level;        // trace|debug|info|warn|error|off; empty = settings/default ("info")
-    QString directory;    // empty = <AppDataLocation>/logs
-    bool console = false; // also write to stderr
+    QString level;                 // trace|debug|info|warn|error|off; empty = settings/default ("info")
+    QString directory;             // empty = <AppDataLocation>/logs
+    bool console = false;          // also write to stderr
+    bool captureQtMessages = true; // route qDebug/qWarning/... through the redacting logger
     std::size_t maxFileBytes = 5 * 1024 * 1024;
     std::size_t maxFiles = 5;
 };

@@ -339,6 +339,24 @@ bool isFirstName(std::string_view word)
     return std::binary_search(kCommonFirstNames.begin(), kCommonFirstNames.end(), w);
 }
 
+// Words that make a "first name + word" value an organisation rather than a person. Lower-case, sorted.
+constexpr std::array<std::string_view, 40> kOrganisationWords = {
+    "administrators", "alliance", "assurance", "benefit", "benefits", "blue", "care", "choice", "community", "cross",
+    "family", "first", "group", "health", "healthcare", "hmo", "insurance", "life", "medicaid", "medical", "medicare",
+    "mutual", "national", "network", "options", "partners", "plan", "plans", "ppo", "premier", "providence",
+    "select", "senior", "services", "shield", "solutions", "trust", "union", "united", "wellness"};
+
+bool isOrganisationWord(std::string_view word)
+{
+    if (word.size() > 15)
+        return false;
+    std::array<char, 16> buf{};
+    for (size_t k = 0; k < word.size(); ++k)
+        buf[k] = lower(word[k]);
+    const std::string_view w(buf.data(), word.size());
+    return std::binary_search(kOrganisationWords.begin(), kOrganisationWords.end(), w);
+}
+
 // The whole (trimmed) value is 2–3 Title-Case words and the first is a common first name. A middle word may be
 // an initial ("John Q. Public").
 bool looksLikePatientName(std::string_view v)
@@ -375,7 +393,13 @@ bool looksLikePatientName(std::string_view v)
             if (!isLower(w[c]) && w[c] != '\'' && w[c] != '-')
                 return false;
     }
-    return isFirstName(words[0]);
+    if (!isFirstName(words[0]))
+        return false;
+    // "Grace Health Plan", "Christian Care": a first name followed by an organisation word is a payer.
+    for (size_t k = 1; k < count; ++k)
+        if (isOrganisationWord(words[k]))
+            return false;
+    return true;
 }
 
 // Walks the text once; calls onMatch(type, begin, end) for each non-overlapping match; onMatch returns false to

@@ -2,17 +2,34 @@
 
 #include "core/BuildInfo.h"
 
+#include <QFile>
 #include <QSettings>
 
 #include <algorithm>
 
 namespace upstream::settings {
+namespace {
+
+std::unique_ptr<QSettings> machinePolicyStore()
+{
+#if defined(Q_OS_MACOS)
+    // A configuration profile (MDM) puts its values in /Library/Managed Preferences/<domain>.plist, which the
+    // SystemScope lookup (CFPreferencesCopyValue for any user) never reads. When IT deployed a profile, it is the
+    // policy; otherwise /Library/Preferences/com.upstream.Workstation.plist is (docs/it-deployment.md).
+    const QString managed = QStringLiteral("/Library/Managed Preferences/com.upstream.Workstation.plist");
+    if (QFile::exists(managed))
+        return std::make_unique<QSettings>(managed, QSettings::NativeFormat);
+#endif
+    return std::make_unique<QSettings>(QSettings::SystemScope, QString::fromLatin1(build::kOrganization),
+                                       QStringLiteral("Workstation"));
+}
+
+} // namespace
 
 Settings::Settings()
     : Settings(std::make_unique<QSettings>(QSettings::UserScope, QString::fromLatin1(build::kOrganization),
                                            QStringLiteral("Workstation")),
-               std::make_unique<QSettings>(QSettings::SystemScope, QString::fromLatin1(build::kOrganization),
-                                           QStringLiteral("Workstation")))
+               machinePolicyStore())
 {
 }
 

@@ -10,7 +10,11 @@ namespace upstream::test {
 
 std::optional<PgFixture> PgFixture::load()
 {
-    const QString path = qEnvironmentVariable("UPSTREAM_TEST_PG");
+    return loadFrom(qEnvironmentVariable("UPSTREAM_TEST_PG"));
+}
+
+std::optional<PgFixture> PgFixture::loadFrom(const QString &path)
+{
     QFile f(path);
     if (path.isEmpty() || !f.open(QIODevice::ReadOnly))
         return std::nullopt;

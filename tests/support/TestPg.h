@@ -21,6 +21,7 @@ struct PgFixture {
 
     // Reads $UPSTREAM_TEST_PG. Returns nullopt (and the test should QFAIL) when the fixture is not running.
     static std::optional<PgFixture> load();
+    static std::optional<PgFixture> loadFrom(const QString &conninfoPath);
     // verify-full TLS parameters for `user` on `database`.
     storage::PgConnectionParams params(const QString &database, const QString &user, const QString &password) const;
     storage::PgConnectionParams superuserParams(const QString &database = QStringLiteral("postgres")) const;

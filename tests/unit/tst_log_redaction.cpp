@@ -77,6 +77,15 @@ private slots:
         QVERIFY(contents.contains("[PHI:"));
     }
 
+    void qtWarningsAreRedactedToo()
+    {
+        qWarning("Qt-level warning mentioning 321-54-9876 and jo.synthetic@mail.test");
+        const QByteArray contents = logFile();
+        QVERIFY(contents.contains("Qt-level warning mentioning [PHI:ssn]"));
+        QVERIFY(!contents.contains("321-54-9876"));
+        QVERIFY(!contents.contains("jo.synthetic@mail.test"));
+    }
+
     void ordinaryTextIsKept()
     {
         log::info(QStringLiteral("recomputed 42 signals for payer Acme Health Plan in 120 ms, CO-45 denials"));

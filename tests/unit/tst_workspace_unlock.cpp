@@ -75,7 +75,7 @@ private slots:
 
     void filesHoldNoPlaintext()
     {
-        for (const QString name :
+        for (const QString &name :
              {QStringLiteral("cache.db"), QStringLiteral("cache.db-wal"), QStringLiteral("workspace.json")}) {
             QFile f(QDir(dir).filePath(name));
             if (!f.exists())

@@ -60,10 +60,9 @@ void LockController::tryUnlock(const QString &password)
 {
     if (!m_locked || m_checking)
         return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now < m_notBefore) {
-        const auto wait = std::chrono::ceil<std::chrono::seconds>(m_notBefore - now).count();
-        m_screen->setMessage(tr("Too many failed attempts. Try again in %n second(s).", nullptr, int(wait)));
+    if (const auto wait = m_backoff.remaining(); wait.count() > 0) {
+        const auto seconds = std::chrono::ceil<std::chrono::seconds>(wait).count();
+        m_screen->setMessage(tr("Too many failed attempts. Try again in %n second(s).", nullptr, int(seconds)));
         return;
     }
     m_checking = true;
@@ -72,17 +71,14 @@ void LockController::tryUnlock(const QString &password)
         m_checking = false;
         m_screen->setBusy(false);
         if (!st.ok()) {
-            ++m_failures;
-            if (m_failures >= 5)
-                m_notBefore = std::chrono::steady_clock::now() + m_failureDelay * (1 << std::min(m_failures - 5, 6));
+            m_backoff.recordFailure();
             m_screen->clearPassword();
             m_screen->setMessage(st.error().message);
             m_screen->focusPassword();
             emit unlockFailed(st.error().message);
             return;
         }
-        m_failures = 0;
-        m_notBefore = {};
+        m_backoff.recordSuccess();
         m_locked = false;
         m_screen->clearPassword();
         m_window->setLocked(false);

@@ -7,6 +7,7 @@
 // (supplied by the application: it reopens the encrypted workspace) answers asynchronously. After five failures
 // in a row each further attempt waits out a growing delay. Nothing can veto a lock.
 #include "core/Result.h"
+#include "security/FailureBackoff.h"
 #include "security/InactivityTimer.h"
 
 #include <QObject>
@@ -33,8 +34,8 @@ public:
     void setUserName(const QString &user);
     LockScreen *lockScreen() const { return m_screen; }
     // Base delay after the fifth consecutive failure (doubles with each further failure). Tests shorten it.
-    void setFailureDelay(std::chrono::milliseconds delay) { m_failureDelay = delay; }
-    int consecutiveFailures() const { return m_failures; }
+    void setFailureDelay(std::chrono::milliseconds delay) { m_backoff.setBaseDelay(delay); }
+    int consecutiveFailures() const { return m_backoff.consecutiveFailures(); }
 
 public slots:
     void lock();
@@ -53,9 +54,7 @@ private:
     QList<QPointer<QWidget>> m_hidden;
     bool m_locked = false;
     bool m_checking = false;
-    int m_failures = 0;
-    std::chrono::milliseconds m_failureDelay{std::chrono::seconds(5)};
-    std::chrono::steady_clock::time_point m_notBefore{};
+    security::FailureBackoff m_backoff;
 };
 
 } // namespace upstream::views

@@ -62,6 +62,14 @@ CREATE TABLE daily_aggregates (
   payer TEXT NOT NULL, cpt_group TEXT NOT NULL, reason TEXT NOT NULL, day TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (payer, cpt_group, reason, day));
 CREATE TABLE drafts (id TEXT PRIMARY KEY, kind TEXT NOT NULL, payload TEXT NOT NULL, saved_at TEXT NOT NULL);
+)SQL",
+                                                                          R"SQL(
+-- v2: the server's numeric ids of rows this workstation created under client UUIDs (sync maps deletions by them).
+ALTER TABLE judgments ADD COLUMN server_id TEXT;
+ALTER TABLE ledger_entries ADD COLUMN server_id TEXT;
+CREATE INDEX judgments_server_id ON judgments(server_id);
+CREATE INDEX ledger_entries_server_id ON ledger_entries(server_id);
+CREATE INDEX outbox_entity ON outbox(entity_id);
 )SQL"};
 
 } // namespace

@@ -1,0 +1,70 @@
+#pragma once
+// Data quality of one upload (SPEC section 4): quality score and grade, anomalies against the customer's
+// history, and the customer's health score. Pure functions over counts, no I/O; the import validator fills
+// UploadStats while it streams, the caller supplies the history it has (an empty history disables the
+// anomalies that need one, the outcome shift then compares with the default mix).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace upstream::quality {
+
+inline constexpr double kPassScore = 0.95;
+
+double qualityScore(std::uint64_t accepted, std::uint64_t total); // 0 when total is 0
+const char *grade(double score);                                  // "A+", "A", "B+", "B", "C+", "C", "D", "F"
+inline bool passes(double score) { return score >= kPassScore; }
+
+struct OutcomeMix {
+    double paid = 0.75;
+    double denied = 0.15;
+    double other = 0.10;
+};
+
+struct UploadHistory {
+    std::vector<std::uint64_t> rowCountsLast30Days; // prior uploads of this customer; volume needs >= 2
+    std::optional<OutcomeMix> trailing90DayMix;     // absent: the default mix
+};
+
+struct ColumnFill {
+    std::string column;          // canonical column name
+    std::uint64_t empty = 0;     // rows where the column was empty
+    std::uint64_t applicable = 0; // rows where it is expected (e.g. denial reason only on denials)
+};
+
+struct UploadStats {
+    std::uint64_t totalRows = 0;
+    std::uint64_t acceptedRows = 0;
+    std::vector<ColumnFill> columns; // mapped columns only
+    std::uint64_t paid = 0, denied = 0, other = 0; // accepted rows by outcome
+    std::uint64_t duplicates = 0;                  // accepted rows repeating an earlier row's key
+};
+
+enum class Severity : std::uint8_t { Medium, High, Critical };
+const char *severityName(Severity severity);
+
+struct Anomaly {
+    std::string type;   // "volume", "missing_data", "outcome_shift", "duplicates"
+    Severity severity = Severity::Medium;
+    std::string subject; // column or outcome concerned, empty for the whole upload
+    double value = 0;    // z, share or deviation that fired
+};
+
+std::vector<Anomaly> detectAnomalies(const UploadStats &stats, const UploadHistory &history);
+
+struct HealthInputs {
+    double acceptedShare30Days = 0; // 0..1
+    double completeness = 0;        // 0..1
+    double validity = 0;            // 0..1
+    double lagDays = 0;             // upload lag, for timeliness
+    int openAnomalies = 0;
+    int uploads = 0;
+    int openCriticalAnomalies = 0;
+};
+
+double timeliness(double lagDays); // max(0, 1 - lag/30)
+double healthScore(const HealthInputs &in); // 0..100
+const char *healthBand(double score);       // "excellent", "good", "fair", "poor"
+
+} // namespace upstream::quality

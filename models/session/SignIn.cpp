@@ -1,0 +1,179 @@
+#include "SignIn.h"
+
+#include "logging/Log.h"
+#include "security/SecretStore.h"
+
+#include <QCryptographicHash>
+#include <QFutureWatcher>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace upstream::session {
+namespace {
+
+struct Membership {
+    qint64 customerId = 0;
+    QString appRole;
+};
+
+// Runs on a worker thread: connect and read the signed-in role's membership.
+Result<Membership> connectAndReadMembership(const storage::PgConnectionParams &params)
+{
+    auto conn = storage::PgConnection::connect(params);
+    if (!conn.ok())
+        return conn.error();
+    auto r = conn->exec("SELECT customer_id, app_role FROM upstream.memberships "
+                        "WHERE member_role = session_user AND NOT disabled ORDER BY customer_id LIMIT 1");
+    if (!r.ok())
+        return makeError(ErrorCode::PermissionDenied,
+                         QObject::tr("Signed in, but the server's Upstream schema is not readable for this user: %1")
+                             .arg(r.error().message));
+    if (r->rows() == 0)
+        return makeError(ErrorCode::AuthFailed,
+                         QObject::tr("This user is not a member of any customer, or has been disabled. Ask your "
+                                     "administrator."));
+    return Membership{r->int64(0, 0), r->text(0, 1)};
+}
+
+QString rememberKey(const ServerProfile &profile, const QString &user)
+{
+    return QStringLiteral("server-password:") + profile.key(user);
+}
+
+} // namespace
+
+QString ServerProfile::key(const QString &user) const
+{
+    return QStringLiteral("%1@%2:%3/%4").arg(user, host).arg(port).arg(database);
+}
+
+SignInService::SignInService(security::SecretStore *secrets, QObject *parent)
+    : QObject(parent), m_secrets(secrets), m_opener(secrets)
+{
+}
+
+QString SignInService::workspaceDirectory(const ServerProfile &profile, const QString &user)
+{
+    // A stable folder name that does not spell the user or host in clear on disk.
+    const QByteArray id = QCryptographicHash::hash(profile.key(user).toUtf8(), QCryptographicHash::Sha256).toHex();
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspaces/") +
+           QString::fromLatin1(id.left(24));
+}
+
+storage::PgConnectionParams SignInService::connectionParams(const SignInRequest &request)
+{
+    storage::PgConnectionParams p;
+    p.host = request.profile.host;
+    p.hostaddr = request.profile.hostaddr;
+    p.port = request.profile.port;
+    p.database = request.profile.database;
+    p.user = request.user;
+    p.password = request.password;
+    p.sslmode = request.profile.sslmode;
+    p.sslrootcert = request.profile.sslrootcert;
+    p.applicationName = QStringLiteral("upstream-workstation");
+    return p;
+}
+
+void SignInService::signIn(const SignInRequest &request, Done done)
+{
+    if (const auto wait = m_backoff.remaining(); wait.count() > 0) {
+        const auto seconds = std::chrono::ceil<std::chrono::seconds>(wait).count();
+        done(makeError(ErrorCode::AuthFailed,
+                       tr("Too many failed attempts. Try again in %n second(s).", nullptr, int(seconds))));
+        return;
+    }
+    if (request.user.isEmpty() || request.password.isEmpty()) {
+        done(makeError(ErrorCode::InvalidInput, tr("Enter your user name and password.")));
+        return;
+    }
+    if (!request.profile.isConfigured()) {
+        done(makeError(ErrorCode::InvalidInput, tr("No server is configured. Enter the server's host and database.")));
+        return;
+    }
+    const storage::PgConnectionParams params = connectionParams(request);
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<Membership>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request, done] {
+        const Result<Membership> m = *watcher->result();
+        watcher->deleteLater();
+        if (m.ok()) {
+            openWorkspace(request, true, m->customerId, m->appRole, done);
+            return;
+        }
+        if (m.error().code == ErrorCode::Unreachable &&
+            workspace::WorkspaceOpener::exists(workspaceDirectory(request.profile, request.user))) {
+            log::info(QStringLiteral("server unreachable: signing in offline"));
+            openWorkspace(request, false, 0, QString(), done);
+            return;
+        }
+        finish(request, m.error(), done);
+    });
+    watcher->setFuture(
+        QtConcurrent::run([params] { return std::make_shared<Result<Membership>>(connectAndReadMembership(params)); }));
+}
+
+void SignInService::openWorkspace(const SignInRequest &request, bool online, qint64 customer, const QString &role,
+                                  Done done)
+{
+    const QString dir = workspaceDirectory(request.profile, request.user);
+    auto opened = [this, request, online, customer, role, done](Result<workspace::OpenedWorkspace> ws) {
+        if (!ws.ok()) {
+            Error e = ws.error();
+            if (!online && e.code == ErrorCode::AuthFailed)
+                e.message = tr("The server cannot be reached and the password does not open this computer's "
+                               "offline copy. Check the password, or try again when the server is reachable.");
+            finish(request, e, done);
+            return;
+        }
+        if (online) {
+            (void)ws->cache->setMeta(QStringLiteral("customer_id"), QString::number(customer));
+            (void)ws->cache->setMeta(QStringLiteral("app_role"), role);
+            (void)ws->cache->setMeta(QStringLiteral("user"), request.user);
+        }
+        SignedIn s;
+        s.online = online;
+        s.customerId = online ? customer : ws->cache->meta(QStringLiteral("customer_id")).toLongLong();
+        s.appRole = online ? role : ws->cache->meta(QStringLiteral("app_role"));
+        s.workspace = std::move(ws.value());
+        finish(request, std::move(s), done);
+    };
+    if (workspace::WorkspaceOpener::exists(dir))
+        m_opener.open(dir, request.password, opened);
+    else
+        m_opener.create(dir, request.password, opened);
+}
+
+void SignInService::finish(const SignInRequest &request, Result<SignedIn> result, Done done)
+{
+    if (!result.ok()) {
+        if (result.error().code == ErrorCode::AuthFailed)
+            m_backoff.recordFailure();
+        log::warn(QStringLiteral("sign-in failed: %1").arg(result.error().message));
+        done(std::move(result));
+        return;
+    }
+    m_backoff.recordSuccess();
+    const QString key = rememberKey(request.profile, request.user);
+    auto forward = [done, r = std::make_shared<Result<SignedIn>>(std::move(result))](Status st) mutable {
+        if (!st.ok())
+            log::warn(QStringLiteral("could not update the remembered password: %1").arg(st.error().message));
+        done(std::move(*r));
+    };
+    if (request.remember)
+        m_secrets->write(key, request.password.toUtf8(), forward);
+    else
+        m_secrets->remove(key, forward);
+}
+
+void SignInService::rememberedPassword(const ServerProfile &profile, const QString &user,
+                                       std::function<void(Result<QString>)> done)
+{
+    m_secrets->read(rememberKey(profile, user), [done](Result<QByteArray> r) {
+        if (!r.ok())
+            done(r.error());
+        else
+            done(QString::fromUtf8(r.value()));
+    });
+}
+
+} // namespace upstream::session

@@ -1,0 +1,77 @@
+#pragma once
+// Sign-in to the central server, with offline fallback (SPEC section 8, issue "Sign-in, idle lock ...").
+//
+// 1. Connect with the user's own PostgreSQL role (SCRAM over TLS, sslmode from the profile) on a worker thread and
+//    read the user's membership (customer, app role). Wrong password, disabled user, rejected certificate and an
+//    unknown database each fail with a plain message.
+// 2. The user's local workspace (one per server + database + user) is opened — or created on first sign-in — with
+//    the same password: the cache key is wrapped with it.
+// 3. When the server cannot be reached, a returning user signs in offline: the password unlocks the local cache.
+// 4. "Remember me" keeps the password in the OS keychain (and only there); unticking it deletes the stored copy.
+// Failures in a row are slowed down by FailureBackoff.
+#include "core/Result.h"
+#include "security/FailureBackoff.h"
+#include "storage/pg/PgConnection.h"
+#include "workspace/Workspace.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace upstream::security {
+class SecretStore;
+}
+
+namespace upstream::session {
+
+struct ServerProfile {
+    QString host;
+    int port = 5432;
+    QString database;
+    QString sslmode = QStringLiteral("verify-full");
+    QString sslrootcert;
+    QString hostaddr; // optional: skip DNS (tests)
+
+    bool isConfigured() const { return !host.isEmpty() && !database.isEmpty(); }
+    QString key(const QString &user) const; // "user@host:port/db", the identity of a workspace and a keychain entry
+};
+
+struct SignInRequest {
+    ServerProfile profile;
+    QString user;
+    QString password;
+    bool remember = false;
+};
+
+struct SignedIn {
+    bool online = false;
+    qint64 customerId = 0;
+    QString appRole; // viewer|operator|analyst|supervisor|admin ("" when offline and never seen)
+    workspace::OpenedWorkspace workspace;
+};
+
+class SignInService : public QObject {
+    Q_OBJECT
+public:
+    SignInService(security::SecretStore *secrets, QObject *parent = nullptr);
+
+    using Done = std::function<void(Result<SignedIn>)>;
+    void signIn(const SignInRequest &request, Done done);
+    // The remembered password for this profile and user, if any (NotFound otherwise).
+    void rememberedPassword(const ServerProfile &profile, const QString &user,
+                            std::function<void(Result<QString>)> done);
+
+    security::FailureBackoff &backoff() { return m_backoff; }
+    static QString workspaceDirectory(const ServerProfile &profile, const QString &user);
+    static storage::PgConnectionParams connectionParams(const SignInRequest &request);
+
+private:
+    void openWorkspace(const SignInRequest &request, bool online, qint64 customer, const QString &role, Done done);
+    void finish(const SignInRequest &request, Result<SignedIn> result, Done done);
+
+    security::SecretStore *m_secrets;
+    workspace::WorkspaceOpener m_opener;
+    security::FailureBackoff m_backoff;
+};
+
+} // namespace upstream::session

@@ -1,0 +1,24 @@
+#pragma once
+// Resolves where a CLI command connects: `--db` (a libpq conninfo string or URI) or libpq's PG* environment, and
+// the password from `--password-file` or $UPSTREAM_PASSWORD — never from a flag value, so it does not show up in
+// the process list or shell history. With neither, libpq's own sources apply (PGPASSWORD, ~/.pgpass).
+//
+// Failure modes: an unreadable or empty password file → ErrorCode::InvalidInput (CLI exit 2).
+#include "core/Result.h"
+#include "storage/pg/PgConnection.h"
+
+#include <QString>
+
+namespace upstream::storage {
+
+Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &passwordFile);
+// resolvePgTarget + PgConnection::connect.
+Result<PgConnection> connectPgTarget(const QString &db, const QString &passwordFile);
+
+// A server error as one line for a CLI: libpq's "ERROR:  " prefix and DETAIL/CONTEXT lines dropped.
+QString oneLine(const Error &error);
+
+// Reads a secret from the first line of `path` ("-" = standard input); trailing CR/LF removed.
+Result<QString> readSecretFile(const QString &path);
+
+} // namespace upstream::storage

@@ -1,0 +1,42 @@
+#include "Outbox.h"
+
+#include "storage/cache/LocalCache.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace upstream::sync {
+
+Result<QString> enqueueChange(storage::LocalCache &cache, const QString &kind, const QString &entityId,
+                              qint64 baseVersion, const QJsonObject &payload)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto q = cache.db().prepare(
+        QStringLiteral("INSERT INTO outbox (id, seq, kind, entity_id, base_version, payload, created_at) "
+                       "VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM outbox), ?, ?, ?, ?, ?)"));
+    if (!q.ok())
+        return q.error();
+    q->bind(1, id);
+    q->bind(2, kind);
+    q->bind(3, entityId);
+    q->bind(4, baseVersion);
+    q->bind(5, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    q->bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    if (Status st = q->run(); !st.ok())
+        return st.error();
+    return id;
+}
+
+Result<int> pendingCount(storage::LocalCache &cache)
+{
+    auto q = cache.db().prepare(QStringLiteral("SELECT count(*) FROM outbox"));
+    if (!q.ok())
+        return q.error();
+    auto row = q->step();
+    if (!row.ok())
+        return row.error();
+    return int(q->int64(0));
+}
+
+} // namespace upstream::sync

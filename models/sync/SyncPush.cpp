@@ -1,0 +1,212 @@
+// Server side of pushing one queued change (see SyncProtocol.h).
+#include "SyncProtocol.h"
+
+#include "storage/pg/PgConnection.h"
+
+#include <QJsonDocument>
+
+namespace upstream::sync {
+namespace {
+
+QVariant nullable(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
+        return {};
+    return v.isDouble() ? QVariant(v.toVariant()) : QVariant(v.toString());
+}
+
+// Integer cents as an exact decimal string for numeric(12,2).
+QString centsToDecimal(qint64 cents)
+{
+    const bool negative = cents < 0;
+    const qint64 a = negative ? -cents : cents;
+    return QStringLiteral("%1%2.%3")
+        .arg(negative ? QStringLiteral("-") : QString())
+        .arg(a / 100)
+        .arg(a % 100, 2, 10, QLatin1Char('0'));
+}
+
+QString statusForVerdict(const QString &verdict)
+{
+    if (verdict == QLatin1String("real"))
+        return QStringLiteral("acknowledged");
+    if (verdict == QLatin1String("noise"))
+        return QStringLiteral("resolved");
+    return QStringLiteral("pending");
+}
+
+// The outcome of applying a change inside the open transaction.
+struct Applied {
+    bool conflict = false;
+};
+
+Result<Applied> applyVerdict(storage::PgConnection &conn, qint64 customer, const OutboxChange &c)
+{
+    const QString verdict = c.payload.value(QStringLiteral("verdict")).toString();
+    const QVariant alert = c.payload.value(QStringLiteral("alert_id")).toString();
+    auto ins = conn.exec("INSERT INTO upstream.judgments (customer_id, alert_id, verdict, reason_code, notes, "
+                         "client_uuid) VALUES ($1, $2, $3, $4, $5, $6::uuid) "
+                         "ON CONFLICT (customer_id, alert_id, operator) DO UPDATE SET verdict = EXCLUDED.verdict, "
+                         "reason_code = EXCLUDED.reason_code, notes = EXCLUDED.notes",
+                         {customer, alert, verdict, nullable(c.payload.value(QStringLiteral("reason_code"))),
+                          nullable(c.payload.value(QStringLiteral("notes"))), c.entityId});
+    if (!ins.ok())
+        return ins.error();
+    auto upd = conn.exec("UPDATE upstream.alerts SET status = $3, updated_at = now() "
+                         "WHERE customer_id = $1 AND alert_id = $2",
+                         {customer, alert, statusForVerdict(verdict)});
+    if (!upd.ok())
+        return upd.error();
+    return Applied{};
+}
+
+Result<Applied> applyVerdictUndo(storage::PgConnection &conn, qint64 customer, const OutboxChange &c)
+{
+    const QVariant alert = c.payload.value(QStringLiteral("alert_id")).toString();
+    auto del = conn.exec("DELETE FROM upstream.judgments WHERE customer_id = $1 AND alert_id = $2 "
+                         "AND operator = session_user",
+                         {customer, alert});
+    if (!del.ok())
+        return del.error();
+    const QString previous = c.payload.value(QStringLiteral("previous_status")).toString();
+    auto upd = conn.exec("UPDATE upstream.alerts SET status = $3, updated_at = now() "
+                         "WHERE customer_id = $1 AND alert_id = $2",
+                         {customer, alert, previous.isEmpty() ? QStringLiteral("pending") : previous});
+    if (!upd.ok())
+        return upd.error();
+    return Applied{};
+}
+
+Result<Applied> applyLedgerUpsert(storage::PgConnection &conn, qint64 customer, const OutboxChange &c)
+{
+    const QJsonObject &p = c.payload;
+    const std::vector<QVariant> fields = {
+        customer,
+        c.entityId,
+        nullable(p.value(QStringLiteral("alert_id"))),
+        nullable(p.value(QStringLiteral("signal_id"))),
+        p.value(QStringLiteral("product")).toString(),
+        p.value(QStringLiteral("payer")).toString(),
+        centsToDecimal(qint64(p.value(QStringLiteral("expected_cents")).toDouble())),
+        centsToDecimal(qint64(p.value(QStringLiteral("recovered_cents")).toDouble())),
+        nullable(p.value(QStringLiteral("recovered_date"))),
+        p.value(QStringLiteral("state")).toString(),
+        nullable(p.value(QStringLiteral("owner"))),
+        nullable(p.value(QStringLiteral("notes"))),
+    };
+    if (c.baseVersion <= 0) {
+        auto r =
+            conn.exec("INSERT INTO upstream.ledger_entries (customer_id, client_uuid, alert_id, signal_id, product, "
+                      "payer, expected_amount, recovered_amount, recovered_date, state, owner, notes) "
+                      "VALUES ($1, $2::uuid, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
+                      "ON CONFLICT (customer_id, client_uuid) DO NOTHING RETURNING version",
+                      fields);
+        if (!r.ok())
+            return r.error();
+        return Applied{r->rows() == 0};
+    }
+    std::vector<QVariant> params = fields;
+    params.push_back(c.baseVersion);
+    auto r = conn.exec("UPDATE upstream.ledger_entries SET alert_id = $3, signal_id = $4, product = $5, payer = $6, "
+                       "expected_amount = $7, recovered_amount = $8, recovered_date = $9, state = $10, owner = $11, "
+                       "notes = $12 WHERE customer_id = $1 AND client_uuid = $2::uuid AND version = $13 "
+                       "RETURNING version",
+                       params);
+    if (!r.ok())
+        return r.error();
+    return Applied{r->rows() == 0};
+}
+
+Result<Applied> applyLedgerApprove(storage::PgConnection &conn, qint64 customer, const OutboxChange &c)
+{
+    auto r = conn.exec("UPDATE upstream.ledger_entries SET approved_by = session_user, approved_at = now() "
+                       "WHERE customer_id = $1 AND client_uuid = $2::uuid AND version = $3 RETURNING version",
+                       {customer, c.entityId, c.baseVersion});
+    if (!r.ok())
+        return r.error();
+    return Applied{r->rows() == 0};
+}
+
+Result<Applied> applyAudit(storage::PgConnection &conn, qint64 customer, const OutboxChange &c)
+{
+    QJsonObject details = c.payload.value(QStringLiteral("details")).toObject();
+    details.insert(QStringLiteral("recorded_at"), c.payload.value(QStringLiteral("at")));
+    auto r = conn.exec("SELECT upstream.audit_append($1, $2, $3::jsonb, $4)",
+                       {customer, c.payload.value(QStringLiteral("action")).toString(),
+                        QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)),
+                        c.payload.value(QStringLiteral("workstation")).toString()});
+    if (!r.ok())
+        return r.error();
+    return Applied{};
+}
+
+QJsonObject currentLedgerRow(storage::PgConnection &conn, qint64 customer, const QString &clientUuid)
+{
+    auto r = conn.exec("SELECT to_jsonb(l)::text FROM upstream.ledger_entries l "
+                       "WHERE customer_id = $1 AND client_uuid = $2::uuid",
+                       {customer, clientUuid});
+    if (!r.ok() || r->rows() == 0)
+        return {};
+    return QJsonDocument::fromJson(r->bytes(0, 0)).object();
+}
+
+} // namespace
+
+Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, const OutboxChange &change)
+{
+    PushResult result;
+    result.changeId = change.id;
+    if (Status st = conn.execScript(QStringLiteral("BEGIN")); !st.ok())
+        return st.error();
+    auto rollback = [&] { (void)conn.execScript(QStringLiteral("ROLLBACK")); };
+
+    auto mark = conn.exec("INSERT INTO upstream.applied_changes (customer_id, change_id, kind) "
+                          "VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING RETURNING 1",
+                          {customerId, change.id, change.kind});
+    if (!mark.ok()) {
+        rollback();
+        if (mark.error().code == ErrorCode::Unreachable)
+            return mark.error();
+        result.outcome = PushOutcome::Rejected;
+        result.message = mark.error().message;
+        return result;
+    }
+    if (mark->rows() == 0) { // pushed before; the acknowledgement was lost
+        rollback();
+        result.outcome = PushOutcome::AlreadyApplied;
+        return result;
+    }
+
+    Result<Applied> applied = makeError(ErrorCode::InvalidInput, QStringLiteral("unknown change kind ") + change.kind);
+    if (change.kind == QLatin1String("verdict"))
+        applied = applyVerdict(conn, customerId, change);
+    else if (change.kind == QLatin1String("verdict_undo"))
+        applied = applyVerdictUndo(conn, customerId, change);
+    else if (change.kind == QLatin1String("ledger_upsert"))
+        applied = applyLedgerUpsert(conn, customerId, change);
+    else if (change.kind == QLatin1String("ledger_approve"))
+        applied = applyLedgerApprove(conn, customerId, change);
+    else if (change.kind == QLatin1String("audit"))
+        applied = applyAudit(conn, customerId, change);
+
+    if (!applied.ok()) {
+        rollback();
+        if (applied.error().code == ErrorCode::Unreachable)
+            return applied.error();
+        result.outcome = PushOutcome::Rejected;
+        result.message = applied.error().message;
+        return result;
+    }
+    if (applied->conflict) {
+        rollback();
+        result.outcome = PushOutcome::Conflict;
+        result.theirs = currentLedgerRow(conn, customerId, change.entityId);
+        return result;
+    }
+    if (Status st = conn.execScript(QStringLiteral("COMMIT")); !st.ok())
+        return st.error(); // unknown whether it committed: the retry will tell (applied_changes)
+    result.outcome = PushOutcome::Applied;
+    return result;
+}
+
+} // namespace upstream::sync

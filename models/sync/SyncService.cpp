@@ -1,0 +1,283 @@
+#include "SyncService.h"
+
+#include "logging/Log.h"
+#include "storage/cache/LocalCache.h"
+
+#include <QSocketNotifier>
+
+#include <algorithm>
+
+namespace upstream::sync {
+
+// --- worker ----------------------------------------------------------------------------------------------------
+
+SyncWorker::SyncWorker(QObject *parent) : QObject(parent) {}
+
+void SyncWorker::connectToServer(const storage::PgConnectionParams &params)
+{
+    disconnectFromServer();
+    auto c = storage::PgConnection::connect(params);
+    if (!c.ok()) {
+        emit connected(false, int(c.error().code), c.error().message);
+        return;
+    }
+    m_conn = std::make_unique<storage::PgConnection>(std::move(c.value()));
+    if (Status st = m_conn->listen(QStringLiteral("upstream_changes")); !st.ok())
+        log::warn(QStringLiteral("sync: LISTEN failed: %1").arg(st.error().message));
+    watchSocket();
+    emit connected(true, 0, QString());
+}
+
+void SyncWorker::watchSocket()
+{
+    delete m_notifier;
+    m_notifier = new QSocketNotifier(qintptr(m_conn->socket()), QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
+        if (!m_conn)
+            return;
+        if (!m_conn->takeNotifications().empty())
+            emit notified();
+    });
+}
+
+void SyncWorker::disconnectFromServer()
+{
+    delete m_notifier;
+    m_notifier = nullptr;
+    m_conn.reset();
+}
+
+void SyncWorker::push(qint64 customerId, const std::vector<OutboxChange> &changes)
+{
+    std::vector<PushResult> results;
+    if (!m_conn) {
+        emit pushed(results, QStringLiteral("not connected"));
+        return;
+    }
+    m_notifier->setEnabled(false); // our own statements' traffic is not a notification
+    for (const OutboxChange &c : changes) {
+        auto r = pushChange(*m_conn, customerId, c);
+        if (!r.ok()) {
+            m_notifier->setEnabled(true);
+            emit pushed(results, r.error().message); // what was acknowledged so far still counts
+            return;
+        }
+        results.push_back(r.value());
+    }
+    m_notifier->setEnabled(true);
+    emit pushed(results, QString());
+}
+
+void SyncWorker::pull(qint64 customerId, qint64 afterSeq)
+{
+    if (!m_conn) {
+        emit pulled({}, QStringLiteral("not connected"));
+        return;
+    }
+    m_notifier->setEnabled(false);
+    auto batch = pullChanges(*m_conn, customerId, afterSeq, 5000);
+    m_notifier->setEnabled(true);
+    if (!batch.ok())
+        emit pulled({}, batch.error().message);
+    else
+        emit pulled(batch.value(), QString());
+}
+
+// --- service ---------------------------------------------------------------------------------------------------
+
+SyncService::SyncService(std::shared_ptr<storage::LocalCache> cache, ConnectionStatus *status, QObject *parent)
+    : QObject(parent), m_cache(std::move(cache)), m_status(status)
+{
+    qRegisterMetaType<storage::PgConnectionParams>();
+    qRegisterMetaType<std::vector<OutboxChange>>();
+    qRegisterMetaType<std::vector<PushResult>>();
+    qRegisterMetaType<PulledBatch>();
+    qRegisterMetaType<SyncRound>();
+    m_worker = new SyncWorker;
+    m_worker->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SyncWorker::connected, this, &SyncService::onConnected);
+    connect(m_worker, &SyncWorker::pushed, this, &SyncService::onPushed);
+    connect(m_worker, &SyncWorker::pulled, this, &SyncService::onPulled);
+    connect(m_worker, &SyncWorker::notified, this, &SyncService::requestSync);
+    m_thread.setObjectName(QStringLiteral("sync"));
+    m_thread.start();
+    m_poll.setInterval(std::chrono::seconds(30));
+    connect(&m_poll, &QTimer::timeout, this, &SyncService::requestSync);
+    m_retry.setSingleShot(true);
+    connect(&m_retry, &QTimer::timeout, this, [this] {
+        m_status->setState(ConnectionState::Connecting);
+        QMetaObject::invokeMethod(m_worker, "connectToServer", Qt::QueuedConnection,
+                                  Q_ARG(upstream::storage::PgConnectionParams, m_params));
+    });
+}
+
+SyncService::~SyncService()
+{
+    stop();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SyncService::setPollInterval(std::chrono::milliseconds interval)
+{
+    m_poll.setInterval(interval);
+}
+
+void SyncService::start(const storage::PgConnectionParams &params, qint64 customerId)
+{
+    m_params = params;
+    m_customer = customerId;
+    m_running = true;
+    m_backoff = std::chrono::milliseconds(1000);
+    m_retry.start(0);
+}
+
+void SyncService::stop()
+{
+    m_running = false;
+    m_poll.stop();
+    m_retry.stop();
+    m_params.password.fill(QLatin1Char('\0')); // the password is not kept past the session
+    m_params.password.clear();
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::disconnectFromServer, Qt::QueuedConnection);
+}
+
+void SyncService::onConnected(bool ok, int errorCode, const QString &message)
+{
+    if (!m_running)
+        return;
+    if (!ok) {
+        const auto code = ErrorCode(errorCode);
+        if (code == ErrorCode::AuthFailed) {
+            m_status->setState(ConnectionState::AuthFailed, message);
+            return; // retrying a refused password helps nobody
+        }
+        if (code == ErrorCode::CertificateRejected) {
+            m_status->setState(ConnectionState::CertificateRejected, message);
+            return;
+        }
+        goOffline(message);
+        return;
+    }
+    m_connected = true;
+    m_backoff = std::chrono::milliseconds(1000);
+    m_poll.start();
+    m_status->setState(ConnectionState::Online);
+    requestSync();
+}
+
+void SyncService::goOffline(const QString &message)
+{
+    m_connected = false;
+    m_inRound = false;
+    m_poll.stop();
+    QMetaObject::invokeMethod(m_worker, &SyncWorker::disconnectFromServer, Qt::QueuedConnection);
+    m_status->setState(ConnectionState::Offline, message);
+    if (m_running) {
+        m_retry.start(m_backoff);
+        m_backoff = std::min(m_backoff * 2, m_maxBackoff);
+    }
+}
+
+void SyncService::requestSync()
+{
+    if (!m_running || !m_connected)
+        return;
+    if (m_inRound) {
+        m_again = true; // coalesce: one more round after this one
+        return;
+    }
+    beginRound();
+}
+
+void SyncService::beginRound()
+{
+    m_inRound = true;
+    m_again = false;
+    m_round = {};
+    m_status->setState(ConnectionState::Syncing);
+    auto changes = pendingChanges(*m_cache, 500);
+    if (!changes.ok()) {
+        log::error(QStringLiteral("sync: cannot read the outbox: %1").arg(changes.error().message));
+        finishRound();
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, "push", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
+                              Q_ARG(std::vector<upstream::sync::OutboxChange>, changes.value()));
+}
+
+void SyncService::onPushed(const std::vector<PushResult> &results, const QString &error)
+{
+    if (!m_inRound)
+        return;
+    if (Status st = recordPushResults(*m_cache, results); !st.ok())
+        log::error(QStringLiteral("sync: cannot record push results: %1").arg(st.error().message));
+    int conflicts = 0;
+    for (const PushResult &r : results) {
+        switch (r.outcome) {
+        case PushOutcome::Applied: ++m_round.pushed; break;
+        case PushOutcome::AlreadyApplied: ++m_round.alreadyApplied; break;
+        case PushOutcome::Conflict: ++m_round.conflicts, ++conflicts; break;
+        case PushOutcome::Rejected: ++m_round.rejected; break;
+        }
+    }
+    if (conflicts > 0)
+        emit conflictsDetected(conflicts);
+    if (!error.isEmpty()) {
+        goOffline(error);
+        return;
+    }
+    if (results.size() == 500 && m_round.rejected == 0) { // a full batch: more may be queued
+        beginRoundPushOnly();
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, "pull", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
+                              Q_ARG(qint64, lastPulledSeq(*m_cache)));
+}
+
+void SyncService::beginRoundPushOnly()
+{
+    auto changes = pendingChanges(*m_cache, 500);
+    if (!changes.ok()) {
+        finishRound();
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, "push", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
+                              Q_ARG(std::vector<upstream::sync::OutboxChange>, changes.value()));
+}
+
+void SyncService::onPulled(const PulledBatch &batch, const QString &error)
+{
+    if (!m_inRound)
+        return;
+    if (!error.isEmpty()) {
+        goOffline(error);
+        return;
+    }
+    if (batch.toSeq == batch.fromSeq) {
+        finishRound();
+        return;
+    }
+    if (Status st = applyPulled(*m_cache, batch); !st.ok()) {
+        log::error(QStringLiteral("sync: cannot apply pulled changes: %1").arg(st.error().message));
+        finishRound();
+        return;
+    }
+    m_round.pulledRows += int(batch.rows.size());
+    emit cacheChanged();
+    QMetaObject::invokeMethod(m_worker, "pull", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
+                              Q_ARG(qint64, batch.toSeq));
+}
+
+void SyncService::finishRound()
+{
+    m_inRound = false;
+    if (m_connected)
+        m_status->setState(ConnectionState::Online);
+    emit roundFinished(m_round);
+    if (m_again)
+        requestSync();
+}
+
+} // namespace upstream::sync

@@ -1,0 +1,106 @@
+#pragma once
+// SyncService: keeps the local cache in step with the central server while the workstation runs.
+//
+// The PostgreSQL connection lives on a worker thread (SyncWorker) — the GUI thread never waits on the network —
+// while every cache read and write happens on the thread that owns the cache (the one writer connection). A round:
+// read queued changes from the cache → push them on the worker → record the results in the cache → pull change_log
+// batches on the worker → apply them to the cache. Rounds run on demand (requestSync(), e.g. after a local edit),
+// when another workstation's change is announced by NOTIFY upstream_changes, and every `pollInterval`.
+// A lost connection switches the state to Offline and retries with exponential backoff (1 s … 60 s); nothing
+// queued is lost because it is deleted from the outbox only after the server acknowledged it.
+#include "storage/pg/PgConnection.h"
+#include "sync/ConnectionState.h"
+#include "sync/SyncProtocol.h"
+
+#include <QObject>
+#include <QSocketNotifier>
+#include <QThread>
+#include <QTimer>
+
+#include <chrono>
+#include <memory>
+
+namespace upstream::storage {
+class LocalCache;
+}
+
+namespace upstream::sync {
+
+class SyncWorker;
+
+class SyncService : public QObject {
+    Q_OBJECT
+public:
+    SyncService(std::shared_ptr<storage::LocalCache> cache, ConnectionStatus *status, QObject *parent = nullptr);
+    ~SyncService() override;
+
+    void start(const storage::PgConnectionParams &params, qint64 customerId);
+    void stop();
+    void setPollInterval(std::chrono::milliseconds interval);
+    void setMaximumBackoff(std::chrono::milliseconds maximum) { m_maxBackoff = maximum; }
+
+public slots:
+    void requestSync();
+
+signals:
+    void cacheChanged(); // pulled rows were applied: views refresh
+    void conflictsDetected(int count);
+    void roundFinished(const upstream::sync::SyncRound &round);
+
+private:
+    void beginRound();
+    void beginRoundPushOnly();
+    void onPushed(const std::vector<upstream::sync::PushResult> &results, const QString &error);
+    void onPulled(const upstream::sync::PulledBatch &batch, const QString &error);
+    void onConnected(bool ok, int errorCode, const QString &message);
+    void goOffline(const QString &message);
+    void finishRound();
+
+    std::shared_ptr<storage::LocalCache> m_cache;
+    ConnectionStatus *m_status;
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr;
+    QTimer m_poll;
+    QTimer m_retry;
+    storage::PgConnectionParams m_params;
+    qint64 m_customer = 0;
+    bool m_running = false;
+    bool m_inRound = false;
+    bool m_again = false;
+    bool m_connected = false;
+    SyncRound m_round;
+    std::chrono::milliseconds m_backoff{1000};
+    std::chrono::milliseconds m_maxBackoff{60000};
+};
+
+// Lives on SyncService's worker thread; owns the PostgreSQL connection. Internal to the sync service.
+class SyncWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit SyncWorker(QObject *parent = nullptr);
+
+public slots:
+    void connectToServer(const upstream::storage::PgConnectionParams &params);
+    void push(qint64 customerId, const std::vector<upstream::sync::OutboxChange> &changes);
+    void pull(qint64 customerId, qint64 afterSeq);
+    void disconnectFromServer();
+
+signals:
+    void connected(bool ok, int errorCode, const QString &message);
+    void pushed(const std::vector<upstream::sync::PushResult> &results, const QString &error);
+    void pulled(const upstream::sync::PulledBatch &batch, const QString &error);
+    void notified();
+
+private:
+    void watchSocket();
+    std::unique_ptr<storage::PgConnection> m_conn;
+    QSocketNotifier *m_notifier = nullptr;
+};
+
+} // namespace upstream::sync
+
+Q_DECLARE_METATYPE(upstream::storage::PgConnectionParams)
+Q_DECLARE_METATYPE(std::vector<upstream::sync::OutboxChange>)
+Q_DECLARE_METATYPE(std::vector<upstream::sync::PushResult>)
+Q_DECLARE_METATYPE(upstream::sync::PulledBatch)
+Q_DECLARE_METATYPE(upstream::sync::SyncRound)

@@ -1,0 +1,230 @@
+// Proves: `upstream migrate` brings an empty database to the current schema version, a second run is a no-op, two
+// concurrent runs apply each migration once, a failing migration leaves the database at the previous version, a
+// database newer than the code is refused with a clear message (library and CLI, exit 1), and only a superuser
+// may apply migrations.
+#include "TestPg.h"
+
+#include "storage/pg/Migrator.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+#include <thread>
+
+using namespace upstream;
+using storage::Migrator;
+using storage::PgConnection;
+
+namespace {
+
+QString conninfo(const test::PgFixture &fx, const QString &db, const QString &user)
+{
+    return QStringLiteral("host=%1 hostaddr=%2 port=%3 dbname=%4 user=%5 sslmode=verify-full sslrootcert=%6")
+        .arg(fx.host, fx.hostaddr)
+        .arg(fx.port)
+        .arg(db, user, fx.sslrootcert);
+}
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+CliRun runCli(const QStringList &args, const QString &password)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("UPSTREAM_PASSWORD"), password);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(UPSTREAM_CLI_PATH), args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+qint64 scalar(PgConnection &c, const char *sql)
+{
+    auto r = c.exec(sql);
+    return r.ok() && r->rows() == 1 ? r->int64(0, 0) : -1;
+}
+
+} // namespace
+
+class TstSchemaMigrations : public QObject {
+    Q_OBJECT
+    std::optional<test::PgFixture> fx;
+
+private slots:
+    void initTestCase()
+    {
+        fx = test::PgFixture::load();
+        QVERIFY2(fx.has_value(), "the pg fixture is not running ($UPSTREAM_TEST_PG)");
+        QVERIFY(Migrator().latestVersion() >= 1);
+    }
+
+    void emptyDatabaseMigratesToCurrentThenNoOp()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_empty"));
+        QVERIFY2(db.ok(), qPrintable(db.error()));
+        auto c = PgConnection::connect(db.superuserParams());
+        QVERIFY(c.ok());
+        const Migrator m;
+        QCOMPARE(Migrator::currentVersion(*c).value(), 0);
+
+        auto first = m.migrate(*c);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+        QCOMPARE(first->fromVersion, 0);
+        QCOMPARE(first->toVersion, m.latestVersion());
+        QCOMPARE(int(first->applied.size()), int(m.migrations().size()));
+        QCOMPARE(Migrator::currentVersion(*c).value(), m.latestVersion());
+        for (const char *table : {"customers", "memberships", "payer_mappings", "cpt_group_mappings", "uploads",
+                                  "upload_reports", "claims", "signals", "alerts", "judgments", "ledger_entries",
+                                  "ledger_history", "audit_log", "change_log", "schema_version"}) {
+            auto r = c->exec("SELECT to_regclass('upstream.' || $1) IS NOT NULL", {QString::fromLatin1(table)});
+            QVERIFY(r.ok());
+            QVERIFY2(r->boolean(0, 0), table);
+        }
+        const qint64 rows = scalar(*c, "SELECT count(*) FROM upstream.schema_version");
+        QCOMPARE(rows, qint64(m.migrations().size()));
+        auto appliedAt =
+            c->exec("SELECT string_agg(applied_at::text, ',' ORDER BY version) FROM upstream.schema_version");
+        QVERIFY(appliedAt.ok());
+
+        auto second = m.migrate(*c);
+        QVERIFY(second.ok());
+        QVERIFY(second->applied.empty());
+        QCOMPARE(second->fromVersion, m.latestVersion());
+        QCOMPARE(second->toVersion, m.latestVersion());
+        QVERIFY(second->checksumMismatch.empty());
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM upstream.schema_version"), rows);
+        auto appliedAt2 =
+            c->exec("SELECT string_agg(applied_at::text, ',' ORDER BY version) FROM upstream.schema_version");
+        QCOMPARE(appliedAt2->text(0, 0), appliedAt->text(0, 0));
+    }
+
+    void concurrentRunsApplyEachMigrationOnce()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_race"));
+        QVERIFY(db.ok());
+        Result<storage::MigrationReport> a = makeError(ErrorCode::Internal, {});
+        Result<storage::MigrationReport> b = makeError(ErrorCode::Internal, {});
+        auto worker = [&db](Result<storage::MigrationReport> *out) {
+            auto c = PgConnection::connect(db.superuserParams());
+            if (c.ok())
+                *out = Migrator().migrate(*c);
+        };
+        std::thread t1(worker, &a), t2(worker, &b);
+        t1.join();
+        t2.join();
+        QVERIFY2(a.ok(), qPrintable(a.ok() ? QString() : a.error().message));
+        QVERIFY2(b.ok(), qPrintable(b.ok() ? QString() : b.error().message));
+        QCOMPARE(int(a->applied.size() + b->applied.size()), int(Migrator().migrations().size()));
+        auto c = PgConnection::connect(db.superuserParams());
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM upstream.schema_version"), qint64(Migrator().migrations().size()));
+    }
+
+    void failingMigrationLeavesPreviousVersion()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_fail"));
+        QVERIFY(db.ok());
+        auto c = PgConnection::connect(db.superuserParams());
+        QVERIFY(c.ok());
+        std::vector<storage::Migration> list = Migrator::builtin();
+        const int latest = list.back().version;
+        list.push_back({latest + 1, QStringLiteral("broken"),
+                        QByteArrayLiteral("CREATE TABLE upstream.half_done (x int); SELECT 1 / 0;")});
+        auto r = Migrator(list).migrate(*c);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(QStringLiteral("migration %1 (broken)").arg(latest + 1)),
+                 qPrintable(r.error().message));
+        QCOMPARE(Migrator::currentVersion(*c).value(), latest);
+        auto half = c->exec("SELECT to_regclass('upstream.half_done') IS NULL");
+        QVERIFY(half.ok());
+        QVERIFY2(half->boolean(0, 0), "the failed migration's table must be rolled back");
+    }
+
+    void newerDatabaseIsRefused()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_newer"));
+        QVERIFY(db.ok());
+        auto c = PgConnection::connect(db.superuserParams());
+        QVERIFY(c.ok());
+        QVERIFY(Migrator().migrate(*c).ok());
+        const int future = Migrator().latestVersion() + 5;
+        QVERIFY(c->exec("INSERT INTO upstream.schema_version (version, name, checksum) VALUES ($1, 'future', 'x')",
+                        {future})
+                    .ok());
+        auto r = Migrator().migrate(*c);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, ErrorCode::TooNew);
+        QVERIFY(r.error().message.contains(QString::number(future)));
+        QVERIFY(r.error().message.contains(QLatin1String("newer")));
+
+        const CliRun cli = runCli(
+            {QStringLiteral("migrate"), QStringLiteral("--db"), conninfo(*fx, db.name(), fx->superuser)}, fx->password);
+        QCOMPARE(cli.exitCode, 1);
+        QVERIFY2(cli.err.contains(QStringLiteral("version %1, newer than this program").arg(future)),
+                 qPrintable(cli.err));
+        QCOMPARE(cli.err.count(QLatin1Char('\n')), 1); // one line
+        QCOMPARE(scalar(*c, "SELECT max(version) FROM upstream.schema_version"), qint64(future));
+    }
+
+    void cliMigratesThenReportsNothingToDo()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_cli"));
+        QVERIFY(db.ok());
+        const QStringList args{QStringLiteral("migrate"), QStringLiteral("--json"), QStringLiteral("--db"),
+                               conninfo(*fx, db.name(), fx->superuser)};
+        const CliRun first = runCli(args, fx->password);
+        QCOMPARE(first.exitCode, 0);
+        const QJsonObject o1 = QJsonDocument::fromJson(first.out.toUtf8()).object();
+        QCOMPARE(o1.value(QStringLiteral("from_version")).toInt(), 0);
+        QCOMPARE(o1.value(QStringLiteral("to_version")).toInt(), Migrator().latestVersion());
+        const CliRun second = runCli(args, fx->password);
+        QCOMPARE(second.exitCode, 0);
+        const QJsonObject o2 = QJsonDocument::fromJson(second.out.toUtf8()).object();
+        QVERIFY(o2.value(QStringLiteral("applied")).toArray().isEmpty());
+        QCOMPARE(o2.value(QStringLiteral("from_version")).toInt(), Migrator().latestVersion());
+
+        // --password-file instead of the environment (and it wins over a wrong $UPSTREAM_PASSWORD).
+        QTemporaryFile pwFile;
+        QVERIFY(pwFile.open());
+        pwFile.write(fx->password.toUtf8() + '\n');
+        pwFile.flush();
+        const CliRun viaFile = runCli(args + QStringList{QStringLiteral("--password-file"), pwFile.fileName()},
+                                      QStringLiteral("not-the-password"));
+        QVERIFY2(viaFile.exitCode == 0, qPrintable(viaFile.err));
+        const CliRun missingFile = runCli(
+            args + QStringList{QStringLiteral("--password-file"), QStringLiteral("/nonexistent/pw")}, fx->password);
+        QCOMPARE(missingFile.exitCode, 2);
+
+        const CliRun wrongPassword = runCli(args, QStringLiteral("not-the-password"));
+        QCOMPARE(wrongPassword.exitCode, 1);
+        QVERIFY(!wrongPassword.err.contains(QLatin1String("not-the-password")));
+    }
+
+    void onlyASuperuserMayMigrate()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_nosu"));
+        QVERIFY(db.ok());
+        const QString login = test::uniqueName(QStringLiteral("plain"));
+        auto su = PgConnection::connect(fx->superuserParams());
+        QVERIFY(su.ok());
+        QVERIFY(su->exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN PASSWORD 'plain-password-123'").arg(login)).ok());
+        {
+            auto c = PgConnection::connect(db.params(login, QStringLiteral("plain-password-123")));
+            QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().message));
+            auto r = Migrator().migrate(*c);
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().code, ErrorCode::PermissionDenied);
+            QCOMPARE(Migrator::currentVersion(*c).value(), 0);
+        }
+        (void)su->exec(QStringLiteral("DROP ROLE \"%1\"").arg(login));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstSchemaMigrations)
+#include "tst_schema_migrations.moc"
