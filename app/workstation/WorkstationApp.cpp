@@ -3,6 +3,7 @@
 #include "WorkstationSession.h"
 #include "core/BuildInfo.h"
 #include "core/Versions.h"
+#include "dashboards/DashboardPage.h"
 #include "logging/Log.h"
 #include "settings/Settings.h"
 #include "shell/MainWindow.h"
@@ -12,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QSysInfo>
 #include <QTranslator>
 
 #include <cstdio>
@@ -59,6 +61,25 @@ void exitLater(int code)
 {
     QMetaObject::invokeMethod(
         qApp, [code] { QApplication::exit(code); }, Qt::QueuedConnection);
+}
+
+// The three dashboards bind to the workspace's cache when it opens and drop their data when it closes (idle lock).
+void installDashboards(views::MainWindow &window, WorkstationSession &session, bool synchronousLoad)
+{
+    const std::pair<views::Page, views::DashboardProduct> pages[] = {
+        {views::Page::DriftWatch, views::DashboardProduct::driftWatch()},
+        {views::Page::DenialScope, views::DashboardProduct::denialScope()},
+        {views::Page::DelayGuard, views::DashboardProduct::delayGuard()}};
+    for (const auto &[page, product] : pages) {
+        auto *dashboard = new views::DashboardPage(product);
+        dashboard->setSynchronousLoad(synchronousLoad); // a screenshot must not race the worker
+        window.setPage(page, dashboard);
+        QObject::connect(&session, &WorkstationSession::workspaceOpened, dashboard, [dashboard, &session] {
+            dashboard->bind(session.cache(), qEnvironmentVariable("USER", QStringLiteral("operator")),
+                            QSysInfo::machineHostName());
+        });
+        QObject::connect(&session, &WorkstationSession::workspaceClosing, dashboard, &views::DashboardPage::unbind);
+    }
 }
 
 } // namespace
@@ -120,6 +141,7 @@ int runWorkstation(int argc, char *argv[])
     views::MainWindow window(&connection);
     window.showPage(startPage);
     WorkstationSession session(&window, &settings, &connection);
+    installDashboards(window, session, parser.isSet(shot));
 
     if (parser.isSet(shot)) {
         // Render offscreen and exit: the demo workspace opens without prompting.

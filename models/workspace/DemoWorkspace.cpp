@@ -1,5 +1,6 @@
 #include "DemoWorkspace.h"
 
+#include "dashboard/SyntheticSignals.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QDateTime>
@@ -8,8 +9,14 @@ namespace upstream::workspace {
 
 Status populateDemoWorkspace(storage::LocalCache &cache)
 {
-    // Marks the workspace as a demo; the synthetic data set is added by the demo generator and the engines.
-    return cache.setMeta(QStringLiteral("demo"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    // Marks the workspace as a demo. Until the signal engines run on `upstream demo-data` here, the dashboards'
+    // synthetic signals stand in for their output (same cache tables, same evidence JSON).
+    if (Status st = cache.setMeta(QStringLiteral("demo"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        !st.ok())
+        return st;
+    dashboard::SyntheticOptions options;
+    options.asOf = QDate::currentDate();
+    return dashboard::fillSyntheticSignals(cache, options);
 }
 
 } // namespace upstream::workspace

@@ -1,0 +1,296 @@
+#include "SignalEvidence.h"
+
+#include "dashboard/SignalRows.h"
+#include "storage/cache/LocalCache.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+
+#include <cmath>
+
+namespace upstream::dashboard {
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SignalEvidence", text);
+}
+
+QDate date(const QJsonValue &v)
+{
+    return QDate::fromString(v.toString(), Qt::ISODate);
+}
+
+QString csvField(const QString &s)
+{
+    // Spreadsheet formula injection: a leading = + - @ is neutralised with a quote (OWASP CSV injection advice).
+    QString out = s;
+    if (!out.isEmpty() && QStringLiteral("=+-@").contains(out.front()) && !out.front().isDigit()) {
+        bool numeric = false;
+        out.toDouble(&numeric);
+        if (!numeric)
+            out.prepend(QLatin1Char('\''));
+    }
+    if (out.contains(QLatin1Char(',')) || out.contains(QLatin1Char('"')) || out.contains(QLatin1Char('\n')))
+        out = QLatin1Char('"') + out.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+    return out;
+}
+
+QString num(double v, int decimals = 4)
+{
+    return QString::number(v, 'f', decimals);
+}
+
+} // namespace
+
+Result<Evidence> parseEvidence(const QByteArray &json)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(ErrorCode::Corrupt, tr("The evidence of this signal cannot be read (malformed JSON)."));
+    const QJsonObject o = doc.object();
+    Evidence e;
+    const QJsonObject w = o.value(QLatin1String("windows")).toObject();
+    const QJsonArray b = w.value(QLatin1String("baseline")).toArray(), c = w.value(QLatin1String("current")).toArray();
+    e.baselineFrom = date(b.at(0));
+    e.baselineTo = date(b.at(1));
+    e.currentFrom = date(c.at(0));
+    e.currentTo = date(c.at(1));
+    const QJsonObject n = o.value(QLatin1String("counts")).toObject();
+    e.baselineN = n.value(QLatin1String("baseline_n")).toInteger();
+    e.currentN = n.value(QLatin1String("current_n")).toInteger();
+    e.baselineEvents = n.value(QLatin1String("baseline_events")).toInteger();
+    e.currentEvents = n.value(QLatin1String("current_events")).toInteger();
+    e.metric = o.value(QLatin1String("metric")).toString();
+    e.unit = o.value(QLatin1String("unit")).toString(QStringLiteral("rate"));
+    const QJsonObject s = o.value(QLatin1String("statistic")).toObject();
+    e.statisticName = s.value(QLatin1String("name")).toString();
+    e.statisticValue = s.value(QLatin1String("value")).toDouble();
+    e.pValue = o.value(QLatin1String("p_value")).toDouble(1.0);
+    e.confidence = o.value(QLatin1String("confidence")).toDouble();
+    e.severityExplanation = o.value(QLatin1String("severity_explanation")).toString();
+    e.dollarsExplanation = o.value(QLatin1String("dollars_explanation")).toString();
+    for (const QJsonValue &p : o.value(QLatin1String("series")).toArray()) {
+        const QJsonObject po = p.toObject();
+        e.series.push_back({date(po.value(QLatin1String("date"))), po.value(QLatin1String("value")).toDouble(),
+                            po.value(QLatin1String("n")).toInteger()});
+    }
+    for (const QJsonValue &p : o.value(QLatin1String("breakdown")).toArray()) {
+        const QJsonObject po = p.toObject();
+        e.breakdown.push_back(
+            {po.value(QLatin1String("key")).toString(), po.value(QLatin1String("baseline")).toDouble(),
+             po.value(QLatin1String("current")).toDouble(), po.value(QLatin1String("n")).toInteger()});
+    }
+    return e;
+}
+
+QString metricLabel(const QString &metric)
+{
+    if (metric == QLatin1String("denial_rate"))
+        return tr("Denial rate");
+    if (metric == QLatin1String("decision_days"))
+        return tr("Days to decision");
+    if (metric == QLatin1String("reason_rate"))
+        return tr("Reason rate");
+    if (metric == QLatin1String("payment_days"))
+        return tr("Days to payment");
+    return metric.isEmpty() ? tr("Value") : metric;
+}
+
+QByteArray evidenceToJson(const Evidence &e)
+{
+    auto iso = [](const QDate &d) { return d.toString(Qt::ISODate); };
+    QJsonArray series, breakdown;
+    for (const auto &p : e.series)
+        series.append(QJsonObject{
+            {QStringLiteral("date"), iso(p.date)}, {QStringLiteral("value"), p.value}, {QStringLiteral("n"), p.n}});
+    for (const auto &s : e.breakdown)
+        breakdown.append(QJsonObject{{QStringLiteral("key"), s.key},
+                                     {QStringLiteral("baseline"), s.baseline},
+                                     {QStringLiteral("current"), s.current},
+                                     {QStringLiteral("n"), s.n}});
+    const QJsonObject o{{QStringLiteral("windows"),
+                         QJsonObject{{QStringLiteral("baseline"), QJsonArray{iso(e.baselineFrom), iso(e.baselineTo)}},
+                                     {QStringLiteral("current"), QJsonArray{iso(e.currentFrom), iso(e.currentTo)}}}},
+                        {QStringLiteral("counts"), QJsonObject{{QStringLiteral("baseline_n"), e.baselineN},
+                                                               {QStringLiteral("current_n"), e.currentN},
+                                                               {QStringLiteral("baseline_events"), e.baselineEvents},
+                                                               {QStringLiteral("current_events"), e.currentEvents}}},
+                        {QStringLiteral("metric"), e.metric},
+                        {QStringLiteral("unit"), e.unit},
+                        {QStringLiteral("statistic"), QJsonObject{{QStringLiteral("name"), e.statisticName},
+                                                                  {QStringLiteral("value"), e.statisticValue}}},
+                        {QStringLiteral("p_value"), e.pValue},
+                        {QStringLiteral("confidence"), e.confidence},
+                        {QStringLiteral("severity_explanation"), e.severityExplanation},
+                        {QStringLiteral("dollars_explanation"), e.dollarsExplanation},
+                        {QStringLiteral("series"), series},
+                        {QStringLiteral("breakdown"), breakdown}};
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QString formatValue(const Evidence &e, double value)
+{
+    const QLocale loc;
+    if (e.unit == QLatin1String("rate"))
+        return loc.toString(value * 100.0, 'f', 1) + QLatin1Char('%');
+    if (e.unit == QLatin1String("days"))
+        return tr("%1 days").arg(loc.toString(value, 'f', 1));
+    if (e.unit == QLatin1String("dollars"))
+        return formatDollars(value);
+    return loc.toString(value, 'f', value == std::floor(value) ? 0 : 1);
+}
+
+QStringList SignalDetail::plainExplanation() const
+{
+    const QLocale loc;
+    const Evidence &e = evidence;
+    const QString fmtDate = QStringLiteral("d MMM yyyy");
+    // Windows are half-open: the last day shown is the day before `to`.
+    auto span = [&](const QDate &from, const QDate &to) {
+        return tr("%1 to %2").arg(loc.toString(from, fmtDate), loc.toString(to.addDays(-1), fmtDate));
+    };
+    QStringList out;
+    out << tr("%1 for %2%3: %4 in the current window (%5, %6 claims) against %7 in the baseline (%8, %9 claims).")
+               .arg(metricLabel(e.metric), payer, group.isEmpty() ? QString() : QStringLiteral(" · ") + group,
+                    formatValue(e, current), span(e.currentFrom, e.currentTo), loc.toString(e.currentN),
+                    formatValue(e, baseline), span(e.baselineFrom, e.baselineTo), loc.toString(e.baselineN));
+    const QString deltaText = e.unit == QLatin1String("rate")
+                                  ? tr("%1 percentage points").arg(loc.toString(delta * 100.0, 'f', 1))
+                                  : formatValue(e, delta);
+    const QString relative =
+        baseline != 0.0 ? tr(" (%1% relative)").arg(loc.toString(delta / baseline * 100.0, 'f', 1)) : QString();
+    out << tr("Change (Δ): %1%2. Test: %3 statistic %4, p-value %5; confidence %6% (how much data stands behind it).")
+               .arg(delta > 0 ? QStringLiteral("+") + deltaText : deltaText, relative,
+                    e.statisticName.isEmpty() ? tr("significance") : e.statisticName,
+                    loc.toString(e.statisticValue, 'f', 2),
+                    pValue < 0.0001 ? QStringLiteral("< 0.0001") : loc.toString(pValue, 'f', 4),
+                    loc.toString(confidence * 100.0, 'f', 0));
+    if (e.baselineEvents || e.currentEvents)
+        out << tr("Events counted: %1 in the baseline, %2 in the current window.")
+                   .arg(loc.toString(e.baselineEvents), loc.toString(e.currentEvents));
+    out << tr("Severity %1 (score %2): %3")
+               .arg(severity, loc.toString(severityScore, 'f', 2),
+                    e.severityExplanation.isEmpty() ? tr("no explanation stored.") : e.severityExplanation);
+    out << tr("Dollars %1: %2")
+               .arg(formatDollars(dollars),
+                    e.dollarsExplanation.isEmpty() ? tr("no explanation stored.") : e.dollarsExplanation);
+    return out;
+}
+
+QByteArray SignalDetail::toCsv() const
+{
+    QStringList lines;
+    auto kv = [&](const QString &k, const QString &v) { lines << csvField(k) + QLatin1Char(',') + csvField(v); };
+    kv(QStringLiteral("signal_id"), signalId);
+    kv(QStringLiteral("product"), product);
+    kv(QStringLiteral("signal_type"), signalType);
+    kv(QStringLiteral("payer"), payer);
+    kv(QStringLiteral("group"), group);
+    kv(QStringLiteral("severity"), severity);
+    kv(QStringLiteral("severity_score"), num(severityScore));
+    kv(QStringLiteral("metric"), evidence.metric);
+    kv(QStringLiteral("unit"), evidence.unit);
+    kv(QStringLiteral("baseline_window"),
+       evidence.baselineFrom.toString(Qt::ISODate) + QLatin1Char('/') + evidence.baselineTo.toString(Qt::ISODate));
+    kv(QStringLiteral("current_window"),
+       evidence.currentFrom.toString(Qt::ISODate) + QLatin1Char('/') + evidence.currentTo.toString(Qt::ISODate));
+    kv(QStringLiteral("baseline_n"), QString::number(evidence.baselineN));
+    kv(QStringLiteral("current_n"), QString::number(evidence.currentN));
+    kv(QStringLiteral("baseline_value"), num(baseline));
+    kv(QStringLiteral("current_value"), num(current));
+    kv(QStringLiteral("delta"), num(delta));
+    kv(QStringLiteral("statistic"), evidence.statisticName + QLatin1Char('=') + num(evidence.statisticValue));
+    kv(QStringLiteral("p_value"), num(pValue, 6));
+    kv(QStringLiteral("confidence"), num(confidence));
+    kv(QStringLiteral("dollars"), num(dollars, 2));
+    kv(QStringLiteral("severity_explanation"), evidence.severityExplanation);
+    kv(QStringLiteral("dollars_explanation"), evidence.dollarsExplanation);
+    lines << QString() << QStringLiteral("date,value,n");
+    for (const auto &p : evidence.series)
+        lines << p.date.toString(Qt::ISODate) + QLatin1Char(',') + num(p.value) + QLatin1Char(',') +
+                     QString::number(p.n);
+    lines << QString() << QStringLiteral("breakdown,baseline,current,n");
+    for (const auto &s : evidence.breakdown)
+        lines << csvField(s.key) + QLatin1Char(',') + num(s.baseline) + QLatin1Char(',') + num(s.current) +
+                     QLatin1Char(',') + QString::number(s.n);
+    return (lines.join(QStringLiteral("\r\n")) + QStringLiteral("\r\n")).toUtf8();
+}
+
+Result<SignalDetail> loadSignalDetail(storage::LocalCache &cache, const QString &signalId)
+{
+    auto &db = cache.db();
+    auto q = db.prepare(QStringLiteral(
+        "SELECT s.product, s.signal_type, s.payer, COALESCE(s.cpt_group, s.reason, ''), s.severity, "
+        "COALESCE(s.severity_score, 0), s.confidence, COALESCE(s.baseline_value, 0), COALESCE(s.current_value, 0), "
+        "COALESCE(s.delta, 0), COALESCE(s.p_value, 1), COALESCE(s.dollars, 0), s.as_of, s.evidence, "
+        "COALESCE(a.id, ''), COALESCE(a.status, ''), COALESCE(a.suppressed, 0), COALESCE(a.suppression_reason, '') "
+        "FROM signals s LEFT JOIN alerts a ON a.signal_id = s.id WHERE s.id = ?"));
+    if (!q.ok())
+        return q.error();
+    q->bind(1, signalId);
+    auto row = q->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound, tr("This signal is no longer in the workspace."));
+    SignalDetail d;
+    d.signalId = signalId;
+    d.product = q->text(0);
+    d.signalType = q->text(1);
+    d.payer = q->text(2);
+    d.group = q->text(3);
+    d.severity = q->text(4);
+    d.severityScore = q->real(5);
+    d.confidence = q->real(6);
+    d.baseline = q->real(7);
+    d.current = q->real(8);
+    d.delta = q->real(9);
+    d.pValue = q->real(10);
+    d.dollars = q->real(11);
+    d.asOf = QDate::fromString(q->text(12), Qt::ISODate);
+    auto ev = parseEvidence(q->text(13).toUtf8());
+    if (!ev.ok())
+        return ev.error();
+    d.evidence = std::move(ev.value());
+    d.alertId = q->text(14);
+    d.alertStatus = q->text(15);
+    d.suppressed = q->int64(16) != 0;
+    d.suppressionReason = q->text(17);
+
+    auto j = db.prepare(QStringLiteral("SELECT operator, verdict, COALESCE(reason_code, ''), COALESCE(notes, ''), "
+                                       "judged_at, version FROM judgments WHERE alert_id = ? ORDER BY judged_at DESC"));
+    if (!j.ok())
+        return j.error();
+    j->bind(1, d.alertId);
+    while (true) {
+        auto r = j->step();
+        if (!r.ok())
+            return r.error();
+        if (!r.value())
+            break;
+        d.judgments.push_back({j->text(0), j->text(1), j->text(2), j->text(3), j->text(4), j->int64(5)});
+    }
+    auto l = db.prepare(QStringLiteral("SELECT id, state, COALESCE(owner, ''), expected_cents, recovered_cents, "
+                                       "created_at FROM ledger_entries WHERE signal_id = ? OR (alert_id = ? AND "
+                                       "alert_id <> '') ORDER BY created_at DESC"));
+    if (!l.ok())
+        return l.error();
+    l->bind(1, signalId);
+    l->bind(2, d.alertId);
+    while (true) {
+        auto r = l->step();
+        if (!r.ok())
+            return r.error();
+        if (!r.value())
+            break;
+        d.ledger.push_back({l->text(0), l->text(1), l->text(2), l->int64(3), l->int64(4), l->text(5)});
+    }
+    return d;
+}
+
+} // namespace upstream::dashboard

@@ -1,0 +1,265 @@
+#include "SignalTableModel.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <numeric>
+
+namespace upstream::dashboard {
+namespace {
+
+std::vector<std::uint8_t> matching(const StringDictionary &d, const QString &text)
+{
+    std::vector<std::uint8_t> m(size_t(d.entries.size()), 0);
+    for (qsizetype i = 0; i < d.entries.size(); ++i)
+        m[size_t(i)] = d.entries[i].contains(text, Qt::CaseInsensitive) ? 1 : 0;
+    return m;
+}
+
+QString percent(double v)
+{
+    return QLocale().toString(v * 100.0, 'f', 1) + QLatin1Char('%');
+}
+
+} // namespace
+
+SignalTableModel::SignalTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void SignalTableModel::setRows(SignalRows rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    endResetModel();
+    rebuild();
+}
+
+void SignalTableModel::clear()
+{
+    beginResetModel();
+    m_rows = SignalRows{};
+    m_index.clear();
+    m_index.shrink_to_fit();
+    endResetModel();
+}
+
+void SignalTableModel::rowsChangedInPlace()
+{
+    if (!m_index.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void SignalTableModel::setFilter(const SignalFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    rebuild();
+}
+
+void SignalTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column < 0 || column >= ColumnCount)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    // A reset, not a layout change: views re-select by alert id, and a reset costs nothing per row.
+    rebuild();
+}
+
+bool SignalTableModel::accepts(int r, const std::vector<std::uint8_t> &text) const
+{
+    const size_t i = size_t(r);
+    if (!(m_filter.severityMask & (1u << unsigned(m_rows.severity[i]))))
+        return false;
+    if (!(m_filter.statusMask & (1u << unsigned(m_rows.status[i]))))
+        return false;
+    if (m_filter.payer && *m_filter.payer != m_rows.payer[i])
+        return false;
+    if (m_filter.from.isValid() && m_rows.windowEnd[i] < m_filter.from.toJulianDay())
+        return false;
+    if (m_filter.to.isValid() && m_rows.windowEnd[i] > m_filter.to.toJulianDay())
+        return false;
+    if (!text.empty()) {
+        // text = payer matches ++ group matches ++ type matches, concatenated.
+        const size_t np = m_rows.payers.rank.size(), ng = m_rows.groups.rank.size();
+        if (!text[m_rows.payer[i]] && !text[np + m_rows.group[i]] && !text[np + ng + m_rows.signalType[i]])
+            return false;
+    }
+    return true;
+}
+
+void SignalTableModel::rebuild()
+{
+    beginResetModel();
+    std::vector<std::uint8_t> text;
+    const QString needle = m_filter.text.trimmed();
+    if (!needle.isEmpty()) {
+        text = matching(m_rows.payers, needle);
+        const auto g = matching(m_rows.groups, needle), t = matching(m_rows.signalTypes, needle);
+        text.insert(text.end(), g.begin(), g.end());
+        text.insert(text.end(), t.begin(), t.end());
+    }
+    m_index.clear();
+    m_index.reserve(size_t(m_rows.size()));
+    const bool everything = m_filter == SignalFilter{};
+    for (int r = 0; r < m_rows.size(); ++r)
+        if (everything || accepts(r, text))
+            m_index.push_back(r);
+
+    const SignalRows &d = m_rows;
+    auto by = [&](auto key) {
+        // Ties broken by source row: the order is total, so sorting is deterministic and stable across rebuilds.
+        if (m_sortOrder == Qt::AscendingOrder)
+            std::sort(m_index.begin(), m_index.end(), [&](int a, int b) {
+                const auto ka = key(size_t(a)), kb = key(size_t(b));
+                return ka < kb || (!(kb < ka) && a < b);
+            });
+        else
+            std::sort(m_index.begin(), m_index.end(), [&](int a, int b) {
+                const auto ka = key(size_t(a)), kb = key(size_t(b));
+                return kb < ka || (!(ka < kb) && a < b);
+            });
+    };
+    switch (m_sortColumn) {
+    case Severity: by([&](size_t i) { return std::pair(int(d.severity[i]), d.severityScore[i]); }); break;
+    case Urgency:
+        by([&](size_t i) { return std::pair(int(d.urgency[i]), d.severityScore[i] * d.confidence[i]); });
+        break;
+    case Payer: by([&](size_t i) { return d.payers.rank[d.payer[i]]; }); break;
+    case Group: by([&](size_t i) { return d.groups.rank[d.group[i]]; }); break;
+    case Type: by([&](size_t i) { return d.signalTypes.rank[d.signalType[i]]; }); break;
+    case Baseline: by([&](size_t i) { return d.baseline[i]; }); break;
+    case Current: by([&](size_t i) { return d.current[i]; }); break;
+    case Delta: by([&](size_t i) { return d.delta[i]; }); break;
+    case PValue: by([&](size_t i) { return d.pValue[i]; }); break;
+    case Confidence: by([&](size_t i) { return d.confidence[i]; }); break;
+    case Dollars: by([&](size_t i) { return d.dollars[i]; }); break;
+    case Window: by([&](size_t i) { return d.windowEnd[i]; }); break;
+    case Status: by([&](size_t i) { return int(d.status[i]); }); break;
+    case Context: by([&](size_t i) { return std::pair(int(d.contextKind[i]), -d.contextDays[i]); }); break;
+    default: break;
+    }
+    endResetModel();
+}
+
+int SignalTableModel::viewRowOfAlert(const QString &alertId) const
+{
+    for (size_t v = 0; v < m_index.size(); ++v)
+        if (m_rows.alertId[size_t(m_index[v])] == alertId)
+            return int(v);
+    return -1;
+}
+
+int SignalTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_index.size());
+}
+
+int SignalTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant SignalTableModel::display(int r, int column) const
+{
+    const size_t i = size_t(r);
+    const bool days = isDaysSignalType(m_rows.signalTypes.entries[qsizetype(m_rows.signalType[i])]);
+    const QLocale loc;
+    auto value = [&](double v) { return days ? tr("%1 d").arg(loc.toString(v, 'f', 1)) : percent(v); };
+    switch (column) {
+    case Severity: return severityName(m_rows.severity[i]);
+    case Urgency: return urgencyName(m_rows.urgency[i]);
+    case Payer: return m_rows.payers.entries[qsizetype(m_rows.payer[i])];
+    case Group: return m_rows.groups.entries[qsizetype(m_rows.group[i])];
+    case Type: return m_rows.signalTypes.entries[qsizetype(m_rows.signalType[i])];
+    case Baseline: return value(m_rows.baseline[i]);
+    case Current: return value(m_rows.current[i]);
+    case Delta: {
+        const double dv = m_rows.delta[i];
+        const QString sign = dv > 0 ? QStringLiteral("+") : QString();
+        return days ? tr("%1%2 d").arg(sign, loc.toString(dv, 'f', 1))
+                    : tr("%1%2 pts").arg(sign, loc.toString(dv * 100.0, 'f', 1));
+    }
+    case PValue: return m_rows.pValue[i] < 0.0001 ? QStringLiteral("<0.0001") : loc.toString(m_rows.pValue[i], 'f', 4);
+    case Confidence: return percent(m_rows.confidence[i]).replace(QLatin1String(".0%"), QLatin1String("%"));
+    case Dollars: return formatDollars(m_rows.dollars[i]);
+    case Window:
+        return QDate::fromJulianDay(m_rows.windowStart[i]).toString(Qt::ISODate) + QStringLiteral(" – ") +
+               QDate::fromJulianDay(m_rows.windowEnd[i]).toString(Qt::ISODate);
+    case Status: return statusName(m_rows.status[i]);
+    case Context: return m_rows.contextBadge(r);
+    default: break;
+    }
+    return {};
+}
+
+QVariant SignalTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int r = m_index[size_t(index.row())];
+    const size_t i = size_t(r);
+    switch (role) {
+    case Qt::DisplayRole: return display(r, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Status && m_rows.suppressed[i])
+            return tr("Suppressed: %1").arg(m_rows.suppressionReasons.entries[qsizetype(m_rows.suppressionReason[i])]);
+        return display(r, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() == Delta || index.column() == Dollars ||
+            (index.column() >= Baseline && index.column() <= Confidence))
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
+    case SeverityRole: return int(m_rows.severity[i]);
+    case UrgencyRole: return int(m_rows.urgency[i]);
+    case StatusRole: return int(m_rows.status[i]);
+    case SuppressedRole: return bool(m_rows.suppressed[i]);
+    case SuppressionReasonRole: return m_rows.suppressionReasons.entries[qsizetype(m_rows.suppressionReason[i])];
+    case ContextRole: return m_rows.contextBadge(r);
+    case ContextKindRole: return int(m_rows.contextKind[i]);
+    case AlertIdRole: return m_rows.alertId[i];
+    case SignalIdRole: return m_rows.signalId[i];
+    case SortValueRole:
+        switch (index.column()) {
+        case Baseline: return m_rows.baseline[i];
+        case Current: return m_rows.current[i];
+        case Delta: return m_rows.delta[i];
+        case PValue: return m_rows.pValue[i];
+        case Confidence: return m_rows.confidence[i];
+        case Dollars: return m_rows.dollars[i];
+        case Window: return m_rows.windowEnd[i];
+        case Severity: return int(m_rows.severity[i]);
+        case Urgency: return int(m_rows.urgency[i]);
+        case Status: return int(m_rows.status[i]);
+        default: return display(r, index.column());
+        }
+    default: break;
+    }
+    return {};
+}
+
+QVariant SignalTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Severity: return tr("Severity");
+    case Urgency: return tr("Urgency");
+    case Payer: return tr("Payer");
+    case Group: return m_groupHeader.isEmpty() ? tr("Group") : m_groupHeader;
+    case Type: return tr("Signal");
+    case Baseline: return tr("Baseline");
+    case Current: return tr("Current");
+    case Delta: return tr("Δ");
+    case PValue: return tr("p-value");
+    case Confidence: return tr("Confidence");
+    case Dollars: return tr("Dollars");
+    case Window: return tr("Current window");
+    case Status: return tr("Status");
+    case Context: return tr("Context");
+    default: break;
+    }
+    return {};
+}
+
+} // namespace upstream::dashboard

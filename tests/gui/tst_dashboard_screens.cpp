@@ -1,0 +1,194 @@
+// Proves: with the demo data set, each dashboard renders populated offscreen — KPI tiles with figures, a trend
+// chart with points, a filled signals table with severity/urgency/status/context badges, top payers, the ledger
+// strip and the freshness line — and the deep dive shows the evidence, the shaded series, the breakdown and
+// exports PDF and CSV through the file-dialog seam. Writes the screenshots (docs/screenshots/ is refreshed from
+// $UPSTREAM_SCREENSHOT_DIR).
+#include "DashboardFixture.h"
+#include "FileDialogSeam.h"
+#include "KpiTile.h"
+#include "Screenshot.h"
+#include "dashboards/DashboardPage.h"
+#include "dashboards/MetricChart.h"
+#include "deepdive/DeepDiveDialog.h"
+#include "shell/MainWindow.h"
+#include "sync/ConnectionState.h"
+
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QImage>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace upstream;
+
+class TstDashboardScreens : public QObject {
+    Q_OBJECT
+
+    // How many sampled pixels are close to a colour (badges are drawn in fixed accent colours).
+    static int pixelsNear(const QImage &img, QColor c)
+    {
+        int n = 0;
+        for (int y = 0; y < img.height(); y += 2)
+            for (int x = 0; x < img.width(); x += 2) {
+                const QColor p = img.pixelColor(x, y);
+                n += qAbs(p.red() - c.red()) + qAbs(p.green() - c.green()) + qAbs(p.blue() - c.blue()) < 24;
+            }
+        return n;
+    }
+
+private slots:
+    void dashboardsAndDeepDiveArePopulated()
+    {
+        dashboard::SyntheticOptions o; // fixed as-of date and seed: the screenshots are reproducible
+        test::DashboardFixture fx(o);
+        QVERIFY(fx.cache);
+        sync::ConnectionStatus status;
+        views::MainWindow window(&status);
+        const std::pair<views::Page, views::DashboardProduct> products[] = {
+            {views::Page::DriftWatch, views::DashboardProduct::driftWatch()},
+            {views::Page::DenialScope, views::DashboardProduct::denialScope()},
+            {views::Page::DelayGuard, views::DashboardProduct::delayGuard()}};
+        QList<views::DashboardPage *> pages;
+        for (const auto &[p, product] : products) {
+            auto *page = new views::DashboardPage(product);
+            page->setToday(o.asOf);
+            page->setSynchronousLoad(true);
+            page->bind(fx.cache, QStringLiteral("screens"), QStringLiteral("ws"));
+            window.setPage(p, page);
+            pages << page;
+        }
+        window.resize(1600, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        for (int i = 0; i < pages.size(); ++i) {
+            views::DashboardPage *page = pages[i];
+            window.showPage(products[i].first);
+            QCoreApplication::processEvents();
+            QVERIFY(page->isVisible());
+            QVERIFY(page->model()->rowCount() > 20);
+            for (auto *tile : page->findChildren<widgets::KpiTile *>())
+                QVERIFY2(tile->value() != QStringLiteral("–"), qPrintable(tile->accessibleName()));
+            QVERIFY(page->findChild<views::MetricChart *>()->pointCount() > 20);
+            auto *payers = page->findChild<QTableWidget *>();
+            QCOMPARE(payers->rowCount(), 6);
+            QVERIFY(payers->item(0, 0)->text().size() > 3);
+            QVERIFY(page->findChild<QLabel *>(QStringLiteral("ledgerStrip"))->text().contains(QLatin1String("$")));
+            QVERIFY(page->findChild<QLabel *>(QStringLiteral("freshness"))->text().contains(QLatin1String("2026")));
+            // The table's visible rows are laid out: the last visible row sits near the bottom of the viewport.
+            QVERIFY(page->table()->rowAt(page->table()->viewport()->height() - 5) > 8);
+            const QString file = test::saveScreenshot(&window, QStringLiteral("dashboard-") + products[i].second.id);
+            QVERIFY(!file.isEmpty());
+            const QImage img(file);
+            QCOMPARE(img.size(), QSize(1600, 900));
+            QVERIFY2(pixelsNear(img, QColor(0xc6, 0x28, 0x28)) > 40, "critical badges visible");
+            QVERIFY2(pixelsNear(img, QColor(0x6a, 0x1b, 0x9a)) > 40, "urgency badges visible");
+        }
+
+        // Deep dive of the most urgent DriftWatch signal.
+        window.showPage(views::Page::DriftWatch);
+        views::DashboardPage *drift = pages[0];
+        drift->table()->setFocus();
+        QTest::keyClick(drift->table(), Qt::Key_Return);
+        views::DeepDiveDialog *dialog = drift->deepDive();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        dialog->resize(1040, 780);
+        QCoreApplication::processEvents();
+        QVERIFY(dialog->findChild<views::MetricChart *>()->pointCount() == 104);
+        const QString text = dialog->findChild<QLabel *>(QStringLiteral("evidenceText"))->text();
+        QVERIFY(text.contains(QLatin1String("p-value")));
+        QVERIFY(text.contains(dialog->detail().payer.toHtmlEscaped()));
+        QVERIFY(text.contains(QLatin1String("Dollars")));
+        const QString shot = test::saveScreenshot(dialog, QStringLiteral("deepdive"));
+        QVERIFY(!shot.isEmpty());
+        const QImage img(shot);
+        // Both windows are shaded: the baseline blue and the current orange tints are present.
+        QVERIFY(pixelsNear(img, QColor(0xd2, 0xe2, 0xfb)) + pixelsNear(img, QColor(0xcf, 0xdf, 0xfc)) > 200);
+        QVERIFY(pixelsNear(img, QColor(0xfc, 0xe4, 0xc6)) + pixelsNear(img, QColor(0xfc, 0xe3, 0xc5)) > 50);
+
+        // Exports through the seam: no dialog blocks.
+        QTemporaryDir out;
+        const QString pdf = out.filePath(QStringLiteral("evidence.pdf")), csv = out.filePath(QStringLiteral("e.csv"));
+        QPushButton *pdfButton = nullptr, *csvButton = nullptr;
+        for (auto *b : dialog->findChildren<QPushButton *>()) {
+            if (b->text().contains(QLatin1String("PDF")))
+                pdfButton = b;
+            if (b->text().contains(QLatin1String("CSV")))
+                csvButton = b;
+        }
+        QVERIFY(pdfButton && csvButton);
+        widgets::FileDialogSeam::setNextFileName(pdf);
+        pdfButton->click();
+        widgets::FileDialogSeam::setNextFileName(csv);
+        csvButton->click();
+        QFile p(pdf), c(csv);
+        QVERIFY(p.open(QIODevice::ReadOnly));
+        QVERIFY(p.read(5) == "%PDF-");
+        QVERIFY(p.size() > 10000); // text plus the embedded chart image
+        QVERIFY(c.open(QIODevice::ReadOnly));
+        const QByteArray csvText = c.readAll();
+        QVERIFY(csvText.contains("signal_id," + dialog->detail().signalId.toUtf8()));
+        QVERIFY(csvText.contains("date,value,n"));
+        QCOMPARE(csvText.count("\r\n2026-"), 104);
+        dialog->close();
+    }
+
+    void darkSystemPaletteGivesADarkDashboard()
+    {
+        // No hard-coded light backgrounds: under a dark palette the page (tiles, chart, table) comes out dark.
+        const QPalette before = QApplication::palette();
+        QPalette dark;
+        dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
+        dark.setColor(QPalette::Base, QColor(0x17, 0x18, 0x1a));
+        dark.setColor(QPalette::AlternateBase, QColor(0x25, 0x27, 0x2a));
+        dark.setColor(QPalette::Button, QColor(0x2a, 0x2c, 0x30));
+        for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(role, QColor(0xe8, 0xe8, 0xe8));
+        dark.setColor(QPalette::PlaceholderText, QColor(0xa0, 0xa0, 0xa0));
+        QApplication::setPalette(dark);
+        test::DashboardFixture fx;
+        QVERIFY(fx.cache);
+        views::DashboardPage page(views::DashboardProduct::driftWatch());
+        page.setSynchronousLoad(true);
+        page.bind(fx.cache, QStringLiteral("dark"), QStringLiteral("ws"));
+        page.resize(1400, 860);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const QImage img = page.grab().toImage();
+        (void)test::saveScreenshot(&page, QStringLiteral("dashboard-driftwatch-dark"));
+        QApplication::setPalette(before);
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < img.height(); y += 4)
+            for (int x = 0; x < img.width(); x += 4, ++n)
+                sum += qGray(img.pixel(x, y));
+        QVERIFY2(sum / n < 90, qPrintable(QStringLiteral("mean grey %1").arg(sum / n)));
+    }
+
+    void loadsOffTheGuiThreadAndLockDiscardsALoadInFlight()
+    {
+        test::DashboardFixture fx;
+        QVERIFY(fx.cache);
+        views::DashboardPage page(views::DashboardProduct::denialScope());
+        QSignalSpy done(&page, &views::DashboardPage::loadFinished);
+        page.bind(fx.cache, QStringLiteral("async"), QStringLiteral("ws"));
+        QVERIFY(page.isLoading());
+        QCOMPARE(page.model()->rowCount(), 0); // nothing yet: the worker is reading
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.takeFirst().at(0).toBool(), true);
+        QCOMPARE(page.model()->rowCount(), 90);
+        // Locked while a reload is in flight: the result lands after unbind() and must be discarded.
+        page.reload();
+        page.unbind();
+        QTest::qWait(300);
+        QCOMPARE(page.model()->rowCount(), 0);
+        QCOMPARE(page.model()->totalRows(), 0);
+        QVERIFY(!page.isBound());
+    }
+};
+
+QTEST_MAIN(TstDashboardScreens)
+#include "tst_dashboard_screens.moc"

@@ -1,0 +1,126 @@
+#pragma once
+// DashboardPage: one product's dashboard (DriftWatch, DenialScope or DelayGuard) over the local cache — freshness
+// line, KPI tiles, metric trend, top payers, the filterable signals table with badges, the triage side panel and
+// the recovery-ledger totals strip. Keyboard-first: with the table focused, J/K move (Shift extends the
+// selection), R/N/F record a verdict on every selected alert, Enter opens the deep dive, Ctrl+Z undoes the last
+// verdict, L accepts the ledger-entry offer after a `real` verdict.
+//
+// Contract: bind() loads from the cache on a worker thread (columnar rows, index-vector model; see the dashboard
+// benchmark for the GUI-thread cost) and emits loadFinished(); unbind() drops every model and figure holding
+// workspace data and closes the deep dive (the idle lock calls it). Cache errors are shown in the page, never thrown.
+#include "dashboard/DashboardSummary.h"
+#include "dashboard/SignalTableModel.h"
+#include "dashboard/TriageService.h"
+
+#include <QDate>
+#include <QPointer>
+#include <QWidget>
+
+#include <array>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTableWidget;
+
+namespace upstream::storage {
+class LocalCache;
+}
+namespace upstream::widgets {
+class KpiTile;
+}
+
+namespace upstream::views {
+
+class DeepDiveDialog;
+class MetricChart;
+class TriagePanel;
+
+struct DashboardProduct {
+    QString id;           // "driftwatch", "denialscope", "delayguard" (signals.product)
+    QString title, blurb; // shown in the header
+    QString groupHeader;  // "CPT group", "Reason", ...
+    QString dollarsTitle; // "Dollars impact", "Dollars at risk", ...
+    QString metricTitle;  // trend chart title
+    QString unit;         // rate | days
+    QString metric;       // evidence metric of the trend: denial_rate, reason_rate, payment_days
+    static DashboardProduct driftWatch();
+    static DashboardProduct denialScope();
+    static DashboardProduct delayGuard();
+};
+
+class DashboardPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit DashboardPage(DashboardProduct product, QWidget *parent = nullptr);
+    ~DashboardPage() override;
+
+    void bind(std::shared_ptr<storage::LocalCache> cache, const QString &operatorName, const QString &workstation);
+    void unbind();
+    void reload();
+    void setToday(const QDate &today) { m_today = today; } // context badges count days from here
+    // Load on the calling thread (offscreen screenshots, deterministic tests). Default: on a worker thread.
+    void setSynchronousLoad(bool synchronous) { m_synchronousLoad = synchronous; }
+    bool isLoading() const { return m_loading; }
+    double lastLoadMs() const { return m_lastLoadMs; }   // worker time of the last load
+    double lastApplyMs() const { return m_lastApplyMs; } // GUI-thread time installing it
+
+    const DashboardProduct &product() const { return m_product; }
+    QTableView *table() const { return m_table; }
+    dashboard::SignalTableModel *model() const { return m_model; }
+    DeepDiveDialog *deepDive() const;
+    TriagePanel *triagePanel() const { return m_panel; }
+    bool isBound() const { return m_cache != nullptr; }
+
+signals:
+    void ledgerEntryOpened(const QString &entryId);
+    void loadFinished(bool ok);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    QWidget *buildHeader();
+    QWidget *buildFilters();
+    QWidget *buildLedgerStrip();
+    void applyVerdict(const QString &verdict);
+    void undo();
+    void openDeepDive();
+    void openLedgerEntry(const QString &alertId);
+    void moveCurrent(int delta, bool extend);
+    void updateFilter();
+    void refreshSummary();
+    void refreshLedger();
+    void showLedger(const dashboard::LedgerTotals &totals);
+    void apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded, quint64 generation);
+    void afterTriage(const QStringList &alertIds);
+    void selectAlert(const QString &alertId);
+    QStringList selectedAlertIds() const;
+    void showError(const QString &message);
+
+    DashboardProduct m_product;
+    std::shared_ptr<storage::LocalCache> m_cache;
+    std::unique_ptr<dashboard::TriageService> m_triage;
+    QDate m_today = QDate::currentDate();
+    QDate m_asOf;
+    quint64 m_generation = 0;
+    bool m_synchronousLoad = false, m_loading = false;
+    double m_lastLoadMs = 0, m_lastApplyMs = 0;
+
+    dashboard::SignalTableModel *m_model;
+    QLabel *m_freshness = nullptr;
+    QLabel *m_count = nullptr;
+    std::array<widgets::KpiTile *, 5> m_tiles{};
+    MetricChart *m_chart = nullptr;
+    QTableWidget *m_payers = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_severity = nullptr, *m_payer = nullptr, *m_status = nullptr, *m_dates = nullptr;
+    QTableView *m_table = nullptr;
+    TriagePanel *m_panel = nullptr;
+    QLabel *m_ledger = nullptr;
+    QPointer<DeepDiveDialog> m_deepDive;
+};
+
+} // namespace upstream::views

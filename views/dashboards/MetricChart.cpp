@@ -1,0 +1,167 @@
+#include "MetricChart.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace upstream::views {
+namespace {
+
+double scaled(const QString &unit, double v)
+{
+    return unit == QLatin1String("rate") ? v * 100.0 : v;
+}
+
+QString axisFormat(const QString &unit)
+{
+    return unit == QLatin1String("rate") ? QStringLiteral("%.0f%%") : QStringLiteral("%.0f");
+}
+
+qint64 ms(const QDate &d)
+{
+    return d.startOfDay(Qt::UTC).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+MetricChart::MetricChart(QWidget *parent) : QChartView(parent)
+{
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(170);
+    resetChart({});
+}
+
+void MetricChart::resetChart(const QString &title)
+{
+    auto *chart = new QChart;
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundBrush(palette().base());
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setTitle(title);
+    QFont tf = font();
+    tf.setBold(true);
+    chart->setTitleFont(tf);
+    chart->setTitleBrush(palette().text());
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->legend()->setLabelColor(palette().color(QPalette::Text));
+    QChart *old = this->chart();
+    setChart(chart);
+    delete old;
+    m_points = 0;
+}
+
+void MetricChart::clearChart()
+{
+    resetChart({});
+}
+
+void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, const QString &unit, const QString &title)
+{
+    resetChart(title);
+    auto *line = new QLineSeries;
+    line->setName(title);
+    double lo = 1e300, hi = -1e300;
+    for (const auto &p : points) {
+        const double v = scaled(unit, p.value);
+        line->append(double(ms(p.date)), v);
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+    }
+    m_points = int(points.size());
+    QChart *c = chart();
+    c->addSeries(line);
+    c->legend()->hide();
+    QPen pen(palette().color(QPalette::Highlight));
+    pen.setWidthF(2.0);
+    line->setPen(pen);
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("d MMM"));
+    x->setTickCount(7);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(axisFormat(unit));
+    if (!points.empty())
+        y->setRange(std::max(0.0, lo - (hi - lo) * 0.15), hi + (hi - lo) * 0.15 + 0.5);
+    for (QAbstractAxis *a : {static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y)}) {
+        a->setLabelsBrush(palette().text());
+        a->setGridLineColor(palette().color(QPalette::Mid));
+    }
+    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(y, Qt::AlignLeft);
+    line->attachAxis(x);
+    line->attachAxis(y);
+}
+
+void MetricChart::setEvidence(const dashboard::Evidence &e)
+{
+    resetChart(tr("Daily %1").arg(dashboard::metricLabel(e.metric).toLower()));
+    QChart *c = chart();
+    double lo = 0, hi = 1;
+    if (!e.series.empty()) {
+        lo = hi = scaled(e.unit, e.series.front().value);
+        for (const auto &p : e.series) {
+            lo = std::min(lo, scaled(e.unit, p.value));
+            hi = std::max(hi, scaled(e.unit, p.value));
+        }
+    }
+    const double top = hi + (hi - lo) * 0.1 + 0.5, bottom = std::max(0.0, lo - (hi - lo) * 0.1);
+    auto *x = new QDateTimeAxis;
+    x->setFormat(QStringLiteral("d MMM"));
+    x->setTickCount(8);
+    auto *y = new QValueAxis;
+    y->setLabelFormat(axisFormat(e.unit));
+    y->setRange(bottom, top);
+    // Both windows in view: the axis would otherwise take its range from the first series attached only.
+    QDate first = e.baselineFrom.isValid() ? e.baselineFrom : e.currentFrom;
+    QDate last = e.currentTo.isValid() ? e.currentTo.addDays(-1) : e.baselineTo.addDays(-1);
+    if (!e.series.empty()) {
+        first = first.isValid() ? std::min(first, e.series.front().date) : e.series.front().date;
+        last = last.isValid() ? std::max(last, e.series.back().date) : e.series.back().date;
+    }
+    if (first.isValid() && last.isValid())
+        x->setRange(first.startOfDay(Qt::UTC), last.startOfDay(Qt::UTC));
+    c->addAxis(x, Qt::AlignBottom);
+    c->addAxis(y, Qt::AlignLeft);
+    // Windows are half-open [from, to): shade up to the last included day.
+    auto shade = [&](const QDate &from, const QDate &to, const QString &name, QColor colour) {
+        if (!from.isValid() || !to.isValid())
+            return;
+        auto *upper = new QLineSeries, *lower = new QLineSeries;
+        upper->append(double(ms(from)), top);
+        upper->append(double(ms(to.addDays(-1))), top);
+        lower->append(double(ms(from)), bottom);
+        lower->append(double(ms(to.addDays(-1))), bottom);
+        auto *area = new QAreaSeries(upper, lower);
+        area->setName(name);
+        colour.setAlpha(55);
+        area->setBrush(colour);
+        area->setPen(Qt::NoPen);
+        c->addSeries(area);
+        area->attachAxis(x);
+        area->attachAxis(y);
+    };
+    shade(e.baselineFrom, e.baselineTo, tr("Baseline window"), QColor(0x42, 0x85, 0xf4));
+    shade(e.currentFrom, e.currentTo, tr("Current window"), QColor(0xf4, 0x8c, 0x06));
+    auto *line = new QLineSeries;
+    line->setName(tr("Daily value"));
+    for (const auto &p : e.series)
+        line->append(double(ms(p.date)), scaled(e.unit, p.value));
+    QPen pen(palette().color(QPalette::Text));
+    pen.setWidthF(1.6);
+    line->setPen(pen);
+    c->addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+    for (QAbstractAxis *a : {static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y)}) {
+        a->setLabelsBrush(palette().text());
+        a->setGridLineColor(palette().color(QPalette::Mid));
+    }
+    m_points = int(e.series.size());
+}
+
+} // namespace upstream::views

@@ -1,0 +1,46 @@
+#pragma once
+// TriagePanel: the small side panel of a dashboard — how many alerts are selected, the reason code and notes that
+// go with the next verdict, the verdict buttons (with their one-key shortcuts shown), undo, deep dive, and the
+// offer to open a recovery-ledger entry after a `real` verdict. It only emits requests; the page does the work.
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace upstream::views {
+
+class TriagePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit TriagePanel(QWidget *parent = nullptr);
+
+    void setSelectionCount(int count);
+    void setUndoAvailable(bool available);
+    QString reasonCode() const; // empty = none
+    QString notes() const;
+    void clearInput();
+    void setMessage(const QString &text);
+    // After a `real` verdict on one alert: offers the ledger entry until the next verdict or selection change.
+    void offerLedgerEntry(const QString &alertId);
+    void withdrawLedgerOffer();
+    QString offeredAlert() const { return m_offered; }
+
+signals:
+    void verdictRequested(const QString &verdict);
+    void undoRequested();
+    void deepDiveRequested();
+    void ledgerEntryRequested(const QString &alertId);
+
+private:
+    QLabel *m_selection;
+    QComboBox *m_reason;
+    QPlainTextEdit *m_notes;
+    QPushButton *m_undo;
+    QWidget *m_offer;
+    QLabel *m_message;
+    QString m_offered;
+};
+
+} // namespace upstream::views

@@ -1,0 +1,223 @@
+#include "DeepDiveDialog.h"
+
+#include "FileDialogSeam.h"
+#include "dashboard/SignalRows.h"
+#include "dashboards/MetricChart.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTableWidget>
+#include <QTextDocument>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace upstream::views {
+namespace {
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent, const QString &accessible)
+{
+    auto *t = new QTableWidget(0, int(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->setAccessibleName(accessible);
+    t->verticalHeader()->hide();
+    t->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    t->verticalHeader()->setDefaultSectionSize(22);
+    t->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionMode(QAbstractItemView::NoSelection);
+    return t;
+}
+
+void setRow(QTableWidget *t, int row, const QStringList &cells)
+{
+    for (int c = 0; c < cells.size(); ++c) {
+        auto *item = new QTableWidgetItem(cells[c]);
+        if (c > 0)
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        t->setItem(row, c, item);
+    }
+}
+
+QString money(double v)
+{
+    return dashboard::formatDollars(v);
+}
+
+} // namespace
+
+DeepDiveDialog::DeepDiveDialog(dashboard::SignalDetail detail, QWidget *parent)
+    : QDialog(parent), m_detail(std::move(detail)), m_chart(new MetricChart(this)), m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("deepDiveDialog"));
+    setWindowTitle(tr("Deep dive — %1 · %2").arg(m_detail.signalType, m_detail.payer));
+    resize(1040, 780);
+    auto *v = new QVBoxLayout(this);
+    const QString heading =
+        QStringLiteral("<span style='font-size:15pt; font-weight:600'>%1</span>  <span>%2%3</span>")
+            .arg(m_detail.payer.toHtmlEscaped(),
+                 (m_detail.group.isEmpty() ? QString() : m_detail.group + QStringLiteral(" · ")).toHtmlEscaped(),
+                 m_detail.signalType.toHtmlEscaped());
+    auto *title = new QLabel(heading, this);
+    v->addWidget(title);
+    QString state = tr("Severity <b>%1</b> · alert %2 · as of %3")
+                        .arg(m_detail.severity.toHtmlEscaped(),
+                             m_detail.alertStatus.isEmpty() ? tr("none") : m_detail.alertStatus.toHtmlEscaped(),
+                             QLocale().toString(m_detail.asOf, QLocale::ShortFormat));
+    if (m_detail.suppressed)
+        state += tr(" · <b>suppressed</b>: %1").arg(m_detail.suppressionReason.toHtmlEscaped());
+    auto *stateLabel = new QLabel(state, this);
+    v->addWidget(stateLabel);
+
+    auto *explanation = new QLabel(this);
+    explanation->setObjectName(QStringLiteral("evidenceText"));
+    explanation->setAccessibleName(tr("Evidence in plain words"));
+    explanation->setWordWrap(true);
+    explanation->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    QString html;
+    for (const QString &p : m_detail.plainExplanation())
+        html += QStringLiteral("<p style='margin:2px 0 5px 0'>%1</p>").arg(p.toHtmlEscaped());
+    explanation->setText(html);
+    v->addWidget(explanation);
+
+    m_chart->setEvidence(m_detail.evidence);
+    m_chart->setAccessibleName(tr("Daily series with the baseline and current windows shaded"));
+    m_chart->setMinimumHeight(270);
+    v->addWidget(m_chart, 1);
+    v->addWidget(buildTables());
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *pdf = buttons->addButton(tr("Export PDF…"), QDialogButtonBox::ActionRole);
+    auto *csv = buttons->addButton(tr("Export CSV…"), QDialogButtonBox::ActionRole);
+    pdf->setAccessibleName(tr("Export the evidence as PDF"));
+    csv->setAccessibleName(tr("Export the evidence as CSV"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    const QString base = QStringLiteral("evidence-%1").arg(m_detail.signalId);
+    connect(pdf, &QPushButton::clicked, this, [this, base] {
+        const QString f = widgets::FileDialogSeam::getSaveFileName(this, tr("Export evidence as PDF"),
+                                                                   base + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
+        if (!f.isEmpty())
+            exportPdf(f);
+    });
+    connect(csv, &QPushButton::clicked, this, [this, base] {
+        const QString f = widgets::FileDialogSeam::getSaveFileName(this, tr("Export evidence as CSV"),
+                                                                   base + QStringLiteral(".csv"), tr("CSV (*.csv)"));
+        if (!f.isEmpty())
+            exportCsv(f);
+    });
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_status, 1);
+    bottom->addWidget(buttons);
+    v->addLayout(bottom);
+}
+
+QWidget *DeepDiveDialog::buildTables()
+{
+    auto *w = new QWidget(this);
+    auto *h = new QHBoxLayout(w);
+    h->setContentsMargins(0, 0, 0, 0);
+    const auto &e = m_detail.evidence;
+    auto group = [&](const QString &title, QTableWidget *table) {
+        auto *g = new QGroupBox(title, w);
+        auto *l = new QVBoxLayout(g);
+        l->setContentsMargins(6, 6, 6, 6);
+        l->addWidget(table);
+        table->setFixedHeight(150);
+        h->addWidget(g, 1);
+    };
+    auto *breakdown = makeTable({tr("Breakdown"), tr("Baseline"), tr("Current"), tr("n")}, w, tr("Breakdown"));
+    breakdown->setRowCount(int(e.breakdown.size()));
+    for (int r = 0; r < int(e.breakdown.size()); ++r) {
+        const auto &s = e.breakdown[size_t(r)];
+        setRow(breakdown, r,
+               {s.key, dashboard::formatValue(e, s.baseline), dashboard::formatValue(e, s.current),
+                QLocale().toString(s.n)});
+    }
+    group(m_detail.product == QLatin1String("driftwatch") ? tr("By CPT code") : tr("By CPT group"), breakdown);
+
+    auto *history = makeTable({tr("When"), tr("Who"), tr("Verdict"), tr("Reason")}, w, tr("Judgment history"));
+    history->setRowCount(int(m_detail.judgments.size()));
+    for (int r = 0; r < int(m_detail.judgments.size()); ++r) {
+        const auto &j = m_detail.judgments[size_t(r)];
+        setRow(
+            history, r,
+            {j.judgedAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), j.operatorName, j.verdict, j.reasonCode});
+    }
+    group(tr("Judgment history"), history);
+
+    auto *ledger =
+        makeTable({tr("State"), tr("Expected"), tr("Recovered"), tr("Owner")}, w, tr("Linked ledger entries"));
+    ledger->setRowCount(int(m_detail.ledger.size()));
+    for (int r = 0; r < int(m_detail.ledger.size()); ++r) {
+        const auto &l = m_detail.ledger[size_t(r)];
+        setRow(ledger, r,
+               {l.state, money(double(l.expectedCents) / 100.0), money(double(l.recoveredCents) / 100.0), l.owner});
+    }
+    group(tr("Recovery ledger"), ledger);
+    return w;
+}
+
+QString DeepDiveDialog::statusText() const
+{
+    return m_status->text();
+}
+
+QString DeepDiveDialog::reportHtml() const
+{
+    const auto &e = m_detail.evidence;
+    QString html =
+        QStringLiteral("<h2>%1 — %2</h2><p>%3 · %4 · severity %5</p>")
+            .arg(m_detail.signalType.toHtmlEscaped(), m_detail.payer.toHtmlEscaped(), m_detail.group.toHtmlEscaped(),
+                 m_detail.product.toHtmlEscaped(), m_detail.severity.toHtmlEscaped());
+    for (const QString &p : m_detail.plainExplanation())
+        html += QStringLiteral("<p>%1</p>").arg(p.toHtmlEscaped());
+    html += QStringLiteral("<p><img src='chart.png' width='640'></p>");
+    html += QStringLiteral("<h3>%1</h3><table border='1' cellpadding='3' cellspacing='0'><tr><th>%2</th><th>%3</th>"
+                           "<th>%4</th><th>n</th></tr>")
+                .arg(tr("Breakdown"), tr("Key"), tr("Baseline"), tr("Current"));
+    for (const auto &s : e.breakdown)
+        html +=
+            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                .arg(s.key.toHtmlEscaped(), dashboard::formatValue(e, s.baseline), dashboard::formatValue(e, s.current))
+                .arg(s.n);
+    html += QStringLiteral("</table><h3>%1</h3><ul>").arg(tr("Judgment history"));
+    for (const auto &j : m_detail.judgments)
+        html += QStringLiteral("<li>%1 — %2: %3 %4</li>")
+                    .arg(j.judgedAt.toHtmlEscaped(), j.operatorName.toHtmlEscaped(), j.verdict.toHtmlEscaped(),
+                         j.reasonCode.toHtmlEscaped());
+    html += QStringLiteral("</ul>");
+    return html;
+}
+
+bool DeepDiveDialog::exportPdf(const QString &file)
+{
+    QPdfWriter writer(file);
+    writer.setTitle(windowTitle());
+    writer.setPageSize(QPageSize(QPageSize::A4));
+    writer.setResolution(150);
+    QTextDocument doc;
+    doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")), m_chart->grab().toImage());
+    doc.setHtml(reportHtml());
+    doc.setPageSize(QSizeF(writer.width(), writer.height()));
+    doc.print(&writer);
+    const bool ok = QFile(file).size() > 0;
+    m_status->setText(ok ? tr("Evidence exported as PDF.") : tr("The PDF could not be written: check the folder."));
+    return ok;
+}
+
+bool DeepDiveDialog::exportCsv(const QString &file)
+{
+    QSaveFile out(file);
+    const bool ok = out.open(QIODevice::WriteOnly) && out.write(m_detail.toCsv()) >= 0 && out.commit();
+    m_status->setText(ok ? tr("Evidence exported as CSV.") : tr("The CSV could not be written: check the folder."));
+    return ok;
+}
+
+} // namespace upstream::views

@@ -1,0 +1,36 @@
+#pragma once
+// DeepDiveDialog: why one signal fired — the evidence in plain words and numbers, the daily series with both
+// windows shaded, the breakdown by CPT group or reason, the judgment history and the linked recovery-ledger
+// entries; exports the evidence as PDF and CSV (file names through widgets::FileDialogSeam).
+// Opened with open() (non-blocking); owns a copy of the signal's detail and drops it when closed.
+// Failure modes: an unwritable export file is reported in the dialog; nothing is written partially on purpose.
+#include "dashboard/SignalEvidence.h"
+
+#include <QDialog>
+
+class QLabel;
+
+namespace upstream::views {
+
+class MetricChart;
+
+class DeepDiveDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit DeepDiveDialog(dashboard::SignalDetail detail, QWidget *parent = nullptr);
+
+    const dashboard::SignalDetail &detail() const { return m_detail; }
+    bool exportPdf(const QString &file);
+    bool exportCsv(const QString &file);
+    QString statusText() const;
+
+private:
+    QString reportHtml() const;
+    QWidget *buildTables();
+
+    dashboard::SignalDetail m_detail;
+    MetricChart *m_chart;
+    QLabel *m_status;
+};
+
+} // namespace upstream::views
