@@ -75,10 +75,10 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
         dashboard->setSynchronousLoad(synchronousLoad); // a screenshot must not race the worker
         window.setPage(page, dashboard);
         QObject::connect(&session, &WorkstationSession::workspaceOpened, dashboard, [dashboard, &session] {
-            dashboard->bind(session.cache(), qEnvironmentVariable("USER", QStringLiteral("operator")),
-                            QSysInfo::machineHostName());
+            dashboard->bind(session.cache(), session.userName(), QSysInfo::machineHostName());
         });
         QObject::connect(&session, &WorkstationSession::workspaceClosing, dashboard, &views::DashboardPage::unbind);
+        QObject::connect(&session, &WorkstationSession::workspaceChanged, dashboard, &views::DashboardPage::reload);
     }
 }
 

@@ -47,6 +47,7 @@ public:
     void start(bool demo, std::function<void(bool)> ready);
     std::shared_ptr<storage::LocalCache> cache() const { return m_cache; }
     views::LockController *lockController() const { return m_lock; }
+    QString userName() const { return m_user; }
 
 signals:
     void workspaceOpened();  // pages bind their models to cache()

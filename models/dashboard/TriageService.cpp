@@ -1,5 +1,8 @@
 #include "TriageService.h"
 
+#include "ledger/LedgerRepository.h"
+#include "sync/Outbox.h"
+
 #include "storage/cache/LocalCache.h"
 
 #include <QCoreApplication>
@@ -75,32 +78,11 @@ QStringList TriageService::lastAlertIds() const
 Status TriageService::queue(const QString &kind, const QString &entityId, qint64 baseVersion, const QByteArray &payload,
                             const QString &action, const QByteArray &auditDetails)
 {
-    auto &db = m_cache->db();
-    const QString at = now();
-    auto out =
-        db.prepare(QStringLiteral("INSERT INTO outbox(id, seq, kind, entity_id, base_version, payload, created_at) "
-                                  "VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM outbox), ?, ?, ?, ?, ?)"));
-    if (!out.ok())
-        return out.error();
-    out->bind(1, uuid());
-    out->bind(2, kind);
-    out->bind(3, entityId);
-    out->bind(4, baseVersion);
-    out->bind(5, QString::fromUtf8(payload));
-    out->bind(6, at);
-    if (Status st = out->run(); !st.ok())
-        return st;
-    auto audit = db.prepare(
-        QStringLiteral("INSERT INTO audit_queue(id, at, who, workstation, action, details) VALUES (?, ?, ?, ?, ?, ?)"));
-    if (!audit.ok())
-        return audit.error();
-    audit->bind(1, uuid());
-    audit->bind(2, at);
-    audit->bind(3, m_operator);
-    audit->bind(4, m_workstation);
-    audit->bind(5, action);
-    audit->bind(6, QString::fromUtf8(auditDetails));
-    return audit->run();
+    auto queued = sync::enqueueChange(*m_cache, kind, entityId, baseVersion, QJsonDocument::fromJson(payload).object());
+    if (!queued.ok())
+        return queued.error();
+    return sync::enqueueAudit(*m_cache, m_operator, m_workstation, action,
+                              QJsonDocument::fromJson(auditDetails).object());
 }
 
 Status TriageService::apply(const QStringList &alertIds, const VerdictInput &input)
@@ -261,54 +243,29 @@ Status TriageService::undoLast()
 
 Result<QString> TriageService::openLedgerEntry(const QString &alertId)
 {
-    auto &db = m_cache->db();
-    QString entryId;
-    const Status st = m_cache->transaction([&]() -> Status {
-        auto q = db.prepare(QStringLiteral("SELECT a.signal_id, s.product, s.payer, COALESCE(s.dollars, 0) "
-                                           "FROM alerts a JOIN signals s ON s.id = a.signal_id WHERE a.id = ?"));
-        if (!q.ok())
-            return q.error();
-        q->bind(1, alertId);
-        auto row = q->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            return makeError(ErrorCode::NotFound, tr("The alert no longer exists in this workspace."));
-        const QString signalId = q->text(0), product = q->text(1), payer = q->text(2);
-        const qint64 cents = qint64(std::llround(std::max(0.0, q->real(3)) * 100.0));
-        const QString at = now();
-        entryId = uuid();
-        auto ins = db.prepare(QStringLiteral(
-            "INSERT INTO ledger_entries(id, alert_id, signal_id, product, payer, expected_cents, state, owner, "
-            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)"));
-        if (!ins.ok())
-            return ins.error();
-        for (int i = 1;
-             const QVariant &v : {QVariant(entryId), QVariant(alertId), QVariant(signalId), QVariant(product),
-                                  QVariant(payer), QVariant(cents), QVariant(m_operator), QVariant(at), QVariant(at)})
-            ins->bind(i++, v);
-        if (Status s = ins->run(); !s.ok())
-            return s;
-        const QJsonObject after{{QStringLiteral("state"), QStringLiteral("open")},
-                                {QStringLiteral("alert_id"), alertId},
-                                {QStringLiteral("expected_cents"), cents},
-                                {QStringLiteral("owner"), m_operator}};
-        const QByteArray json = QJsonDocument(after).toJson(QJsonDocument::Compact);
-        auto hist = db.prepare(
-            QStringLiteral("INSERT INTO ledger_history(entry_id, who, at, before, after) VALUES (?, ?, ?, NULL, ?)"));
-        if (!hist.ok())
-            return hist.error();
-        hist->bind(1, entryId);
-        hist->bind(2, m_operator);
-        hist->bind(3, at);
-        hist->bind(4, QString::fromUtf8(json));
-        if (Status s = hist->run(); !s.ok())
-            return s;
-        return queue(QStringLiteral("ledger_entry"), entryId, 0, json, QStringLiteral("ledger.open"), json);
-    });
-    if (!st.ok())
-        return st.error();
-    return entryId;
+    auto q = m_cache->db().prepare(QStringLiteral("SELECT a.signal_id, s.product, s.payer, COALESCE(s.dollars, 0) "
+                                                  "FROM alerts a JOIN signals s ON s.id = a.signal_id WHERE a.id = ?"));
+    if (!q.ok())
+        return q.error();
+    q->bind(1, alertId);
+    auto row = q->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::NotFound, tr("The alert no longer exists in this workspace."));
+    // The ledger's own rules, history and outbox apply: the entry is made by the ledger repository.
+    ledger::LedgerEntry draft;
+    draft.alertId = alertId;
+    draft.signalId = q->text(0);
+    draft.product = q->text(1);
+    draft.payer = q->text(2);
+    draft.expectedCents = qint64(std::llround(std::max(0.0, q->real(3)) * 100.0));
+    draft.owner = m_operator;
+    ledger::LedgerRepository repository(m_cache, ledger::LedgerActor{m_operator, QString()});
+    auto created = repository.create(draft);
+    if (!created.ok())
+        return created.error();
+    return created->id;
 }
 
 } // namespace upstream::dashboard

@@ -340,7 +340,16 @@ Status LedgerRepository::write(const std::optional<LedgerEntry> &before, const L
         return s;
     // The payload is the entry's JSON form, whose field names are the ones SyncPush applies on the server.
     auto queued = sync::enqueueChange(*m_cache, QString(outboxKind), after.id, baseVersion.value_or(0), after.toJson());
-    return queued.ok() ? Status::success() : Status(queued.error());
+    if (!queued.ok())
+        return queued.error();
+    // The audit trail names the entry and the act; amounts and notes stay in the ledger itself.
+    const QString action = outboxKind == kOutboxLedgerApprove ? QStringLiteral("ledger.approve")
+                           : before                           ? QStringLiteral("ledger.update")
+                                                              : QStringLiteral("ledger.create");
+    const QJsonObject details{{QStringLiteral("entry_id"), after.id},
+                              {QStringLiteral("state"), stateId(after.state)},
+                              {QStringLiteral("version"), double(after.version)}};
+    return sync::enqueueAudit(*m_cache, m_actor.user, QString(), action, details);
 }
 
 } // namespace upstream::ledger

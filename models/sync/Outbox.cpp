@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QJsonDocument>
+#include <QSysInfo>
 #include <QUuid>
 
 namespace upstream::sync {
@@ -28,9 +29,26 @@ Result<QString> enqueueChange(storage::LocalCache &cache, const QString &kind, c
     return id;
 }
 
+Status enqueueAudit(storage::LocalCache &cache, const QString &who, const QString &workstation, const QString &action,
+                    const QJsonObject &details)
+{
+    auto q = cache.db().prepare(QStringLiteral(
+        "INSERT INTO audit_queue (id, at, who, workstation, action, details) VALUES (?, ?, ?, ?, ?, ?)"));
+    if (!q.ok())
+        return q.error();
+    q->bind(1, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q->bind(2, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    q->bind(3, who);
+    q->bind(4, workstation.isEmpty() ? QSysInfo::machineHostName() : workstation);
+    q->bind(5, action);
+    q->bind(6, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
+    return q->run();
+}
+
 Result<int> pendingCount(storage::LocalCache &cache)
 {
-    auto q = cache.db().prepare(QStringLiteral("SELECT count(*) FROM outbox"));
+    auto q =
+        cache.db().prepare(QStringLiteral("SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_queue)"));
     if (!q.ok())
         return q.error();
     auto row = q->step();

@@ -18,6 +18,12 @@ namespace upstream::sync {
 // baseVersion: the server version the edit was based on (0 = a new row). Returns the change id.
 Result<QString> enqueueChange(storage::LocalCache &cache, const QString &kind, const QString &entityId,
                               qint64 baseVersion, const QJsonObject &payload);
+// Queues one audit event (SPEC 8: who, what, when, which workstation) in the same transaction as the act it
+// records; the sync service appends it to the server's hash-chained audit log. An empty workstation means this
+// computer's host name.
+Status enqueueAudit(storage::LocalCache &cache, const QString &who, const QString &workstation, const QString &action,
+                    const QJsonObject &details);
+
 // Counts of queued changes, for the status bar ("3 changes waiting to sync").
 Result<int> pendingCount(storage::LocalCache &cache);
 

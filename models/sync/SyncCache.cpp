@@ -166,6 +166,31 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
         c.payload = QJsonDocument::fromJson(q->text(5).toUtf8()).object();
         out.push_back(std::move(c));
     }
+    // Audit events queued while working (sign-in, lock, verdicts, ledger changes, imports, exports) follow.
+    if (int(out.size()) < limit) {
+        auto a = cache.db().prepare(QStringLiteral(
+            "SELECT id, at, who, workstation, action, details FROM audit_queue ORDER BY at, id LIMIT ?"));
+        if (!a.ok())
+            return a.error();
+        a->bind(1, qint64(limit - int(out.size())));
+        for (;;) {
+            auto row = a->step();
+            if (!row.ok())
+                return row.error();
+            if (!row.value())
+                break;
+            OutboxChange c;
+            c.id = a->text(0);
+            c.kind = QStringLiteral("audit");
+            c.entityId = c.id;
+            c.payload = {{QStringLiteral("at"), a->text(1)},
+                         {QStringLiteral("who"), a->text(2)},
+                         {QStringLiteral("workstation"), a->text(3)},
+                         {QStringLiteral("action"), a->text(4)},
+                         {QStringLiteral("details"), QJsonDocument::fromJson(a->text(5).toUtf8()).object()}};
+            out.push_back(std::move(c));
+        }
+    }
     return out;
 }
 
@@ -178,6 +203,8 @@ Status recordPushResults(storage::LocalCache &cache, const std::vector<PushResul
             case PushOutcome::Applied:
             case PushOutcome::AlreadyApplied:
                 st = run(cache, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {r.changeId});
+                if (st.ok())
+                    st = run(cache, QStringLiteral("DELETE FROM audit_queue WHERE id = ?"), {r.changeId});
                 break;
             case PushOutcome::Conflict:
                 st = run(cache,

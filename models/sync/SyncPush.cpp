@@ -49,7 +49,7 @@ Result<Applied> applyVerdict(storage::PgConnection &conn, qint64 customer, const
                          "ON CONFLICT (customer_id, alert_id, operator) DO UPDATE SET verdict = EXCLUDED.verdict, "
                          "reason_code = EXCLUDED.reason_code, notes = EXCLUDED.notes",
                          {customer, alert, verdict, nullable(c.payload.value(QStringLiteral("reason_code"))),
-                          nullable(c.payload.value(QStringLiteral("notes"))), c.entityId});
+                          nullable(c.payload.value(QStringLiteral("notes"))), c.id});
     if (!ins.ok())
         return ins.error();
     auto upd = conn.exec("UPDATE upstream.alerts SET status = $3, updated_at = now() "
@@ -60,18 +60,30 @@ Result<Applied> applyVerdict(storage::PgConnection &conn, qint64 customer, const
     return Applied{};
 }
 
+// Undo restores what the operator's judgment was before the last verdict: the earlier verdict, or none at all.
 Result<Applied> applyVerdictUndo(storage::PgConnection &conn, qint64 customer, const OutboxChange &c)
 {
     const QVariant alert = c.payload.value(QStringLiteral("alert_id")).toString();
-    auto del = conn.exec("DELETE FROM upstream.judgments WHERE customer_id = $1 AND alert_id = $2 "
-                         "AND operator = session_user",
-                         {customer, alert});
-    if (!del.ok())
-        return del.error();
-    const QString previous = c.payload.value(QStringLiteral("previous_status")).toString();
+    const QString restored = c.payload.value(QStringLiteral("restored_verdict")).toString();
+    if (restored.isEmpty()) {
+        auto del = conn.exec("DELETE FROM upstream.judgments WHERE customer_id = $1 AND alert_id = $2 "
+                             "AND operator = session_user",
+                             {customer, alert});
+        if (!del.ok())
+            return del.error();
+    } else {
+        auto upd =
+            conn.exec("UPDATE upstream.judgments SET verdict = $3, reason_code = $4, notes = $5 "
+                      "WHERE customer_id = $1 AND alert_id = $2 AND operator = session_user",
+                      {customer, alert, restored, nullable(c.payload.value(QStringLiteral("restored_reason_code"))),
+                       nullable(c.payload.value(QStringLiteral("restored_notes")))});
+        if (!upd.ok())
+            return upd.error();
+    }
+    const QString status = c.payload.value(QStringLiteral("restored_status")).toString();
     auto upd = conn.exec("UPDATE upstream.alerts SET status = $3, updated_at = now() "
                          "WHERE customer_id = $1 AND alert_id = $2",
-                         {customer, alert, previous.isEmpty() ? QStringLiteral("pending") : previous});
+                         {customer, alert, status.isEmpty() ? QStringLiteral("pending") : status});
     if (!upd.ok())
         return upd.error();
     return Applied{};
@@ -129,8 +141,10 @@ Result<Applied> applyLedgerApprove(storage::PgConnection &conn, qint64 customer,
 
 Result<Applied> applyAudit(storage::PgConnection &conn, qint64 customer, const OutboxChange &c)
 {
+    // The server stamps its own time and actor (session_user); the workstation's time and user go in details.
     QJsonObject details = c.payload.value(QStringLiteral("details")).toObject();
     details.insert(QStringLiteral("recorded_at"), c.payload.value(QStringLiteral("at")));
+    details.insert(QStringLiteral("recorded_by"), c.payload.value(QStringLiteral("who")));
     auto r = conn.exec("SELECT upstream.audit_append($1, $2, $3::jsonb, $4)",
                        {customer, c.payload.value(QStringLiteral("action")).toString(),
                         QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)),

@@ -141,7 +141,7 @@ private slots:
             scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'verdict_undo' AND entity_id = '%1'")
                           .arg(undone)),
             1);
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'ledger_entry'")), 1);
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'ledger_upsert'")), 1);
         QCOMPARE(scalar(c, QStringLiteral("SELECT MIN(seq) = 1 AND MAX(seq) = count(*) AND count(DISTINCT id) = "
                                           "count(*) FROM outbox")),
                  1);
@@ -151,7 +151,10 @@ private slots:
                  1);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_queue WHERE who = 'kb.operator' AND "
                                           "workstation = 'ws-test'")),
-                 23);
+                 22); // 21 verdicts + 1 undo
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_queue WHERE who = 'kb.operator' AND "
+                                          "action = 'ledger.create'")),
+                 1); // the ledger entry was made through the ledger repository, with its own audit row
         QCOMPARE(
             scalar(c, QStringLiteral("SELECT count(*) FROM ledger_entries WHERE alert_id = '%1' AND state = 'open'")
                           .arg(alertAt(0))),

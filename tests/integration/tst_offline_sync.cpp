@@ -110,12 +110,16 @@ private slots:
                                      {QStringLiteral("verdict"), QStringLiteral("real")},
                                      {QStringLiteral("reason_code"), QStringLiteral("payer_policy_change")}})
                     .ok());
-        QCOMPARE(sync::pendingCount(cache).value(), 3);
+        // An audit event recorded while offline (the idle lock, say) is queued like any change.
+        QVERIFY(sync::enqueueAudit(cache, op->login, QStringLiteral("ws-offline-7"), QStringLiteral("lock"),
+                                   {{QStringLiteral("reason"), QStringLiteral("idle")}})
+                    .ok());
+        QCOMPARE(sync::pendingCount(cache).value(), 4);
 
         auto down = connect(*op);
         QVERIFY(!down.ok());
         QCOMPARE(down.error().code, ErrorCode::Unreachable);
-        QCOMPARE(sync::pendingCount(cache).value(), 3); // nothing lost while the server is down
+        QCOMPARE(sync::pendingCount(cache).value(), 4); // nothing lost while the server is down
 
         QVERIFY(cluster->resume());
         auto c = connect(*op);
@@ -123,10 +127,10 @@ private slots:
         // Keep a copy of the queued changes to replay them as a lost-acknowledgement retry would.
         auto queued = sync::pendingChanges(cache, 100);
         QVERIFY(queued.ok());
-        QCOMPARE(queued->size(), size_t(3));
+        QCOMPARE(queued->size(), size_t(4));
         auto round = sync::syncOnce(c.value(), cache, customer);
         QVERIFY2(round.ok(), qPrintable(round.ok() ? QString() : round.error().message));
-        QCOMPARE(round->pushed, 3);
+        QCOMPARE(round->pushed, 4);
         QCOMPARE(round->conflicts, 0);
         QCOMPARE(sync::pendingCount(cache).value(), 0);
 
@@ -146,6 +150,10 @@ private slots:
                         {entry}),
                  2); // one insert, one update: each change exactly once
         QCOMPARE(scalar("SELECT count(*) FROM upstream.judgments WHERE alert_id = $1", {alertId}), 1);
+        QCOMPARE(scalar("SELECT count(*) FROM upstream.audit_log WHERE action = 'lock' AND workstation = "
+                        "'ws-offline-7' AND details->>'recorded_by' = $1",
+                        {op->login}),
+                 1); // appended to the hash chain exactly once, replays included
         auto status = su().exec("SELECT status FROM upstream.alerts WHERE alert_id = $1", {alertId});
         QCOMPARE(status->text(0, 0), QStringLiteral("acknowledged"));
         // The pull brought the server's versions back into the cache.
