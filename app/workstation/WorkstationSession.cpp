@@ -10,6 +10,7 @@
 #include "shell/MainWindow.h"
 #include "storage/cache/LocalCache.h"
 #include "sync/ConnectionState.h"
+#include "sync/Outbox.h"
 #include "sync/SyncService.h"
 #include "workspace/DemoWorkspace.h"
 
@@ -34,6 +35,8 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
                     return;
                 }
                 adopt(std::move(ws.value()));
+                audit(QStringLiteral("unlock"),
+                      {{QStringLiteral("failed_attempts_before"), m_lock->consecutiveFailures()}});
                 startSync(password);
                 done(Status::success());
             });
@@ -41,6 +44,7 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
         this);
     connect(m_lock, &views::LockController::locked, this, [this] {
         log::info(QStringLiteral("workstation locked"));
+        audit(QStringLiteral("lock"), {});
         release();
     });
 }
@@ -74,6 +78,7 @@ void WorkstationSession::openDemo(std::function<void(bool)> ready)
         }
         setActor(tr("demo supervisor"), QStringLiteral("supervisor"));
         adopt(std::move(ws.value()));
+        audit(QStringLiteral("sign_in"), {{QStringLiteral("mode"), QStringLiteral("demo")}});
         ready(true);
     };
     if (workspace::WorkspaceOpener::exists(m_directory))
@@ -108,6 +113,7 @@ void WorkstationSession::promptLocal(std::function<void(bool)> ready)
                     // The owner of a local workspace is its supervisor: nobody else can open it.
                     setActor(qEnvironmentVariable("USER", tr("local user")), QStringLiteral("supervisor"));
                     adopt(std::move(ws.value()));
+                    audit(QStringLiteral("sign_in"), {{QStringLiteral("mode"), QStringLiteral("local")}});
                     dialog->disconnect(this);
                     dialog->accept();
                     ready(true);
@@ -158,6 +164,9 @@ void WorkstationSession::promptServer(std::function<void(bool)> ready)
                     m_serverRequest = request;
                     m_serverRequest->password.clear();
                     adopt(std::move(r->workspace));
+                    audit(QStringLiteral("sign_in"),
+                          {{QStringLiteral("mode"), r->online ? QStringLiteral("online") : QStringLiteral("offline")},
+                           {QStringLiteral("failed_attempts_before"), m_signIn.failuresBeforeLastSuccess()}});
                     startSync(request.password);
                     dialog->disconnect(this);
                     dialog->accept();
@@ -203,6 +212,14 @@ void WorkstationSession::release()
     // Closing the SQLCipher connection wipes its key from memory; unlocking reopens it.
     if (m_cache)
         m_cache->close();
+}
+
+void WorkstationSession::audit(const QString &action, const QJsonObject &details)
+{
+    if (!m_cache)
+        return;
+    if (Status st = sync::enqueueAudit(*m_cache, m_user, QString(), action, details); !st.ok())
+        log::error(QStringLiteral("cannot queue the audit event %1: %2").arg(action, st.error().message));
 }
 
 void WorkstationSession::setActor(const QString &user, const QString &role)

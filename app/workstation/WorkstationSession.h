@@ -6,6 +6,7 @@
 #include "session/SignIn.h"
 #include "workspace/Workspace.h"
 
+#include <QJsonObject>
 #include <QObject>
 
 #include <functional>
@@ -63,6 +64,7 @@ private:
     void installPages();
     void setActor(const QString &user, const QString &role);
     void startSync(const QString &password);
+    void audit(const QString &action, const QJsonObject &details);
 
     views::MainWindow *m_window;
     settings::Settings *m_settings;

@@ -241,6 +241,14 @@ Status TriageService::undoLast()
     return st;
 }
 
+Status TriageService::recordExport(const QString &signalId, const QString &format)
+{
+    const QJsonObject details{{QStringLiteral("what"), QStringLiteral("evidence")},
+                              {QStringLiteral("signal_id"), signalId},
+                              {QStringLiteral("format"), format}};
+    return sync::enqueueAudit(*m_cache, m_operator, m_workstation, QStringLiteral("export"), details);
+}
+
 Result<QString> TriageService::openLedgerEntry(const QString &alertId)
 {
     auto q = m_cache->db().prepare(QStringLiteral("SELECT a.signal_id, s.product, s.payer, COALESCE(s.dollars, 0) "

@@ -49,6 +49,8 @@ public:
 
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); } // tests
     QString operatorName() const { return m_operator; }
+    // Audit: evidence of a signal was exported (format "pdf" or "csv").
+    Status recordExport(const QString &signalId, const QString &format);
 
 private:
     struct Previous {

@@ -324,6 +324,14 @@ Result<LedgerEntry> LedgerRepository::approve(const QString &id, qint64 baseVers
     return *result;
 }
 
+Status LedgerRepository::recordExport(const QString &format, int rows)
+{
+    const QJsonObject details{{QStringLiteral("what"), QStringLiteral("ledger")},
+                              {QStringLiteral("format"), format},
+                              {QStringLiteral("rows"), rows}};
+    return sync::enqueueAudit(*m_cache, m_actor.user, QString(), QStringLiteral("export"), details);
+}
+
 Status LedgerRepository::write(const std::optional<LedgerEntry> &before, const LedgerEntry &after,
                                QLatin1String outboxKind, std::optional<qint64> baseVersion)
 {

@@ -69,6 +69,8 @@ public:
     Result<std::vector<LedgerEntry>> all();
     Result<std::vector<LedgerHistoryRecord>> history(const QString &entryId);
     Result<LedgerTotals> totals();
+    // Audit: the ledger (rows entries) was exported as "csv" or "pdf".
+    Status recordExport(const QString &format, int rows);
 
 private:
     Status write(const std::optional<LedgerEntry> &before, const LedgerEntry &after, QLatin1String outboxKind,

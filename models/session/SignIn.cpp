@@ -152,6 +152,7 @@ void SignInService::finish(const SignInRequest &request, Result<SignedIn> result
         done(std::move(result));
         return;
     }
+    m_failuresBeforeSuccess = m_backoff.consecutiveFailures();
     m_backoff.recordSuccess();
     const QString key = rememberKey(request.profile, request.user);
     auto forward = [done, r = std::make_shared<Result<SignedIn>>(std::move(result))](Status st) mutable {

@@ -62,6 +62,9 @@ public:
                             std::function<void(Result<QString>)> done);
 
     security::FailureBackoff &backoff() { return m_backoff; }
+    // Failed attempts in a row before the last successful sign-in (for the audit trail: a failed sign-in cannot be
+    // written to the encrypted cache, whose key needs the right password).
+    int failuresBeforeLastSuccess() const { return m_failuresBeforeSuccess; }
     static QString workspaceDirectory(const ServerProfile &profile, const QString &user);
     static storage::PgConnectionParams connectionParams(const SignInRequest &request);
 
@@ -72,6 +75,7 @@ private:
     security::SecretStore *m_secrets;
     workspace::WorkspaceOpener m_opener;
     security::FailureBackoff m_backoff;
+    int m_failuresBeforeSuccess = 0;
 };
 
 } // namespace upstream::session

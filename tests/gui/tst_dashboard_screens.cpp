@@ -4,7 +4,7 @@
 // exports PDF and CSV through the file-dialog seam. Writes the screenshots (docs/screenshots/ is refreshed from
 // $UPSTREAM_SCREENSHOT_DIR).
 #include "DashboardFixture.h"
-#include "FileDialogSeam.h"
+#include "DialogSeam.h"
 #include "KpiTile.h"
 #include "Screenshot.h"
 #include "dashboards/DashboardPage.h"
@@ -120,9 +120,9 @@ private slots:
                 csvButton = b;
         }
         QVERIFY(pdfButton && csvButton);
-        widgets::FileDialogSeam::setNextFileName(pdf);
+        widgets::FileDialog::setNextFileName(pdf);
         pdfButton->click();
-        widgets::FileDialogSeam::setNextFileName(csv);
+        widgets::FileDialog::setNextFileName(csv);
         csvButton->click();
         QFile p(pdf), c(csv);
         QVERIFY(p.open(QIODevice::ReadOnly));

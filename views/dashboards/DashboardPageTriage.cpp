@@ -170,6 +170,10 @@ void DashboardPage::openDeepDive()
     m_deepDive->setAttribute(Qt::WA_DeleteOnClose);
     // Back to the queue where we left it.
     connect(m_deepDive, &QDialog::finished, this, [this] { m_table->setFocus(); });
+    connect(m_deepDive, &DeepDiveDialog::evidenceExported, this, [this](const QString &id, const QString &format) {
+        if (m_triage)
+            (void)m_triage->recordExport(id, format);
+    });
     m_deepDive->open(); // window-modal and non-blocking: tests and the idle lock can always close it
 }
 

@@ -1,6 +1,6 @@
 #include "DeepDiveDialog.h"
 
-#include "FileDialogSeam.h"
+#include "DialogSeam.h"
 #include "dashboard/SignalRows.h"
 #include "dashboards/MetricChart.h"
 
@@ -101,14 +101,14 @@ DeepDiveDialog::DeepDiveDialog(dashboard::SignalDetail detail, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     const QString base = QStringLiteral("evidence-%1").arg(m_detail.signalId);
     connect(pdf, &QPushButton::clicked, this, [this, base] {
-        const QString f = widgets::FileDialogSeam::getSaveFileName(this, tr("Export evidence as PDF"),
-                                                                   base + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
+        const QString f = widgets::FileDialog::getSaveFileName(this, tr("Export evidence as PDF"),
+                                                               base + QStringLiteral(".pdf"), tr("PDF (*.pdf)"));
         if (!f.isEmpty())
             exportPdf(f);
     });
     connect(csv, &QPushButton::clicked, this, [this, base] {
-        const QString f = widgets::FileDialogSeam::getSaveFileName(this, tr("Export evidence as CSV"),
-                                                                   base + QStringLiteral(".csv"), tr("CSV (*.csv)"));
+        const QString f = widgets::FileDialog::getSaveFileName(this, tr("Export evidence as CSV"),
+                                                               base + QStringLiteral(".csv"), tr("CSV (*.csv)"));
         if (!f.isEmpty())
             exportCsv(f);
     });
@@ -209,6 +209,8 @@ bool DeepDiveDialog::exportPdf(const QString &file)
     doc.print(&writer);
     const bool ok = QFile(file).size() > 0;
     m_status->setText(ok ? tr("Evidence exported as PDF.") : tr("The PDF could not be written: check the folder."));
+    if (ok)
+        emit evidenceExported(m_detail.signalId, QStringLiteral("pdf"));
     return ok;
 }
 
@@ -217,6 +219,8 @@ bool DeepDiveDialog::exportCsv(const QString &file)
     QSaveFile out(file);
     const bool ok = out.open(QIODevice::WriteOnly) && out.write(m_detail.toCsv()) >= 0 && out.commit();
     m_status->setText(ok ? tr("Evidence exported as CSV.") : tr("The CSV could not be written: check the folder."));
+    if (ok)
+        emit evidenceExported(m_detail.signalId, QStringLiteral("csv"));
     return ok;
 }
 

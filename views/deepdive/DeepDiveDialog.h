@@ -1,7 +1,7 @@
 #pragma once
 // DeepDiveDialog: why one signal fired — the evidence in plain words and numbers, the daily series with both
 // windows shaded, the breakdown by CPT group or reason, the judgment history and the linked recovery-ledger
-// entries; exports the evidence as PDF and CSV (file names through widgets::FileDialogSeam).
+// entries; exports the evidence as PDF and CSV (file names through widgets::FileDialog).
 // Opened with open() (non-blocking); owns a copy of the signal's detail and drops it when closed.
 // Failure modes: an unwritable export file is reported in the dialog; nothing is written partially on purpose.
 #include "dashboard/SignalEvidence.h"
@@ -22,7 +22,11 @@ public:
     const dashboard::SignalDetail &detail() const { return m_detail; }
     bool exportPdf(const QString &file);
     bool exportCsv(const QString &file);
+
     QString statusText() const;
+
+signals:
+    void evidenceExported(const QString &signalId, const QString &format); // for the audit trail
 
 private:
     QString reportHtml() const;

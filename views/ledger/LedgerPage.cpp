@@ -452,6 +452,7 @@ bool LedgerPage::exportCsv()
         return false;
     }
     showStatus(tr("Exported %n entries to CSV.", nullptr, m_model->rowCount()));
+    (void)m_repository->recordExport(QStringLiteral("csv"), m_model->rowCount());
     return true;
 }
 
@@ -469,6 +470,7 @@ bool LedgerPage::exportPdf()
         return false;
     }
     showStatus(tr("Exported %n entries to PDF.", nullptr, int(entries.size())));
+    (void)m_repository->recordExport(QStringLiteral("pdf"), int(entries.size()));
     return true;
 }
 
