@@ -65,8 +65,8 @@ public:
         }
         for (const QJsonValue v : list.value()) {
             const QJsonObject o = v.toObject();
-            const QString group = o.value(QStringLiteral("cpt_group")).toString() +
-                                  o.value(QStringLiteral("reason")).toString();
+            const QString group =
+                o.value(QStringLiteral("cpt_group")).toString() + o.value(QStringLiteral("reason")).toString();
             printLine(QStringLiteral("%1  %2  %3  %4  %5  severity %6  conf %7  delta %8  $%9  %10")
                           .arg(o.value(QStringLiteral("window_end")).toString(),
                                o.value(QStringLiteral("product")).toString(),

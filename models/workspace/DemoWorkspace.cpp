@@ -22,13 +22,14 @@ constexpr int kLedgerEntries = 6;
 Status addLedgerEntries(storage::LocalCache &cache, const QDate &asOf)
 {
     auto &db = cache.db();
-    auto top = db.prepare(QStringLiteral("SELECT a.id, s.id, s.product, s.payer, s.dollars FROM alerts a JOIN signals s "
-                                         "ON s.id = a.signal_id WHERE a.suppressed = 0 AND s.dollars > 0 "
-                                         "ORDER BY s.dollars DESC, s.id LIMIT ?"));
-    auto insert = db.prepare(QStringLiteral(
-        "INSERT OR IGNORE INTO ledger_entries(id, alert_id, signal_id, product, payer, expected_cents, "
-        "recovered_cents, recovered_date, state, owner, notes, created_at, updated_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, 'demo.analyst', ?, ?, ?)"));
+    auto top =
+        db.prepare(QStringLiteral("SELECT a.id, s.id, s.product, s.payer, s.dollars FROM alerts a JOIN signals s "
+                                  "ON s.id = a.signal_id WHERE a.suppressed = 0 AND s.dollars > 0 "
+                                  "ORDER BY s.dollars DESC, s.id LIMIT ?"));
+    auto insert = db.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO ledger_entries(id, alert_id, signal_id, product, payer, expected_cents, "
+                       "recovered_cents, recovered_date, state, owner, notes, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, 'demo.analyst', ?, ?, ?)"));
     if (!top.ok() || !insert.ok())
         return makeError(ErrorCode::Internal, db.lastError());
     top.value().bind(1, qint64(kLedgerEntries));

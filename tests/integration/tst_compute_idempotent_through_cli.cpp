@@ -119,17 +119,17 @@ private slots:
 
     void signalsJsonListsSpecFieldsAndStatus()
     {
-        const CliRun r = cli({QStringLiteral("signals"), QStringLiteral("--json")}, db->conninfoFor(*viewer),
-                             viewer->password);
+        const CliRun r =
+            cli({QStringLiteral("signals"), QStringLiteral("--json")}, db->conninfoFor(*viewer), viewer->password);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonArray list = QJsonDocument::fromJson(r.out).array();
         QCOMPARE(list.size(), qsizetype(expected.size()));
         int pending = 0;
         for (const QJsonValue v : list) {
             const QJsonObject o = v.toObject();
-            for (const char *key : {"product", "signal_type", "payer", "cpt_group", "reason", "severity", "confidence",
-                                    "baseline_value", "current_value", "delta", "p_value", "dollars", "window_start",
-                                    "window_end", "status"})
+            for (const char *key :
+                 {"product", "signal_type", "payer", "cpt_group", "reason", "severity", "confidence", "baseline_value",
+                  "current_value", "delta", "p_value", "dollars", "window_start", "window_end", "status"})
                 QVERIFY2(o.contains(QLatin1String(key)), key);
             pending += o.value(QStringLiteral("status")).toString() == QLatin1String("pending") ? 1 : 0;
         }
