@@ -3,6 +3,7 @@
 #include "CliApp.h"
 
 #include "compute/SignalStore.h"
+#include "compute/WorkspaceAccess.h"
 #include "storage/pg/PgTarget.h"
 
 #include <QCommandLineParser>
@@ -13,6 +14,35 @@
 
 namespace upstream::cli {
 namespace {
+
+// The workspace password: --password-file, else $UPSTREAM_PASSWORD (never a flag value).
+Result<QString> workspacePassword(const QString &file)
+{
+    if (!file.isEmpty())
+        return storage::readSecretFile(file);
+    if (qEnvironmentVariableIsSet("UPSTREAM_PASSWORD"))
+        return qEnvironmentVariable("UPSTREAM_PASSWORD");
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("the workspace password comes from --password-file or $UPSTREAM_PASSWORD"));
+}
+
+void print(const compute::ComputeReport &r, bool json, std::optional<qint64> customerId)
+{
+    if (json) {
+        QJsonObject o = r.toJson();
+        if (customerId)
+            o.insert(QStringLiteral("customer_id"), *customerId);
+        printLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        return;
+    }
+    printLine(QStringLiteral("As of %1: %2 signal(s) (%3 new, %4 updated), %5 new alert(s) (%6 suppressed).")
+                  .arg(r.asOf.toString(Qt::ISODate))
+                  .arg(r.found.size())
+                  .arg(r.signalsInserted)
+                  .arg(r.signalsUpdated)
+                  .arg(r.alertsCreated)
+                  .arg(r.alertsSuppressed));
+}
 
 class ComputeCommand final : public Command {
 public:
@@ -68,15 +98,32 @@ public:
             if (!ok || *customerId <= 0)
                 return usageError(QStringLiteral("--customer needs a positive customer id"));
         }
-        if (parser.isSet(workspace))
-            return failed(QStringLiteral("computing a local workspace from the command line is not available yet; "
-                                         "use --db, or open the workspace in Upstream Workstation"));
         if (isatty(fileno(stderr)))
             options.progress = [](const QString &step) {
                 std::fprintf(stderr, "\r\033[Kcompute: %s…", qPrintable(step));
                 std::fflush(stderr);
             };
 
+        if (parser.isSet(workspace) && (parser.isSet(db) || customerId))
+            return usageError(QStringLiteral("--workspace cannot be combined with --db or --customer"));
+        if (const auto local = compute::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
+            auto password = workspacePassword(parser.value(passwordFile));
+            if (!password.ok())
+                return usageError(password.error().message);
+            auto cache = compute::openWorkspaceBlocking(*local, password.value());
+            if (!cache.ok())
+                return failed(cache.error().message.section(QLatin1Char('\n'), 0, 0));
+            auto set = compute::loadLocalAggregates(*cache.value());
+            if (!set.ok())
+                return failed(set.error().message);
+            auto report = compute::computeLocal(*cache.value(), set.value(), options);
+            if (options.progress)
+                std::fprintf(stderr, "\r\033[K");
+            if (!report.ok())
+                return failed(report.error().message);
+            print(report.value(), parser.isSet(json), {});
+            return ExitOk;
+        }
         auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
         if (!conn.ok())
             return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
@@ -93,20 +140,7 @@ public:
             std::fprintf(stderr, "\r\033[K");
         if (!report.ok())
             return failed(storage::oneLine(report.error()));
-        const auto &r = report.value();
-        if (parser.isSet(json)) {
-            QJsonObject o = r.toJson();
-            o.insert(QStringLiteral("customer_id"), *customerId);
-            printLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
-        } else {
-            printLine(QStringLiteral("As of %1: %2 signal(s) (%3 new, %4 updated), %5 new alert(s) (%6 suppressed).")
-                          .arg(r.asOf.toString(Qt::ISODate))
-                          .arg(r.found.size())
-                          .arg(r.signalsInserted)
-                          .arg(r.signalsUpdated)
-                          .arg(r.alertsCreated)
-                          .arg(r.alertsSuppressed));
-        }
+        print(report.value(), parser.isSet(json), customerId);
         return ExitOk;
     }
 };

@@ -2,6 +2,7 @@
 #include "CliApp.h"
 
 #include "compute/SignalStore.h"
+#include "compute/WorkspaceAccess.h"
 #include "storage/pg/PgTarget.h"
 
 #include <QCommandLineParser>
@@ -49,16 +50,35 @@ public:
             if (!ok || *customerId <= 0)
                 return usageError(QStringLiteral("--customer needs a positive customer id"));
         }
-        if (parser.isSet(workspace))
-            return failed(QStringLiteral("reading a local workspace from the command line is not available yet; "
-                                         "use --db, or open the workspace in Upstream Workstation"));
-        auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
-        if (!conn.ok())
-            return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
-                                                                : failed(storage::oneLine(conn.error()));
-        auto list = compute::listCentralSignals(conn.value(), customerId, p);
-        if (!list.ok())
-            return failed(storage::oneLine(list.error()));
+        Result<QJsonArray> list = QJsonArray();
+        if (parser.isSet(workspace) && (parser.isSet(db) || customerId))
+            return usageError(QStringLiteral("--workspace cannot be combined with --db or --customer"));
+        if (const auto local = compute::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
+            QString password = qEnvironmentVariable("UPSTREAM_PASSWORD");
+            if (parser.isSet(passwordFile)) {
+                auto pw = storage::readSecretFile(parser.value(passwordFile));
+                if (!pw.ok())
+                    return usageError(pw.error().message);
+                password = pw.value();
+            }
+            if (password.isEmpty())
+                return usageError(
+                    QStringLiteral("the workspace password comes from --password-file or $UPSTREAM_PASSWORD"));
+            auto cache = compute::openWorkspaceBlocking(*local, password);
+            if (!cache.ok())
+                return failed(cache.error().message.section(QLatin1Char('\n'), 0, 0));
+            list = compute::listLocalSignals(*cache.value(), p);
+            if (!list.ok())
+                return failed(list.error().message);
+        } else {
+            auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
+            if (!conn.ok())
+                return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
+                                                                    : failed(storage::oneLine(conn.error()));
+            list = compute::listCentralSignals(conn.value(), customerId, p);
+            if (!list.ok())
+                return failed(storage::oneLine(list.error()));
+        }
         if (parser.isSet(json)) {
             printLine(QString::fromUtf8(QJsonDocument(list.value()).toJson(QJsonDocument::Compact)));
             return ExitOk;
