@@ -175,6 +175,37 @@ private slots:
                      .exitCode,
                  2);
     }
+
+    // SPEC 7 cooldown, decided against the stored history: the next day's compute (new windows, so new
+    // fingerprints) right after the first raises its alerts suppressed for the groups alerted < 4 h ago, with
+    // the badge saying why, and unsuppressed for groups that did not alert before.
+    void nextDayWithinCooldownIsSuppressedPerGroup()
+    {
+        const QDate next = kAsOf.addDays(1);
+        const CliRun r = cli({QStringLiteral("compute"), QStringLiteral("--as-of"), next.toString(Qt::ISODate),
+                              QStringLiteral("--json")},
+                             db->conninfoFor(*analyst), analyst->password);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY(o.value(QStringLiteral("alerts_suppressed")).toInt() > 0);
+        auto rows = db->superuser().exec(
+            "SELECT a.suppressed, COALESCE(a.suppression_reason, ''), EXISTS (SELECT 1 FROM upstream.alerts a0 "
+            "JOIN upstream.signals s0 ON s0.customer_id = a0.customer_id AND s0.signal_id = a0.signal_id "
+            "WHERE a0.customer_id = s.customer_id AND s0.window_end = $2 AND NOT a0.suppressed "
+            "AND s0.product = s.product AND s0.signal_type = s.signal_type AND s0.payer = s.payer "
+            "AND s0.cpt_group IS NOT DISTINCT FROM s.cpt_group AND s0.reason IS NOT DISTINCT FROM s.reason) "
+            "FROM upstream.alerts a JOIN upstream.signals s ON s.customer_id = a.customer_id "
+            "AND s.signal_id = a.signal_id WHERE a.customer_id = $1 AND s.window_end = $3",
+            {customer, kAsOf.toString(Qt::ISODate), next.toString(Qt::ISODate)});
+        QVERIFY(rows.ok());
+        QCOMPARE(rows.value().rows(), o.value(QStringLiteral("alerts_created")).toInt());
+        for (int i = 0; i < rows.value().rows(); ++i) {
+            QCOMPARE(rows.value().boolean(i, 0), rows.value().boolean(i, 2));
+            if (rows.value().boolean(i, 0))
+                QVERIFY2(rows.value().text(i, 1).contains(QLatin1String("cooldown")),
+                         qPrintable(rows.value().text(i, 1)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TstComputeIdempotentThroughCli)
