@@ -133,6 +133,13 @@ std::vector<qint64> AlertBook::ingest(const QString &customerId, const std::vect
     return created;
 }
 
+void AlertBook::restore(Alert alert)
+{
+    m_byFingerprint.insert(alert.customerId + QChar(0x1f) + alert.signal.fingerprint, alert.id);
+    m_nextId = std::max(m_nextId, alert.id + 1);
+    m_alerts.push_back(std::move(alert));
+}
+
 QString AlertBook::suppressionFor(const QString &key, const QDateTime &now) const
 {
     const QDateTime memoryStart = now.addSecs(-std::chrono::seconds(kNoiseMemory).count());

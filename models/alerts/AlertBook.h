@@ -77,6 +77,9 @@ public:
     // fingerprint already has an alert for this customer is not alerted again (recompute is idempotent).
     // Returns the ids of the alerts created.
     std::vector<qint64> ingest(const QString &customerId, const std::vector<Signal> &found, const QDateTime &now);
+    // Loads an alert persisted earlier, as stored (id, suppression, judgments), so that ingest() applies the
+    // cooldown, noise memory and one-alert-per-fingerprint rules against the stored history.
+    void restore(Alert alert);
 
     // Records or replaces `operatorId`'s verdict on the alert and updates its status.
     Status judge(qint64 alertId, const QString &operatorId, Verdict verdict, VerdictReason reason, const QDateTime &at,

@@ -36,7 +36,7 @@ AlertStatus statusFromString(const QString &s);
 QString statusName(AlertStatus s);
 // Urgency blends how bad, how sure and how much money: 0.6·severity score + 0.2·confidence + 0.2·min(dollars ÷
 // 50,000, 1); ≥ 0.75 urgent, ≥ 0.5 soon, else watch. It orders the queue; it does not change what alerts.
-// Unit of a signal type's values: days for time-based types (DECISION_TIME, PAYMENT_DELAY, DECISION_LATENCY),
+// Unit of a signal type's values: days for time-based types (DECISION_TIME, PAYMENT_LATENCY, DECISION_LATENCY),
 // else a rate.
 bool isDaysSignalType(const QString &type);
 Urgency urgencyFor(double severityScore, double confidence, double dollars);

@@ -193,7 +193,7 @@ Row delayGuard(Generator &g, const SyntheticOptions &o, const QString &payer, in
     Row r;
     r.product = kDelayGuard;
     const bool latency = i % 4 == 3;
-    r.type = latency ? QStringLiteral("DECISION_LATENCY") : QStringLiteral("PAYMENT_DELAY");
+    r.type = latency ? QStringLiteral("DECISION_LATENCY") : QStringLiteral("PAYMENT_LATENCY");
     r.payer = payer;
     Evidence &e = r.evidence;
     e.currentTo = o.asOf;

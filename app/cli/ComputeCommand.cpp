@@ -1,0 +1,153 @@
+// `upstream compute`: run the signal engines for one customer (central database) and persist signals, alerts
+// and an audit row (compute/SignalStore). Progress goes to stderr only when it is a terminal.
+#include "CliApp.h"
+
+#include "compute/SignalStore.h"
+#include "compute/WorkspaceAccess.h"
+#include "storage/pg/PgTarget.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace upstream::cli {
+namespace {
+
+// The workspace password: --password-file, else $UPSTREAM_PASSWORD (never a flag value).
+Result<QString> workspacePassword(const QString &file)
+{
+    if (!file.isEmpty())
+        return storage::readSecretFile(file);
+    if (qEnvironmentVariableIsSet("UPSTREAM_PASSWORD"))
+        return qEnvironmentVariable("UPSTREAM_PASSWORD");
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("the workspace password comes from --password-file or $UPSTREAM_PASSWORD"));
+}
+
+void print(const compute::ComputeReport &r, bool json, std::optional<qint64> customerId)
+{
+    if (json) {
+        QJsonObject o = r.toJson();
+        if (customerId)
+            o.insert(QStringLiteral("customer_id"), *customerId);
+        printLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        return;
+    }
+    printLine(QStringLiteral("As of %1: %2 signal(s) (%3 new, %4 updated), %5 new alert(s) (%6 suppressed).")
+                  .arg(r.asOf.toString(Qt::ISODate))
+                  .arg(r.found.size())
+                  .arg(r.signalsInserted)
+                  .arg(r.signalsUpdated)
+                  .arg(r.alertsCreated)
+                  .arg(r.alertsSuppressed));
+}
+
+class ComputeCommand final : public Command {
+public:
+    int run(const QStringList &args) override
+    {
+        QCommandLineParser parser;
+        const QCommandLineOption product(QStringLiteral("product"),
+                                         QStringLiteral("driftwatch, denialscope, delayguard or all (default)."),
+                                         QStringLiteral("P"), QStringLiteral("all"));
+        const QCommandLineOption asOf(QStringLiteral("as-of"),
+                                      QStringLiteral("End of the current window, exclusive (default: today)."),
+                                      QStringLiteral("YYYY-MM-DD"));
+        const QCommandLineOption db(QStringLiteral("db"),
+                                    QStringLiteral("libpq connection string or URI (default: the PG* environment)."),
+                                    QStringLiteral("CONNSTR"));
+        const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+                                              QStringLiteral("Read the password from FILE (else $UPSTREAM_PASSWORD)."),
+                                              QStringLiteral("FILE"));
+        const QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("A local workspace folder."),
+                                           QStringLiteral("PATH"));
+        const QCommandLineOption customer(QStringLiteral("customer"),
+                                          QStringLiteral("Customer id (default: the sign-in's only customer)."),
+                                          QStringLiteral("ID"));
+        const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+        parser.addOptions({product, asOf, db, passwordFile, workspace, customer, json});
+        if (const int rc = parseOrExit(parser, QStringLiteral("compute"),
+                                       QStringLiteral("Compute DriftWatch, DenialScope and DelayGuard signals and "
+                                                      "raise alerts. Same data and as-of date: same signals, no "
+                                                      "duplicate alerts."),
+                                       args);
+            rc >= 0)
+            return rc;
+        if (!parser.positionalArguments().isEmpty())
+            return usageError(QStringLiteral("unexpected argument %1").arg(parser.positionalArguments().constFirst()));
+
+        compute::ComputeOptions options;
+        const QString p = parser.value(product).toLower();
+        if (p != QLatin1String("all")) {
+            const auto one = engines::productFromName(p);
+            if (!one)
+                return usageError(QStringLiteral("--product must be driftwatch, denialscope, delayguard or all"));
+            options.products = {*one};
+        }
+        if (parser.isSet(asOf)) {
+            options.asOf = QDate::fromString(parser.value(asOf), Qt::ISODate);
+            if (!options.asOf.isValid())
+                return usageError(QStringLiteral("--as-of needs a date as YYYY-MM-DD"));
+        }
+        std::optional<qint64> customerId;
+        if (parser.isSet(customer)) {
+            bool ok = false;
+            customerId = parser.value(customer).toLongLong(&ok);
+            if (!ok || *customerId <= 0)
+                return usageError(QStringLiteral("--customer needs a positive customer id"));
+        }
+        if (isatty(fileno(stderr)))
+            options.progress = [](const QString &step) {
+                std::fprintf(stderr, "\r\033[Kcompute: %s…", qPrintable(step));
+                std::fflush(stderr);
+            };
+
+        if (parser.isSet(workspace) && (parser.isSet(db) || customerId))
+            return usageError(QStringLiteral("--workspace cannot be combined with --db or --customer"));
+        if (const auto local = compute::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
+            auto password = workspacePassword(parser.value(passwordFile));
+            if (!password.ok())
+                return usageError(password.error().message);
+            auto cache = compute::openWorkspaceBlocking(*local, password.value());
+            if (!cache.ok())
+                return failed(cache.error().message.section(QLatin1Char('\n'), 0, 0));
+            auto set = compute::loadLocalAggregates(*cache.value());
+            if (!set.ok())
+                return failed(set.error().message);
+            auto report = compute::computeLocal(*cache.value(), set.value(), options);
+            if (options.progress)
+                std::fprintf(stderr, "\r\033[K");
+            if (!report.ok())
+                return failed(report.error().message);
+            print(report.value(), parser.isSet(json), {});
+            return ExitOk;
+        }
+        auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
+        if (!conn.ok())
+            return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
+                                                                : failed(storage::oneLine(conn.error()));
+        if (!customerId) {
+            auto sole = compute::soleCustomer(conn.value());
+            if (!sole.ok())
+                return sole.error().code == ErrorCode::InvalidInput ? usageError(sole.error().message)
+                                                                    : failed(storage::oneLine(sole.error()));
+            customerId = sole.value();
+        }
+        auto report = compute::computeCentral(conn.value(), *customerId, options);
+        if (options.progress)
+            std::fprintf(stderr, "\r\033[K");
+        if (!report.ok())
+            return failed(storage::oneLine(report.error()));
+        print(report.value(), parser.isSet(json), customerId);
+        return ExitOk;
+    }
+};
+
+const CommandRegistrar registrar{{QStringLiteral("compute"),
+                                  QStringLiteral("Run the signal engines and raise alerts for one customer."),
+                                  [] { return std::make_unique<ComputeCommand>(); }}};
+
+} // namespace
+} // namespace upstream::cli

@@ -1,0 +1,67 @@
+#pragma once
+// Compute and persist signals (SPEC 6, 7): daily aggregates → engines → signals upserted by fingerprint →
+// alerts per the AlertBook rules (one per fingerprint, cooldown, noise memory, decided against the stored
+// history) → an audit row. Two targets with the same rules:
+//  - the central database (computeCentral): aggregates by kDailyAggregateSql, everything written in ONE
+//    transaction (signals, alerts, audit row `signals.compute`), so a failure leaves the previous state;
+//  - a local cache (computeLocal): aggregates from the in-process aggregator; signals (id = fingerprint),
+//    alerts (id = "al-" + fingerprint) and the daily aggregates, in one cache transaction.
+// Recompute for the same data and as-of date is idempotent: same fingerprints → the same signal rows updated
+// in place, no second alert.
+//
+// Failure modes: PgConnection / cache errors pass through (permission: an analyst or supervisor may
+// recompute, SQLSTATE 42501 otherwise → PermissionDenied); nothing is written then.
+#include "core/Result.h"
+#include "engines/DailyAggregate.h"
+#include "engines/Signal.h"
+
+#include <QDate>
+#include <QJsonArray>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace upstream::storage {
+class PgConnection;
+class LocalCache;
+} // namespace upstream::storage
+
+namespace upstream::compute {
+
+struct ComputeOptions {
+    std::vector<engines::Product> products{engines::Product::DriftWatch, engines::Product::DenialScope,
+                                           engines::Product::DelayGuard};
+    QDate asOf = QDate::currentDate();
+    std::function<void(const QString &)> progress; // one short phrase per step; may be empty
+};
+
+struct ComputeReport {
+    QDate asOf;
+    std::vector<engines::Signal> found; // every signal of the run (`signals` is a Qt keyword)
+    std::int64_t aggregateRows = 0;
+    int signalsInserted = 0, signalsUpdated = 0;
+    int alertsCreated = 0, alertsSuppressed = 0;
+    double aggregateSeconds = 0, engineSeconds = 0, persistSeconds = 0;
+    QJsonObject toJson() const; // counts and timings, no signal bodies
+};
+
+// The first day any selected product reads for asOf (its earliest baseline start).
+QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf);
+std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options);
+
+Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options);
+// The only customer of the signed-in role (memberships), or InvalidInput when there is none or several.
+Result<qint64> soleCustomer(storage::PgConnection &conn);
+
+Result<ComputeReport> computeLocal(storage::LocalCache &cache, const engines::AggregateSet &set,
+                                   const ComputeOptions &options);
+
+// The stored signals with their alert status ("none" when the signal did not alert), newest window first;
+// each object carries the SPEC 9 fields. product empty = all.
+Result<QJsonArray> listCentralSignals(storage::PgConnection &conn, std::optional<qint64> customerId,
+                                      const QString &product);
+Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &product);
+
+} // namespace upstream::compute

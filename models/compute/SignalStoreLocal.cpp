@@ -1,0 +1,237 @@
+// The local-cache half of SignalStore.h: same engines and alert rules, SQLCipher tables of LocalCache.
+#include "compute/EvidenceJson.h"
+#include "compute/SignalStore.h"
+
+#include "alerts/AlertBook.h"
+#include "storage/cache/LocalCache.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+
+namespace upstream::compute {
+namespace {
+
+using engines::Product;
+using engines::Signal;
+
+QString iso(engines::EpochDay d)
+{
+    return engines::fromEpochDay(d).toString(Qt::ISODate);
+}
+
+QJsonObject countersJson(const engines::DayCounters &c)
+{
+    return QJsonObject{
+        {QStringLiteral("total"), qint64(c.total)},
+        {QStringLiteral("paid"), qint64(c.paid)},
+        {QStringLiteral("denied"), qint64(c.denied)},
+        {QStringLiteral("other"), qint64(c.other)},
+        {QStringLiteral("allowed_paid_cents"), qint64(c.allowedPaidCents)},
+        {QStringLiteral("allowed_denied_cents"), qint64(c.allowedDeniedCents)},
+        {QStringLiteral("allowed_other_cents"), qint64(c.allowedOtherCents)},
+        {QStringLiteral("decision_pd"),
+         QJsonArray{qint64(c.decisionPdCount), qint64(c.decisionPdSum), qint64(c.decisionPdSumSq)}},
+        {QStringLiteral("decision_other"),
+         QJsonArray{qint64(c.decisionOtherCount), qint64(c.decisionOtherSum), qint64(c.decisionOtherSumSq)}},
+        {QStringLiteral("payment"), QJsonArray{qint64(c.paymentCount), qint64(c.paymentSum), qint64(c.paymentSumSq)}}};
+}
+
+Status check(storage::LocalCache &cache, bool ok)
+{
+    return ok ? Status::success() : makeError(ErrorCode::Internal, cache.db().lastError());
+}
+
+std::optional<engines::SignalType> typeFromName(const QString &name)
+{
+    using T = engines::SignalType;
+    for (T t : {T::DenialRate, T::DecisionTime, T::NewReason, T::ReasonRateSpike, T::ReasonVolumeSpike,
+                T::ReasonDollarSpike, T::PaymentLatency, T::DecisionLatency})
+        if (engines::signalTypeName(t) == name)
+            return t;
+    return std::nullopt;
+}
+
+// Alerts of the local cache, with their judgments, into an AlertBook (ids: row order; the cache's text ids are
+// kept aside). Local workspaces are small: the whole table is read.
+Result<alerts::AlertBook> loadLocalHistory(storage::LocalCache &cache)
+{
+    auto q = cache.db().prepare(QStringLiteral(
+        "SELECT a.id, a.status, a.suppressed, COALESCE(a.suppression_reason, ''), a.created_at, s.product, "
+        "s.signal_type, s.payer, COALESCE(s.cpt_group, ''), COALESCE(s.reason, ''), s.id, "
+        "(SELECT json_group_array(json_object('verdict', j.verdict, 'at', j.judged_at, 'operator', j.operator)) "
+        "FROM judgments j WHERE j.alert_id = a.id) FROM alerts a JOIN signals s ON s.id = a.signal_id"));
+    if (!q.ok())
+        return q.error();
+    alerts::AlertBook book;
+    qint64 id = 0;
+    for (;;) {
+        auto row = q.value().step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        auto &r = q.value();
+        alerts::Alert a;
+        a.id = ++id;
+        const QString status = r.text(1);
+        a.status = status == QLatin1String("acknowledged") ? alerts::AlertStatus::Acknowledged
+                   : status == QLatin1String("resolved")   ? alerts::AlertStatus::Resolved
+                                                           : alerts::AlertStatus::Pending;
+        a.suppressed = r.int64(2) != 0;
+        a.suppressionBadge = r.text(3);
+        a.createdAt = QDateTime::fromString(r.text(4), Qt::ISODate);
+        a.signal.product = engines::productFromName(r.text(5)).value_or(Product::DriftWatch);
+        a.signal.type = typeFromName(r.text(6)).value_or(engines::SignalType::DenialRate);
+        a.signal.payer = r.text(7);
+        a.signal.cptGroup = r.text(8);
+        a.signal.reason = r.text(9);
+        a.signal.fingerprint = r.text(10);
+        for (const QJsonValue v : QJsonDocument::fromJson(r.text(11).toUtf8()).array()) {
+            const QJsonObject j = v.toObject();
+            const QString verdict = j.value(QStringLiteral("verdict")).toString();
+            alerts::Judgment jd;
+            jd.operatorId = j.value(QStringLiteral("operator")).toString();
+            jd.verdict = verdict == QLatin1String("real")    ? alerts::Verdict::Real
+                         : verdict == QLatin1String("noise") ? alerts::Verdict::Noise
+                                                             : alerts::Verdict::NeedsFollowup;
+            jd.at = QDateTime::fromString(j.value(QStringLiteral("at")).toString(), Qt::ISODate);
+            a.judgments.push_back(jd);
+        }
+        book.restore(std::move(a));
+    }
+    return book;
+}
+
+Status persistLocal(storage::LocalCache &cache, const engines::AggregateSet &set, const ComputeOptions &options,
+                    ComputeReport &report)
+{
+    auto &db = cache.db();
+    const QString asOf = options.asOf.toString(Qt::ISODate);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString computedAt = now.toString(Qt::ISODate);
+    auto exists = db.prepare(QStringLiteral("SELECT 1 FROM signals WHERE id = ?"));
+    auto sig = db.prepare(QStringLiteral(
+        "INSERT INTO signals(id, product, signal_type, payer, cpt_group, reason, severity, severity_score, "
+        "confidence, baseline_value, current_value, delta, p_value, dollars, window_start, window_end, as_of, "
+        "evidence, computed_at) VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?) ON CONFLICT(id) DO UPDATE SET severity = excluded.severity, severity_score = excluded.severity_score, "
+        "confidence = excluded.confidence, baseline_value = excluded.baseline_value, current_value = "
+        "excluded.current_value, delta = excluded.delta, p_value = excluded.p_value, dollars = excluded.dollars, "
+        "as_of = excluded.as_of, evidence = excluded.evidence, computed_at = excluded.computed_at"));
+    if (!exists.ok() || !sig.ok())
+        return check(cache, false);
+    for (const Signal &s : report.found) {
+        exists.value().reset();
+        exists.value().bind(1, s.fingerprint);
+        auto found = exists.value().step();
+        if (!found.ok())
+            return found.error();
+        (found.value() ? report.signalsUpdated : report.signalsInserted)++;
+        auto &st = sig.value();
+        st.reset();
+        int k = 1;
+        for (const QVariant &v :
+             {QVariant(s.fingerprint), QVariant(engines::productName(s.product)),
+              QVariant(engines::signalTypeName(s.type)), QVariant(s.payer), QVariant(s.cptGroup), QVariant(s.reason),
+              QVariant(engines::severityName(s.severity)), QVariant(s.severityScore), QVariant(s.confidence),
+              QVariant(s.baselineValue), QVariant(s.currentValue), QVariant(s.delta), QVariant(s.pValue()),
+              QVariant(s.dollars), QVariant(iso(s.evidence.current.start)), QVariant(iso(s.evidence.current.end)),
+              QVariant(asOf), QVariant(QString::fromUtf8(evidenceJsonText(s, &set))), QVariant(computedAt)})
+            st.bind(k++, v);
+        if (Status r = st.run(); !r.ok())
+            return r;
+    }
+    auto book = loadLocalHistory(cache);
+    if (!book.ok())
+        return book.error();
+    auto alert = db.prepare(
+        QStringLiteral("INSERT INTO alerts(id, signal_id, product, status, suppressed, suppression_reason, created_at) "
+                       "VALUES (?, ?, ?, 'pending', ?, NULLIF(?, ''), ?) ON CONFLICT(id) DO NOTHING"));
+    if (!alert.ok())
+        return check(cache, false);
+    for (const qint64 id : book.value().ingest(QStringLiteral("local"), report.found, now)) {
+        const alerts::Alert *a = book.value().find(id);
+        auto &st = alert.value();
+        st.reset();
+        int k = 1;
+        for (const QVariant &v :
+             {QVariant(QStringLiteral("al-") + a->signal.fingerprint), QVariant(a->signal.fingerprint),
+              QVariant(engines::productName(a->signal.product)), QVariant(qint64(a->suppressed ? 1 : 0)),
+              QVariant(a->suppressionBadge), QVariant(computedAt)})
+            st.bind(k++, v);
+        if (Status r = st.run(); !r.ok())
+            return r;
+        if (db.changes() > 0) {
+            ++report.alertsCreated;
+            report.alertsSuppressed += a->suppressed ? 1 : 0;
+        }
+    }
+    // The aggregates replace the previous ones: they are the workspace's claims as of this compute.
+    if (Status st = db.exec(QStringLiteral("DELETE FROM daily_aggregates")); !st.ok())
+        return st;
+    auto agg = db.prepare(
+        QStringLiteral("INSERT INTO daily_aggregates(payer, cpt_group, reason, day, data) VALUES (?, ?, ?, ?, ?)"));
+    if (!agg.ok())
+        return check(cache, false);
+    for (const engines::AggregateRow &r : set.rows()) {
+        auto &st = agg.value();
+        st.reset();
+        st.bind(1, set.payers()[int(r.payer)]);
+        st.bind(2, set.groups()[int(r.group)]);
+        st.bind(3, set.reasons()[int(r.reason)]);
+        st.bind(4, iso(r.day));
+        st.bind(5, QString::fromUtf8(QJsonDocument(countersJson(r.c)).toJson(QJsonDocument::Compact)));
+        if (Status res = st.run(); !res.ok())
+            return res;
+    }
+    return Status::success();
+}
+
+} // namespace
+
+Result<ComputeReport> computeLocal(storage::LocalCache &cache, const engines::AggregateSet &set,
+                                   const ComputeOptions &options)
+{
+    ComputeReport report;
+    report.asOf = options.asOf;
+    report.aggregateRows = qint64(set.rows().size());
+    QElapsedTimer t;
+    t.start();
+    report.found = runProducts(set, options);
+    report.engineSeconds = double(t.nsecsElapsed()) / 1e9;
+    t.restart();
+    if (options.progress)
+        options.progress(QStringLiteral("writing %1 signals").arg(report.found.size()));
+    if (Status st = cache.transaction([&] { return persistLocal(cache, set, options, report); }); !st.ok())
+        return st.error();
+    report.persistSeconds = double(t.nsecsElapsed()) / 1e9;
+    return report;
+}
+
+Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &product)
+{
+    auto q = cache.db().prepare(QStringLiteral(
+        "SELECT json_object('product', s.product, 'signal_type', s.signal_type, 'payer', s.payer, 'cpt_group', "
+        "s.cpt_group, 'reason', s.reason, 'severity', s.severity, 'confidence', s.confidence, 'baseline_value', "
+        "s.baseline_value, 'current_value', s.current_value, 'delta', s.delta, 'p_value', s.p_value, 'dollars', "
+        "s.dollars, 'window_start', s.window_start, 'window_end', s.window_end, 'fingerprint', s.id, 'status', "
+        "COALESCE(a.status, 'none'), 'suppressed', COALESCE(a.suppressed, 0) != 0, 'suppression_reason', "
+        "a.suppression_reason, 'alert_id', a.id) FROM signals s LEFT JOIN alerts a ON a.signal_id = s.id "
+        "WHERE ? = '' OR s.product = ? ORDER BY s.window_end DESC, s.product, s.dollars DESC, s.id"));
+    if (!q.ok())
+        return q.error();
+    q.value().bind(1, product);
+    q.value().bind(2, product);
+    QJsonArray out;
+    for (;;) {
+        auto row = q.value().step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        out.append(QJsonDocument::fromJson(q.value().text(0).toUtf8()).object());
+    }
+    return out;
+}
+
+} // namespace upstream::compute

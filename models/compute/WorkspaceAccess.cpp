@@ -1,0 +1,85 @@
+#include "compute/WorkspaceAccess.h"
+
+#include "security/SecretStore.h"
+#include "storage/cache/LocalCache.h"
+#include "workspace/Workspace.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace upstream::compute {
+
+std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspaceOption)
+{
+    if (!workspaceOption.isEmpty())
+        return workspaceOption;
+    if (dbGiven)
+        return std::nullopt;
+    for (const char *var : {"PGHOST", "PGHOSTADDR", "PGDATABASE", "PGSERVICE", "PGPORT", "PGUSER"})
+        if (qEnvironmentVariableIsSet(var))
+            return std::nullopt;
+    return workspace::WorkspaceOpener::defaultDirectory();
+}
+
+Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString &directory, const QString &password)
+{
+    if (!workspace::WorkspaceOpener::exists(directory))
+        return makeError(ErrorCode::NotFound, QStringLiteral("no workspace at %1").arg(directory));
+    security::SecretStore secrets;
+    workspace::WorkspaceOpener opener(&secrets);
+    std::optional<Result<workspace::OpenedWorkspace>> out;
+    QEventLoop loop;
+    opener.open(directory, password, [&](Result<workspace::OpenedWorkspace> r) {
+        out.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!out)
+        loop.exec();
+    if (!out->ok())
+        return out->error();
+    return out->value().cache;
+}
+
+Result<engines::AggregateSet> loadLocalAggregates(storage::LocalCache &cache)
+{
+    auto q = cache.db().prepare(QStringLiteral("SELECT payer, cpt_group, reason, day, data FROM daily_aggregates"));
+    if (!q.ok())
+        return q.error();
+    engines::AggregateSet set;
+    for (;;) {
+        auto row = q.value().step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        const QJsonObject o = QJsonDocument::fromJson(q.value().text(4).toUtf8()).object();
+        const auto triple = [&](const char *key, std::int64_t &n, std::int64_t &sum, std::int64_t &sumSq) {
+            const QJsonArray a = o.value(QLatin1String(key)).toArray();
+            n = a.at(0).toInteger();
+            sum = a.at(1).toInteger();
+            sumSq = a.at(2).toInteger();
+        };
+        engines::DayCounters c;
+        c.total = o.value(QStringLiteral("total")).toInteger();
+        c.paid = o.value(QStringLiteral("paid")).toInteger();
+        c.denied = o.value(QStringLiteral("denied")).toInteger();
+        c.other = o.value(QStringLiteral("other")).toInteger();
+        c.allowedPaidCents = o.value(QStringLiteral("allowed_paid_cents")).toInteger();
+        c.allowedDeniedCents = o.value(QStringLiteral("allowed_denied_cents")).toInteger();
+        c.allowedOtherCents = o.value(QStringLiteral("allowed_other_cents")).toInteger();
+        triple("decision_pd", c.decisionPdCount, c.decisionPdSum, c.decisionPdSumSq);
+        triple("decision_other", c.decisionOtherCount, c.decisionOtherSum, c.decisionOtherSumSq);
+        triple("payment", c.paymentCount, c.paymentSum, c.paymentSumSq);
+        const QDate day = QDate::fromString(q.value().text(3), Qt::ISODate);
+        if (!day.isValid())
+            return makeError(ErrorCode::Corrupt, QStringLiteral("a stored daily aggregate has no valid day"));
+        set.addRow(q.value().text(0), q.value().text(1), q.value().text(2), engines::toEpochDay(day), c);
+    }
+    return set;
+}
+
+} // namespace upstream::compute
