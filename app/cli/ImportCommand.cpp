@@ -21,9 +21,11 @@ namespace {
 
 using namespace upstream::importer;
 
-int reportFailure(const Error &error)
+// InvalidInput is an unreadable or malformed file (exit 2) unless validation finished: then the file was read and
+// every row was rejected, a failed import (exit 1).
+int reportFailure(const Error &error, bool validated = false)
 {
-    if (error.code == ErrorCode::InvalidInput && !error.message.startsWith(QLatin1String("every row was rejected")))
+    if (error.code == ErrorCode::InvalidInput && !validated)
         return usageError(storage::oneLine(error));
     return failed(storage::oneLine(error));
 }
@@ -129,7 +131,7 @@ public:
                 o.insert(QStringLiteral("claims_loaded"), 0);
                 printLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
             }
-            return reportFailure(result.error());
+            return reportFailure(result.error(), partial.totalRows > 0);
         }
         const ImportResult &r = result.value();
         const ValidationReport &rep = r.report;

@@ -175,9 +175,9 @@ int main(int argc, char **argv)
         psql.setProcessEnvironment(env);
         QElapsedTimer t;
         t.start();
-        psql.start(QStringLiteral("psql"), {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"),
-                                            QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-d"),
-                                            db.conninfoFor(*analyst), QStringLiteral("-f"), script});
+        psql.start(QStringLiteral("psql"),
+                   {QStringLiteral("-X"), QStringLiteral("-q"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                    QStringLiteral("-d"), db.conninfoFor(*analyst), QStringLiteral("-f"), script});
         psql.waitForFinished(-1);
         const double psqlSeconds = seconds(t);
         if (psql.exitCode() != 0 || claimsCount() != qint64(clean)) {
@@ -204,7 +204,7 @@ int main(int argc, char **argv)
         bestPsql = std::min(bestPsql, psqlSeconds);
         bestOurs = std::min(bestOurs, oursSeconds);
     }
-    std::printf("best: psql %.2f s (%.0f rows/s), import %.2f s (%.0f rows/s), ratio %.2f (target <= 1.25)\n",
-                bestPsql, double(clean) / bestPsql, bestOurs, double(clean) / bestOurs, bestOurs / bestPsql);
+    std::printf("best: psql %.2f s (%.0f rows/s), import %.2f s (%.0f rows/s), ratio %.2f (target <= 1.25)\n", bestPsql,
+                double(clean) / bestPsql, bestOurs, double(clean) / bestOurs, bestOurs / bestPsql);
     return 0;
 }
