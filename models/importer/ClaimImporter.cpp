@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstdio>
 #include <cstring>
 
 namespace upstream::importer {
@@ -110,6 +111,58 @@ void encodeRow(std::string &out, const claims::ClaimRow &r)
     out.append(reinterpret_cast<const char *>(r.claimRefHmac.data()), r.claimRefHmac.size());
 }
 
+// COPY text format: \N for NULL, backslash escapes for the bytes that delimit fields and rows.
+void textField(std::string &out, const std::string &s, bool emptyIsNull)
+{
+    if (emptyIsNull && s.empty()) {
+        out += "\\N";
+        return;
+    }
+    for (char ch : s) {
+        switch (ch) {
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        default: out += ch;
+        }
+    }
+}
+
+// Days since 1970-01-01 → "YYYY-MM-DD" without QDate (H. Hinnant's civil_from_days).
+void textDate(std::string &out, std::int32_t epochDay)
+{
+    if (epochDay == claims::kNoDate) {
+        out += "\\N";
+        return;
+    }
+    const std::int64_t z = std::int64_t(epochDay) + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const int d = int(doy - (153 * mp + 2) / 5 + 1);
+    const int m = int(mp < 10 ? mp + 3 : mp - 9);
+    const int y = int(yoe + era * 400 + (m <= 2));
+    char buf[16];
+    const int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    out.append(buf, std::size_t(n));
+}
+
+void textAmount(std::string &out, const claims::Amount &a)
+{
+    if (!a.hasValue) {
+        out += "\\N";
+        return;
+    }
+    const std::uint64_t v = a.cents < 0 ? std::uint64_t(-a.cents) : std::uint64_t(a.cents);
+    char buf[32];
+    const int n = std::snprintf(buf, sizeof buf, "%s%llu.%02llu", a.cents < 0 ? "-" : "",
+                                static_cast<unsigned long long>(v / 100), static_cast<unsigned long long>(v % 100));
+    out.append(buf, std::size_t(n));
+}
+
 constexpr const char *kCreateStaging =
     "CREATE TEMP TABLE upstream_import_staging (payer text, cpt text, cpt_group text, submitted_date date, "
     "decided_date date, outcome text, allowed_amount numeric(12,2), billed_amount numeric(12,2), "
@@ -136,15 +189,19 @@ QVariant safeFileName(const QString &path)
 // Streams encoded rows into an open COPY; remembers the first failure (later rows are then dropped).
 class CopySink {
 public:
-    explicit CopySink(storage::PgConnection &c) : m_conn(c) {}
+    CopySink(storage::PgConnection &c, CopyFormat format) : m_conn(c), m_binary(format == CopyFormat::Binary) {}
 
     Status begin()
     {
-        if (Status st = m_conn.copyBegin(QStringLiteral("COPY upstream_import_staging FROM STDIN (FORMAT binary)"));
+        if (Status st =
+                m_conn.copyBegin(m_binary ? QStringLiteral("COPY upstream_import_staging FROM STDIN (FORMAT binary)")
+                                          : QStringLiteral("COPY upstream_import_staging FROM STDIN"));
             !st.ok())
             return st;
         m_open = true;
         m_buf.reserve(kFlushBytes + 64 * 1024);
+        if (!m_binary)
+            return {};
         static const char header[] = "PGCOPY\n\377\r\n\0";
         m_buf.append(header, 11);
         putU32(m_buf, 0); // flags
@@ -156,7 +213,7 @@ public:
         if (!m_status.ok())
             return;
         for (const claims::ClaimRow &r : rows)
-            encodeRow(m_buf, r);
+            m_binary ? encodeRow(m_buf, r) : appendCopyTextRow(m_buf, r);
         m_rows += rows.size();
         if (m_buf.size() >= kFlushBytes)
             flush();
@@ -165,7 +222,8 @@ public:
     {
         if (!m_open)
             return m_status;
-        putU16(m_buf, 0xFFFF); // trailer
+        if (m_binary)
+            putU16(m_buf, 0xFFFF); // trailer
         flush();
         m_open = false;
         if (!m_status.ok()) {
@@ -196,6 +254,7 @@ private:
     Status m_status;
     std::uint64_t m_rows = 0;
     bool m_open = false;
+    bool m_binary = true;
 };
 
 Error rollback(storage::PgConnection &conn, Error error)
@@ -205,6 +264,45 @@ Error rollback(storage::PgConnection &conn, Error error)
 }
 
 } // namespace
+
+void appendCopyTextRow(std::string &out, const claims::ClaimRow &r)
+{
+    textField(out, r.payer, false);
+    out += '\t';
+    textField(out, r.cpt, false);
+    out += '\t';
+    textField(out, r.cptGroup, false);
+    out += '\t';
+    textDate(out, r.submittedDate);
+    out += '\t';
+    textDate(out, r.decidedDate);
+    out += '\t';
+    out += claims::outcomeName(r.outcome);
+    out += '\t';
+    textAmount(out, r.allowed);
+    out += '\t';
+    textAmount(out, r.billed);
+    out += '\t';
+    textAmount(out, r.paid);
+    out += '\t';
+    textDate(out, r.paymentDate);
+    out += '\t';
+    textField(out, r.denialReasonCode, true);
+    out += '\t';
+    textField(out, r.denialReasonText, true);
+    out += '\t';
+    if (r.hasClaimRef) {
+        static constexpr char hex[] = "0123456789abcdef";
+        out += "\\\\x"; // bytea hex input, its backslash escaped for COPY
+        for (std::uint8_t b : r.claimRefHmac) {
+            out += hex[b >> 4];
+            out += hex[b & 15];
+        }
+    } else {
+        out += "\\N";
+    }
+    out += '\n';
+}
 
 Result<qint64> ClaimImporter::singleCustomer(storage::PgConnection &conn)
 {
@@ -229,7 +327,7 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
         return st.error();
     if (Status st = conn.execScript(QLatin1String(kCreateStaging)); !st.ok())
         return rollback(conn, st.error());
-    CopySink sink(conn);
+    CopySink sink(conn, options.copyFormat);
     if (Status st = sink.begin(); !st.ok())
         return rollback(conn, st.error());
 

@@ -30,12 +30,17 @@ class LocalCache;
 
 namespace upstream::importer {
 
+// How accepted rows travel to the staging table. Binary is the default (measured faster, see bench_import);
+// Text exists for the measurement and as a fallback.
+enum class CopyFormat { Binary, Text };
+
 struct ImportOptions {
     // Validation settings (mapping, validator config, threads, progress/cancel). The importer sets acceptedRows
     // and importedBefore itself; progress is called on the calling thread after each block.
     ValidationOptions validation;
     qint64 customerId = 0;
     QString workstation; // for the audit row; may be empty
+    CopyFormat copyFormat = CopyFormat::Binary;
 };
 
 struct ImportResult {
@@ -44,6 +49,10 @@ struct ImportResult {
     std::uint64_t claimsLoaded = 0;  // rows inserted into upstream.claims, or aggregated into the cache
     std::uint64_t aggregateRows = 0; // cache only: daily_aggregates rows written
 };
+
+// One accepted row as a line of PostgreSQL COPY text format, in the staging table's column order (payer, cpt,
+// cpt_group, submitted, decided, outcome, allowed, billed, paid, payment, reason code, reason text, claim_ref HMAC).
+void appendCopyTextRow(std::string &out, const claims::ClaimRow &row);
 
 // The one conversion from the validator's row to the engines' record.
 engines::ClaimRecord toClaimRecord(const claims::ClaimRow &row);

@@ -7,6 +7,7 @@
 #include "demo/DemoDataGenerator.h"
 #include "importer/ClaimImporter.h"
 
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -154,6 +155,39 @@ private slots:
         QCOMPARE(audit->text(0, 1), QStringLiteral("test-ws"));
         QCOMPARE(audit->int64(0, 2), r->uploadId);
         QCOMPARE(audit->int64(0, 3), qint64(5));
+    }
+
+    void textAndBinaryCopyStoreTheSameValues()
+    {
+        const QString path = write(QStringLiteral("escapes.csv"),
+                                   "payer,cpt,submitted_date,decided_date,outcome,allowed_amount,billed_amount,"
+                                   "denial_reason_code,denial_reason_text,claim_ref\n"
+                                   "Acme Health,99213,2026-01-05,2026-01-20,DENIED,0.00,1000000.00,co-45,"
+                                   "\"back\\slash and\ttab\",REF-1\n"
+                                   "Acme Health,99213,2024-02-29,2024-03-01,DENIED,7.10,,,plain text,REF-2\n");
+        auto conn = db->connectAs(analyst);
+        QVERIFY(conn.ok());
+        QString stored[2];
+        for (int i = 0; i < 2; ++i) {
+            ImportOptions o = options();
+            o.copyFormat = i == 0 ? importer::CopyFormat::Binary : importer::CopyFormat::Text;
+            o.validation.validator.claimRefKey.assign(32, 0x5a);
+            auto r = ClaimImporter::importToPostgres(*conn, path, o);
+            QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+            QCOMPARE(r->claimsLoaded, std::uint64_t(2));
+            auto rows = db->superuser().exec(
+                "SELECT string_agg(concat_ws('|', submitted_date, allowed_amount, billed_amount, denial_reason_code, "
+                "denial_reason_text, encode(claim_ref_hmac, 'hex')), ';' ORDER BY submitted_date) "
+                "FROM upstream.claims WHERE customer_id = $1 AND upload_id = $2",
+                {customer, r->uploadId});
+            QVERIFY(rows.ok());
+            stored[i] = rows->text(0, 0);
+        }
+        QCOMPARE(stored[1], stored[0]); // (concat_ws skips NULLs: the second row has no billed amount or code)
+        QVERIFY2(stored[0].startsWith(QStringLiteral("2024-02-29|7.10|plain text|")), qPrintable(stored[0]));
+        QVERIFY2(stored[0].contains(QStringLiteral("2026-01-05|0.00|1000000.00|CO-45|back\\slash and\ttab|")),
+                 qPrintable(stored[0]));
+        QCOMPARE(stored[0].count(QRegularExpression(QStringLiteral("\\|[0-9a-f]{64}(;|$)"))), 2);
     }
 
     void largeImportLoadsEveryAcceptedRow()
