@@ -1,8 +1,12 @@
 // Proves: the real `upstream import` binary (QProcess) loads a file with --db and $UPSTREAM_PASSWORD into the
 // signed-in analyst's only customer and prints the validate fields plus upload_id/claims_loaded as JSON (exit 0);
 // an all-rejected file exits 1 with the counts and writes nothing; a viewer (no INSERT privilege) and a wrong
-// password exit 1; bad usage and an unreadable file exit 2 — each failure with a one-line reason on stderr.
+// password exit 1; bad usage and an unreadable file exit 2 — each failure with a one-line reason on stderr; and
+// --workspace (password from $UPSTREAM_PASSWORD, device secret from the keychain) aggregates into the local cache.
 #include "UpstreamSchema.h"
+
+#include "security/SecretStore.h"
+#include "workspace/Workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -167,6 +171,52 @@ private slots:
             cli({QStringLiteral("x.csv"), QStringLiteral("--customer"), QStringLiteral("abc")}, analyst.password);
         QCOMPARE(badCustomer.exitCode, 2);
         verifyOneLine(badCustomer);
+    }
+
+    void workspaceImportAggregatesLocally()
+    {
+        // The CLI reads the device secret from the keychain under the app's own service name.
+        security::SecretStore secrets;
+        workspace::WorkspaceOpener opener(&secrets);
+        const QString wsDir = dir.filePath(QStringLiteral("ws"));
+        const QString password = QStringLiteral("synthetic workspace password");
+        auto wait = [](auto start) {
+            std::optional<Result<workspace::OpenedWorkspace>> out;
+            start([&](Result<workspace::OpenedWorkspace> r) { out = std::move(r); });
+            if (!QTest::qWaitFor([&] { return out.has_value(); }, 30000))
+                return Result<workspace::OpenedWorkspace>(makeError(ErrorCode::Internal, QStringLiteral("timeout")));
+            return std::move(*out);
+        };
+        QString id;
+        {
+            auto created = wait([&](auto cb) { opener.create(wsDir, password, cb); });
+            QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
+            id = created->id;
+        }
+        // Leave no device secret behind in the keychain, pass or fail.
+        const auto forget = qScopeGuard([&] {
+            bool removed = false;
+            secrets.remove(workspace::WorkspaceOpener::deviceSecretKey(id), [&](Status) { removed = true; });
+            (void)QTest::qWaitFor([&] { return removed; }, 10000);
+        });
+        const QString path = write(QStringLiteral("ws.csv"), "payer,cpt,submitted_date,decided_date,outcome\n"
+                                                             "Acme Health,99213,2026-01-05,2026-01-20,PAID\n"
+                                                             "Acme Health,99213,2026-01-05,2026-01-21,DENIED\n"
+                                                             "Beta Care,99213,2026-01-06,2026-01-21,PAID\n");
+        const CliRun wrong = cli({path, QStringLiteral("--workspace"), wsDir}, QStringLiteral("wrong password"));
+        QCOMPARE(wrong.exitCode, 1);
+        verifyOneLine(wrong);
+        const CliRun r = cli({path, QStringLiteral("--workspace"), wsDir}, password);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QLatin1String("3 claims aggregated into 3 daily rows")), qPrintable(r.out));
+        {
+            auto opened = wait([&](auto cb) { opener.open(wsDir, password, cb); });
+            QVERIFY(opened.ok());
+            auto q = opened->cache->db().prepare(QStringLiteral("SELECT count(*) FROM daily_aggregates"));
+            QVERIFY(q.ok());
+            QVERIFY(q->step().value());
+            QCOMPARE(q->int64(0), qint64(3)); // PAID and DENIED (reason UNSPECIFIED) on one day are two keys
+        }
     }
 
     void cleanupTestCase() { db.reset(); }
