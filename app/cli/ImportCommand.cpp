@@ -1,0 +1,174 @@
+// `upstream import FILE [--json] [--db CONNSTR | --workspace PATH] [--customer ID]`: validates the file like
+// `validate` and loads the accepted rows, all or nothing (models/importer/ClaimImporter.h).
+// Exit 0 loaded; 1 failed (every row rejected, the database refused, cancelled); 2 bad usage or unreadable file.
+#include "CliApp.h"
+
+#include "importer/ClaimImporter.h"
+#include "importer/ClaimImporterReport.h"
+#include "security/SecretStore.h"
+#include "storage/pg/PgTarget.h"
+#include "workspace/Workspace.h"
+
+#include <QCommandLineParser>
+#include <QDate>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSysInfo>
+
+namespace upstream::cli {
+namespace {
+
+using namespace upstream::importer;
+
+// InvalidInput is an unreadable or malformed file (exit 2) unless validation finished: then the file was read and
+// every row was rejected, a failed import (exit 1).
+int reportFailure(const Error &error, bool validated = false)
+{
+    if (error.code == ErrorCode::InvalidInput && !validated)
+        return usageError(storage::oneLine(error));
+    return failed(storage::oneLine(error));
+}
+
+Result<workspace::OpenedWorkspace> openWorkspace(const QString &directory, const QString &passwordFile)
+{
+    QString password;
+    if (!passwordFile.isEmpty()) {
+        auto secret = storage::readSecretFile(passwordFile);
+        if (!secret.ok())
+            return secret.error();
+        password = secret.value();
+    } else {
+        password = qEnvironmentVariable("UPSTREAM_PASSWORD");
+    }
+    if (password.isEmpty())
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the workspace password comes from --password-file or $UPSTREAM_PASSWORD"));
+    if (!workspace::WorkspaceOpener::exists(directory))
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no workspace at %1").arg(directory));
+    security::SecretStore secrets;
+    workspace::WorkspaceOpener opener(&secrets);
+    std::optional<Result<workspace::OpenedWorkspace>> opened;
+    QEventLoop loop; // a command-line process: waiting here blocks no UI
+    opener.open(directory, password, [&](Result<workspace::OpenedWorkspace> r) {
+        opened = std::move(r);
+        loop.quit();
+    });
+    if (!opened)
+        loop.exec();
+    return std::move(*opened);
+}
+
+class ImportCommand final : public Command {
+public:
+    int run(const QStringList &args) override
+    {
+        QCommandLineParser parser;
+        const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
+        const QCommandLineOption db(QStringLiteral("db"),
+                                    QStringLiteral("libpq connection string or URI (default: the PG* environment)."),
+                                    QStringLiteral("CONNSTR"));
+        const QCommandLineOption ws(QStringLiteral("workspace"),
+                                    QStringLiteral("Import into the local workspace at PATH instead of PostgreSQL."),
+                                    QStringLiteral("PATH"));
+        const QCommandLineOption passwordFile(QStringLiteral("password-file"),
+                                              QStringLiteral("Read the password from FILE (else $UPSTREAM_PASSWORD)."),
+                                              QStringLiteral("FILE"));
+        const QCommandLineOption customer(
+            QStringLiteral("customer"),
+            QStringLiteral("Customer to import into (default: the signed-in user's only customer)."),
+            QStringLiteral("ID"));
+        parser.addOptions({json, db, ws, passwordFile, customer});
+        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The claim CSV file to import."));
+        if (const int rc = parseOrExit(parser, QStringLiteral("import"),
+                                       QStringLiteral("Validate a claim CSV file and load its accepted rows into "
+                                                      "PostgreSQL (--db / PG*) or a local workspace, all or nothing."),
+                                       args);
+            rc >= 0)
+            return rc;
+        if (parser.positionalArguments().size() != 1)
+            return usageError(QStringLiteral("import needs exactly one FILE; see `upstream import --help`"));
+        if (parser.isSet(db) && parser.isSet(ws))
+            return usageError(QStringLiteral("--db and --workspace exclude each other"));
+        const QString file = parser.positionalArguments().constFirst();
+
+        ImportOptions options;
+        options.validation.validator.importDay = std::int32_t(QDate(1970, 1, 1).daysTo(QDate::currentDate()));
+        options.workstation = QSysInfo::machineHostName();
+        if (parser.isSet(customer)) {
+            bool ok = false;
+            options.customerId = parser.value(customer).toLongLong(&ok);
+            if (!ok || options.customerId <= 0)
+                return usageError(QStringLiteral("--customer needs a positive customer id"));
+        }
+
+        Result<ImportResult> result = makeError(ErrorCode::Internal, QString());
+        ValidationReport partial;
+        if (parser.isSet(ws)) {
+            auto opened = openWorkspace(parser.value(ws), parser.value(passwordFile));
+            if (!opened.ok())
+                return reportFailure(opened.error());
+            result = ClaimImporter::importToCache(*opened->cache, file, options, &partial);
+        } else {
+            auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
+            if (!conn.ok())
+                return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
+                                                                    : failed(storage::oneLine(conn.error()));
+            if (options.customerId == 0) {
+                auto only = ClaimImporter::singleCustomer(conn.value());
+                if (!only.ok())
+                    return only.error().code == ErrorCode::InvalidInput ? usageError(only.error().message)
+                                                                        : failed(storage::oneLine(only.error()));
+                options.customerId = only.value();
+            }
+            result = ClaimImporter::importToPostgres(conn.value(), file, options, &partial);
+        }
+        if (!result.ok()) {
+            // Validation finished (e.g. every row rejected): the report is still worth printing with --json.
+            if (parser.isSet(json) && partial.totalRows > 0) {
+                QJsonObject o = validationReportJson(partial);
+                o.insert(QStringLiteral("upload_id"), QJsonValue::Null);
+                o.insert(QStringLiteral("claims_loaded"), 0);
+                printLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+            }
+            return reportFailure(result.error(), partial.totalRows > 0);
+        }
+        const ImportResult &r = result.value();
+        const ValidationReport &rep = r.report;
+        if (parser.isSet(json)) {
+            QJsonObject o = validationReportJson(rep);
+            o.insert(QStringLiteral("upload_id"), r.uploadId > 0 ? QJsonValue(r.uploadId) : QJsonValue());
+            o.insert(QStringLiteral("claims_loaded"), qint64(r.claimsLoaded));
+            o.insert(QStringLiteral("duplicate_file"), rep.duplicateFile);
+            printLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+        } else {
+            printLine(QStringLiteral("encoding %1, delimiter %2")
+                          .arg(QLatin1String(csv::encodingName(rep.encoding)), csv::delimiterName(rep.delimiter)));
+            printLine(QStringLiteral("rows %1: accepted %2, rejected %3, warnings %4")
+                          .arg(rep.totalRows)
+                          .arg(rep.accepted)
+                          .arg(rep.rejected)
+                          .arg(rep.warnings));
+            printLine(QStringLiteral("rejected by category: %1").arg(rejectionCountsLine(rep)));
+            printLine(QStringLiteral("quality score %1 (grade %2)")
+                          .arg(rep.qualityScore, 0, 'f', 4)
+                          .arg(QString::fromStdString(rep.grade)));
+            if (rep.duplicateFile)
+                printLine(QStringLiteral("warning: this file was imported before"));
+            if (r.uploadId > 0)
+                printLine(QStringLiteral("upload %1: %2 claims loaded").arg(r.uploadId).arg(r.claimsLoaded));
+            else
+                printLine(QStringLiteral("%1 claims aggregated into %2 daily rows of the workspace")
+                              .arg(r.claimsLoaded)
+                              .arg(r.aggregateRows));
+        }
+        return ExitOk;
+    }
+};
+
+const CommandRegistrar registrar{{QStringLiteral("import"),
+                                  QStringLiteral("Import a claim CSV file into PostgreSQL or a local workspace."),
+                                  [] { return std::make_unique<ImportCommand>(); }}};
+
+} // namespace
+} // namespace upstream::cli

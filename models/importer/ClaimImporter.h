@@ -1,0 +1,72 @@
+#pragma once
+// ClaimImporter: loads the accepted rows of a claim CSV (SPEC section 3), GUI-free, usable from a worker thread.
+//
+// To PostgreSQL (importToPostgres), in ONE transaction on the given connection: the accepted rows are streamed
+// with binary COPY into a session TEMP staging table while the file is still being validated (validation workers
+// run ahead of the COPY), then the upload row (SHA-256, header fingerprint, encoding, delimiter, counts), one
+// INSERT ... SELECT into upstream.claims (a direct COPY into an RLS table is refused for app roles, see
+// docs/schema.md), the upload_reports row (the PHI-free quality report JSON) and an audit row ('import') are
+// written, and only then COMMIT. Cancel (progress returns false), a failed statement or a lost connection → the
+// transaction is rolled back and nothing is left. A file whose rows are all rejected fails (InvalidInput, counts
+// per category in the message) and writes nothing. The duplicate-file warning looks the SHA-256 up in
+// upstream.uploads of the customer.
+//
+// To a local workspace (importToCache): the same validation feeds the in-process ClaimAggregator; the daily
+// aggregates are merged into the cache's daily_aggregates rows in one cache transaction.
+//
+// Failure: Error{InvalidInput} for an unreadable/malformed file or all rows rejected; Error{Cancelled};
+// PostgreSQL errors as mapped by PgConnection (PermissionDenied for a viewer, Unreachable ...). When validation
+// finished but loading failed, the report is still handed back through the `report` out-parameter.
+#include "core/Result.h"
+#include "engines/ClaimRecord.h"
+#include "importer/ImportValidation.h"
+
+#include <QString>
+
+namespace upstream::storage {
+class PgConnection;
+class LocalCache;
+} // namespace upstream::storage
+
+namespace upstream::importer {
+
+// How accepted rows travel to the staging table. Binary is the default (measured faster, see bench_import);
+// Text exists for the measurement and as a fallback.
+enum class CopyFormat { Binary, Text };
+
+struct ImportOptions {
+    // Validation settings (mapping, validator config, threads, progress/cancel). The importer sets acceptedRows
+    // and importedBefore itself; progress is called on the calling thread after each block.
+    ValidationOptions validation;
+    qint64 customerId = 0;
+    QString workstation; // for the audit row; may be empty
+    CopyFormat copyFormat = CopyFormat::Binary;
+};
+
+struct ImportResult {
+    ValidationReport report;
+    qint64 uploadId = 0;             // PostgreSQL only
+    std::uint64_t claimsLoaded = 0;  // rows inserted into upstream.claims, or aggregated into the cache
+    std::uint64_t aggregateRows = 0; // cache only: daily_aggregates rows written
+};
+
+// One accepted row as a line of PostgreSQL COPY text format, in the staging table's column order (payer, cpt,
+// cpt_group, submitted, decided, outcome, allowed, billed, paid, payment, reason code, reason text, claim_ref HMAC).
+void appendCopyTextRow(std::string &out, const claims::ClaimRow &row);
+
+// The one conversion from the validator's row to the engines' record.
+engines::ClaimRecord toClaimRecord(const claims::ClaimRow &row);
+
+class ClaimImporter {
+public:
+    // `conn` must be idle (no open transaction). On failure `report`, when non-null, receives the validation
+    // report if validation got that far (for the CLI's per-category counts).
+    static Result<ImportResult> importToPostgres(storage::PgConnection &conn, const QString &path,
+                                                 const ImportOptions &options, ValidationReport *report = nullptr);
+    static Result<ImportResult> importToCache(storage::LocalCache &cache, const QString &path,
+                                              const ImportOptions &options, ValidationReport *report = nullptr);
+    // The customer of the signed-in role when it has exactly one membership; else InvalidInput with a reason.
+    static Result<qint64> singleCustomer(storage::PgConnection &conn);
+};
+
+} // namespace upstream::importer

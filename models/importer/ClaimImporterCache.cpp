@@ -1,0 +1,161 @@
+// ClaimImporter, local-workspace half: validation feeds the in-process aggregator; the daily aggregates are merged
+// into the cache's daily_aggregates rows (payer, cpt_group, reason, day ISO date, data = counters JSON) in one
+// cache transaction.
+#include "engines/DailyAggregate.h"
+#include "importer/ClaimImporter.h"
+#include "importer/ClaimImporterReport.h"
+#include "logging/Log.h"
+#include "storage/cache/LocalCache.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace upstream::importer {
+namespace {
+
+QString fromUtf8(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// Field names of the stored counters JSON; the order matches DayCounters.
+struct CounterField {
+    const char *name;
+    std::int64_t engines::DayCounters::*member;
+};
+constexpr CounterField kCounterFields[] = {
+    {"total", &engines::DayCounters::total},
+    {"paid", &engines::DayCounters::paid},
+    {"denied", &engines::DayCounters::denied},
+    {"allowed_paid_cents", &engines::DayCounters::allowedPaidCents},
+    {"allowed_denied_cents", &engines::DayCounters::allowedDeniedCents},
+    {"decision_pd_count", &engines::DayCounters::decisionPdCount},
+    {"decision_pd_sum", &engines::DayCounters::decisionPdSum},
+    {"decision_pd_sum_sq", &engines::DayCounters::decisionPdSumSq},
+    {"payment_count", &engines::DayCounters::paymentCount},
+    {"payment_sum", &engines::DayCounters::paymentSum},
+    {"payment_sum_sq", &engines::DayCounters::paymentSumSq},
+    {"other", &engines::DayCounters::other},
+    {"allowed_other_cents", &engines::DayCounters::allowedOtherCents},
+    {"decision_other_count", &engines::DayCounters::decisionOtherCount},
+    {"decision_other_sum", &engines::DayCounters::decisionOtherSum},
+    {"decision_other_sum_sq", &engines::DayCounters::decisionOtherSumSq},
+};
+
+QString countersJson(const engines::DayCounters &c)
+{
+    QJsonObject o;
+    for (const CounterField &f : kCounterFields)
+        o.insert(QLatin1String(f.name), qint64(c.*f.member));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+engines::DayCounters countersFromJson(const QString &text)
+{
+    engines::DayCounters c;
+    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
+    for (const CounterField &f : kCounterFields)
+        c.*f.member = o.value(QLatin1String(f.name)).toInteger();
+    return c;
+}
+
+} // namespace
+
+engines::ClaimRecord toClaimRecord(const claims::ClaimRow &row)
+{
+    static_assert(claims::kNoDate == engines::kNoDay, "the two 'no date' markers must agree");
+    engines::ClaimRecord r;
+    r.payer = fromUtf8(row.payer);
+    r.cpt = fromUtf8(row.cpt);
+    r.cptGroup = fromUtf8(row.cptGroup);
+    r.submittedDay = row.submittedDate;
+    r.decidedDay = row.decidedDate;
+    r.paymentDay = row.paymentDate;
+    r.outcome = row.outcome == claims::Outcome::Paid     ? engines::Outcome::Paid
+                : row.outcome == claims::Outcome::Denied ? engines::Outcome::Denied
+                                                         : engines::Outcome::Other;
+    r.allowedCents = row.allowed.hasValue ? row.allowed.cents : engines::kNoAmount;
+    r.billedCents = row.billed.hasValue ? row.billed.cents : engines::kNoAmount;
+    r.paidCents = row.paid.hasValue ? row.paid.cents : engines::kNoAmount;
+    r.denialReasonCode = fromUtf8(row.denialReasonCode);
+    r.denialReasonText = fromUtf8(row.denialReasonText);
+    return r;
+}
+
+Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, const QString &path,
+                                                  const ImportOptions &options, ValidationReport *reportOut)
+{
+    engines::ClaimAggregator aggregator;
+    std::uint64_t rows = 0;
+    std::vector<engines::ClaimRecord> records;
+    ValidationOptions vo = options.validation;
+    vo.acceptedRows = [&](std::vector<claims::ClaimRow> &&batch) {
+        records.clear();
+        records.reserve(batch.size());
+        for (const claims::ClaimRow &row : batch)
+            records.push_back(toClaimRecord(row));
+        aggregator.add(records.data(), records.size());
+        rows += batch.size();
+    };
+    auto validated = validateCsvFile(path, vo);
+    if (!validated.ok())
+        return validated.error();
+    ImportResult result;
+    result.report = std::move(validated.value());
+    if (reportOut)
+        *reportOut = result.report;
+    if (result.report.accepted == 0)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("every row was rejected (%1)").arg(rejectionCountsLine(result.report)));
+    const engines::AggregateSet set = aggregator.take();
+    if (set.overflow())
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("too many distinct payers, CPT groups or reasons"));
+
+    Status st = cache.transaction([&]() -> Status {
+        auto select = cache.db().prepare(QStringLiteral(
+            "SELECT data FROM daily_aggregates WHERE payer = ?1 AND cpt_group = ?2 AND reason = ?3 AND day = ?4"));
+        auto upsert = cache.db().prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO daily_aggregates (payer, cpt_group, reason, day, data) VALUES (?1, ?2, ?3, ?4, "
+            "?5)"));
+        if (!select.ok())
+            return select.error();
+        if (!upsert.ok())
+            return upsert.error();
+        for (const engines::AggregateRow &row : set.rows()) {
+            const QString &payer = set.payers().at(qsizetype(row.payer));
+            const QString &group = set.groups().at(qsizetype(row.group));
+            const QString &reason = set.reasons().at(qsizetype(row.reason));
+            const QString day = engines::fromEpochDay(row.day).toString(Qt::ISODate);
+            engines::DayCounters merged = row.c;
+            select->reset();
+            select->bind(1, payer);
+            select->bind(2, group);
+            select->bind(3, reason);
+            select->bind(4, day);
+            auto found = select->step();
+            if (!found.ok())
+                return found.error();
+            if (found.value())
+                merged.add(countersFromJson(select->text(0)));
+            upsert->reset();
+            upsert->bind(1, payer);
+            upsert->bind(2, group);
+            upsert->bind(3, reason);
+            upsert->bind(4, day);
+            upsert->bind(5, countersJson(merged));
+            if (Status s = upsert->run(); !s.ok())
+                return s;
+        }
+        return {};
+    });
+    if (!st.ok())
+        return st.error();
+    result.claimsLoaded = rows - std::uint64_t(set.skippedClaims());
+    result.aggregateRows = set.rows().size();
+    log::info(QStringLiteral("import: %1 claims aggregated into %2 daily rows of the workspace")
+                  .arg(result.claimsLoaded)
+                  .arg(result.aggregateRows));
+    return result;
+}
+
+} // namespace upstream::importer

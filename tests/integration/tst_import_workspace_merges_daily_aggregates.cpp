@@ -1,0 +1,102 @@
+// Proves: importing into a local workspace cache writes exactly the daily aggregates the in-process aggregator
+// computes from the accepted rows, merges a second import into the existing rows for the same keys (counts add
+// up), and an all-rejected file fails and leaves the cache untouched.
+#include "demo/DemoDataGenerator.h"
+#include "engines/DailyAggregate.h"
+#include "importer/ClaimImporter.h"
+#include "storage/cache/LocalCache.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace upstream;
+
+class TstImportWorkspaceMergesDailyAggregates : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    QString file;
+
+    importer::ImportOptions options()
+    {
+        importer::ImportOptions o;
+        o.validation.validator.importDay = std::int32_t(QDate(1970, 1, 1).daysTo(QDate::currentDate()));
+        return o;
+    }
+
+    // Sum of one counter over all cached rows, and the number of rows.
+    std::pair<qint64, qint64> cached(storage::LocalCache &cache, const char *field)
+    {
+        auto st = cache.db().prepare(QStringLiteral("SELECT data FROM daily_aggregates"));
+        qint64 sum = 0, rows = 0;
+        while (st.ok()) {
+            auto more = st->step();
+            if (!more.ok() || !more.value())
+                break;
+            sum += QJsonDocument::fromJson(st->text(0).toUtf8()).object().value(QLatin1String(field)).toInteger();
+            ++rows;
+        }
+        return {sum, rows};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(dir.isValid());
+        demo::DemoConfig config;
+        config.rows = 20000;
+        config.seed = 3;
+        config.asOf = QDate::currentDate();
+        file = dir.filePath(QStringLiteral("demo.csv"));
+        QVERIFY(demo::DemoDataGenerator(config).writeCsv(file).ok());
+    }
+
+    void importWritesAndMergesAggregates()
+    {
+        auto cache = storage::LocalCache::open(dir.filePath(QStringLiteral("cache.db")), QByteArray());
+        QVERIFY2(cache.ok(), qPrintable(cache.ok() ? QString() : cache.error().message));
+
+        // Expected: the aggregator over the accepted rows, converted by the importer's one conversion.
+        engines::ClaimAggregator expected;
+        importer::ValidationOptions vo = options().validation;
+        vo.acceptedRows = [&](std::vector<claims::ClaimRow> &&rows) {
+            for (const claims::ClaimRow &r : rows)
+                expected.add(importer::toClaimRecord(r));
+        };
+        QVERIFY(importer::validateCsvFile(file, vo).ok());
+        const engines::AggregateSet &want = expected.aggregates();
+        qint64 wantTotal = 0, wantDenied = 0;
+        for (const engines::AggregateRow &row : want.rows()) {
+            wantTotal += row.c.total;
+            wantDenied += row.c.denied;
+        }
+        QVERIFY(wantTotal > 19000);
+
+        auto first = importer::ClaimImporter::importToCache(*cache, file, options());
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+        QCOMPARE(qint64(first->claimsLoaded), wantTotal);
+        QCOMPARE(first->aggregateRows, std::uint64_t(want.rows().size()));
+        QCOMPARE(cached(*cache, "total"), std::make_pair(wantTotal, qint64(want.rows().size())));
+        QCOMPARE(cached(*cache, "denied").first, wantDenied);
+
+        auto second = importer::ClaimImporter::importToCache(*cache, file, options());
+        QVERIFY(second.ok());
+        QCOMPARE(cached(*cache, "total"), std::make_pair(2 * wantTotal, qint64(want.rows().size())));
+        QCOMPARE(cached(*cache, "denied").first, 2 * wantDenied);
+
+        const QString bad = dir.filePath(QStringLiteral("bad.csv"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("payer,cpt,submitted_date,decided_date,outcome\n,99213,2026-01-05,2026-01-20,PAID\n");
+        f.close();
+        auto rejected = importer::ClaimImporter::importToCache(*cache, bad, options());
+        QVERIFY(!rejected.ok());
+        QVERIFY2(rejected.error().message.contains(QLatin1String("missing_fields 1")),
+                 qPrintable(rejected.error().message));
+        QCOMPARE(cached(*cache, "total"), std::make_pair(2 * wantTotal, qint64(want.rows().size())));
+    }
+};
+
+QTEST_GUILESS_MAIN(TstImportWorkspaceMergesDailyAggregates)
+#include "tst_import_workspace_merges_daily_aggregates.moc"
