@@ -20,8 +20,8 @@ using importer::Category;
 ImportValidationPage::ImportValidationPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
     setTitle(tr("Validate the rows"));
-    setSubTitle(tr("Every row is checked against the claim rules and scanned for patient data. Rows with PHI are "
-                   "rejected and their values are never shown."));
+    setSubTitle(tr("Every row is checked against the claim rules and scanned for patient data. PHI in a reason "
+                   "text is blanked, anywhere else it rejects the row; PHI values are never shown."));
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("validationProgress"));
     m_progress->setAccessibleName(tr("Validation progress"));
@@ -165,8 +165,7 @@ void ImportValidationPage::showReport()
                              csv::delimiterName(r.delimiter)));
     QStringList cats;
     for (std::size_t k = 0; k < importer::kRejectCategoryCount; ++k)
-        cats << tr("%1 %2").arg(ImportIssueModel::categoryLabel(Category(k)).toLower(),
-                                formatCount(r.categoryCounts[k]));
+        cats << tr("%1 %2").arg(ImportIssueModel::categoryLabel(Category(k)), formatCount(r.categoryCounts[k]));
     m_counts->setText(
         tr("<b>%1</b> accepted · <b>%2</b> rejected (%3) · <b>%4</b> warnings")
             .arg(formatCount(r.accepted), formatCount(r.rejected), cats.join(QStringLiteral(", ")),

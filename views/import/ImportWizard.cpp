@@ -60,6 +60,7 @@ importer::ValidationOptions ImportWizard::validationOptions() const
     importer::ValidationOptions options;
     options.validator = m_validator;
     options.mapping = mapping;
+    options.history = m_history;
     options.limits = readerLimits;
     return options;
 }

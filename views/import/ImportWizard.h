@@ -27,6 +27,8 @@ public:
     void setMappingMemory(importer::MappingMemory *memory) { m_memory = memory; } // not owned; may be null
     importer::MappingMemory *mappingMemory() const { return m_memory; }
     void setValidatorConfig(const importer::ValidatorConfig &config) { m_validator = config; }
+    // The customer's earlier uploads, for the volume and outcome-shift anomalies (empty: those need history).
+    void setUploadHistory(const quality::UploadHistory &history) { m_history = history; }
     // Inside the main window: the wizard is a plain child widget and starts over after Finish or Cancel.
     void setEmbedded(bool embedded);
 
@@ -52,6 +54,7 @@ private:
     importer::ImportFunction m_importFunction;
     importer::MappingMemory *m_memory = nullptr;
     importer::ValidatorConfig m_validator;
+    quality::UploadHistory m_history;
     importer::ValidationRunner *m_validation = nullptr;
     importer::ImportRunner *m_import = nullptr;
 };
