@@ -3,6 +3,7 @@
 #include "WorkstationSession.h"
 #include "core/BuildInfo.h"
 #include "core/Versions.h"
+#include "import/ImportWizard.h"
 #include "logging/Log.h"
 #include "settings/Settings.h"
 #include "shell/MainWindow.h"
@@ -10,8 +11,10 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QStandardPaths>
 #include <QTranslator>
 
 #include <cstdio>
@@ -117,9 +120,25 @@ int runWorkstation(int argc, char *argv[])
     }
 
     sync::ConnectionStatus connection;
+    // Confirmed import mappings per header layout; declared before the window so it outlives the wizard.
+    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(appData);
+    importer::MappingMemory mappingMemory(appData + QStringLiteral("/import-mappings.json"));
+    (void)mappingMemory.load(); // a missing or unreadable file only means nothing is remembered yet
     views::MainWindow window(&connection);
+    // The import page. The loading step (importer::ClaimImporter) is wired with setImportFunction(); until then
+    // the wizard validates and reports, and its import step says no importer is available.
+    auto *importWizard = new views::ImportWizard;
+    importWizard->setEmbedded(true);
+    importWizard->setMappingMemory(&mappingMemory);
+    window.setPage(views::Page::Import, importWizard);
     window.showPage(startPage);
     WorkstationSession session(&window, &settings, &connection);
+    QObject::connect(&session, &WorkstationSession::workspaceClosing, importWizard, [importWizard] {
+        importWizard->validationRunner()->cancel();
+        importWizard->importRunner()->cancel();
+        importWizard->restart();
+    });
 
     if (parser.isSet(shot)) {
         // Render offscreen and exit: the demo workspace opens without prompting.
