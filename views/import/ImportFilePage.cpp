@@ -74,7 +74,7 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard) : QWizardPage(wizard), m_wi
                                "comma, semicolon, tab or pipe; one header row. Million-row files are fine."),
                             this);
     hint->setWordWrap(true);
-    hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    hint->setStyleSheet(QStringLiteral("color: #5f6368;"));
 
     auto *grid = new QGridLayout(this);
     grid->addWidget(label, 0, 0);

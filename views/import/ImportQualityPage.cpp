@@ -5,6 +5,7 @@
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -22,6 +23,23 @@ QString anomalyLabel(const std::string &type)
     if (type == "duplicates")
         return ImportQualityPage::tr("Duplicate claims");
     return QString::fromStdString(type);
+}
+
+// What fired, in the analyst's terms (the value's meaning depends on the anomaly type).
+QString anomalyDetail(const quality::Anomaly &a)
+{
+    const QString subject = QString::fromStdString(a.subject);
+    const QString percent = QLocale().toString(a.value * 100, 'f', 1);
+    if (a.type == "volume")
+        return ImportQualityPage::tr("%1 standard deviations from this customer's last 30 days of uploads")
+            .arg(QLocale().toString(a.value, 'f', 1));
+    if (a.type == "missing_data")
+        return ImportQualityPage::tr("%1: %2 % of the rows are empty").arg(subject, percent);
+    if (a.type == "outcome_shift")
+        return ImportQualityPage::tr("%1 share differs by %2 points from the 90-day mix").arg(subject, percent);
+    if (a.type == "duplicates")
+        return ImportQualityPage::tr("%1 % of the accepted claims repeat an earlier claim").arg(percent);
+    return ImportQualityPage::tr("%1 (%2)").arg(subject).arg(a.value, 0, 'f', 3);
 }
 
 QString severityLabel(quality::Severity s)
@@ -106,8 +124,7 @@ void ImportQualityPage::initializePage()
         sev->setForeground(a.severity == quality::Severity::Medium ? QColor(0x8a, 0x4b, 0x00)
                                                                    : QColor(0xb3, 0x26, 0x1e));
         m_anomalies->setItem(row, 1, sev);
-        const QString subject = a.subject.empty() ? tr("whole upload") : QString::fromStdString(a.subject);
-        m_anomalies->setItem(row, 2, new QTableWidgetItem(tr("%1 (%2)").arg(subject).arg(a.value, 0, 'f', 3)));
+        m_anomalies->setItem(row, 2, new QTableWidgetItem(anomalyDetail(a)));
     }
     if (r.anomalies.empty()) {
         m_anomalies->insertRow(0);
