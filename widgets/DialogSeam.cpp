@@ -66,6 +66,16 @@ QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, con
     return QFileDialog::getSaveFileName(parent, caption, QDir::home().filePath(suggestedName), filter);
 }
 
+QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &filter)
+{
+    if (g_nextFileName) {
+        const QString name = *g_nextFileName;
+        g_nextFileName.reset();
+        return name;
+    }
+    return QFileDialog::getOpenFileName(parent, caption, QDir::homePath(), filter);
+}
+
 void FileDialog::setNextFileName(const QString &fileName)
 {
     g_nextFileName = fileName;

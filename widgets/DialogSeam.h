@@ -27,7 +27,8 @@ class FileDialog {
 public:
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedName,
                                    const QString &filter);
-    static void setNextFileName(const QString &fileName); // tests only; empty = the user cancelled
+    static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &filter);
+    static void setNextFileName(const QString &fileName); // tests only (save and open); empty = the user cancelled
 };
 
 } // namespace upstream::widgets

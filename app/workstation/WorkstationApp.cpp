@@ -4,6 +4,7 @@
 #include "core/BuildInfo.h"
 #include "core/Versions.h"
 #include "dashboards/DashboardPage.h"
+#include "import/ImportWizard.h"
 #include "logging/Log.h"
 #include "settings/Settings.h"
 #include "shell/MainWindow.h"
@@ -11,8 +12,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QSysInfo>
 #include <QTranslator>
 
@@ -138,10 +142,30 @@ int runWorkstation(int argc, char *argv[])
     }
 
     sync::ConnectionStatus connection;
+    // Confirmed import mappings per header layout; declared before the window so it outlives the wizard.
+    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(appData);
+    importer::MappingMemory mappingMemory(appData + QStringLiteral("/import-mappings.json"));
+    (void)mappingMemory.load(); // a missing or unreadable file only means nothing is remembered yet
     views::MainWindow window(&connection);
+    // The import page. The loading step (importer::ClaimImporter) is wired with setImportFunction(); until then
+    // the wizard validates and reports, and its import step says no importer is available.
+    auto *importWizard = new views::ImportWizard;
+    importWizard->setEmbedded(true);
+    importWizard->setMappingMemory(&mappingMemory);
+    window.setPage(views::Page::Import, importWizard);
     window.showPage(startPage);
     WorkstationSession session(&window, &settings, &connection);
     installDashboards(window, session, parser.isSet(shot));
+    // The wizard holds no decrypted cache data (it reads the analyst's file): a lock hides it and leaves it exactly
+    // as it was. The import step writes through the session (server or local workspace).
+    importWizard->setImportFunction(session.importFunction());
+    QObject::connect(importWizard, &views::ImportWizard::recomputeSignalsRequested, &session, [&session, &window] {
+        if (Status st = session.recomputeSignals(); !st.ok())
+            QMessageBox::warning(&window, QObject::tr("Recompute signals"), st.error().message);
+        else
+            window.showPage(views::Page::DriftWatch);
+    });
 
     if (parser.isSet(shot)) {
         // Render offscreen and exit: the demo workspace opens without prompting.

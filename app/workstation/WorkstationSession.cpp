@@ -1,5 +1,8 @@
 #include "WorkstationSession.h"
 
+#include "compute/SignalStore.h"
+#include "compute/WorkspaceAccess.h"
+#include "importer/ClaimImporter.h"
 #include "ledger/LedgerPage.h"
 #include "ledger/LedgerRepository.h"
 #include "lock/LockController.h"
@@ -16,6 +19,7 @@
 
 #include <QMessageBox>
 #include <QPointer>
+#include <QSysInfo>
 
 namespace upstream::app {
 
@@ -194,6 +198,7 @@ void WorkstationSession::startSync(const QString &password)
         return; // local workspace: nothing to sync
     session::SignInRequest request = *m_serverRequest;
     request.password = password;
+    m_serverParams = session::SignInService::connectionParams(request);
     m_sync = std::make_unique<sync::SyncService>(m_cache, m_connection);
     connect(m_sync.get(), &sync::SyncService::cacheChanged, this, [this] {
         if (m_ledgerPage)
@@ -206,12 +211,73 @@ void WorkstationSession::startSync(const QString &password)
 void WorkstationSession::release()
 {
     m_sync.reset(); // stops the worker and wipes the password it held
+    m_serverParams.password.fill(QLatin1Char('\0'));
+    m_serverParams.password.clear();
     emit workspaceClosing();
     if (m_ledgerPage)
         m_ledgerPage->clearData();
     // Closing the SQLCipher connection wipes its key from memory; unlocking reopens it.
     if (m_cache)
         m_cache->close();
+}
+
+importer::ImportFunction WorkstationSession::importFunction()
+{
+    return [this](const importer::ImportRequest &request,
+                  const importer::ImportProgressFn &progress) -> Result<importer::ImportCounts> {
+        importer::ImportOptions options;
+        options.validation = request.options;
+        options.workstation = QSysInfo::machineHostName();
+        options.validation.progress = [progress, total = request.expectedRows](std::uint64_t, std::uint64_t,
+                                                                               std::uint64_t rows) {
+            return progress(rows, total);
+        };
+        Result<importer::ImportResult> result = makeError(ErrorCode::Internal, QString());
+        if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
+            auto conn = storage::PgConnection::connect(m_serverParams);
+            if (!conn.ok())
+                return conn.error();
+            options.customerId = m_customer;
+            result = importer::ClaimImporter::importToPostgres(conn.value(), request.path, options);
+        } else if (m_cache) {
+            result = importer::ClaimImporter::importToCache(*m_cache, request.path, options);
+        } else {
+            return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
+        }
+        if (!result.ok())
+            return result.error();
+        if (m_cache && m_customer <= 0)
+            (void)sync::enqueueAudit(*m_cache, m_user, QString(), QStringLiteral("import"),
+                                     {{QStringLiteral("rows"), double(result->report.totalRows)},
+                                      {QStringLiteral("accepted"), double(result->report.accepted)}});
+        return importer::ImportCounts{result->report.accepted, result->report.rejected, result->report.warnings};
+    };
+}
+
+Status WorkstationSession::recomputeSignals()
+{
+    compute::ComputeOptions options;
+    if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
+        auto conn = storage::PgConnection::connect(m_serverParams);
+        if (!conn.ok())
+            return conn.error();
+        auto report = compute::computeCentral(conn.value(), m_customer, options);
+        if (!report.ok())
+            return report.error();
+        if (m_sync)
+            m_sync->requestSync(); // the new signals arrive through the change log
+        return Status::success();
+    }
+    if (!m_cache)
+        return makeError(ErrorCode::InvalidInput, tr("Open a workspace first."));
+    auto set = compute::loadLocalAggregates(*m_cache);
+    if (!set.ok())
+        return set.error();
+    auto report = compute::computeLocal(*m_cache, set.value(), options);
+    if (!report.ok())
+        return report.error();
+    emit workspaceChanged();
+    return Status::success();
 }
 
 void WorkstationSession::audit(const QString &action, const QJsonObject &details)

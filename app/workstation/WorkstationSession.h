@@ -1,6 +1,7 @@
 #pragma once
 // Wiring of one running workstation: which workspace is open, the idle lock around it, and the hand-over of the
 // opened cache to the pages. Owns no business logic: the workspace, key and lock rules live in models/ and views/.
+#include "importer/ImportSession.h"
 #include "security/InactivityTimer.h"
 #include "security/SecretStore.h"
 #include "session/SignIn.h"
@@ -49,6 +50,11 @@ public:
     std::shared_ptr<storage::LocalCache> cache() const { return m_cache; }
     views::LockController *lockController() const { return m_lock; }
     QString userName() const { return m_user; }
+    // The import wizard's loading step: into PostgreSQL when signed in to a server, else into the local workspace.
+    // Runs on the wizard's worker thread.
+    importer::ImportFunction importFunction();
+    // Recomputes the three products over the workspace's aggregates (local) or the server's claims.
+    Status recomputeSignals();
 
 signals:
     void workspaceOpened();  // pages bind their models to cache()
@@ -85,6 +91,7 @@ private:
     std::unique_ptr<sync::SyncService> m_sync;
     std::optional<session::SignInRequest> m_serverRequest; // without the password
     qint64 m_customer = 0;
+    storage::PgConnectionParams m_serverParams; // with the password while unlocked; wiped on lock
     views::LedgerPage *m_ledgerPage = nullptr;
 };
 

@@ -378,7 +378,7 @@ Status CsvBlockReader::start()
                               "with a BOM) and try again"));
         m_carry.assign(head.begin() + std::ptrdiff_t(skip), head.begin() + std::ptrdiff_t(headSize));
         const std::size_t checked = m_carry.size() - (m_eof ? 0 : incompleteTail(m_carry.data(), m_carry.size()));
-        if (!isValidUtf8(m_carry.data(), checked))
+        if ((m_limits.forceWindows1252 && m_encoding == Encoding::Utf8) || !isValidUtf8(m_carry.data(), checked))
             m_encoding = Encoding::Windows1252;
     }
     m_carrySize = m_carry.size();
@@ -390,7 +390,8 @@ Status CsvBlockReader::start()
         ++firstText;
     if (firstText == m_carrySize && m_eof)
         return invalid(tr("the file is empty"));
-    m_delimiter = sniffDelimiter(m_carry.data() + firstText, m_carrySize - firstText);
+    m_delimiter = m_limits.delimiter != 0 ? m_limits.delimiter
+                                          : sniffDelimiter(m_carry.data() + firstText, m_carrySize - firstText);
 
     // The header must be one complete record: read until a boundary appears.
     std::size_t boundary = lastBoundary(m_carry.data(), m_carrySize);

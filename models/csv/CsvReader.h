@@ -34,6 +34,10 @@ struct ReaderLimits {
     std::size_t maxFieldBytes = std::size_t(1) << 20;  // a field longer than this is an error
     std::size_t maxColumns = 10000;
     bool computeSha256 = false; // hash the raw file bytes while reading (duplicate-file check; ~0.3 s per 100 MB)
+    // Analyst overrides (import wizard): 0 = sniff the delimiter; forceWindows1252 reads a BOM-less file as
+    // Windows-1252 even when its sample is valid UTF-8 (ignored for files with a BOM).
+    char delimiter = 0;
+    bool forceWindows1252 = false;
 };
 
 // A run of complete records. `data` is UTF-8, except that it holds raw Windows-1252 bytes when `windows1252`

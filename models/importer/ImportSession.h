@@ -1,0 +1,104 @@
+#pragma once
+// GUI-free helpers of the import wizard (QtCore only):
+//   readPreview       the detected format and the first rows of a file, honouring the analyst's overrides.
+//   ValidationRunner  runs validateCsvFile on a worker thread; start() cancels the run in progress, so the wizard
+//                     can re-validate on every mapping change. Progress (rows/s, ETA) is throttled and delivered
+//                     on the runner's thread; results of a superseded run are dropped, never delivered.
+//   ImportRunner      the same for the import step, around an injectable ImportFunction (the real importer or a
+//                     test fake), so the wizard never depends on how or where claims are loaded.
+// Failure modes: readPreview returns the reader's one-line InvalidInput reason; the runners report failed(reason)
+// or cancelled(). Destroying a runner cancels its work and waits for the worker thread.
+#include "ImportValidation.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <memory>
+
+class QThread;
+
+namespace upstream::importer {
+
+struct CsvPreview {
+    csv::Encoding encoding = csv::Encoding::Utf8;
+    char delimiter = ',';
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows; // raw values: may contain PHI, mask before display
+    std::uint64_t fileSize = 0;
+};
+Result<CsvPreview> readPreview(const QString &path, const csv::ReaderLimits &limits, int maxRows = 20);
+
+struct JobProgress {
+    std::uint64_t done = 0; // rows (validation) or rows (import)
+    std::uint64_t bytesDone = 0, bytesTotal = 0;
+    double rowsPerSecond = 0;
+    double etaSeconds = -1; // -1: not known yet
+    double fraction = 0;    // 0..1
+};
+
+class ValidationRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit ValidationRunner(QObject *parent = nullptr);
+    ~ValidationRunner() override;
+
+    // Cancels any run in progress and starts validating `path`. options.progress is replaced.
+    void start(const QString &path, ValidationOptions options);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    std::uint64_t generation() const { return m_generation; }
+    std::chrono::milliseconds progressInterval{50};
+
+signals:
+    void progress(const upstream::importer::JobProgress &progress);
+    void finished(std::shared_ptr<const upstream::importer::ValidationReport> report);
+    void failed(const QString &reason);
+    void cancelled();
+
+private:
+    void reap();
+    std::uint64_t m_generation = 0;
+    bool m_running = false;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    std::vector<QThread *> m_threads;
+};
+
+struct ImportRequest {
+    QString path;
+    ValidationOptions options; // mapping, reader overrides, validator config
+    std::uint64_t expectedRows = 0;
+};
+struct ImportCounts {
+    std::uint64_t accepted = 0, rejected = 0, warnings = 0;
+};
+// done/total in rows; return false to cancel (the function then fails with ErrorCode::Cancelled).
+using ImportProgressFn = std::function<bool(std::uint64_t done, std::uint64_t total)>;
+using ImportFunction = std::function<Result<ImportCounts>(const ImportRequest &, const ImportProgressFn &)>;
+
+class ImportRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit ImportRunner(QObject *parent = nullptr);
+    ~ImportRunner() override;
+
+    void start(ImportFunction function, ImportRequest request);
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+signals:
+    void progress(const upstream::importer::JobProgress &progress);
+    void finished(const upstream::importer::ImportCounts &counts);
+    void failed(const QString &reason);
+    void cancelled();
+
+private:
+    std::uint64_t m_generation = 0;
+    bool m_running = false;
+    std::shared_ptr<std::atomic<bool>> m_cancel;
+    QThread *m_thread = nullptr;
+};
+
+} // namespace upstream::importer

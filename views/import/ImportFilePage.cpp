@@ -1,0 +1,126 @@
+#include "ImportFilePage.h"
+
+#include "DialogSeam.h"
+#include "ImportWizard.h"
+
+#include <QDragEnterEvent>
+#include <QFileInfo>
+#include <QGridLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPushButton>
+#include <QUrl>
+
+namespace upstream::views {
+namespace {
+
+// A path field that takes a dropped file (a local file URL) as its path instead of inserting the URL text.
+class FileDropEdit final : public QLineEdit {
+public:
+    using QLineEdit::QLineEdit;
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override
+    {
+        if (localFile(event->mimeData()).isEmpty())
+            QLineEdit::dragEnterEvent(event);
+        else
+            event->acceptProposedAction();
+    }
+    void dragMoveEvent(QDragMoveEvent *event) override { event->acceptProposedAction(); }
+    void dropEvent(QDropEvent *event) override
+    {
+        const QString file = localFile(event->mimeData());
+        if (file.isEmpty())
+            return QLineEdit::dropEvent(event);
+        setText(file);
+        event->acceptProposedAction();
+    }
+
+private:
+    static QString localFile(const QMimeData *mime)
+    {
+        if (!mime || !mime->hasUrls() || mime->urls().isEmpty())
+            return {};
+        return mime->urls().constFirst().toLocalFile();
+    }
+};
+
+} // namespace
+
+ImportFilePage::ImportFilePage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
+{
+    setTitle(tr("Choose a claims file"));
+    setSubTitle(tr("A CSV export from a billing system or clearinghouse. Type its path, drop the file on the field "
+                   "or browse for it. The file is read, never changed."));
+    m_path = new FileDropEdit(this);
+    m_path->setObjectName(QStringLiteral("filePathEdit"));
+    m_path->setAccessibleName(tr("CSV file path"));
+    m_path->setPlaceholderText(tr("/path/to/claims.csv"));
+    m_path->setClearButtonEnabled(true);
+    auto *label = new QLabel(tr("&File:"), this);
+    label->setBuddy(m_path);
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    browse->setObjectName(QStringLiteral("browseButton"));
+    browse->setAccessibleName(tr("Browse for a CSV file"));
+    browse->setAutoDefault(false);
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("fileError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_error->setAccessibleName(tr("File problem"));
+    auto *hint = new QLabel(tr("Accepted: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252; delimiters "
+                               "comma, semicolon, tab or pipe; one header row. Million-row files are fine."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setStyleSheet(QStringLiteral("color: #5f6368;"));
+
+    auto *grid = new QGridLayout(this);
+    grid->addWidget(label, 0, 0);
+    grid->addWidget(m_path, 0, 1);
+    grid->addWidget(browse, 0, 2);
+    grid->addWidget(hint, 1, 1, 1, 2);
+    grid->addWidget(m_error, 2, 1, 1, 2);
+    grid->setRowStretch(3, 1);
+    grid->setColumnStretch(1, 1);
+    setTabOrder(m_path, browse);
+
+    connect(m_path, &QLineEdit::textChanged, this, [this] {
+        m_error->clear();
+        emit completeChanged();
+    });
+    connect(browse, &QPushButton::clicked, this, &ImportFilePage::browse);
+}
+
+void ImportFilePage::browse()
+{
+    const QString file = widgets::FileDialog::getOpenFileName(this, tr("Choose a claims file"),
+                                                              tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (!file.isEmpty())
+        m_path->setText(file);
+    m_path->setFocus();
+}
+
+bool ImportFilePage::isComplete() const
+{
+    const QFileInfo info(m_path->text().trimmed());
+    return info.isFile() && info.isReadable();
+}
+
+bool ImportFilePage::validatePage()
+{
+    const QString path = m_path->text().trimmed();
+    m_wizard->readerLimits = {}; // a new file starts from detection, not from the last file's overrides
+    auto preview = importer::readPreview(path, m_wizard->readerLimits);
+    if (!preview) {
+        m_error->setText(tr("This file cannot be imported: %1").arg(preview.error().message));
+        return false;
+    }
+    m_wizard->filePath = path;
+    m_wizard->preview = std::move(preview.value());
+    m_wizard->report.reset();
+    return true;
+}
+
+} // namespace upstream::views

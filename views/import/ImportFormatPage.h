@@ -1,0 +1,35 @@
+#pragma once
+// Import step 2: the detected encoding and delimiter with the first rows as a preview table, and overrides for
+// both (the preview re-reads with the override at once). Preview cells the PHI scanner flags, and whole columns
+// whose header announces patient data, are withheld.
+#include <QWizardPage>
+
+class QComboBox;
+class QLabel;
+class QTableWidget;
+
+namespace upstream::views {
+
+class ImportWizard;
+
+class ImportFormatPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit ImportFormatPage(ImportWizard *wizard);
+    void initializePage() override;
+    bool isComplete() const override;
+
+private:
+    void applyOverrides();
+    void showPreview();
+
+    ImportWizard *m_wizard;
+    QLabel *m_detected;
+    QComboBox *m_encoding;
+    QComboBox *m_delimiter;
+    QTableWidget *m_table;
+    QLabel *m_error;
+    bool m_ok = false;
+};
+
+} // namespace upstream::views

@@ -1,0 +1,135 @@
+#include "ImportQualityPage.h"
+
+#include "ImportWizard.h"
+
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace upstream::views {
+namespace {
+
+QString anomalyLabel(const std::string &type)
+{
+    if (type == "volume")
+        return ImportQualityPage::tr("Unusual volume");
+    if (type == "missing_data")
+        return ImportQualityPage::tr("Missing data");
+    if (type == "outcome_shift")
+        return ImportQualityPage::tr("Outcome mix shifted");
+    if (type == "duplicates")
+        return ImportQualityPage::tr("Duplicate claims");
+    return QString::fromStdString(type);
+}
+
+// What fired, in the analyst's terms (the value's meaning depends on the anomaly type).
+QString anomalyDetail(const quality::Anomaly &a)
+{
+    const QString subject = QString::fromStdString(a.subject);
+    const QString percent = QLocale().toString(a.value * 100, 'f', 1);
+    if (a.type == "volume")
+        return ImportQualityPage::tr("%1 standard deviations from this customer's last 30 days of uploads")
+            .arg(QLocale().toString(a.value, 'f', 1));
+    if (a.type == "missing_data")
+        return ImportQualityPage::tr("%1: %2 % of the rows are empty").arg(subject, percent);
+    if (a.type == "outcome_shift")
+        return ImportQualityPage::tr("%1 share differs by %2 points from the 90-day mix").arg(subject, percent);
+    if (a.type == "duplicates")
+        return ImportQualityPage::tr("%1 % of the accepted claims repeat an earlier claim").arg(percent);
+    return ImportQualityPage::tr("%1 (%2)").arg(subject).arg(a.value, 0, 'f', 3);
+}
+
+QString severityLabel(quality::Severity s)
+{
+    switch (s) {
+    case quality::Severity::Medium: return ImportQualityPage::tr("Medium");
+    case quality::Severity::High: return ImportQualityPage::tr("High");
+    case quality::Severity::Critical: return ImportQualityPage::tr("Critical");
+    }
+    return {};
+}
+
+} // namespace
+
+ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
+{
+    setTitle(tr("Data quality"));
+    setSubTitle(tr("The share of rows accepted gives the score; uploads scoring 0.95 or more pass. Anomalies "
+                   "compare this file with the earlier uploads."));
+    setButtonText(QWizard::NextButton, tr("&Import >"));
+    m_score = new QLabel(this);
+    m_score->setObjectName(QStringLiteral("qualityScore"));
+    m_score->setAlignment(Qt::AlignCenter);
+    m_score->setMinimumSize(150, 110);
+    m_score->setTextFormat(Qt::RichText);
+    m_verdict = new QLabel(this);
+    m_verdict->setObjectName(QStringLiteral("qualityVerdict"));
+    m_verdict->setTextFormat(Qt::RichText);
+    m_verdict->setWordWrap(true);
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("qualityDetails"));
+    m_details->setWordWrap(true);
+    m_anomalies = new QTableWidget(0, 3, this);
+    m_anomalies->setObjectName(QStringLiteral("anomalyTable"));
+    m_anomalies->setAccessibleName(tr("Anomalies"));
+    m_anomalies->setHorizontalHeaderLabels({tr("Anomaly"), tr("Severity"), tr("Detail")});
+    m_anomalies->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_anomalies->verticalHeader()->hide();
+    m_anomalies->horizontalHeader()->setStretchLastSection(true);
+    m_anomalies->setColumnWidth(0, 220);
+    m_anomalies->setColumnWidth(1, 110);
+    auto *anomaliesLabel = new QLabel(tr("&Anomalies:"), this);
+    anomaliesLabel->setBuddy(m_anomalies);
+
+    auto *top = new QGridLayout;
+    top->addWidget(m_score, 0, 0, 2, 1);
+    top->addWidget(m_verdict, 0, 1);
+    top->addWidget(m_details, 1, 1);
+    top->setColumnStretch(1, 1);
+    top->setHorizontalSpacing(20);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addSpacing(8);
+    layout->addWidget(anomaliesLabel);
+    layout->addWidget(m_anomalies, 1);
+}
+
+void ImportQualityPage::initializePage()
+{
+    if (!m_wizard->report)
+        return;
+    const importer::ValidationReport &r = *m_wizard->report;
+    const QString colour = r.passes ? QStringLiteral("#1e7b34") : QStringLiteral("#b3261e");
+    m_score->setStyleSheet(QStringLiteral("border: 2px solid %1; border-radius: 8px;").arg(colour));
+    m_score->setText(tr("<div style='font-size:30pt; font-weight:600; color:%1'>%2</div>"
+                        "<div style='font-size:11pt'>grade</div>")
+                         .arg(colour, QString::fromStdString(r.grade)));
+    m_verdict->setText(tr("<span style='font-size:14pt'>Quality score <b>%1</b> — %2</span>")
+                           .arg(r.qualityScore, 0, 'f', 3)
+                           .arg(r.passes ? tr("<span style='color:#1e7b34'>passes</span>")
+                                         : tr("<span style='color:#b3261e'>below the 0.95 pass mark</span>")));
+    m_details->setText(tr("%1 of %2 rows accepted, %3 rejected, %4 warnings, %5 duplicate claims.%6")
+                           .arg(formatCount(r.accepted), formatCount(r.totalRows), formatCount(r.rejected),
+                                formatCount(r.warnings), formatCount(r.stats.duplicates))
+                           .arg(r.duplicateFile ? tr(" This file was imported before.") : QString()));
+    m_anomalies->setRowCount(0);
+    for (const quality::Anomaly &a : r.anomalies) {
+        const int row = m_anomalies->rowCount();
+        m_anomalies->insertRow(row);
+        m_anomalies->setItem(row, 0, new QTableWidgetItem(anomalyLabel(a.type)));
+        auto *sev = new QTableWidgetItem(severityLabel(a.severity));
+        sev->setForeground(a.severity == quality::Severity::Medium ? QColor(0x8a, 0x4b, 0x00)
+                                                                   : QColor(0xb3, 0x26, 0x1e));
+        m_anomalies->setItem(row, 1, sev);
+        m_anomalies->setItem(row, 2, new QTableWidgetItem(anomalyDetail(a)));
+    }
+    if (r.anomalies.empty()) {
+        m_anomalies->insertRow(0);
+        m_anomalies->setItem(0, 0, new QTableWidgetItem(tr("No anomalies")));
+    }
+}
+
+} // namespace upstream::views

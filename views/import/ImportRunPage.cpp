@@ -1,0 +1,119 @@
+#include "ImportRunPage.h"
+
+#include "ImportWizard.h"
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace upstream::views {
+
+ImportRunPage::ImportRunPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
+{
+    setTitle(tr("Import"));
+    setSubTitle(tr("The accepted rows are loaded in one transaction: a cancelled or failed import leaves nothing "
+                   "behind."));
+    m_what = new QLabel(this);
+    m_what->setObjectName(QStringLiteral("importWhat"));
+    m_what->setWordWrap(true);
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("importProgress"));
+    m_progress->setAccessibleName(tr("Import progress"));
+    m_progress->setRange(0, 1000);
+    m_rate = new QLabel(this);
+    m_rate->setObjectName(QStringLiteral("importRate"));
+    m_cancel = new QPushButton(tr("&Cancel import"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelImport"));
+    m_cancel->setAutoDefault(false);
+    m_retry = new QPushButton(tr("&Try again"), this);
+    m_retry->setObjectName(QStringLiteral("retryImport"));
+    m_retry->setAutoDefault(false);
+    m_retry->setEnabled(false);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_progress, 1);
+    row->addWidget(m_cancel);
+    row->addWidget(m_retry);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_what);
+    layout->addSpacing(8);
+    layout->addLayout(row);
+    layout->addWidget(m_rate);
+    layout->addStretch(1);
+
+    auto *runner = wizard->importRunner();
+    connect(runner, &importer::ImportRunner::progress, this, &ImportRunPage::onProgress);
+    connect(runner, &importer::ImportRunner::finished, this, [this](const importer::ImportCounts &counts) {
+        m_wizard->importCounts = counts;
+        m_done = true;
+        m_progress->setValue(1000);
+        m_progress->setFormat(tr("Imported"));
+        m_rate->setText(tr("%1 claims imported. Continue to the summary.").arg(formatCount(counts.accepted)));
+        m_cancel->setEnabled(false);
+        emit completeChanged();
+        m_wizard->button(QWizard::NextButton)->setFocus();
+    });
+    connect(runner, &importer::ImportRunner::failed, this,
+            [this](const QString &reason) { onStopped(tr("The import failed: %1").arg(reason)); });
+    connect(runner, &importer::ImportRunner::cancelled, this,
+            [this] { onStopped(tr("The import was cancelled; nothing was stored.")); });
+    connect(m_cancel, &QPushButton::clicked, runner, &importer::ImportRunner::cancel);
+    connect(m_retry, &QPushButton::clicked, this, &ImportRunPage::start);
+}
+
+void ImportRunPage::initializePage()
+{
+    const auto accepted = m_wizard->report ? m_wizard->report->accepted : 0;
+    m_what->setText(tr("Importing %1 accepted claims from %2.")
+                        .arg(formatCount(accepted), QFileInfo(m_wizard->filePath).fileName()));
+    start();
+}
+
+void ImportRunPage::cleanupPage()
+{
+    m_wizard->importRunner()->cancel();
+}
+
+bool ImportRunPage::isComplete() const
+{
+    return m_done;
+}
+
+void ImportRunPage::start()
+{
+    m_done = false;
+    m_progress->setValue(0);
+    m_progress->setFormat(tr("Importing… %p%"));
+    m_rate->setText(tr("Starting…"));
+    m_cancel->setEnabled(true);
+    m_retry->setEnabled(false);
+    emit completeChanged();
+    importer::ImportRequest request;
+    request.path = m_wizard->filePath;
+    request.options = m_wizard->validationOptions();
+    request.expectedRows = m_wizard->report ? m_wizard->report->totalRows : 0;
+    m_wizard->importRunner()->start(m_wizard->importFunction(), std::move(request));
+    m_cancel->setFocus();
+}
+
+void ImportRunPage::onProgress(const importer::JobProgress &p)
+{
+    m_progress->setValue(int(p.fraction * 1000));
+    m_rate->setText(
+        tr("%1 rows · %2 rows/s · about %3 left")
+            .arg(formatCount(p.done), formatCount(std::uint64_t(p.rowsPerSecond)), formatDuration(p.etaSeconds)));
+}
+
+void ImportRunPage::onStopped(const QString &reason)
+{
+    m_progress->setFormat(tr("Stopped"));
+    m_rate->setText(reason);
+    m_cancel->setEnabled(false);
+    m_retry->setEnabled(true);
+    m_retry->setFocus();
+}
+
+} // namespace upstream::views

@@ -1,0 +1,38 @@
+#pragma once
+// Import step 7: what was imported (accepted / rejected / warnings), the rejected rows as a CSV export (file
+// chosen through the dialog seam; the export re-reads the file on a worker thread and never writes a PHI value),
+// and "Recompute signals", which only emits ImportWizard::recomputeSignalsRequested.
+#include <QWizardPage>
+
+class QLabel;
+class QPushButton;
+
+namespace upstream::importer {
+class ValidationRunner;
+}
+
+namespace upstream::views {
+
+class ImportWizard;
+
+class ImportSummaryPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit ImportSummaryPage(ImportWizard *wizard);
+    void initializePage() override;
+
+private:
+    void exportRejected();
+
+    ImportWizard *m_wizard;
+    QLabel *m_accepted;
+    QLabel *m_rejected;
+    QLabel *m_warnings;
+    QLabel *m_status;
+    QPushButton *m_export;
+    QPushButton *m_recompute;
+    importer::ValidationRunner *m_exporter;
+    QString m_exportPath;
+};
+
+} // namespace upstream::views

@@ -1,0 +1,47 @@
+#pragma once
+// Import step 4: live validation. Shows the background run's progress (rows, rows/s, ETA) with Cancel and
+// Re-run, then the counts, the PHI summary by type and the issues table, filterable by category. Complete once
+// the current mapping has been validated and at least one row was accepted.
+#include "importer/ImportSession.h"
+
+#include <QWizardPage>
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+
+namespace upstream::views {
+
+class ImportIssueModel;
+class ImportWizard;
+
+class ImportValidationPage : public QWizardPage {
+    Q_OBJECT
+public:
+    explicit ImportValidationPage(ImportWizard *wizard);
+    void initializePage() override;
+    bool isComplete() const override;
+    ImportIssueModel *issueModel() const { return m_model; }
+
+private:
+    void onStarted();
+    void onProgress(const importer::JobProgress &progress);
+    void onFinished(std::shared_ptr<const importer::ValidationReport> report);
+    void onStopped(const QString &reason);
+    void showReport();
+
+    ImportWizard *m_wizard;
+    QProgressBar *m_progress;
+    QLabel *m_rate;
+    QPushButton *m_cancel;
+    QPushButton *m_rerun;
+    QLabel *m_counts;
+    QLabel *m_phi;
+    QComboBox *m_filter;
+    QTableView *m_table;
+    ImportIssueModel *m_model;
+};
+
+} // namespace upstream::views

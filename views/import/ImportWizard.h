@@ -1,0 +1,67 @@
+#pragma once
+// ImportWizard: the CSV import of SPEC sections 3–5 as seven pages (one class each, views/import/Import*Page):
+// file → format and preview → column mapping → live validation → quality report → import → summary.
+// The wizard holds the state the pages share and the two worker-thread runners; pages only read and write it.
+// Validation re-runs on a worker thread whenever the mapping changes (the previous run is cancelled), so the GUI
+// thread never parses the file. The import itself is an injectable ImportFunction (the real importer, or a fake
+// in tests); without one, the import step fails with a one-line reason.
+// PHI: no widget ever shows a raw value that the PHI scanner flags, nor a header containing PHI.
+#include "importer/ImportSession.h"
+
+#include <QWizard>
+
+#include <memory>
+
+namespace upstream::views {
+
+class ImportWizard : public QWizard {
+    Q_OBJECT
+public:
+    enum PageId { FilePageId, FormatPageId, MappingPageId, ValidationPageId, QualityPageId, RunPageId, SummaryPageId };
+
+    explicit ImportWizard(QWidget *parent = nullptr);
+    ~ImportWizard() override;
+
+    void setImportFunction(importer::ImportFunction function) { m_importFunction = std::move(function); }
+    const importer::ImportFunction &importFunction() const { return m_importFunction; }
+    void setMappingMemory(importer::MappingMemory *memory) { m_memory = memory; } // not owned; may be null
+    importer::MappingMemory *mappingMemory() const { return m_memory; }
+    void setValidatorConfig(const importer::ValidatorConfig &config) { m_validator = config; }
+    // The customer's earlier uploads, for the volume and outcome-shift anomalies (empty: those need history).
+    void setUploadHistory(const quality::UploadHistory &history) { m_history = history; }
+    // Inside the main window: the wizard is a plain child widget and starts over after Finish or Cancel.
+    void setEmbedded(bool embedded);
+
+    // Shared state (set by the pages, in page order).
+    QString filePath;
+    csv::ReaderLimits readerLimits; // carries the encoding / delimiter overrides
+    importer::CsvPreview preview;
+    importer::ColumnMapping mapping;
+    std::shared_ptr<const importer::ValidationReport> report; // of the current mapping, once validated
+    importer::ImportCounts importCounts;
+
+    importer::ValidationOptions validationOptions() const;
+    // Starts validating the file with the current mapping and overrides; cancels the run in progress.
+    void revalidate();
+    importer::ValidationRunner *validationRunner() const { return m_validation; }
+    importer::ImportRunner *importRunner() const { return m_import; }
+
+signals:
+    void recomputeSignalsRequested(); // the summary page's "Recompute signals"
+    void validationStarted();
+
+private:
+    importer::ImportFunction m_importFunction;
+    importer::MappingMemory *m_memory = nullptr;
+    importer::ValidatorConfig m_validator;
+    quality::UploadHistory m_history;
+    importer::ValidationRunner *m_validation = nullptr;
+    importer::ImportRunner *m_import = nullptr;
+};
+
+// "1,234,567" in the user's locale.
+QString formatCount(std::uint64_t n);
+// "3 s", "1 min 20 s"
+QString formatDuration(double seconds);
+
+} // namespace upstream::views
