@@ -1034,7 +1034,7 @@
     </message>
     <message>
         <source>Denial-rate and decision-time drift per payer and CPT group against each baseline.</source>
-        <translation>Desviación de la tasa de denegación y del tiempo de decisión por pagador y grupo CPT respecto de cada referencia.</translation>
+        <translation>Tasa de denegación y tiempo de decisión por pagador y grupo CPT frente a su referencia.</translation>
     </message>
     <message>
         <source>CPT group</source>
@@ -1054,7 +1054,7 @@
     </message>
     <message>
         <source>Denial reasons that spiked or appeared for the first time, per payer.</source>
-        <translation>Motivos de denegación que se dispararon o aparecieron por primera vez, por pagador.</translation>
+        <translation>Motivos de denegación nuevos o en fuerte aumento, por pagador.</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1190,15 +1190,15 @@
     </message>
     <message>
         <source>Any as-of date</source>
-        <translation>Cualquier fecha de corte</translation>
+        <translation>Cualquier fecha</translation>
     </message>
     <message>
         <source>As of the last 7 days</source>
-        <translation>Con corte en los últimos 7 días</translation>
+        <translation>Corte: últimos 7 días</translation>
     </message>
     <message>
         <source>As of the last 30 days</source>
-        <translation>Con corte en los últimos 30 días</translation>
+        <translation>Corte: últimos 30 días</translation>
     </message>
     <message>
         <source>Recovery ledger totals</source>
@@ -1210,11 +1210,11 @@
     </message>
     <message>
         <source>never (local workspace)</source>
-        <translation>nunca (espacio de trabajo local)</translation>
+        <translation>nunca (modo local)</translation>
     </message>
     <message>
         <source>As of &lt;b&gt;%1&lt;/b&gt; · last synced: %2</source>
-        <translation>Datos al &lt;b&gt;%1&lt;/b&gt; · última sincronización: %2</translation>
+        <translation>Datos al &lt;b&gt;%1&lt;/b&gt; · sincronizado: %2</translation>
     </message>
     <message>
         <source>no data</source>
@@ -1246,7 +1246,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Recovery ledger&lt;/b&gt; — expected %1 · recovered %2 (this month %3, last 30 days %4) · %5 open · %6 in progress · %7 recovered · %8 written off</source>
-        <translation>&lt;b&gt;Libro de recuperaciones&lt;/b&gt;: esperado %1 · recuperado %2 (este mes %3, últimos 30 días %4) · %5 abiertas · %6 en curso · %7 recuperadas · %8 dadas de baja</translation>
+        <translation>&lt;b&gt;Recuperaciones&lt;/b&gt;: esperado %1 · recuperado %2 (este mes %3, 30 días %4) · %5 abiertas · %6 en curso · %7 recuperadas · %8 de baja</translation>
     </message>
     <message>
         <source>The selected signal did not become an alert: there is nothing to triage.</source>
@@ -1637,7 +1637,7 @@
     </message>
     <message>
         <source>Recovered, all time</source>
-        <translation>Recuperado, desde el inicio</translation>
+        <translation>Recuperado en total</translation>
     </message>
     <message>
         <source>Still expected (open)</source>
