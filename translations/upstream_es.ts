@@ -37,6 +37,98 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>critical</source>
+        <translation>crítica</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>alta</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>baja</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>reconocida</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>resuelta</translation>
+    </message>
+    <message>
+        <source>no alert</source>
+        <translation>sin alerta</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>urgente</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>pronto</translation>
+    </message>
+    <message>
+        <source>watch</source>
+        <translation>en observación</translation>
+    </message>
+    <message>
+        <source>marked noise today</source>
+        <translation>marcada como ruido hoy</translation>
+    </message>
+    <message>
+        <source>marked noise 1 day ago</source>
+        <translation>marcada como ruido hace 1 día</translation>
+    </message>
+    <message>
+        <source>marked noise %1 days ago</source>
+        <translation>marcada como ruido hace %1 días</translation>
+    </message>
+    <message>
+        <source>confirmed real</source>
+        <translation>confirmada como real</translation>
+    </message>
+    <message>
+        <source>follow-up open</source>
+        <translation>seguimiento abierto</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerExport</name>
+    <message numerus="yes">
+        <source>Generated %1 · %n entries</source>
+        <translation>
+            <numerusform>Generado el %1 · %n entrada</numerusform>
+            <numerusform>Generado el %1 · %n entradas</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LedgerPdfExport</name>
+    <message>
+        <source>Could not write the PDF file. Choose a folder you can write to.</source>
+        <translation>No se pudo escribir el archivo PDF. Elija una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+        <source>Recovery ledger</source>
+        <translation>Libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>The PDF could not be rendered.</source>
+        <translation>No se pudo generar el PDF.</translation>
+    </message>
+</context>
+<context>
     <name>LocalCache</name>
     <message>
         <source>This local cache was written by a newer version of Upstream Workstation (schema %1, this program knows %2). Update the workstation; the cache was not changed.</source>
@@ -94,51 +186,51 @@
     <name>upstream::alerts</name>
     <message>
         <source>Suppressed: marked noise %1 times in the last 30 days</source>
-        <translation type="vanished">Silenciada: marcada como ruido %1 veces en los últimos 30 días</translation>
+        <translation>Silenciada: marcada como ruido %1 veces en los últimos 30 días</translation>
     </message>
     <message>
         <source>Suppressed: a similar alert was raised %1 min ago (4 h cooldown)</source>
-        <translation type="vanished">Silenciada: se generó una alerta similar hace %1 min (pausa de 4 h)</translation>
+        <translation>Silenciada: se generó una alerta similar hace %1 min (pausa de 4 h)</translation>
     </message>
     <message>
         <source>The alert no longer exists. Refresh the list and try again.</source>
-        <translation type="vanished">La alerta ya no existe. Actualice la lista y vuelva a intentarlo.</translation>
+        <translation>La alerta ya no existe. Actualice la lista y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>There is no verdict to undo on this alert.</source>
-        <translation type="vanished">No hay ningún veredicto que deshacer en esta alerta.</translation>
+        <translation>No hay ningún veredicto que deshacer en esta alerta.</translation>
     </message>
     <message>
         <source>marked noise today</source>
-        <translation type="vanished">marcada como ruido hoy</translation>
+        <translation>marcada como ruido hoy</translation>
     </message>
     <message>
         <source>marked noise yesterday</source>
-        <translation type="vanished">marcada como ruido ayer</translation>
+        <translation>marcada como ruido ayer</translation>
     </message>
     <message>
         <source>marked noise %1 days ago</source>
-        <translation type="vanished">marcada como ruido hace %1 días</translation>
+        <translation>marcada como ruido hace %1 días</translation>
     </message>
     <message>
         <source>confirmed real today</source>
-        <translation type="vanished">confirmada como real hoy</translation>
+        <translation>confirmada como real hoy</translation>
     </message>
     <message>
         <source>confirmed real yesterday</source>
-        <translation type="vanished">confirmada como real ayer</translation>
+        <translation>confirmada como real ayer</translation>
     </message>
     <message>
         <source>confirmed real %1 days ago</source>
-        <translation type="vanished">confirmada como real hace %1 días</translation>
+        <translation>confirmada como real hace %1 días</translation>
     </message>
     <message>
         <source>confirmed real, $%1 recovered</source>
-        <translation type="vanished">confirmada como real, $%1 recuperados</translation>
+        <translation>confirmada como real, $%1 recuperados</translation>
     </message>
     <message>
         <source>follow-up open</source>
-        <translation type="vanished">seguimiento abierto</translation>
+        <translation>seguimiento abierto</translation>
     </message>
 </context>
 <context>
@@ -149,222 +241,657 @@
     </message>
     <message>
         <source>demo user</source>
-        <translation>usuario de demostración</translation>
+        <translation type="vanished">usuario de demostración</translation>
     </message>
     <message>
         <source>Working offline on this computer&apos;s copy.</source>
         <translation>Trabajando sin conexión con la copia de este equipo.</translation>
+    </message>
+    <message>
+        <source>demo supervisor</source>
+        <translation>supervisor de demostración</translation>
+    </message>
+    <message>
+        <source>local user</source>
+        <translation>usuario local</translation>
     </message>
 </context>
 <context>
     <name>upstream::csv::CsvBlockReader</name>
     <message>
         <source>cannot open the file: %1</source>
-        <translation type="vanished">no se puede abrir el archivo: %1</translation>
+        <translation>no se puede abrir el archivo: %1</translation>
     </message>
     <message>
         <source>cannot read the file: %1</source>
-        <translation type="vanished">no se puede leer el archivo: %1</translation>
+        <translation>no se puede leer el archivo: %1</translation>
     </message>
     <message>
         <source>the cryptography library failed to start</source>
-        <translation type="vanished">no se pudo iniciar la biblioteca criptográfica</translation>
+        <translation>no se pudo iniciar la biblioteca criptográfica</translation>
     </message>
     <message>
         <source>the file is empty</source>
-        <translation type="vanished">el archivo está vacío</translation>
+        <translation>el archivo está vacío</translation>
     </message>
     <message>
         <source>the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with a BOM) and try again</source>
-        <translation type="vanished">el archivo parece UTF-16 sin marca de orden de bytes; guárdelo como UTF-8 (o UTF-16 con BOM) y vuelva a intentarlo</translation>
+        <translation>el archivo parece UTF-16 sin marca de orden de bytes; guárdelo como UTF-8 (o UTF-16 con BOM) y vuelva a intentarlo</translation>
     </message>
     <message>
         <source>the file contains binary data, not CSV text</source>
-        <translation type="vanished">el archivo contiene datos binarios, no texto CSV</translation>
+        <translation>el archivo contiene datos binarios, no texto CSV</translation>
     </message>
     <message>
         <source>the header row is longer than %1 MiB; check for an unterminated quote</source>
-        <translation type="vanished">la fila de encabezado ocupa más de %1 MiB; compruebe si hay comillas sin cerrar</translation>
+        <translation>la fila de encabezado ocupa más de %1 MiB; compruebe si hay comillas sin cerrar</translation>
     </message>
     <message>
         <source>the header row has an unterminated quote</source>
-        <translation type="vanished">la fila de encabezado tiene comillas sin cerrar</translation>
+        <translation>la fila de encabezado tiene comillas sin cerrar</translation>
     </message>
     <message>
         <source>a header name is longer than %1 MiB</source>
-        <translation type="vanished">un nombre de encabezado ocupa más de %1 MiB</translation>
+        <translation>un nombre de encabezado ocupa más de %1 MiB</translation>
     </message>
     <message>
         <source>the header has %1 columns; at most %2 are supported</source>
-        <translation type="vanished">el encabezado tiene %1 columnas; se admiten como máximo %2</translation>
+        <translation>el encabezado tiene %1 columnas; se admiten como máximo %2</translation>
     </message>
     <message>
         <source>the file has a header row but no data rows</source>
-        <translation type="vanished">el archivo tiene fila de encabezado pero ninguna fila de datos</translation>
+        <translation>el archivo tiene fila de encabezado pero ninguna fila de datos</translation>
     </message>
     <message>
         <source>a row is longer than %1 MiB (fields are limited to %2 MiB); check for an unterminated quote or an oversized field</source>
-        <translation type="vanished">una fila ocupa más de %1 MiB (los campos están limitados a %2 MiB); compruebe si hay comillas sin cerrar o un campo demasiado grande</translation>
+        <translation>una fila ocupa más de %1 MiB (los campos están limitados a %2 MiB); compruebe si hay comillas sin cerrar o un campo demasiado grande</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::dashboard</name>
+    <message>
+        <source>The evidence of this signal cannot be read (malformed JSON).</source>
+        <translation>No se puede leer la evidencia de esta señal (JSON mal formado).</translation>
+    </message>
+    <message>
+        <source>Denial rate</source>
+        <translation>Tasa de denegación</translation>
+    </message>
+    <message>
+        <source>Days to decision</source>
+        <translation>Días hasta la decisión</translation>
+    </message>
+    <message>
+        <source>Reason rate</source>
+        <translation>Tasa del motivo</translation>
+    </message>
+    <message>
+        <source>Days to payment</source>
+        <translation>Días hasta el pago</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>This signal is no longer in the workspace.</source>
+        <translation>Esta señal ya no está en el espacio de trabajo.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::dashboard::SignalDetail</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <source>%1 for %2%3: %4 in the current window (%5, %6 claims) against %7 in the baseline (%8, %9 claims).</source>
+        <translation>%1 de %2%3: %4 en la ventana actual (%5, %6 reclamaciones) frente a %7 en la ventana de referencia (%8, %9 reclamaciones).</translation>
+    </message>
+    <message>
+        <source>%1 percentage points</source>
+        <translation>%1 puntos porcentuales</translation>
+    </message>
+    <message>
+        <source> (%1% relative)</source>
+        <translation> (%1% relativo)</translation>
+    </message>
+    <message>
+        <source>Change (Δ): %1%2. Test: %3 statistic %4, p-value %5; confidence %6% (how much data stands behind it).</source>
+        <translation>Cambio (Δ): %1%2. Prueba: estadístico %3 %4, valor p %5; confianza %6% (cuántos datos la respaldan).</translation>
+    </message>
+    <message>
+        <source>significance</source>
+        <translation>significación</translation>
+    </message>
+    <message>
+        <source>Events counted: %1 in the baseline, %2 in the current window.</source>
+        <translation>Eventos contados: %1 en la ventana de referencia, %2 en la ventana actual.</translation>
+    </message>
+    <message>
+        <source>Severity %1 (score %2): %3</source>
+        <translation>Gravedad %1 (puntuación %2): %3</translation>
+    </message>
+    <message>
+        <source>no explanation stored.</source>
+        <translation>no hay ninguna explicación guardada.</translation>
+    </message>
+    <message>
+        <source>Dollars %1: %2</source>
+        <translation>Dólares %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::dashboard::SignalTableModel</name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <source>%1%2 d</source>
+        <translation>%1%2 d</translation>
+    </message>
+    <message>
+        <source>%1%2 pts</source>
+        <translation>%1%2 pts</translation>
+    </message>
+    <message>
+        <source>Suppressed: %1</source>
+        <translation>Silenciada: %1</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Urgencia</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Señal</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>Valor p</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>Dollars</source>
+        <translation>Dólares</translation>
+    </message>
+    <message>
+        <source>Current window</source>
+        <translation>Ventana actual</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexto</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::dashboard::TriageService</name>
+    <message>
+        <source>Unknown verdict. Use real, noise or needs follow-up.</source>
+        <translation>Veredicto desconocido. Use real, ruido o requiere seguimiento.</translation>
+    </message>
+    <message>
+        <source>Unknown reason code.</source>
+        <translation>Código de motivo desconocido.</translation>
+    </message>
+    <message>
+        <source>Select at least one alert.</source>
+        <translation>Seleccione al menos una alerta.</translation>
+    </message>
+    <message>
+        <source>The alert no longer exists in this workspace.</source>
+        <translation>La alerta ya no existe en este espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>There is no verdict to undo.</source>
+        <translation>No hay ningún veredicto que deshacer.</translation>
     </message>
 </context>
 <context>
     <name>upstream::demo</name>
     <message>
         <source>Cannot write %1: %2. Check the path and free space.</source>
-        <translation type="vanished">No se puede escribir %1: %2. Compruebe la ruta y el espacio libre.</translation>
+        <translation>No se puede escribir %1: %2. Compruebe la ruta y el espacio libre.</translation>
     </message>
 </context>
 <context>
     <name>upstream::engines</name>
     <message>
         <source>The aggregate query returned an unexpected shape.</source>
-        <translation type="vanished">La consulta de agregados devolvió un resultado con una forma inesperada.</translation>
+        <translation>La consulta de agregados devolvió un resultado con una forma inesperada.</translation>
     </message>
 </context>
 <context>
     <name>upstream::importer</name>
     <message>
         <source>required value %1 is empty</source>
-        <translation type="vanished">el valor obligatorio %1 está vacío</translation>
+        <translation>el valor obligatorio %1 está vacío</translation>
     </message>
     <message>
         <source>the row has %1 fields, fewer than the header</source>
-        <translation type="vanished">la fila tiene %1 campos, menos que el encabezado</translation>
+        <translation>la fila tiene %1 campos, menos que el encabezado</translation>
     </message>
     <message>
         <source>the row has %1 fields, more than the header</source>
-        <translation type="vanished">la fila tiene %1 campos, más que el encabezado</translation>
+        <translation>la fila tiene %1 campos, más que el encabezado</translation>
     </message>
     <message>
         <source>%1 contains protected health information (%2); the value is not kept</source>
-        <translation type="vanished">%1 contiene información de salud protegida (%2); el valor no se conserva</translation>
+        <translation>%1 contiene información de salud protegida (%2); el valor no se conserva</translation>
     </message>
     <message>
         <source>%1 is not a date (use YYYY-MM-DD or MM/DD/YYYY)</source>
-        <translation type="vanished">%1 no es una fecha (use AAAA-MM-DD o MM/DD/AAAA)</translation>
+        <translation>%1 no es una fecha (use AAAA-MM-DD o MM/DD/AAAA)</translation>
     </message>
     <message>
         <source>%1 is after the import date</source>
-        <translation type="vanished">%1 es posterior a la fecha de importación</translation>
+        <translation>%1 es posterior a la fecha de importación</translation>
     </message>
     <message>
         <source>decided_date is before submitted_date</source>
-        <translation type="vanished">decided_date es anterior a submitted_date</translation>
+        <translation>decided_date es anterior a submitted_date</translation>
     </message>
     <message>
         <source>%1 is not an amount</source>
-        <translation type="vanished">%1 no es un importe</translation>
+        <translation>%1 no es un importe</translation>
     </message>
     <message>
         <source>%1 is too long</source>
-        <translation type="vanished">%1 es demasiado largo</translation>
+        <translation>%1 es demasiado largo</translation>
     </message>
     <message>
         <source>cpt is not a CPT, HCPCS or Category II/III code</source>
-        <translation type="vanished">cpt no es un código CPT, HCPCS ni de Categoría II/III</translation>
+        <translation>cpt no es un código CPT, HCPCS ni de Categoría II/III</translation>
     </message>
     <message>
         <source>outcome is neither paid nor denied; stored as OTHER</source>
-        <translation type="vanished">outcome no es ni pagada ni denegada; se guarda como OTHER</translation>
+        <translation>outcome no es ni pagada ni denegada; se guarda como OTHER</translation>
     </message>
     <message>
         <source>%1 is outside 0 to 1,000,000</source>
-        <translation type="vanished">%1 está fuera del intervalo de 0 a 1.000.000</translation>
+        <translation>%1 está fuera del intervalo de 0 a 1.000.000</translation>
     </message>
     <message>
         <source>billed_amount is negative</source>
-        <translation type="vanished">billed_amount es negativo</translation>
+        <translation>billed_amount es negativo</translation>
     </message>
     <message>
         <source>billed_amount is less than allowed_amount</source>
-        <translation type="vanished">billed_amount es menor que allowed_amount</translation>
+        <translation>billed_amount es menor que allowed_amount</translation>
     </message>
     <message>
         <source>paid_amount is negative</source>
-        <translation type="vanished">paid_amount es negativo</translation>
+        <translation>paid_amount es negativo</translation>
     </message>
     <message>
         <source>paid_amount is more than allowed_amount</source>
-        <translation type="vanished">paid_amount es mayor que allowed_amount</translation>
+        <translation>paid_amount es mayor que allowed_amount</translation>
     </message>
     <message>
         <source>payment_date is not a date; stored empty</source>
-        <translation type="vanished">payment_date no es una fecha; se guarda vacío</translation>
+        <translation>payment_date no es una fecha; se guarda vacío</translation>
     </message>
     <message>
         <source>payment_date is before decided_date; stored empty</source>
-        <translation type="vanished">payment_date es anterior a decided_date; se guarda vacío</translation>
+        <translation>payment_date es anterior a decided_date; se guarda vacío</translation>
     </message>
     <message>
         <source>denial_reason_code is not a CARC/group code</source>
-        <translation type="vanished">denial_reason_code no es un código CARC ni de grupo</translation>
+        <translation>denial_reason_code no es un código CARC ni de grupo</translation>
     </message>
     <message>
         <source>denied claim without a denial_reason_code</source>
-        <translation type="vanished">reclamación denegada sin denial_reason_code</translation>
+        <translation>reclamación denegada sin denial_reason_code</translation>
     </message>
     <message>
         <source>denial_reason_text contains protected health information (%1); the text was blanked</source>
-        <translation type="vanished">denial_reason_text contiene información de salud protegida (%1); el texto se ha borrado</translation>
+        <translation>denial_reason_text contiene información de salud protegida (%1); el texto se ha borrado</translation>
     </message>
     <message>
         <source>denial_reason_text is longer than 500 characters; truncated</source>
-        <translation type="vanished">denial_reason_text supera los 500 caracteres; se ha truncado</translation>
+        <translation>denial_reason_text supera los 500 caracteres; se ha truncado</translation>
     </message>
     <message>
         <source>invalid UTF-8; read as Windows-1252</source>
-        <translation type="vanished">UTF-8 no válido; se ha leído como Windows-1252</translation>
+        <translation>UTF-8 no válido; se ha leído como Windows-1252</translation>
     </message>
     <message>
         <source>column %1</source>
-        <translation type="vanished">columna %1</translation>
+        <translation>columna %1</translation>
     </message>
     <message>
         <source>duplicate header &apos;%1&apos; in columns %2 and %3; rename one of them</source>
-        <translation type="vanished">encabezado &apos;%1&apos; duplicado en las columnas %2 y %3; cambie el nombre de una de ellas</translation>
+        <translation>encabezado &apos;%1&apos; duplicado en las columnas %2 y %3; cambie el nombre de una de ellas</translation>
     </message>
     <message>
         <source>the mapping refers to column %1, but the file has %2</source>
-        <translation type="vanished">la asignación hace referencia a la columna %1, pero el archivo tiene %2</translation>
+        <translation>la asignación hace referencia a la columna %1, pero el archivo tiene %2</translation>
     </message>
     <message>
         <source>column &apos;%1&apos; is mapped to two claim fields</source>
-        <translation type="vanished">la columna &apos;%1&apos; está asignada a dos campos de la reclamación</translation>
+        <translation>la columna &apos;%1&apos; está asignada a dos campos de la reclamación</translation>
     </message>
     <message>
         <source>missing required columns: %1; map them or add them to the file</source>
-        <translation type="vanished">faltan columnas obligatorias: %1; asígnelas o añádalas al archivo</translation>
+        <translation>faltan columnas obligatorias: %1; asígnelas o añádalas al archivo</translation>
     </message>
     <message>
         <source>row %1 has an unterminated quote: a quoted field never ends</source>
-        <translation type="vanished">la fila %1 tiene comillas sin cerrar: un campo entre comillas nunca termina</translation>
+        <translation>la fila %1 tiene comillas sin cerrar: un campo entre comillas nunca termina</translation>
     </message>
     <message>
         <source>row %1 has a field longer than %2 MiB, the field size limit</source>
-        <translation type="vanished">la fila %1 tiene un campo de más de %2 MiB, el tamaño máximo de campo</translation>
+        <translation>la fila %1 tiene un campo de más de %2 MiB, el tamaño máximo de campo</translation>
     </message>
     <message>
         <source>cannot write the rejected rows: %1</source>
-        <translation type="vanished">no se pueden escribir las filas rechazadas: %1</translation>
+        <translation>no se pueden escribir las filas rechazadas: %1</translation>
     </message>
     <message>
         <source>validation cancelled</source>
-        <translation type="vanished">validación cancelada</translation>
+        <translation>validación cancelada</translation>
     </message>
     <message>
         <source>the file has a header row but no data rows</source>
-        <translation type="vanished">el archivo tiene fila de encabezado pero ninguna fila de datos</translation>
+        <translation>el archivo tiene fila de encabezado pero ninguna fila de datos</translation>
     </message>
 </context>
 <context>
     <name>upstream::importer::MappingMemory</name>
     <message>
         <source>cannot read the saved column mappings: %1</source>
-        <translation type="vanished">no se pueden leer las asignaciones de columnas guardadas: %1</translation>
+        <translation>no se pueden leer las asignaciones de columnas guardadas: %1</translation>
     </message>
     <message>
         <source>cannot save the column mappings: %1</source>
-        <translation type="vanished">no se pueden guardar las asignaciones de columnas: %1</translation>
+        <translation>no se pueden guardar las asignaciones de columnas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::ledger</name>
+    <message>
+        <source>Open</source>
+        <translation>Abierta</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperada</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>Dada de baja</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Expected amount</source>
+        <translation>Importe esperado</translation>
+    </message>
+    <message>
+        <source>Recovered amount</source>
+        <translation>Importe recuperado</translation>
+    </message>
+    <message>
+        <source>Recovered date</source>
+        <translation>Fecha de recuperación</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Señal</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Aprobada por</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>Aprobada el</translation>
+    </message>
+    <message>
+        <source>Could not write the export file. Choose a folder you can write to.</source>
+        <translation>No se pudo escribir el archivo de exportación. Elija una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+        <source>Could not finish writing the export file. Check the free disk space and try again.</source>
+        <translation>No se pudo terminar de escribir el archivo de exportación. Compruebe el espacio libre en disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Recovery ledger</source>
+        <translation>Libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>Recovered this month</source>
+        <translation>Recuperado este mes</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Desde el inicio</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Pendiente de cobro</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Recovered on</source>
+        <translation>Recuperado el</translation>
+    </message>
+    <message>
+        <source>Someone else changed this entry while you were editing it (you started from version %1, it is now version %2). Nothing was overwritten: compare both versions and choose what to keep.</source>
+        <translation>Otra persona modificó esta entrada mientras usted la editaba (empezó desde la versión %1; ahora es la versión %2). No se sobrescribió nada: compare ambas versiones y elija qué conservar.</translation>
+    </message>
+    <message>
+        <source>Choose DriftWatch, DenialScope or DelayGuard.</source>
+        <translation>Elija DriftWatch, DenialScope o DelayGuard.</translation>
+    </message>
+    <message>
+        <source>Enter the payer.</source>
+        <translation>Introduzca el pagador.</translation>
+    </message>
+    <message>
+        <source>The payer name is too long (at most %1 characters).</source>
+        <translation>El nombre del pagador es demasiado largo (%1 caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>The expected amount cannot be negative.</source>
+        <translation>El importe esperado no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The recovered amount cannot be negative.</source>
+        <translation>El importe recuperado no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The recovered date cannot be in the future.</source>
+        <translation>La fecha de recuperación no puede ser futura.</translation>
+    </message>
+    <message>
+        <source>The recovered date is before %1; check the year.</source>
+        <translation>La fecha de recuperación es anterior a %1; compruebe el año.</translation>
+    </message>
+    <message>
+        <source>Enter the date the money was recovered.</source>
+        <translation>Introduzca la fecha en que se recuperó el dinero.</translation>
+    </message>
+    <message>
+        <source>A recovered entry needs the amount that was recovered.</source>
+        <translation>Una entrada recuperada necesita el importe que se recuperó.</translation>
+    </message>
+    <message>
+        <source>A new entry starts as Open.</source>
+        <translation>Una entrada nueva empieza como Abierta.</translation>
+    </message>
+    <message>
+        <source>An entry cannot move from %1 to %2.</source>
+        <translation>Una entrada no puede pasar de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Notes are too long (at most %1 characters).</source>
+        <translation>Las notas son demasiado largas (%1 caracteres como máximo).</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::ledger::LedgerHistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Después</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::ledger::LedgerRepository</name>
+    <message>
+        <source>This ledger entry no longer exists in the local cache.</source>
+        <translation>Esta entrada del libro de recuperaciones ya no existe en la caché local.</translation>
+    </message>
+    <message>
+        <source>A ledger entry id must be a UUID.</source>
+        <translation>El identificador de una entrada del libro de recuperaciones debe ser un UUID.</translation>
+    </message>
+    <message>
+        <source>This entry was approved by %1 and can no longer be changed. Record a correction as a new entry.</source>
+        <translation>%1 aprobó esta entrada y ya no se puede modificar. Registre la corrección como una entrada nueva.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve ledger entries. Ask a supervisor to review this entry.</source>
+        <translation>Solo un supervisor puede aprobar entradas del libro de recuperaciones. Pida a un supervisor que revise esta entrada.</translation>
+    </message>
+    <message>
+        <source>Only a recovered or written-off entry can be approved; this one is %1.</source>
+        <translation>Solo se puede aprobar una entrada recuperada o dada de baja; esta está en estado %1.</translation>
+    </message>
+    <message>
+        <source>This entry is already approved.</source>
+        <translation>Esta entrada ya está aprobada.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::ledger::LedgerTableModel</name>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Recovered on</source>
+        <translation>Recuperado el</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Aprobada por</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizada</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::ledger::ValidationReport</name>
+    <message>
+        <source>The recovered amount is more than the expected amount; confirm it to save.</source>
+        <translation>El importe recuperado es mayor que el importe esperado; confírmelo para guardar.</translation>
     </message>
 </context>
 <context>
@@ -429,6 +956,833 @@
     <message>
         <source>SQLCipher:</source>
         <translation>SQLCipher:</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ConflictDialog</name>
+    <message>
+        <source>Resolve a conflicting change</source>
+        <translation>Resolver un cambio en conflicto</translation>
+    </message>
+    <message>
+        <source>This entry was changed elsewhere</source>
+        <translation>Esta entrada se modificó en otro lugar</translation>
+    </message>
+    <message>
+        <source>another workstation</source>
+        <translation>otra estación de trabajo</translation>
+    </message>
+    <message>
+        <source>While you were editing the %1 entry, %2 saved version %3. Nothing has been overwritten. Choose, field by field, which value to keep.</source>
+        <translation>Mientras usted editaba la entrada de %1, %2 guardó la versión %3. No se ha sobrescrito nada. Elija, campo por campo, qué valor conservar.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Mine (your edit)</source>
+        <translation>Mío (su cambio)</translation>
+    </message>
+    <message>
+        <source>Theirs (saved, version %1)</source>
+        <translation>Suyo (guardado, versión %1)</translation>
+    </message>
+    <message>
+        <source>%1
+(changed by both)</source>
+        <translation>%1
+(modificado por ambos)</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Keep my %1</source>
+        <translation>Conservar mi valor: %1</translation>
+    </message>
+    <message>
+        <source>Take their %1</source>
+        <translation>Aceptar su valor: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other field(s) are the same in both versions.</source>
+        <translation>
+            <numerusform>%n campo más es igual en ambas versiones.</numerusform>
+            <numerusform>Otros %n campos son iguales en ambas versiones.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Conservar lo &amp;mío</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>Aceptar lo &amp;suyo</translation>
+    </message>
+    <message>
+        <source>&amp;Save merge</source>
+        <translation>&amp;Guardar combinación</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::DashboardPage</name>
+    <message>
+        <source>DriftWatch</source>
+        <translation>DriftWatch</translation>
+    </message>
+    <message>
+        <source>Denial-rate and decision-time drift per payer and CPT group against each baseline.</source>
+        <translation>Tasa de denegación y tiempo de decisión por pagador y grupo CPT frente a su referencia.</translation>
+    </message>
+    <message>
+        <source>CPT group</source>
+        <translation>Grupo CPT</translation>
+    </message>
+    <message>
+        <source>Dollars impact</source>
+        <translation>Impacto en dólares</translation>
+    </message>
+    <message>
+        <source>Denial rate, most severe signals (daily, volume-weighted)</source>
+        <translation>Tasa de denegación, señales más graves (serie diaria, ponderada por volumen)</translation>
+    </message>
+    <message>
+        <source>DenialScope</source>
+        <translation>DenialScope</translation>
+    </message>
+    <message>
+        <source>Denial reasons that spiked or appeared for the first time, per payer.</source>
+        <translation>Motivos de denegación nuevos o en fuerte aumento, por pagador.</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Denied dollars</source>
+        <translation>Dólares denegados</translation>
+    </message>
+    <message>
+        <source>Reason rate, most severe signals (daily, volume-weighted)</source>
+        <translation>Tasa del motivo, señales más graves (serie diaria, ponderada por volumen)</translation>
+    </message>
+    <message>
+        <source>DelayGuard</source>
+        <translation>DelayGuard</translation>
+    </message>
+    <message>
+        <source>Payers that started paying or deciding slower, with the dollars at risk.</source>
+        <translation>Pagadores que empezaron a pagar o a decidir más despacio, con los dólares en riesgo.</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Dollars at risk</source>
+        <translation>Dólares en riesgo</translation>
+    </message>
+    <message>
+        <source>Days to payment, most severe signals (daily, volume-weighted)</source>
+        <translation>Días hasta el pago, señales más graves (serie diaria, ponderada por volumen)</translation>
+    </message>
+    <message>
+        <source>Open signals</source>
+        <translation>Señales abiertas</translation>
+    </message>
+    <message>
+        <source>Critical (open)</source>
+        <translation>Críticas (abiertas)</translation>
+    </message>
+    <message>
+        <source>High (open)</source>
+        <translation>Altas (abiertas)</translation>
+    </message>
+    <message>
+        <source>Average Δ</source>
+        <translation>Δ promedio</translation>
+    </message>
+    <message>
+        <source>Trend chart</source>
+        <translation>Gráfico de tendencia</translation>
+    </message>
+    <message>
+        <source>Top payers</source>
+        <translation>Principales pagadores</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>Signals</source>
+        <translation>Señales</translation>
+    </message>
+    <message>
+        <source>suppressed</source>
+        <translation>silenciadas</translation>
+    </message>
+    <message>
+        <source>%1 of %2 signals</source>
+        <translation>%1 de %2 señales</translation>
+    </message>
+    <message>
+        <source>Data freshness</source>
+        <translation>Actualidad de los datos</translation>
+    </message>
+    <message>
+        <source>Search payer, %1 or signal…</source>
+        <translation>Buscar pagador, %1 o señal…</translation>
+    </message>
+    <message>
+        <source>Search signals</source>
+        <translation>Buscar señales</translation>
+    </message>
+    <message>
+        <source>Severity filter</source>
+        <translation>Filtro de gravedad</translation>
+    </message>
+    <message>
+        <source>All severities</source>
+        <translation>Todas las gravedades</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Crítica</translation>
+    </message>
+    <message>
+        <source>High and above</source>
+        <translation>Alta o superior</translation>
+    </message>
+    <message>
+        <source>Medium and above</source>
+        <translation>Media o superior</translation>
+    </message>
+    <message>
+        <source>Payer filter</source>
+        <translation>Filtro de pagador</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filtro de estado</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Reconocida</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resuelta</translation>
+    </message>
+    <message>
+        <source>Date filter</source>
+        <translation>Filtro de fecha</translation>
+    </message>
+    <message>
+        <source>Any as-of date</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>As of the last 7 days</source>
+        <translation>Corte: últimos 7 días</translation>
+    </message>
+    <message>
+        <source>As of the last 30 days</source>
+        <translation>Corte: últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Recovery ledger totals</source>
+        <translation>Totales del libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>All payers</source>
+        <translation>Todos los pagadores</translation>
+    </message>
+    <message>
+        <source>never (local workspace)</source>
+        <translation>nunca (modo local)</translation>
+    </message>
+    <message>
+        <source>As of &lt;b&gt;%1&lt;/b&gt; · last synced: %2</source>
+        <translation>Datos al &lt;b&gt;%1&lt;/b&gt; · sincronizado: %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>sin datos</translation>
+    </message>
+    <message>
+        <source>of %1 signals</source>
+        <translation>de %1 señales</translation>
+    </message>
+    <message>
+        <source>pending triage</source>
+        <translation>pendientes de clasificar</translation>
+    </message>
+    <message>
+        <source>not resolved as noise</source>
+        <translation>no resueltas como ruido</translation>
+    </message>
+    <message>
+        <source>+%1 days</source>
+        <translation>+%1 días</translation>
+    </message>
+    <message>
+        <source>+%1 pts</source>
+        <translation>+%1 pts</translation>
+    </message>
+    <message>
+        <source>mean over all signals</source>
+        <translation>promedio de todas las señales</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Recovery ledger&lt;/b&gt; — expected %1 · recovered %2 (this month %3, last 30 days %4) · %5 open · %6 in progress · %7 recovered · %8 written off</source>
+        <translation>&lt;b&gt;Recuperaciones&lt;/b&gt;: esperado %1 · recuperado %2 (este mes %3, 30 días %4) · %5 abiertas · %6 en curso · %7 recuperadas · %8 de baja</translation>
+    </message>
+    <message>
+        <source>The selected signal did not become an alert: there is nothing to triage.</source>
+        <translation>La señal seleccionada no generó una alerta: no hay nada que clasificar.</translation>
+    </message>
+    <message>
+        <source>Verdict recorded.</source>
+        <translation>Veredicto registrado.</translation>
+    </message>
+    <message>
+        <source>Verdict recorded on %1 alerts.</source>
+        <translation>Veredicto registrado en %1 alertas.</translation>
+    </message>
+    <message>
+        <source>Last verdict undone.</source>
+        <translation>Último veredicto deshecho.</translation>
+    </message>
+    <message>
+        <source>Recovery-ledger entry opened.</source>
+        <translation>Entrada del libro de recuperaciones abierta.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::DeepDiveDialog</name>
+    <message>
+        <source>Deep dive — %1 · %2</source>
+        <translation>Análisis detallado: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Severity &lt;b&gt;%1&lt;/b&gt; · alert %2 · as of %3</source>
+        <translation>Gravedad &lt;b&gt;%1&lt;/b&gt; · alerta %2 · datos al %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source> · &lt;b&gt;suppressed&lt;/b&gt;: %1</source>
+        <translation> · &lt;b&gt;silenciada&lt;/b&gt;: %1</translation>
+    </message>
+    <message>
+        <source>Evidence in plain words</source>
+        <translation>La evidencia en palabras sencillas</translation>
+    </message>
+    <message>
+        <source>Daily series with the baseline and current windows shaded</source>
+        <translation>Serie diaria con las ventanas de referencia y actual sombreadas</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Export the evidence as PDF</source>
+        <translation>Exportar la evidencia como PDF</translation>
+    </message>
+    <message>
+        <source>Export the evidence as CSV</source>
+        <translation>Exportar la evidencia como CSV</translation>
+    </message>
+    <message>
+        <source>Export evidence as PDF</source>
+        <translation>Exportar la evidencia como PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export evidence as CSV</source>
+        <translation>Exportar la evidencia como CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Breakdown</source>
+        <translation>Desglose</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Actual</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>By CPT code</source>
+        <translation>Por código CPT</translation>
+    </message>
+    <message>
+        <source>By CPT group</source>
+        <translation>Por grupo CPT</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Judgment history</source>
+        <translation>Historial de veredictos</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Linked ledger entries</source>
+        <translation>Entradas vinculadas del libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>Recovery ledger</source>
+        <translation>Libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Evidence exported as PDF.</source>
+        <translation>Evidencia exportada como PDF.</translation>
+    </message>
+    <message>
+        <source>The PDF could not be written: check the folder.</source>
+        <translation>No se pudo escribir el PDF: compruebe la carpeta.</translation>
+    </message>
+    <message>
+        <source>Evidence exported as CSV.</source>
+        <translation>Evidencia exportada como CSV.</translation>
+    </message>
+    <message>
+        <source>The CSV could not be written: check the folder.</source>
+        <translation>No se pudo escribir el CSV: compruebe la carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::LedgerEntryEditor</name>
+    <message>
+        <source>Edit ledger entry</source>
+        <translation>Editar entrada del libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>New ledger entry</source>
+        <translation>Nueva entrada del libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>Version %1 · last changed %2</source>
+        <translation>Versión %1 · última modificación %2</translation>
+    </message>
+    <message>
+        <source>Save problem</source>
+        <translation>Problema al guardar</translation>
+    </message>
+    <message>
+        <source>&amp;Product</source>
+        <translation>&amp;Producto</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Payer name as it appears on the remittance</source>
+        <translation>Nombre del pagador tal como aparece en la remesa</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer</source>
+        <translation>P&amp;agador</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>E&amp;xpected ($)</source>
+        <translation>&amp;Esperado ($)</translation>
+    </message>
+    <message>
+        <source>Expected amount in dollars</source>
+        <translation>Importe esperado en dólares</translation>
+    </message>
+    <message>
+        <source>&amp;Recovered ($)</source>
+        <translation>&amp;Recuperado ($)</translation>
+    </message>
+    <message>
+        <source>Recovered amount in dollars</source>
+        <translation>Importe recuperado en dólares</translation>
+    </message>
+    <message>
+        <source>Money received on</source>
+        <translation>Dinero recibido el</translation>
+    </message>
+    <message>
+        <source>Recovered date is set</source>
+        <translation>La fecha de recuperación está indicada</translation>
+    </message>
+    <message>
+        <source>Recovered date</source>
+        <translation>Fecha de recuperación</translation>
+    </message>
+    <message>
+        <source>Recovered &amp;date</source>
+        <translation>&amp;Fecha de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;State</source>
+        <translation>E&amp;stado</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Owner</source>
+        <translation>Responsa&amp;ble</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>What was done, who was contacted. No patient details.</source>
+        <translation>Qué se hizo, con quién se habló. Sin datos de pacientes.</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notas</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Alert %1</source>
+        <translation>Alerta %1</translation>
+    </message>
+    <message>
+        <source>Approved by %1</source>
+        <translation>Aprobada por %1</translation>
+    </message>
+    <message>
+        <source>Save entry</source>
+        <translation>Guardar entrada</translation>
+    </message>
+    <message>
+        <source>Enter an amount in dollars, e.g. 1250.00 (not negative).</source>
+        <translation>Introduzca un importe en dólares, p. ej. 1250.00 (no negativo).</translation>
+    </message>
+    <message>
+        <source>More than the expected %1: you will be asked to confirm when saving.</source>
+        <translation>Más que el importe esperado de %1: se le pedirá confirmación al guardar.</translation>
+    </message>
+    <message>
+        <source>Recovered more than expected?</source>
+        <translation>¿Se recuperó más de lo esperado?</translation>
+    </message>
+    <message>
+        <source>The recovered amount (%1) is more than the expected amount (%2). Save it anyway?</source>
+        <translation>El importe recuperado (%1) es mayor que el importe esperado (%2). ¿Desea guardarlo de todos modos?</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::LedgerHistoryView</name>
+    <message>
+        <source>Change history</source>
+        <translation>Historial de cambios</translation>
+    </message>
+    <message>
+        <source>Change history — %1, %2</source>
+        <translation>Historial de cambios: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved change(s); current version %1.</source>
+        <translation>
+            <numerusform>%n cambio guardado; versión actual %1.</numerusform>
+            <numerusform>%n cambios guardados; versión actual %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>No se pudo leer el historial: %1</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::LedgerPage</name>
+    <message>
+        <source>Recovery ledger</source>
+        <translation>Libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>Expected and recovered amounts per signal, their approval and history. Signed in as %1 (%2).</source>
+        <translation>Importes esperados y recuperados por señal, su aprobación y su historial. Sesión iniciada como %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation>Entradas del libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>&amp;New entry</source>
+        <translation>&amp;Nueva entrada</translation>
+    </message>
+    <message>
+        <source>Add a recovery to the ledger (Ctrl+N)</source>
+        <translation>Agregar una recuperación al libro de recuperaciones (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>Edit the selected entry (Enter)</source>
+        <translation>Editar la entrada seleccionada (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>A&amp;probar</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historial</translation>
+    </message>
+    <message>
+        <source>Who changed what, and when</source>
+        <translation>Quién cambió qué y cuándo</translation>
+    </message>
+    <message>
+        <source>Ledger status</source>
+        <translation>Estado del libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export the visible entries as CSV</source>
+        <translation>Exportar las entradas visibles como CSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exportar P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Export the visible entries as a PDF</source>
+        <translation>Exportar las entradas visibles como PDF</translation>
+    </message>
+    <message>
+        <source>Recovered this month</source>
+        <translation>Recuperado este mes</translation>
+    </message>
+    <message>
+        <source>Recovered, last 30 days</source>
+        <translation>Recuperado, últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Recovered, all time</source>
+        <translation>Recuperado en total</translation>
+    </message>
+    <message>
+        <source>Still expected (open)</source>
+        <translation>Aún esperado (abiertas)</translation>
+    </message>
+    <message>
+        <source>Recovered by</source>
+        <translation>Recuperado por</translation>
+    </message>
+    <message>
+        <source>Break totals down by</source>
+        <translation>Desglosar los totales por</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Filtrar por estado</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>S&amp;tate</source>
+        <translation>E&amp;stado</translation>
+    </message>
+    <message>
+        <source>Filter by product</source>
+        <translation>Filtrar por producto</translation>
+    </message>
+    <message>
+        <source>All products</source>
+        <translation>Todos los productos</translation>
+    </message>
+    <message>
+        <source>P&amp;roduct</source>
+        <translation>P&amp;roducto</translation>
+    </message>
+    <message>
+        <source>Filter by payer</source>
+        <translation>Filtrar por pagador</translation>
+    </message>
+    <message>
+        <source>Pa&amp;yer</source>
+        <translation>Pa&amp;gador</translation>
+    </message>
+    <message>
+        <source>Search the ledger</source>
+        <translation>Buscar en el libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>Search payer, owner, notes…</source>
+        <translation>Buscar pagador, responsable, notas…</translation>
+    </message>
+    <message>
+        <source>All payers</source>
+        <translation>Todos los pagadores</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Sin asignar</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>y %n más</numerusform>
+            <numerusform>y %n más</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Sin entradas</translation>
+    </message>
+    <message>
+        <source>Approved entries are final; record a correction as a new entry</source>
+        <translation>Las entradas aprobadas son definitivas; registre la corrección como una entrada nueva</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve entries</source>
+        <translation>Solo un supervisor puede aprobar entradas</translation>
+    </message>
+    <message>
+        <source>Approve a recovered or written-off entry</source>
+        <translation>Aprobar una entrada recuperada o dada de baja</translation>
+    </message>
+    <message>
+        <source>Saved %1 (version %2).</source>
+        <translation>Entrada de %1 guardada (versión %2).</translation>
+    </message>
+    <message>
+        <source>Approve entry</source>
+        <translation>Aprobar entrada</translation>
+    </message>
+    <message>
+        <source>Approve the %1 entry: %2 recovered of %3 expected?</source>
+        <translation>¿Aprobar la entrada de %1: %2 recuperados de %3 esperados?</translation>
+    </message>
+    <message>
+        <source>Approval not saved</source>
+        <translation>No se guardó la aprobación</translation>
+    </message>
+    <message>
+        <source>Approved %1.</source>
+        <translation>Entrada de %1 aprobada.</translation>
+    </message>
+    <message>
+        <source>Export ledger as CSV</source>
+        <translation>Exportar el libro de recuperaciones como CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to CSV.</source>
+        <translation>
+            <numerusform>Se exportó %n entrada a CSV.</numerusform>
+            <numerusform>Se exportaron %n entradas a CSV.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export ledger as PDF</source>
+        <translation>Exportar el libro de recuperaciones como PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to PDF.</source>
+        <translation>
+            <numerusform>Se exportó %n entrada a PDF.</numerusform>
+            <numerusform>Se exportaron %n entradas a PDF.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -516,7 +1870,7 @@
     </message>
     <message>
         <source>Recovery ledger: expected and recovered amounts, approvals and history.</source>
-        <translation>Registro de recuperaciones: importes esperados y recuperados, aprobaciones e historial.</translation>
+        <translation>Libro de recuperaciones: importes esperados y recuperados, aprobaciones e historial.</translation>
     </message>
     <message>
         <source>Nothing to show yet in this workspace.</source>
@@ -541,6 +1895,25 @@
     <message>
         <source>&amp;About Upstream Workstation</source>
         <translation>&amp;Acerca de Upstream Workstation</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::MetricChart</name>
+    <message>
+        <source>Daily %1</source>
+        <translation>%1, por día</translation>
+    </message>
+    <message>
+        <source>Baseline window</source>
+        <translation>Ventana de referencia</translation>
+    </message>
+    <message>
+        <source>Current window</source>
+        <translation>Ventana actual</translation>
+    </message>
+    <message>
+        <source>Daily value</source>
+        <translation>Valor diario</translation>
     </message>
 </context>
 <context>
@@ -628,6 +2001,121 @@
     <message>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::TriagePanel</name>
+    <message>
+        <source>False positive</source>
+        <translation>Falso positivo</translation>
+    </message>
+    <message>
+        <source>Data entry error</source>
+        <translation>Error de captura de datos</translation>
+    </message>
+    <message>
+        <source>Payer policy change</source>
+        <translation>Cambio de política del pagador</translation>
+    </message>
+    <message>
+        <source>Coding issue</source>
+        <translation>Problema de codificación</translation>
+    </message>
+    <message>
+        <source>Expected / seasonal</source>
+        <translation>Esperado / estacional</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Undo last (Ctrl+Z)</source>
+        <translation>Deshacer el último (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Clasificación</translation>
+    </message>
+    <message>
+        <source>Reason code</source>
+        <translation>Código de motivo</translation>
+    </message>
+    <message>
+        <source>(no reason code)</source>
+        <translation>(sin código de motivo)</translation>
+    </message>
+    <message>
+        <source>Notes for the verdict</source>
+        <translation>Notas del veredicto</translation>
+    </message>
+    <message>
+        <source>Notes (optional)</source>
+        <translation>Notas (opcional)</translation>
+    </message>
+    <message>
+        <source>Real  (R)</source>
+        <translation>Real  (R)</translation>
+    </message>
+    <message>
+        <source>Mark real</source>
+        <translation>Marcar como real</translation>
+    </message>
+    <message>
+        <source>Noise  (N)</source>
+        <translation>Ruido  (N)</translation>
+    </message>
+    <message>
+        <source>Mark noise</source>
+        <translation>Marcar como ruido</translation>
+    </message>
+    <message>
+        <source>Needs follow-up  (F)</source>
+        <translation>Requiere seguimiento  (F)</translation>
+    </message>
+    <message>
+        <source>Mark needs follow-up</source>
+        <translation>Marcar como que requiere seguimiento</translation>
+    </message>
+    <message>
+        <source>Deep dive  (Enter)</source>
+        <translation>Análisis detallado  (Intro)</translation>
+    </message>
+    <message>
+        <source>Open the deep dive</source>
+        <translation>Abrir el análisis detallado</translation>
+    </message>
+    <message>
+        <source>Undo the last verdict</source>
+        <translation>Deshacer el último veredicto</translation>
+    </message>
+    <message>
+        <source>Marked real. Track the money in the recovery ledger?</source>
+        <translation>Marcada como real. ¿Desea registrar el dinero en el libro de recuperaciones?</translation>
+    </message>
+    <message>
+        <source>Open ledger entry  (L)</source>
+        <translation>Abrir entrada del libro  (L)</translation>
+    </message>
+    <message>
+        <source>Open a recovery-ledger entry</source>
+        <translation>Abrir una entrada del libro de recuperaciones</translation>
+    </message>
+    <message>
+        <source>Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · Ctrl+Z undo · Shift+J/K extend the selection</source>
+        <translation>Teclas: J/K mover · R real · N ruido · F seguimiento · Intro análisis detallado · Ctrl+Z deshacer · Mayús+J/K ampliar la selección</translation>
+    </message>
+    <message>
+        <source>No alert selected.</source>
+        <translation>No hay ninguna alerta seleccionada.</translation>
+    </message>
+    <message>
+        <source>1 alert selected.</source>
+        <translation>1 alerta seleccionada.</translation>
+    </message>
+    <message>
+        <source>%1 alerts selected: one verdict applies to all.</source>
+        <translation>%1 alertas seleccionadas: un mismo veredicto se aplica a todas.</translation>
     </message>
 </context>
 <context>
