@@ -181,6 +181,10 @@
         <source>Set by your IT department</source>
         <translation>Establecido por su departamento de TI</translation>
     </message>
+    <message>
+        <source>Recompute signals</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>upstream::alerts</name>
@@ -254,6 +258,14 @@
     <message>
         <source>local user</source>
         <translation>usuario local</translation>
+    </message>
+    <message>
+        <source>Open a workspace before importing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a workspace first.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -630,6 +642,13 @@
     <message>
         <source>the file has a header row but no data rows</source>
         <translation>el archivo tiene fila de encabezado pero ninguna fila de datos</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::importer::ImportRunner</name>
+    <message>
+        <source>no importer is available in this build</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1433,685 @@
     <message>
         <source>The CSV could not be written: check the folder.</source>
         <translation>No se pudo escribir el CSV: compruebe la carpeta.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportFilePage</name>
+    <message>
+        <source>Choose a claims file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV export from a billing system or clearinghouse. Type its path, drop the file on the field or browse for it. The file is read, never changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/path/to/claims.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse for a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252; delimiters comma, semicolon, tab or pipe; one header row. Million-row files are fine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportFormatPage</name>
+    <message>
+        <source>Check the format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding and delimiter were detected from the start of the file. Override them if the preview looks wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows-1252</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimiter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the first rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preview (first rows; values that look like patient data are withheld):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With these settings the file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, delimiter &lt;b&gt;%2&lt;/b&gt;, %3 columns — %4 (%5 MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportIssueModel</name>
+    <message>
+        <source>Missing fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHI detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical record number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL or IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PHI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withheld: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Valor</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>••• withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportMappingPage</name>
+    <message>
+        <source>Pa&amp;yer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;PT code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Submitted date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;ecided date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Allowed amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B&amp;illed amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid amo&amp;unt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay&amp;ment date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Denial reason code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Denial reason te&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;laim reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each claim column takes one column of the file. Columns marked * are required. Validation runs in the background as you change the mapping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim column ← column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remember this mapping for files with these headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This layout was imported before: its confirmed mapping was restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns were matched by name and known synonyms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not in the file —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the mapping: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All required columns are mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;⚠ %1 (patient data: never read, never stored)&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every column of the file is used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dropped columns&lt;/b&gt; (not imported): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportQualityPage</name>
+    <message>
+        <source>Unusual volume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missing data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome mix shifted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 standard deviations from this customer&apos;s last 30 days of uploads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 % of the rows are empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 share differs by %2 points from the 90-day mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % of the accepted claims repeat an earlier claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished">Crítica</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The share of rows accepted gives the score; uploads scoring 0.95 or more pass. Anomalies compare this file with the earlier uploads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anomaly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished">Gravedad</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Anomalies:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;div style=&apos;font-size:30pt; font-weight:600; color:%1&apos;&gt;%2&lt;/div&gt;&lt;div style=&apos;font-size:11pt&apos;&gt;grade&lt;/div&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;font-size:14pt&apos;&gt;Quality score &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1e7b34&apos;&gt;passes&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;below the 0.95 pass mark&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows accepted, %3 rejected, %4 warnings, %5 duplicate claims.%6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> This file was imported before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No anomalies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportRunPage</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">Importación</translation>
+    </message>
+    <message>
+        <source>The accepted rows are loaded in one transaction: a cancelled or failed import leaves nothing behind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 claims imported. Continue to the summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled; nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1 accepted claims from %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing… %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows · %2 rows/s · about %3 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportSummaryPage</name>
+    <message>
+        <source>Import complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the outcome. Rejected rows can be exported to fix them at the source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export rejected rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recompute &amp;signals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run DriftWatch, DenialScope and DelayGuard with the new claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claims accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signals will be recomputed with the new claims.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rejected rows exported to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows were not imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every row was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>-rejected.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished">Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting rejected rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportValidationPage</name>
+    <message>
+        <source>Validate the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every row is checked against the claim rules and scanned for patient data. PHI in a reason text is blanked, anywhere else it rejects the row; PHI values are never shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Re-run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show issues of category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation cancelled. Re-run it to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validating… %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows checked · %2 rows/s · about %3 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows · encoding %2 · delimiter %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; accepted · &lt;b&gt;%2&lt;/b&gt; rejected (%3) · &lt;b&gt;%4&lt;/b&gt; warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#b3261e&apos;&gt;Every row was rejected: fix the mapping or the file.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The table lists the first %1 issues; the counts are complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No patient data found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient data found and kept out of the import — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::ImportWizard</name>
+    <message>
+        <source>Import claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import claims wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
