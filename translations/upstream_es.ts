@@ -104,6 +104,73 @@
     </message>
 </context>
 <context>
+    <name>Ledger</name>
+    <message>
+        <source>Open</source>
+        <translation>Abiertas</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En curso</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>Dada de baja</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Expected amount</source>
+        <translation>Importe esperado</translation>
+    </message>
+    <message>
+        <source>Recovered amount</source>
+        <translation>Importe recuperado</translation>
+    </message>
+    <message>
+        <source>Recovered date</source>
+        <translation>Fecha de recuperación</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alerta</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Señal</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Aprobada por</translation>
+    </message>
+    <message>
+        <source>Approved at</source>
+        <translation>Aprobada el</translation>
+    </message>
+</context>
+<context>
     <name>LedgerExport</name>
     <message numerus="yes">
         <source>Generated %1 · %n entries</source>
@@ -111,6 +178,70 @@
             <numerusform>Generado el %1 · %n entrada</numerusform>
             <numerusform>Generado el %1 · %n entradas</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Could not write the export file. Choose a folder you can write to.</source>
+        <translation>No se pudo escribir el archivo de exportación. Elija una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+        <source>Could not finish writing the export file. Check the free disk space and try again.</source>
+        <translation>No se pudo terminar de escribir el archivo de exportación. Compruebe el espacio libre en disco y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Recovery ledger</source>
+        <translation>Recuperaciones</translation>
+    </message>
+    <message>
+        <source>Recovered this month</source>
+        <translation>Recuperado este mes</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Desde el inicio</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>Pendiente de cobro</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Producto</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Esperado</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>Recuperado</translation>
+    </message>
+    <message>
+        <source>Recovered on</source>
+        <translation>Recuperado el</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Aprobada por</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
 </context>
 <context>
@@ -126,6 +257,92 @@
     <message>
         <source>The PDF could not be rendered.</source>
         <translation>No se pudo generar el PDF.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerRepository</name>
+    <message>
+        <source>Someone else changed this entry while you were editing it (you started from version %1, it is now version %2). Nothing was overwritten: compare both versions and choose what to keep.</source>
+        <translation>Otra persona modificó esta entrada mientras usted la editaba (empezó desde la versión %1; ahora es la versión %2). No se sobrescribió nada: compare ambas versiones y elija qué conservar.</translation>
+    </message>
+    <message>
+        <source>This ledger entry no longer exists in the local cache.</source>
+        <translation>Esta entrada del libro de recuperaciones ya no existe en la caché local.</translation>
+    </message>
+    <message>
+        <source>A ledger entry id must be a UUID.</source>
+        <translation>El identificador de una entrada del libro de recuperaciones debe ser un UUID.</translation>
+    </message>
+    <message>
+        <source>This entry was approved by %1 and can no longer be changed. Record a correction as a new entry.</source>
+        <translation>%1 aprobó esta entrada y ya no se puede modificar. Registre la corrección como una entrada nueva.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve ledger entries. Ask a supervisor to review this entry.</source>
+        <translation>Solo un supervisor puede aprobar entradas del libro de recuperaciones. Pida a un supervisor que revise esta entrada.</translation>
+    </message>
+    <message>
+        <source>Only a recovered or written-off entry can be approved; this one is %1.</source>
+        <translation>Solo se puede aprobar una entrada recuperada o dada de baja; esta está en estado %1.</translation>
+    </message>
+    <message>
+        <source>This entry is already approved.</source>
+        <translation>Esta entrada ya está aprobada.</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerValidation</name>
+    <message>
+        <source>The recovered amount is more than the expected amount; confirm it to save.</source>
+        <translation>El importe recuperado es mayor que el importe esperado; confírmelo para guardar.</translation>
+    </message>
+    <message>
+        <source>Choose DriftWatch, DenialScope or DelayGuard.</source>
+        <translation>Elija DriftWatch, DenialScope o DelayGuard.</translation>
+    </message>
+    <message>
+        <source>Enter the payer.</source>
+        <translation>Introduzca el pagador.</translation>
+    </message>
+    <message>
+        <source>The payer name is too long (at most %1 characters).</source>
+        <translation>El nombre del pagador es demasiado largo (%1 caracteres como máximo).</translation>
+    </message>
+    <message>
+        <source>The expected amount cannot be negative.</source>
+        <translation>El importe esperado no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The recovered amount cannot be negative.</source>
+        <translation>El importe recuperado no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>The recovered date cannot be in the future.</source>
+        <translation>La fecha de recuperación no puede ser futura.</translation>
+    </message>
+    <message>
+        <source>The recovered date is before %1; check the year.</source>
+        <translation>La fecha de recuperación es anterior a %1; compruebe el año.</translation>
+    </message>
+    <message>
+        <source>Enter the date the money was recovered.</source>
+        <translation>Introduzca la fecha en que se recuperó el dinero.</translation>
+    </message>
+    <message>
+        <source>A recovered entry needs the amount that was recovered.</source>
+        <translation>Una entrada recuperada necesita el importe que se recuperó.</translation>
+    </message>
+    <message>
+        <source>A new entry starts as Open.</source>
+        <translation>Una entrada nueva empieza como Abierta.</translation>
+    </message>
+    <message>
+        <source>An entry cannot move from %1 to %2.</source>
+        <translation>Una entrada no puede pasar de %1 a %2.</translation>
+    </message>
+    <message>
+        <source>Notes are too long (at most %1 characters).</source>
+        <translation>Las notas son demasiado largas (%1 caracteres como máximo).</translation>
     </message>
 </context>
 <context>
@@ -166,11 +383,11 @@
         <translation>No hay memoria suficiente para abrir la clave del espacio de trabajo.</translation>
     </message>
     <message>
-        <source>The password is wrong, or this device&apos;s secret does not match the workspace.</source>
+        <source>The password is wrong, or this device's secret does not match the workspace.</source>
         <translation>La contraseña es incorrecta o el secreto de este dispositivo no corresponde al espacio de trabajo.</translation>
     </message>
     <message>
-        <source>Signed in, but the server&apos;s Upstream schema is not readable for this user: %1</source>
+        <source>Signed in, but the server's Upstream schema is not readable for this user: %1</source>
         <translation>Sesión iniciada, pero este usuario no puede leer el esquema de Upstream del servidor: %1</translation>
     </message>
     <message>
@@ -183,7 +400,105 @@
     </message>
     <message>
         <source>Recompute signals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SignalEvidence</name>
+    <message>
+        <source>The evidence of this signal cannot be read (malformed JSON).</source>
+        <translation>No se puede leer la evidencia de esta señal (JSON mal formado).</translation>
+    </message>
+    <message>
+        <source>Denial rate</source>
+        <translation>Tasa de denegación</translation>
+    </message>
+    <message>
+        <source>Days to decision</source>
+        <translation>Días hasta la decisión</translation>
+    </message>
+    <message>
+        <source>Reason rate</source>
+        <translation>Tasa del motivo</translation>
+    </message>
+    <message>
+        <source>Days to payment</source>
+        <translation>Días hasta el pago</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>del %1 al %2</translation>
+    </message>
+    <message>
+        <source>%1 for %2%3: %4 in the current window (%5, %6 claims) against %7 in the baseline (%8, %9 claims).</source>
+        <translation>%1 de %2%3: %4 en la ventana actual (%5, %6 reclamaciones) frente a %7 en la ventana de referencia (%8, %9 reclamaciones).</translation>
+    </message>
+    <message>
+        <source>%1 percentage points</source>
+        <translation>%1 puntos porcentuales</translation>
+    </message>
+    <message>
+        <source> (%1% relative)</source>
+        <translation> (%1% relativo)</translation>
+    </message>
+    <message>
+        <source>Change (Δ): %1%2. Test: %3 statistic %4, p-value %5; confidence %6% (how much data stands behind it).</source>
+        <translation>Cambio (Δ): %1%2. Prueba: estadístico %3 %4, valor p %5; confianza %6% (cuántos datos la respaldan).</translation>
+    </message>
+    <message>
+        <source>significance</source>
+        <translation>significación</translation>
+    </message>
+    <message>
+        <source>Events counted: %1 in the baseline, %2 in the current window.</source>
+        <translation>Eventos contados: %1 en la ventana de referencia, %2 en la ventana actual.</translation>
+    </message>
+    <message>
+        <source>Severity %1 (score %2): %3</source>
+        <translation>Gravedad %1 (puntuación %2): %3</translation>
+    </message>
+    <message>
+        <source>no explanation stored.</source>
+        <translation>no hay ninguna explicación guardada.</translation>
+    </message>
+    <message>
+        <source>Dollars %1: %2</source>
+        <translation>Dólares %1: %2</translation>
+    </message>
+    <message>
+        <source>This signal is no longer in the workspace.</source>
+        <translation>Esta señal ya no está en el espacio de trabajo.</translation>
+    </message>
+</context>
+<context>
+    <name>TriageService</name>
+    <message>
+        <source>Unknown verdict. Use real, noise or needs follow-up.</source>
+        <translation>Veredicto desconocido. Use real, ruido o requiere seguimiento.</translation>
+    </message>
+    <message>
+        <source>Unknown reason code.</source>
+        <translation>Código de motivo desconocido.</translation>
+    </message>
+    <message>
+        <source>Select at least one alert.</source>
+        <translation>Seleccione al menos una alerta.</translation>
+    </message>
+    <message>
+        <source>The alert no longer exists in this workspace.</source>
+        <translation>La alerta ya no existe en este espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>There is no verdict to undo.</source>
+        <translation>No hay ningún veredicto que deshacer.</translation>
     </message>
 </context>
 <context>
@@ -244,11 +559,7 @@
         <translation>Espacio de trabajo de demostración</translation>
     </message>
     <message>
-        <source>demo user</source>
-        <translation type="vanished">usuario de demostración</translation>
-    </message>
-    <message>
-        <source>Working offline on this computer&apos;s copy.</source>
+        <source>Working offline on this computer's copy.</source>
         <translation>Trabajando sin conexión con la copia de este equipo.</translation>
     </message>
     <message>
@@ -261,15 +572,15 @@
     </message>
     <message>
         <source>Open a workspace before importing.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Open a workspace first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
-    <name>upstream::csv::CsvBlockReader</name>
+    <name>upstream::csv::CsvReader</name>
     <message>
         <source>cannot open the file: %1</source>
         <translation>no se puede abrir el archivo: %1</translation>
@@ -317,84 +628,6 @@
     <message>
         <source>a row is longer than %1 MiB (fields are limited to %2 MiB); check for an unterminated quote or an oversized field</source>
         <translation>una fila ocupa más de %1 MiB (los campos están limitados a %2 MiB); compruebe si hay comillas sin cerrar o un campo demasiado grande</translation>
-    </message>
-</context>
-<context>
-    <name>upstream::dashboard</name>
-    <message>
-        <source>The evidence of this signal cannot be read (malformed JSON).</source>
-        <translation>No se puede leer la evidencia de esta señal (JSON mal formado).</translation>
-    </message>
-    <message>
-        <source>Denial rate</source>
-        <translation>Tasa de denegación</translation>
-    </message>
-    <message>
-        <source>Days to decision</source>
-        <translation>Días hasta la decisión</translation>
-    </message>
-    <message>
-        <source>Reason rate</source>
-        <translation>Tasa del motivo</translation>
-    </message>
-    <message>
-        <source>Days to payment</source>
-        <translation>Días hasta el pago</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valor</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 días</translation>
-    </message>
-    <message>
-        <source>This signal is no longer in the workspace.</source>
-        <translation>Esta señal ya no está en el espacio de trabajo.</translation>
-    </message>
-</context>
-<context>
-    <name>upstream::dashboard::SignalDetail</name>
-    <message>
-        <source>%1 to %2</source>
-        <translation>del %1 al %2</translation>
-    </message>
-    <message>
-        <source>%1 for %2%3: %4 in the current window (%5, %6 claims) against %7 in the baseline (%8, %9 claims).</source>
-        <translation>%1 de %2%3: %4 en la ventana actual (%5, %6 reclamaciones) frente a %7 en la ventana de referencia (%8, %9 reclamaciones).</translation>
-    </message>
-    <message>
-        <source>%1 percentage points</source>
-        <translation>%1 puntos porcentuales</translation>
-    </message>
-    <message>
-        <source> (%1% relative)</source>
-        <translation> (%1% relativo)</translation>
-    </message>
-    <message>
-        <source>Change (Δ): %1%2. Test: %3 statistic %4, p-value %5; confidence %6% (how much data stands behind it).</source>
-        <translation>Cambio (Δ): %1%2. Prueba: estadístico %3 %4, valor p %5; confianza %6% (cuántos datos la respaldan).</translation>
-    </message>
-    <message>
-        <source>significance</source>
-        <translation>significación</translation>
-    </message>
-    <message>
-        <source>Events counted: %1 in the baseline, %2 in the current window.</source>
-        <translation>Eventos contados: %1 en la ventana de referencia, %2 en la ventana actual.</translation>
-    </message>
-    <message>
-        <source>Severity %1 (score %2): %3</source>
-        <translation>Gravedad %1 (puntuación %2): %3</translation>
-    </message>
-    <message>
-        <source>no explanation stored.</source>
-        <translation>no hay ninguna explicación guardada.</translation>
-    </message>
-    <message>
-        <source>Dollars %1: %2</source>
-        <translation>Dólares %1: %2</translation>
     </message>
 </context>
 <context>
@@ -473,29 +706,6 @@
     </message>
 </context>
 <context>
-    <name>upstream::dashboard::TriageService</name>
-    <message>
-        <source>Unknown verdict. Use real, noise or needs follow-up.</source>
-        <translation>Veredicto desconocido. Use real, ruido o requiere seguimiento.</translation>
-    </message>
-    <message>
-        <source>Unknown reason code.</source>
-        <translation>Código de motivo desconocido.</translation>
-    </message>
-    <message>
-        <source>Select at least one alert.</source>
-        <translation>Seleccione al menos una alerta.</translation>
-    </message>
-    <message>
-        <source>The alert no longer exists in this workspace.</source>
-        <translation>La alerta ya no existe en este espacio de trabajo.</translation>
-    </message>
-    <message>
-        <source>There is no verdict to undo.</source>
-        <translation>No hay ningún veredicto que deshacer.</translation>
-    </message>
-</context>
-<context>
     <name>upstream::demo</name>
     <message>
         <source>Cannot write %1: %2. Check the path and free space.</source>
@@ -510,7 +720,7 @@
     </message>
 </context>
 <context>
-    <name>upstream::importer</name>
+    <name>upstream::importer::ClaimValidator</name>
     <message>
         <source>required value %1 is empty</source>
         <translation>el valor obligatorio %1 está vacío</translation>
@@ -603,26 +813,47 @@
         <source>invalid UTF-8; read as Windows-1252</source>
         <translation>UTF-8 no válido; se ha leído como Windows-1252</translation>
     </message>
+</context>
+<context>
+    <name>upstream::importer::ColumnMapping</name>
     <message>
         <source>column %1</source>
         <translation>columna %1</translation>
     </message>
     <message>
-        <source>duplicate header &apos;%1&apos; in columns %2 and %3; rename one of them</source>
-        <translation>encabezado &apos;%1&apos; duplicado en las columnas %2 y %3; cambie el nombre de una de ellas</translation>
+        <source>duplicate header '%1' in columns %2 and %3; rename one of them</source>
+        <translation>encabezado '%1' duplicado en las columnas %2 y %3; cambie el nombre de una de ellas</translation>
     </message>
     <message>
         <source>the mapping refers to column %1, but the file has %2</source>
         <translation>la asignación hace referencia a la columna %1, pero el archivo tiene %2</translation>
     </message>
     <message>
-        <source>column &apos;%1&apos; is mapped to two claim fields</source>
-        <translation>la columna &apos;%1&apos; está asignada a dos campos de la reclamación</translation>
+        <source>column '%1' is mapped to two claim fields</source>
+        <translation>la columna '%1' está asignada a dos campos de la reclamación</translation>
     </message>
     <message>
         <source>missing required columns: %1; map them or add them to the file</source>
         <translation>faltan columnas obligatorias: %1; asígnelas o añádalas al archivo</translation>
     </message>
+    <message>
+        <source>cannot read the saved column mappings: %1</source>
+        <translation>no se pueden leer las asignaciones de columnas guardadas: %1</translation>
+    </message>
+    <message>
+        <source>cannot save the column mappings: %1</source>
+        <translation>no se pueden guardar las asignaciones de columnas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::importer::ImportRunner</name>
+    <message>
+        <source>no importer is available in this build</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>upstream::importer::ImportValidation</name>
     <message>
         <source>row %1 has an unterminated quote: a quoted field never ends</source>
         <translation>la fila %1 tiene comillas sin cerrar: un campo entre comillas nunca termina</translation>
@@ -642,179 +873,6 @@
     <message>
         <source>the file has a header row but no data rows</source>
         <translation>el archivo tiene fila de encabezado pero ninguna fila de datos</translation>
-    </message>
-</context>
-<context>
-    <name>upstream::importer::ImportRunner</name>
-    <message>
-        <source>no importer is available in this build</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>upstream::importer::MappingMemory</name>
-    <message>
-        <source>cannot read the saved column mappings: %1</source>
-        <translation>no se pueden leer las asignaciones de columnas guardadas: %1</translation>
-    </message>
-    <message>
-        <source>cannot save the column mappings: %1</source>
-        <translation>no se pueden guardar las asignaciones de columnas: %1</translation>
-    </message>
-</context>
-<context>
-    <name>upstream::ledger</name>
-    <message>
-        <source>Open</source>
-        <translation>Abierta</translation>
-    </message>
-    <message>
-        <source>In progress</source>
-        <translation>En curso</translation>
-    </message>
-    <message>
-        <source>Recovered</source>
-        <translation>Recuperada</translation>
-    </message>
-    <message>
-        <source>Written off</source>
-        <translation>Dada de baja</translation>
-    </message>
-    <message>
-        <source>Product</source>
-        <translation>Producto</translation>
-    </message>
-    <message>
-        <source>Payer</source>
-        <translation>Pagador</translation>
-    </message>
-    <message>
-        <source>Expected amount</source>
-        <translation>Importe esperado</translation>
-    </message>
-    <message>
-        <source>Recovered amount</source>
-        <translation>Importe recuperado</translation>
-    </message>
-    <message>
-        <source>Recovered date</source>
-        <translation>Fecha de recuperación</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Responsable</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <source>Alert</source>
-        <translation>Alerta</translation>
-    </message>
-    <message>
-        <source>Signal</source>
-        <translation>Señal</translation>
-    </message>
-    <message>
-        <source>Approved by</source>
-        <translation>Aprobada por</translation>
-    </message>
-    <message>
-        <source>Approved at</source>
-        <translation>Aprobada el</translation>
-    </message>
-    <message>
-        <source>Could not write the export file. Choose a folder you can write to.</source>
-        <translation>No se pudo escribir el archivo de exportación. Elija una carpeta en la que pueda escribir.</translation>
-    </message>
-    <message>
-        <source>Could not finish writing the export file. Check the free disk space and try again.</source>
-        <translation>No se pudo terminar de escribir el archivo de exportación. Compruebe el espacio libre en disco y vuelva a intentarlo.</translation>
-    </message>
-    <message>
-        <source>Recovery ledger</source>
-        <translation>Libro de recuperaciones</translation>
-    </message>
-    <message>
-        <source>Recovered this month</source>
-        <translation>Recuperado este mes</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Últimos 30 días</translation>
-    </message>
-    <message>
-        <source>All time</source>
-        <translation>Desde el inicio</translation>
-    </message>
-    <message>
-        <source>Outstanding</source>
-        <translation>Pendiente de cobro</translation>
-    </message>
-    <message>
-        <source>Expected</source>
-        <translation>Esperado</translation>
-    </message>
-    <message>
-        <source>Recovered on</source>
-        <translation>Recuperado el</translation>
-    </message>
-    <message>
-        <source>Someone else changed this entry while you were editing it (you started from version %1, it is now version %2). Nothing was overwritten: compare both versions and choose what to keep.</source>
-        <translation>Otra persona modificó esta entrada mientras usted la editaba (empezó desde la versión %1; ahora es la versión %2). No se sobrescribió nada: compare ambas versiones y elija qué conservar.</translation>
-    </message>
-    <message>
-        <source>Choose DriftWatch, DenialScope or DelayGuard.</source>
-        <translation>Elija DriftWatch, DenialScope o DelayGuard.</translation>
-    </message>
-    <message>
-        <source>Enter the payer.</source>
-        <translation>Introduzca el pagador.</translation>
-    </message>
-    <message>
-        <source>The payer name is too long (at most %1 characters).</source>
-        <translation>El nombre del pagador es demasiado largo (%1 caracteres como máximo).</translation>
-    </message>
-    <message>
-        <source>The expected amount cannot be negative.</source>
-        <translation>El importe esperado no puede ser negativo.</translation>
-    </message>
-    <message>
-        <source>The recovered amount cannot be negative.</source>
-        <translation>El importe recuperado no puede ser negativo.</translation>
-    </message>
-    <message>
-        <source>The recovered date cannot be in the future.</source>
-        <translation>La fecha de recuperación no puede ser futura.</translation>
-    </message>
-    <message>
-        <source>The recovered date is before %1; check the year.</source>
-        <translation>La fecha de recuperación es anterior a %1; compruebe el año.</translation>
-    </message>
-    <message>
-        <source>Enter the date the money was recovered.</source>
-        <translation>Introduzca la fecha en que se recuperó el dinero.</translation>
-    </message>
-    <message>
-        <source>A recovered entry needs the amount that was recovered.</source>
-        <translation>Una entrada recuperada necesita el importe que se recuperó.</translation>
-    </message>
-    <message>
-        <source>A new entry starts as Open.</source>
-        <translation>Una entrada nueva empieza como Abierta.</translation>
-    </message>
-    <message>
-        <source>An entry cannot move from %1 to %2.</source>
-        <translation>Una entrada no puede pasar de %1 a %2.</translation>
-    </message>
-    <message>
-        <source>Notes are too long (at most %1 characters).</source>
-        <translation>Las notas son demasiado largas (%1 caracteres como máximo).</translation>
     </message>
 </context>
 <context>
@@ -838,33 +896,6 @@
     <message>
         <source>After</source>
         <translation>Después</translation>
-    </message>
-</context>
-<context>
-    <name>upstream::ledger::LedgerRepository</name>
-    <message>
-        <source>This ledger entry no longer exists in the local cache.</source>
-        <translation>Esta entrada del libro de recuperaciones ya no existe en la caché local.</translation>
-    </message>
-    <message>
-        <source>A ledger entry id must be a UUID.</source>
-        <translation>El identificador de una entrada del libro de recuperaciones debe ser un UUID.</translation>
-    </message>
-    <message>
-        <source>This entry was approved by %1 and can no longer be changed. Record a correction as a new entry.</source>
-        <translation>%1 aprobó esta entrada y ya no se puede modificar. Registre la corrección como una entrada nueva.</translation>
-    </message>
-    <message>
-        <source>Only a supervisor can approve ledger entries. Ask a supervisor to review this entry.</source>
-        <translation>Solo un supervisor puede aprobar entradas del libro de recuperaciones. Pida a un supervisor que revise esta entrada.</translation>
-    </message>
-    <message>
-        <source>Only a recovered or written-off entry can be approved; this one is %1.</source>
-        <translation>Solo se puede aprobar una entrada recuperada o dada de baja; esta está en estado %1.</translation>
-    </message>
-    <message>
-        <source>This entry is already approved.</source>
-        <translation>Esta entrada ya está aprobada.</translation>
     </message>
 </context>
 <context>
@@ -907,13 +938,6 @@
     </message>
 </context>
 <context>
-    <name>upstream::ledger::ValidationReport</name>
-    <message>
-        <source>The recovered amount is more than the expected amount; confirm it to save.</source>
-        <translation>El importe recuperado es mayor que el importe esperado; confírmelo para guardar.</translation>
-    </message>
-</context>
-<context>
     <name>upstream::security::SecretStore</name>
     <message>
         <source>read a secret</source>
@@ -942,11 +966,11 @@
         <translation>Introduzca su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <source>No server is configured. Enter the server&apos;s host and database.</source>
+        <source>No server is configured. Enter the server's host and database.</source>
         <translation>No hay ningún servidor configurado. Introduzca el servidor y la base de datos.</translation>
     </message>
     <message>
-        <source>The server cannot be reached and the password does not open this computer&apos;s offline copy. Check the password, or try again when the server is reachable.</source>
+        <source>The server cannot be reached and the password does not open this computer's offline copy. Check the password, or try again when the server is reachable.</source>
         <translation>No se puede contactar con el servidor y la contraseña no abre la copia sin conexión de este equipo. Compruebe la contraseña o vuelva a intentarlo cuando el servidor esté disponible.</translation>
     </message>
 </context>
@@ -1439,679 +1463,679 @@
     <name>upstream::views::ImportFilePage</name>
     <message>
         <source>Choose a claims file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A CSV export from a billing system or clearinghouse. Type its path, drop the file on the field or browse for it. The file is read, never changed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>CSV file path</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>/path/to/claims.csv</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Browse for a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>File problem</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Accepted: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252; delimiters comma, semicolon, tab or pipe; one header row. Million-row files are fine.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This file cannot be imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>upstream::views::ImportFormatPage</name>
     <message>
         <source>Check the format</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Encoding and delimiter were detected from the start of the file. Override them if the preview looks wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Encoding</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>As detected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Windows-1252</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Delimiter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Comma ( , )</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Semicolon ( ; )</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Pipe ( | )</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Preview of the first rows</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Detected:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Preview (first rows; values that look like patient data are withheld):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>With these settings the file cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;, delimiter &lt;b&gt;%2&lt;/b&gt;, %3 columns — %4 (%5 MB)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>upstream::views::ImportIssueModel</name>
     <message>
         <source>Missing fields</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>PHI detected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Invalid dates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Invalid values</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Patient name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSN</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Medical record number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Street address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Card number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>URL or IP address</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Member ID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>PHI</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>(row)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>withheld: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Valor</translation>
+        <translation>Valor</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>••• withheld</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>upstream::views::ImportMappingPage</name>
     <message>
         <source>Pa&amp;yer</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;gador</translation>
     </message>
     <message>
         <source>C&amp;PT code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Submitted date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>D&amp;ecided date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Allowed amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>B&amp;illed amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Paid amo&amp;unt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Pay&amp;ment date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Denial reason code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Denial reason te&amp;xt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>C&amp;laim reference</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Map the columns</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Each claim column takes one column of the file. Columns marked * are required. Validation runs in the background as you change the mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Claim column ← column in the file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> (required)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Remember this mapping for files with these headers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>This layout was imported before: its confirmed mapping was restored.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Columns were matched by name and known synonyms.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>— not in the file —</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Fix the mapping: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>All required columns are mapped.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;⚠ %1 (patient data: never read, never stored)&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#b3261e'&gt;⚠ %1 (patient data: never read, never stored)&lt;/span&gt;</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Every column of the file is used.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;b&gt;Dropped columns&lt;/b&gt; (not imported): %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>upstream::views::ImportQualityPage</name>
     <message>
         <source>Unusual volume</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Missing data</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Outcome mix shifted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Duplicate claims</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>%1 standard deviations from this customer&apos;s last 30 days of uploads</source>
-        <translation type="unfinished"></translation>
+        <source>%1 standard deviations from this customer's last 30 days of uploads</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: %2 % of the rows are empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 share differs by %2 points from the 90-day mix</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 % of the accepted claims repeat an earlier claim</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished">Crítica</translation>
+        <translation>Crítica</translation>
     </message>
     <message>
         <source>Data quality</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The share of rows accepted gives the score; uploads scoring 0.95 or more pass. Anomalies compare this file with the earlier uploads.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Import &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Anomaly</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished">Gravedad</translation>
+        <translation>Gravedad</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Anomalies:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;div style=&apos;font-size:30pt; font-weight:600; color:%1&apos;&gt;%2&lt;/div&gt;&lt;div style=&apos;font-size:11pt&apos;&gt;grade&lt;/div&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;div style='font-size:30pt; font-weight:600; color:%1'&gt;%2&lt;/div&gt;&lt;div style='font-size:11pt'&gt;grade&lt;/div&gt;</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;span style=&apos;font-size:14pt&apos;&gt;Quality score &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='font-size:14pt'&gt;Quality score &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#1e7b34&apos;&gt;passes&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#1e7b34'&gt;passes&lt;/span&gt;</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;below the 0.95 pass mark&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style='color:#b3261e'&gt;below the 0.95 pass mark&lt;/span&gt;</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 of %2 rows accepted, %3 rejected, %4 warnings, %5 duplicate claims.%6</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source> This file was imported before.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No anomalies</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>upstream::views::ImportRunPage</name>
     <message>
         <source>Import</source>
-        <translation type="unfinished">Importación</translation>
+        <translation>Importación</translation>
     </message>
     <message>
         <source>The accepted rows are loaded in one transaction: a cancelled or failed import leaves nothing behind.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Import progress</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Cancel import</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 claims imported. Continue to the summary.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The import failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The import was cancelled; nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Importing %1 accepted claims from %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Importing… %p%</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 rows · %2 rows/s · about %3 left</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>upstream::views::ImportSummaryPage</name>
     <message>
         <source>Import complete</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Review the outcome. Rejected rows can be exported to fix them at the source.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Export rejected rows…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Recompute &amp;signals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Re-run DriftWatch, DenialScope and DelayGuard with the new claims</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>claims accepted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>rows rejected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>warnings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Signals will be recomputed with the new claims.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 rejected rows exported to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Rejected rows were not imported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Every row was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>-rejected.csv</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Export rejected rows</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished">Archivos CSV (*.csv)</translation>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exporting rejected rows…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>upstream::views::ImportValidationPage</name>
     <message>
         <source>Validate the rows</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Every row is checked against the claim rules and scanned for patient data. PHI in a reason text is blanked, anywhere else it rejects the row; PHI values are never shown.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Validation progress</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Cancel validation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Re-run</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Show issues of category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>All issues</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Validation issues</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Validation cancelled. Re-run it to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Validating… %p%</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 rows checked · %2 rows/s · about %3 left</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Validated</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 rows · encoding %2 · delimiter %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; accepted · &lt;b&gt;%2&lt;/b&gt; rejected (%3) · &lt;b&gt;%4&lt;/b&gt; warnings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&lt;br&gt;&lt;span style=&apos;color:#b3261e&apos;&gt;Every row was rejected: fix the mapping or the file.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;br&gt;&lt;span style='color:#b3261e'&gt;Every row was rejected: fix the mapping or the file.&lt;/span&gt;</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&lt;br&gt;The table lists the first %1 issues; the counts are complete.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No patient data found.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Patient data found and kept out of the import — %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>upstream::views::ImportWizard</name>
     <message>
         <source>Import claims</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Import claims wizard</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>estimating…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2551,7 +2575,7 @@
         <translation>Recuperaciones</translation>
     </message>
     <message>
-        <source>Payer denial-rate and decision-time drift against each payer&apos;s baseline.</source>
+        <source>Payer denial-rate and decision-time drift against each payer's baseline.</source>
         <translation>Desviación de la tasa de denegación y del tiempo de decisión de cada pagador respecto a su línea base.</translation>
     </message>
     <message>
@@ -2901,7 +2925,7 @@
         <translation>No se encontró ningún espacio de trabajo en %1.</translation>
     </message>
     <message>
-        <source>This computer&apos;s keychain does not hold the device secret for this workspace, so the local cache cannot be opened here. Sign in to the server to rebuild the cache, or ask IT to restore the keychain.</source>
+        <source>This computer's keychain does not hold the device secret for this workspace, so the local cache cannot be opened here. Sign in to the server to rebuild the cache, or ask IT to restore the keychain.</source>
         <translation>El llavero de este equipo no contiene el secreto de dispositivo de este espacio de trabajo, por lo que la caché local no se puede abrir aquí. Inicie sesión en el servidor para reconstruir la caché o pida a TI que restaure el llavero.</translation>
     </message>
     <message>

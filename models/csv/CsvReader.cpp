@@ -21,10 +21,6 @@ namespace {
 constexpr std::size_t kSampleBytes = 64 * 1024;
 constexpr std::array<char, 4> kDelimiters = {',', ';', '\t', '|'};
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("upstream::csv::CsvReader", text);
-}
 Error invalid(const QString &message)
 {
     return makeError(ErrorCode::InvalidInput, message);
@@ -256,7 +252,8 @@ Result<std::unique_ptr<CsvBlockReader>> CsvBlockReader::open(const QString &path
     reader->m_limits = limits;
     reader->m_file = std::make_unique<QFile>(path);
     if (!reader->m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
-        return invalid(tr("cannot open the file: %1").arg(reader->m_file->errorString()));
+        return invalid(QCoreApplication::translate("upstream::csv::CsvReader", "cannot open the file: %1")
+                           .arg(reader->m_file->errorString()));
     reader->m_fileSize = std::uint64_t(std::max<qint64>(0, reader->m_file->size()));
     if (const Status st = reader->start(); !st.ok())
         return st.error();
@@ -280,7 +277,8 @@ Result<std::size_t> CsvBlockReader::readRaw(char *dst, std::size_t max)
     if (m_file) {
         const qint64 got = m_file->read(dst, qint64(max));
         if (got < 0)
-            return invalid(tr("cannot read the file: %1").arg(m_file->errorString()));
+            return invalid(QCoreApplication::translate("upstream::csv::CsvReader", "cannot read the file: %1")
+                               .arg(m_file->errorString()));
         n = std::size_t(got);
     } else {
         n = std::min(max, m_memory.size() - m_memoryPos);
@@ -334,7 +332,9 @@ Status CsvBlockReader::start()
 {
     if (m_limits.computeSha256) {
         if (sodium_init() < 0)
-            return makeError(ErrorCode::Internal, tr("the cryptography library failed to start"));
+            return makeError(
+                ErrorCode::Internal,
+                QCoreApplication::translate("upstream::csv::CsvReader", "the cryptography library failed to start"));
         m_sha = std::make_unique<Sha256>();
         crypto_hash_sha256_init(&m_sha->state);
     }
@@ -351,7 +351,7 @@ Status CsvBlockReader::start()
         headSize += *got;
     }
     if (headSize == 0)
-        return invalid(tr("the file is empty"));
+        return invalid(QCoreApplication::translate("upstream::csv::CsvReader", "the file is empty"));
     const auto *u = reinterpret_cast<const unsigned char *>(head.data());
     std::size_t skip = 0;
     if (headSize >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
@@ -374,8 +374,10 @@ Status CsvBlockReader::start()
         m_carry.assign(utf8.begin(), utf8.end());
     } else {
         if (m_encoding == Encoding::Utf8 && looksLikeBomlessUtf16(head.data(), headSize))
-            return invalid(tr("the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 "
-                              "with a BOM) and try again"));
+            return invalid(QCoreApplication::translate(
+                "upstream::csv::CsvReader",
+                "the file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 "
+                "with a BOM) and try again"));
         m_carry.assign(head.begin() + std::ptrdiff_t(skip), head.begin() + std::ptrdiff_t(headSize));
         const std::size_t checked = m_carry.size() - (m_eof ? 0 : incompleteTail(m_carry.data(), m_carry.size()));
         if ((m_limits.forceWindows1252 && m_encoding == Encoding::Utf8) || !isValidUtf8(m_carry.data(), checked))
@@ -383,13 +385,14 @@ Status CsvBlockReader::start()
     }
     m_carrySize = m_carry.size();
     if (looksBinary(m_carry.data(), m_carrySize))
-        return invalid(tr("the file contains binary data, not CSV text"));
+        return invalid(
+            QCoreApplication::translate("upstream::csv::CsvReader", "the file contains binary data, not CSV text"));
     std::size_t firstText = 0;
     while (firstText < m_carrySize &&
            (m_carry[firstText] == '\n' || m_carry[firstText] == '\r' || m_carry[firstText] == ' '))
         ++firstText;
     if (firstText == m_carrySize && m_eof)
-        return invalid(tr("the file is empty"));
+        return invalid(QCoreApplication::translate("upstream::csv::CsvReader", "the file is empty"));
     m_delimiter = m_limits.delimiter != 0 ? m_limits.delimiter
                                           : sniffDelimiter(m_carry.data() + firstText, m_carrySize - firstText);
 
@@ -397,8 +400,10 @@ Status CsvBlockReader::start()
     std::size_t boundary = lastBoundary(m_carry.data(), m_carrySize);
     while (boundary == 0 && !m_eof) {
         if (m_carrySize > m_limits.maxRecordBytes)
-            return invalid(tr("the header row is longer than %1 MiB; check for an unterminated quote")
-                               .arg(m_limits.maxRecordBytes >> 20));
+            return invalid(
+                QCoreApplication::translate("upstream::csv::CsvReader",
+                                            "the header row is longer than %1 MiB; check for an unterminated quote")
+                    .arg(m_limits.maxRecordBytes >> 20));
         if (const Status st = fill(m_carry, m_carrySize, m_limits.blockBytes); !st.ok())
             return st;
         boundary = lastBoundary(m_carry.data(), m_carrySize);
@@ -408,14 +413,18 @@ Status CsvBlockReader::start()
     std::size_t pos = 0;
     const RecordParser::Step step = parser.next(m_carry.data(), m_carrySize, pos, fields);
     if (step == RecordParser::Step::End)
-        return invalid(tr("the file is empty"));
+        return invalid(QCoreApplication::translate("upstream::csv::CsvReader", "the file is empty"));
     if (step == RecordParser::Step::UnterminatedQuote)
-        return invalid(tr("the header row has an unterminated quote"));
-    if (step == RecordParser::Step::FieldTooLong)
-        return invalid(tr("a header name is longer than %1 MiB").arg(m_limits.maxFieldBytes >> 20));
-    if (fields.size() > m_limits.maxColumns)
         return invalid(
-            tr("the header has %1 columns; at most %2 are supported").arg(fields.size()).arg(m_limits.maxColumns));
+            QCoreApplication::translate("upstream::csv::CsvReader", "the header row has an unterminated quote"));
+    if (step == RecordParser::Step::FieldTooLong)
+        return invalid(QCoreApplication::translate("upstream::csv::CsvReader", "a header name is longer than %1 MiB")
+                           .arg(m_limits.maxFieldBytes >> 20));
+    if (fields.size() > m_limits.maxColumns)
+        return invalid(QCoreApplication::translate("upstream::csv::CsvReader",
+                                                   "the header has %1 columns; at most %2 are supported")
+                           .arg(fields.size())
+                           .arg(m_limits.maxColumns));
     m_header.reserve(fields.size());
     for (std::string_view f : fields) {
         if (m_encoding == Encoding::Windows1252) {
@@ -436,7 +445,8 @@ Status CsvBlockReader::start()
         if (k < m_carrySize)
             break;
         if (m_eof)
-            return invalid(tr("the file has a header row but no data rows"));
+            return invalid(
+                QCoreApplication::translate("upstream::csv::CsvReader", "the file has a header row but no data rows"));
         if (const Status st = fill(m_carry, m_carrySize, m_limits.blockBytes); !st.ok())
             return st;
     }
@@ -500,10 +510,12 @@ Result<bool> CsvBlockReader::next(CsvBlock &block)
             return true;
         }
         if (size > m_limits.maxRecordBytes)
-            return invalid(tr("a row is longer than %1 MiB (fields are limited to %2 MiB); check for an "
-                              "unterminated quote or an oversized field")
-                               .arg(m_limits.maxRecordBytes >> 20)
-                               .arg(m_limits.maxFieldBytes >> 20));
+            return invalid(
+                QCoreApplication::translate("upstream::csv::CsvReader",
+                                            "a row is longer than %1 MiB (fields are limited to %2 MiB); check for an "
+                                            "unterminated quote or an oversized field")
+                    .arg(m_limits.maxRecordBytes >> 20)
+                    .arg(m_limits.maxFieldBytes >> 20));
         target = std::min(target + m_limits.blockBytes, m_limits.maxRecordBytes + 1);
     }
 }

@@ -14,11 +14,6 @@
 namespace upstream::dashboard {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SignalEvidence", text);
-}
-
 QDate date(const QJsonValue &v)
 {
     return QDate::fromString(v.toString(), Qt::ISODate);
@@ -51,7 +46,9 @@ Result<Evidence> parseEvidence(const QByteArray &json)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(ErrorCode::Corrupt, tr("The evidence of this signal cannot be read (malformed JSON)."));
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("SignalEvidence",
+                                                     "The evidence of this signal cannot be read (malformed JSON)."));
     const QJsonObject o = doc.object();
     Evidence e;
     const QJsonObject w = o.value(QLatin1String("windows")).toObject();
@@ -91,14 +88,14 @@ Result<Evidence> parseEvidence(const QByteArray &json)
 QString metricLabel(const QString &metric)
 {
     if (metric == QLatin1String("denial_rate"))
-        return tr("Denial rate");
+        return QCoreApplication::translate("SignalEvidence", "Denial rate");
     if (metric == QLatin1String("decision_days"))
-        return tr("Days to decision");
+        return QCoreApplication::translate("SignalEvidence", "Days to decision");
     if (metric == QLatin1String("reason_rate"))
-        return tr("Reason rate");
+        return QCoreApplication::translate("SignalEvidence", "Reason rate");
     if (metric == QLatin1String("payment_days"))
-        return tr("Days to payment");
-    return metric.isEmpty() ? tr("Value") : metric;
+        return QCoreApplication::translate("SignalEvidence", "Days to payment");
+    return metric.isEmpty() ? QCoreApplication::translate("SignalEvidence", "Value") : metric;
 }
 
 QByteArray evidenceToJson(const Evidence &e)
@@ -139,7 +136,7 @@ QString formatValue(const Evidence &e, double value)
     if (e.unit == QLatin1String("rate"))
         return loc.toString(value * 100.0, 'f', 1) + QLatin1Char('%');
     if (e.unit == QLatin1String("days"))
-        return tr("%1 days").arg(loc.toString(value, 'f', 1));
+        return QCoreApplication::translate("SignalEvidence", "%1 days").arg(loc.toString(value, 'f', 1));
     if (e.unit == QLatin1String("dollars"))
         return formatDollars(value);
     return loc.toString(value, 'f', value == std::floor(value) ? 0 : 1);
@@ -152,33 +149,46 @@ QStringList SignalDetail::plainExplanation() const
     const QString fmtDate = QStringLiteral("d MMM yyyy");
     // Windows are half-open: the last day shown is the day before `to`.
     auto span = [&](const QDate &from, const QDate &to) {
-        return tr("%1 to %2").arg(loc.toString(from, fmtDate), loc.toString(to.addDays(-1), fmtDate));
+        return QCoreApplication::translate("SignalEvidence", "%1 to %2")
+            .arg(loc.toString(from, fmtDate), loc.toString(to.addDays(-1), fmtDate));
     };
     QStringList out;
-    out << tr("%1 for %2%3: %4 in the current window (%5, %6 claims) against %7 in the baseline (%8, %9 claims).")
+    out << QCoreApplication::translate(
+               "SignalEvidence",
+               "%1 for %2%3: %4 in the current window (%5, %6 claims) against %7 in the baseline (%8, %9 claims).")
                .arg(metricLabel(e.metric), payer, group.isEmpty() ? QString() : QStringLiteral(" · ") + group,
                     formatValue(e, current), span(e.currentFrom, e.currentTo), loc.toString(e.currentN),
                     formatValue(e, baseline), span(e.baselineFrom, e.baselineTo), loc.toString(e.baselineN));
     const QString deltaText = e.unit == QLatin1String("rate")
-                                  ? tr("%1 percentage points").arg(loc.toString(delta * 100.0, 'f', 1))
+                                  ? QCoreApplication::translate("SignalEvidence", "%1 percentage points")
+                                        .arg(loc.toString(delta * 100.0, 'f', 1))
                                   : formatValue(e, delta);
-    const QString relative =
-        baseline != 0.0 ? tr(" (%1% relative)").arg(loc.toString(delta / baseline * 100.0, 'f', 1)) : QString();
-    out << tr("Change (Δ): %1%2. Test: %3 statistic %4, p-value %5; confidence %6% (how much data stands behind it).")
+    const QString relative = baseline != 0.0 ? QCoreApplication::translate("SignalEvidence", " (%1% relative)")
+                                                   .arg(loc.toString(delta / baseline * 100.0, 'f', 1))
+                                             : QString();
+    out << QCoreApplication::translate(
+               "SignalEvidence",
+               "Change (Δ): %1%2. Test: %3 statistic %4, p-value %5; confidence %6% (how much data stands behind it).")
                .arg(delta > 0 ? QStringLiteral("+") + deltaText : deltaText, relative,
-                    e.statisticName.isEmpty() ? tr("significance") : e.statisticName,
+                    e.statisticName.isEmpty() ? QCoreApplication::translate("SignalEvidence", "significance")
+                                              : e.statisticName,
                     loc.toString(e.statisticValue, 'f', 2),
                     pValue < 0.0001 ? QStringLiteral("< 0.0001") : loc.toString(pValue, 'f', 4),
                     loc.toString(confidence * 100.0, 'f', 0));
     if (e.baselineEvents || e.currentEvents)
-        out << tr("Events counted: %1 in the baseline, %2 in the current window.")
+        out << QCoreApplication::translate("SignalEvidence",
+                                           "Events counted: %1 in the baseline, %2 in the current window.")
                    .arg(loc.toString(e.baselineEvents), loc.toString(e.currentEvents));
-    out << tr("Severity %1 (score %2): %3")
+    out << QCoreApplication::translate("SignalEvidence", "Severity %1 (score %2): %3")
                .arg(severity, loc.toString(severityScore, 'f', 2),
-                    e.severityExplanation.isEmpty() ? tr("no explanation stored.") : e.severityExplanation);
-    out << tr("Dollars %1: %2")
+                    e.severityExplanation.isEmpty()
+                        ? QCoreApplication::translate("SignalEvidence", "no explanation stored.")
+                        : e.severityExplanation);
+    out << QCoreApplication::translate("SignalEvidence", "Dollars %1: %2")
                .arg(formatDollars(dollars),
-                    e.dollarsExplanation.isEmpty() ? tr("no explanation stored.") : e.dollarsExplanation);
+                    e.dollarsExplanation.isEmpty()
+                        ? QCoreApplication::translate("SignalEvidence", "no explanation stored.")
+                        : e.dollarsExplanation);
     return out;
 }
 
@@ -237,7 +247,8 @@ Result<SignalDetail> loadSignalDetail(storage::LocalCache &cache, const QString 
     if (!row.ok())
         return row.error();
     if (!row.value())
-        return makeError(ErrorCode::NotFound, tr("This signal is no longer in the workspace."));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("SignalEvidence", "This signal is no longer in the workspace."));
     SignalDetail d;
     d.signalId = signalId;
     d.product = q->text(0);

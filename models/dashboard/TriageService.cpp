@@ -25,11 +25,6 @@ QJsonValue orNull(const std::optional<QString> &s)
     return s ? QJsonValue(*s) : QJsonValue(QJsonValue::Null);
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("TriageService", text);
-}
-
 } // namespace
 
 TriageService::TriageService(storage::LocalCache *cache, QString operatorName, QString workstation)
@@ -89,11 +84,14 @@ Status TriageService::apply(const QStringList &alertIds, const VerdictInput &inp
 {
     const QString status = statusForVerdict(input.verdict);
     if (status.isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("Unknown verdict. Use real, noise or needs follow-up."));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("TriageService", "Unknown verdict. Use real, noise or needs follow-up."));
     if (!input.reasonCode.isEmpty() && !reasonCodes().contains(input.reasonCode))
-        return makeError(ErrorCode::InvalidInput, tr("Unknown reason code."));
+        return makeError(ErrorCode::InvalidInput, QCoreApplication::translate("TriageService", "Unknown reason code."));
     if (alertIds.isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("Select at least one alert."));
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("TriageService", "Select at least one alert."));
 
     std::vector<Previous> previous;
     auto &db = m_cache->db();
@@ -119,7 +117,9 @@ Status TriageService::apply(const QStringList &alertIds, const VerdictInput &inp
             if (!row.ok())
                 return row.error();
             if (!row.value())
-                return makeError(ErrorCode::NotFound, tr("The alert no longer exists in this workspace."));
+                return makeError(
+                    ErrorCode::NotFound,
+                    QCoreApplication::translate("TriageService", "The alert no longer exists in this workspace."));
             p.status = alert->text(0);
             p.alertVersion = alert->int64(1);
             judgment->reset();
@@ -178,7 +178,8 @@ Status TriageService::apply(const QStringList &alertIds, const VerdictInput &inp
 Status TriageService::undoLast()
 {
     if (m_undo.empty())
-        return makeError(ErrorCode::NotFound, tr("There is no verdict to undo."));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("TriageService", "There is no verdict to undo."));
     const std::vector<Previous> &last = m_undo.back();
     auto &db = m_cache->db();
     const Status st = m_cache->transaction([&]() -> Status {
@@ -260,7 +261,8 @@ Result<QString> TriageService::openLedgerEntry(const QString &alertId)
     if (!row.ok())
         return row.error();
     if (!row.value())
-        return makeError(ErrorCode::NotFound, tr("The alert no longer exists in this workspace."));
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("TriageService", "The alert no longer exists in this workspace."));
     // The ledger's own rules, history and outbox apply: the entry is made by the ledger repository.
     ledger::LedgerEntry draft;
     draft.alertId = alertId;

@@ -10,11 +10,6 @@
 namespace upstream::importer {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("upstream::importer::ClaimValidator", text);
-}
-
 constexpr bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -92,33 +87,76 @@ QString issueMessage(const Issue &issue)
     const QString column = issue.column >= 0 ? QLatin1String(columnName(Column(issue.column))) : QString();
     const QString value = QString::fromUtf8(issue.value.data(), qsizetype(issue.value.size()));
     switch (issue.code) {
-    case IssueCode::MissingValue: return tr("required value %1 is empty").arg(column);
-    case IssueCode::RowTooShort: return tr("the row has %1 fields, fewer than the header").arg(value);
-    case IssueCode::RowTooLong: return tr("the row has %1 fields, more than the header").arg(value);
+    case IssueCode::MissingValue:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator", "required value %1 is empty")
+            .arg(column);
+    case IssueCode::RowTooShort:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "the row has %1 fields, fewer than the header")
+            .arg(value);
+    case IssueCode::RowTooLong:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "the row has %1 fields, more than the header")
+            .arg(value);
     case IssueCode::PhiInValue:
-        return tr("%1 contains protected health information (%2); the value is not kept")
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "%1 contains protected health information (%2); the value is not kept")
             .arg(column, QLatin1String(issue.phiType >= 0 ? phi::phiTypeName(phi::PhiType(issue.phiType)) : "phi"));
-    case IssueCode::DateUnparsable: return tr("%1 is not a date (use YYYY-MM-DD or MM/DD/YYYY)").arg(column);
-    case IssueCode::DateAfterImport: return tr("%1 is after the import date").arg(column);
-    case IssueCode::DecidedBeforeSubmitted: return tr("decided_date is before submitted_date");
-    case IssueCode::AmountUnparsable: return tr("%1 is not an amount").arg(column);
-    case IssueCode::TextTooLong: return tr("%1 is too long").arg(column);
-    case IssueCode::CptFormat: return tr("cpt is not a CPT, HCPCS or Category II/III code");
-    case IssueCode::OutcomeOther: return tr("outcome is neither paid nor denied; stored as OTHER");
-    case IssueCode::AmountOutOfRange: return tr("%1 is outside 0 to 1,000,000").arg(column);
-    case IssueCode::BilledNegative: return tr("billed_amount is negative");
-    case IssueCode::BilledBelowAllowed: return tr("billed_amount is less than allowed_amount");
-    case IssueCode::PaidNegative: return tr("paid_amount is negative");
-    case IssueCode::PaidAboveAllowed: return tr("paid_amount is more than allowed_amount");
-    case IssueCode::PaymentDateInvalid: return tr("payment_date is not a date; stored empty");
-    case IssueCode::PaymentBeforeDecided: return tr("payment_date is before decided_date; stored empty");
-    case IssueCode::ReasonCodeFormat: return tr("denial_reason_code is not a CARC/group code");
-    case IssueCode::DeniedWithoutCode: return tr("denied claim without a denial_reason_code");
+    case IssueCode::DateUnparsable:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "%1 is not a date (use YYYY-MM-DD or MM/DD/YYYY)")
+            .arg(column);
+    case IssueCode::DateAfterImport:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator", "%1 is after the import date")
+            .arg(column);
+    case IssueCode::DecidedBeforeSubmitted:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "decided_date is before submitted_date");
+    case IssueCode::AmountUnparsable:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator", "%1 is not an amount").arg(column);
+    case IssueCode::TextTooLong:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator", "%1 is too long").arg(column);
+    case IssueCode::CptFormat:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "cpt is not a CPT, HCPCS or Category II/III code");
+    case IssueCode::OutcomeOther:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "outcome is neither paid nor denied; stored as OTHER");
+    case IssueCode::AmountOutOfRange:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator", "%1 is outside 0 to 1,000,000")
+            .arg(column);
+    case IssueCode::BilledNegative:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator", "billed_amount is negative");
+    case IssueCode::BilledBelowAllowed:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "billed_amount is less than allowed_amount");
+    case IssueCode::PaidNegative:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator", "paid_amount is negative");
+    case IssueCode::PaidAboveAllowed:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "paid_amount is more than allowed_amount");
+    case IssueCode::PaymentDateInvalid:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "payment_date is not a date; stored empty");
+    case IssueCode::PaymentBeforeDecided:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "payment_date is before decided_date; stored empty");
+    case IssueCode::ReasonCodeFormat:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "denial_reason_code is not a CARC/group code");
+    case IssueCode::DeniedWithoutCode:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "denied claim without a denial_reason_code");
     case IssueCode::ReasonTextPhi:
-        return tr("denial_reason_text contains protected health information (%1); the text was blanked")
+        return QCoreApplication::translate(
+                   "upstream::importer::ClaimValidator",
+                   "denial_reason_text contains protected health information (%1); the text was blanked")
             .arg(QLatin1String(issue.phiType >= 0 ? phi::phiTypeName(phi::PhiType(issue.phiType)) : "phi"));
-    case IssueCode::ReasonTextTruncated: return tr("denial_reason_text is longer than 500 characters; truncated");
-    case IssueCode::EncodingFallback: return tr("invalid UTF-8; read as Windows-1252");
+    case IssueCode::ReasonTextTruncated:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "denial_reason_text is longer than 500 characters; truncated");
+    case IssueCode::EncodingFallback:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator", "invalid UTF-8; read as Windows-1252");
     }
     return {};
 }

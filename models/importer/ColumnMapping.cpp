@@ -15,11 +15,6 @@
 namespace upstream::importer {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("upstream::importer::ColumnMapping", text);
-}
-
 constexpr std::array<const char *, kColumnCount> kNames = {"payer",
                                                            "cpt",
                                                            "submitted_date",
@@ -199,7 +194,7 @@ QString headerFingerprint(const std::vector<std::string> &header)
 QString safeHeaderLabel(const std::vector<std::string> &header, int index)
 {
     if (index < 0 || std::size_t(index) >= header.size() || headerHasPhi(header[std::size_t(index)]))
-        return tr("column %1").arg(index + 1);
+        return QCoreApplication::translate("upstream::importer::ColumnMapping", "column %1").arg(index + 1);
     // Printable on one line: control characters (a quoted header may contain line breaks) become spaces, and a
     // long header is cut.
     QString label = QString::fromUtf8(header[std::size_t(index)].data(), qsizetype(header[std::size_t(index)].size()));
@@ -227,31 +222,39 @@ Result<ColumnPlan> planColumns(const std::vector<std::string> &header, const std
     std::sort(names.begin(), names.end());
     for (std::size_t i = 1; i < names.size(); ++i)
         if (names[i].first == names[i - 1].first)
-            return makeError(ErrorCode::InvalidInput,
-                             tr("duplicate header '%1' in columns %2 and %3; rename one of them")
-                                 .arg(safeHeaderLabel(header, names[i - 1].second))
-                                 .arg(std::min(names[i - 1].second, names[i].second) + 1)
-                                 .arg(std::max(names[i - 1].second, names[i].second) + 1));
+            return makeError(
+                ErrorCode::InvalidInput,
+                QCoreApplication::translate("upstream::importer::ColumnMapping",
+                                            "duplicate header '%1' in columns %2 and %3; rename one of them")
+                    .arg(safeHeaderLabel(header, names[i - 1].second))
+                    .arg(std::min(names[i - 1].second, names[i].second) + 1)
+                    .arg(std::max(names[i - 1].second, names[i].second) + 1));
     QStringList missing;
     std::vector<bool> used(header.size(), false);
     for (std::size_t c = 0; c < kColumnCount; ++c) {
         const int src = plan.mapping.source[c];
         if (src >= int(header.size()))
-            return makeError(
-                ErrorCode::InvalidInput,
-                tr("the mapping refers to column %1, but the file has %2").arg(src + 1).arg(header.size()));
+            return makeError(ErrorCode::InvalidInput,
+                             QCoreApplication::translate("upstream::importer::ColumnMapping",
+                                                         "the mapping refers to column %1, but the file has %2")
+                                 .arg(src + 1)
+                                 .arg(header.size()));
         if (src >= 0) {
             if (used[std::size_t(src)])
                 return makeError(ErrorCode::InvalidInput,
-                                 tr("column '%1' is mapped to two claim fields").arg(safeHeaderLabel(header, src)));
+                                 QCoreApplication::translate("upstream::importer::ColumnMapping",
+                                                             "column '%1' is mapped to two claim fields")
+                                     .arg(safeHeaderLabel(header, src)));
             used[std::size_t(src)] = true;
         } else if (isRequired(Column(c))) {
             missing << QLatin1String(kNames[c]);
         }
     }
     if (!missing.isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("missing required columns: %1; map them or add them to the file")
-                                                      .arg(missing.join(QStringLiteral(", "))));
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("upstream::importer::ColumnMapping",
+                                                     "missing required columns: %1; map them or add them to the file")
+                             .arg(missing.join(QStringLiteral(", "))));
     for (std::size_t i = 0; i < header.size(); ++i) {
         if (used[i])
             continue;
@@ -272,7 +275,9 @@ Status MappingMemory::load()
         return {};
     if (!file.open(QIODevice::ReadOnly))
         return makeError(ErrorCode::PermissionDenied,
-                         tr("cannot read the saved column mappings: %1").arg(file.errorString()));
+                         QCoreApplication::translate("upstream::importer::ColumnMapping",
+                                                     "cannot read the saved column mappings: %1")
+                             .arg(file.errorString()));
     const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
     m_entries.clear();
     for (auto it = root.begin(); it != root.end(); ++it) {
@@ -296,12 +301,14 @@ Status MappingMemory::save() const
     }
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::PermissionDenied,
-                         tr("cannot save the column mappings: %1").arg(file.errorString()));
+        return makeError(ErrorCode::PermissionDenied, QCoreApplication::translate("upstream::importer::ColumnMapping",
+                                                                                  "cannot save the column mappings: %1")
+                                                          .arg(file.errorString()));
     file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
     if (!file.commit())
-        return makeError(ErrorCode::PermissionDenied,
-                         tr("cannot save the column mappings: %1").arg(file.errorString()));
+        return makeError(ErrorCode::PermissionDenied, QCoreApplication::translate("upstream::importer::ColumnMapping",
+                                                                                  "cannot save the column mappings: %1")
+                                                          .arg(file.errorString()));
     return {};
 }
 

@@ -15,11 +15,6 @@
 namespace upstream::importer {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("upstream::importer::ImportValidation", text);
-}
-
 // Blocked Bloom filter for duplicate keys: three bits in one 64-byte line (one cache miss per row), sized from the
 // file size (about one block per 400 bytes of file) and capped at 16 MiB whatever the row count: false-positive
 // rate ~1e-5 at 1M rows, ~1% at 10M. Run by the merging thread over each block's keys in file order, so
@@ -206,8 +201,13 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
 QString fatalMessage(csv::RecordParser::Step step, std::uint64_t row, const csv::ReaderLimits &limits)
 {
     if (step == csv::RecordParser::Step::UnterminatedQuote)
-        return tr("row %1 has an unterminated quote: a quoted field never ends").arg(row);
-    return tr("row %1 has a field longer than %2 MiB, the field size limit").arg(row).arg(limits.maxFieldBytes >> 20);
+        return QCoreApplication::translate("upstream::importer::ImportValidation",
+                                           "row %1 has an unterminated quote: a quoted field never ends")
+            .arg(row);
+    return QCoreApplication::translate("upstream::importer::ImportValidation",
+                                       "row %1 has a field longer than %2 MiB, the field size limit")
+        .arg(row)
+        .arg(limits.maxFieldBytes >> 20);
 }
 
 Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened, const ValidationOptions &options)
@@ -229,7 +229,9 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         exportFile = std::make_unique<QFile>(options.rejectedRowsCsvPath);
         if (!exportFile->open(QIODevice::WriteOnly | QIODevice::Truncate))
             return makeError(ErrorCode::PermissionDenied,
-                             tr("cannot write the rejected rows: %1").arg(exportFile->errorString()));
+                             QCoreApplication::translate("upstream::importer::ImportValidation",
+                                                         "cannot write the rejected rows: %1")
+                                 .arg(exportFile->errorString()));
         const std::string head = rejectedRowsCsvHeader();
         exportFile->write(head.data(), qint64(head.size()));
     }
@@ -372,7 +374,9 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         cvWork.notify_one();
         mergeReady(false);
         if (options.progress && !options.progress(reader.bytesConsumed(), reader.fileSize(), report.totalRows)) {
-            failure = makeError(ErrorCode::Cancelled, tr("validation cancelled"));
+            failure =
+                makeError(ErrorCode::Cancelled,
+                          QCoreApplication::translate("upstream::importer::ImportValidation", "validation cancelled"));
             break;
         }
     }
@@ -392,7 +396,9 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         report.duplicateFile = !report.fileSha256.isEmpty() && options.importedBefore(report.fileSha256);
     }
     if (report.totalRows == 0)
-        return makeError(ErrorCode::InvalidInput, tr("the file has a header row but no data rows"));
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("upstream::importer::ImportValidation",
+                                                     "the file has a header row but no data rows"));
 
     report.stats.totalRows = report.totalRows;
     report.stats.acceptedRows = report.accepted;

@@ -1,14 +1,10 @@
 #include "LedgerEntry.h"
 
+#include <QCoreApplication>
 #include <QLocale>
 
 namespace upstream::ledger {
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("Ledger", text);
-}
 
 QString dateTimeText(const QDateTime &dt)
 {
@@ -48,10 +44,10 @@ bool stateFromId(const QString &id, LedgerState *state)
 QString stateLabel(LedgerState state)
 {
     switch (state) {
-    case LedgerState::Open: return tr("Open");
-    case LedgerState::InProgress: return tr("In progress");
-    case LedgerState::Recovered: return tr("Recovered");
-    case LedgerState::WrittenOff: return tr("Written off");
+    case LedgerState::Open: return QCoreApplication::translate("Ledger", "Open");
+    case LedgerState::InProgress: return QCoreApplication::translate("Ledger", "In progress");
+    case LedgerState::Recovered: return QCoreApplication::translate("Ledger", "Recovered");
+    case LedgerState::WrittenOff: return QCoreApplication::translate("Ledger", "Written off");
     }
     return {};
 }
@@ -119,18 +115,18 @@ LedgerEntry LedgerEntry::fromJson(const QJsonObject &o)
 QString fieldLabel(LedgerField field)
 {
     switch (field) {
-    case LedgerField::Product: return tr("Product");
-    case LedgerField::Payer: return tr("Payer");
-    case LedgerField::Expected: return tr("Expected amount");
-    case LedgerField::Recovered: return tr("Recovered amount");
-    case LedgerField::RecoveredDate: return tr("Recovered date");
-    case LedgerField::State: return tr("State");
-    case LedgerField::Owner: return tr("Owner");
-    case LedgerField::Notes: return tr("Notes");
-    case LedgerField::AlertId: return tr("Alert");
-    case LedgerField::SignalId: return tr("Signal");
-    case LedgerField::ApprovedBy: return tr("Approved by");
-    case LedgerField::ApprovedAt: return tr("Approved at");
+    case LedgerField::Product: return QCoreApplication::translate("Ledger", "Product");
+    case LedgerField::Payer: return QCoreApplication::translate("Ledger", "Payer");
+    case LedgerField::Expected: return QCoreApplication::translate("Ledger", "Expected amount");
+    case LedgerField::Recovered: return QCoreApplication::translate("Ledger", "Recovered amount");
+    case LedgerField::RecoveredDate: return QCoreApplication::translate("Ledger", "Recovered date");
+    case LedgerField::State: return QCoreApplication::translate("Ledger", "State");
+    case LedgerField::Owner: return QCoreApplication::translate("Ledger", "Owner");
+    case LedgerField::Notes: return QCoreApplication::translate("Ledger", "Notes");
+    case LedgerField::AlertId: return QCoreApplication::translate("Ledger", "Alert");
+    case LedgerField::SignalId: return QCoreApplication::translate("Ledger", "Signal");
+    case LedgerField::ApprovedBy: return QCoreApplication::translate("Ledger", "Approved by");
+    case LedgerField::ApprovedAt: return QCoreApplication::translate("Ledger", "Approved at");
     }
     return {};
 }

@@ -2,17 +2,13 @@
 
 #include "phi/PhiScanner.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSaveFile>
 #include <QStringList>
 
 namespace upstream::ledger {
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LedgerExport", text);
-}
 
 QString plainAmount(qint64 cents)
 {
@@ -101,11 +97,14 @@ Status writeCsvFile(const QString &path, const std::vector<LedgerEntry> &entries
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorCode::PermissionDenied,
-                         tr("Could not write the export file. Choose a folder you can write to."));
+                         QCoreApplication::translate(
+                             "LedgerExport", "Could not write the export file. Choose a folder you can write to."));
     file.write(exportCsv(entries).toUtf8());
     if (!file.commit())
-        return makeError(ErrorCode::PermissionDenied,
-                         tr("Could not finish writing the export file. Check the free disk space and try again."));
+        return makeError(
+            ErrorCode::PermissionDenied,
+            QCoreApplication::translate(
+                "LedgerExport", "Could not finish writing the export file. Check the free disk space and try again."));
     return Status::success();
 }
 
@@ -122,21 +121,29 @@ QString exportHtmlReport(const std::vector<LedgerEntry> &entries, const LedgerTo
                                   "td{padding:3px 6px;border-bottom:1px solid #d9dde2}"
                                   "td.num{text-align:right}"
                                   "</style></head><body>");
-    html += QStringLiteral("<h1>%1</h1>").arg(esc(tr("Recovery ledger")));
+    html += QStringLiteral("<h1>%1</h1>").arg(esc(QCoreApplication::translate("LedgerExport", "Recovery ledger")));
     html += QStringLiteral("<p class='meta'>%1</p>")
                 .arg(esc(QCoreApplication::translate("LedgerExport", "Generated %1 · %n entries", nullptr,
                                                      int(entries.size()))
                              .arg(generatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")))));
-    html +=
-        QStringLiteral("<table width='60%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>"
-                       "<tr><td class='num'>%5</td><td class='num'>%6</td><td class='num'>%7</td>"
-                       "<td class='num'>%8</td></tr></table><br/>")
-            .arg(esc(tr("Recovered this month")), esc(tr("Last 30 days")), esc(tr("All time")), esc(tr("Outstanding")),
-                 formatCents(totals.recoveredThisMonthCents), formatCents(totals.recoveredLast30DaysCents),
-                 formatCents(totals.allTime.recoveredCents), formatCents(totals.allTime.outstandingCents));
+    html += QStringLiteral("<table width='60%'><tr><th>%1</th><th>%2</th><th>%3</th><th>%4</th></tr>"
+                           "<tr><td class='num'>%5</td><td class='num'>%6</td><td class='num'>%7</td>"
+                           "<td class='num'>%8</td></tr></table><br/>")
+                .arg(esc(QCoreApplication::translate("LedgerExport", "Recovered this month")),
+                     esc(QCoreApplication::translate("LedgerExport", "Last 30 days")),
+                     esc(QCoreApplication::translate("LedgerExport", "All time")),
+                     esc(QCoreApplication::translate("LedgerExport", "Outstanding")),
+                     formatCents(totals.recoveredThisMonthCents), formatCents(totals.recoveredLast30DaysCents),
+                     formatCents(totals.allTime.recoveredCents), formatCents(totals.allTime.outstandingCents));
     html += QStringLiteral("<table width='100%'><tr>");
-    for (const QString &h : {tr("Payer"), tr("Product"), tr("State"), tr("Expected"), tr("Recovered"),
-                             tr("Recovered on"), tr("Owner"), tr("Approved by"), tr("Notes")})
+    for (const QString &h :
+         {QCoreApplication::translate("LedgerExport", "Payer"), QCoreApplication::translate("LedgerExport", "Product"),
+          QCoreApplication::translate("LedgerExport", "State"), QCoreApplication::translate("LedgerExport", "Expected"),
+          QCoreApplication::translate("LedgerExport", "Recovered"),
+          QCoreApplication::translate("LedgerExport", "Recovered on"),
+          QCoreApplication::translate("LedgerExport", "Owner"),
+          QCoreApplication::translate("LedgerExport", "Approved by"),
+          QCoreApplication::translate("LedgerExport", "Notes")})
         html += QStringLiteral("<th>%1</th>").arg(esc(h));
     html += QStringLiteral("</tr>");
     for (const LedgerEntry &e : entries) {

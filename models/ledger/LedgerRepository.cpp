@@ -4,16 +4,12 @@
 #include "storage/cache/LocalCache.h"
 #include "sync/Outbox.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QUuid>
 
 namespace upstream::ledger {
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LedgerRepository", text);
-}
 
 const QString kColumns = QStringLiteral(
     "id, alert_id, signal_id, product, payer, expected_cents, recovered_cents, recovered_date, state, owner, notes, "
@@ -67,9 +63,11 @@ bool sameContent(const LedgerEntry &a, const LedgerEntry &b)
 Error conflictError(qint64 base, qint64 current)
 {
     return makeError(ErrorCode::Conflict,
-                     tr("Someone else changed this entry while you were editing it (you started from version %1, "
-                        "it is now version %2). Nothing was overwritten: compare both versions and choose what to "
-                        "keep.")
+                     QCoreApplication::translate(
+                         "LedgerRepository",
+                         "Someone else changed this entry while you were editing it (you started from version %1, "
+                         "it is now version %2). Nothing was overwritten: compare both versions and choose what to "
+                         "keep.")
                          .arg(base)
                          .arg(current));
 }
@@ -103,7 +101,9 @@ Result<LedgerEntry> LedgerRepository::get(const QString &id)
     if (!row.ok())
         return row.error();
     if (!row.value())
-        return makeError(ErrorCode::NotFound, tr("This ledger entry no longer exists in the local cache."));
+        return makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("LedgerRepository", "This ledger entry no longer exists in the local cache."));
     return readEntry(q.value());
 }
 
@@ -172,7 +172,8 @@ Result<LedgerEntry> LedgerRepository::create(LedgerEntry draft, bool overRecover
     if (draft.id.isEmpty())
         draft.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     else if (QUuid::fromString(draft.id).isNull())
-        return makeError(ErrorCode::InvalidInput, tr("A ledger entry id must be a UUID."));
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("LedgerRepository", "A ledger entry id must be a UUID."));
     draft.approvedBy.clear();
     draft.approvedAt = {};
     draft.version = 1;
@@ -232,8 +233,10 @@ Result<LedgerEntry> LedgerRepository::update(const LedgerEntry &edited, bool ove
         }
         if (before.isApproved())
             return makeError(ErrorCode::InvalidInput,
-                             tr("This entry was approved by %1 and can no longer be changed. Record a correction as "
-                                "a new entry.")
+                             QCoreApplication::translate(
+                                 "LedgerRepository",
+                                 "This entry was approved by %1 and can no longer be changed. Record a correction as "
+                                 "a new entry.")
                                  .arg(before.approvedBy));
         const ValidationReport report = validate(after, &before, today(), overRecoveryConfirmed);
         if (!report.ok())
@@ -279,7 +282,9 @@ Result<LedgerEntry> LedgerRepository::approve(const QString &id, qint64 baseVers
 {
     if (!m_actor.canApprove())
         return makeError(ErrorCode::PermissionDenied,
-                         tr("Only a supervisor can approve ledger entries. Ask a supervisor to review this entry."));
+                         QCoreApplication::translate(
+                             "LedgerRepository",
+                             "Only a supervisor can approve ledger entries. Ask a supervisor to review this entry."));
     std::optional<LedgerEntry> result;
     const Status st = m_cache->transaction([&]() -> Status {
         auto current = get(id);
@@ -289,11 +294,14 @@ Result<LedgerEntry> LedgerRepository::approve(const QString &id, qint64 baseVers
         if (before.version != baseVersion)
             return conflictError(baseVersion, before.version);
         if (!isTerminal(before.state))
-            return makeError(ErrorCode::InvalidInput,
-                             tr("Only a recovered or written-off entry can be approved; this one is %1.")
-                                 .arg(stateLabel(before.state)));
+            return makeError(
+                ErrorCode::InvalidInput,
+                QCoreApplication::translate("LedgerRepository",
+                                            "Only a recovered or written-off entry can be approved; this one is %1.")
+                    .arg(stateLabel(before.state)));
         if (before.isApproved())
-            return makeError(ErrorCode::InvalidInput, tr("This entry is already approved."));
+            return makeError(ErrorCode::InvalidInput,
+                             QCoreApplication::translate("LedgerRepository", "This entry is already approved."));
         LedgerEntry after = before;
         after.approvedBy = m_actor.user;
         after.approvedAt = now();

@@ -1,14 +1,10 @@
 #include "LedgerValidation.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 
 namespace upstream::ledger {
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LedgerValidation", text);
-}
 
 } // namespace
 
@@ -49,7 +45,8 @@ QString ValidationReport::summary() const
     for (const FieldIssue &issue : issues)
         lines << QStringLiteral("%1: %2").arg(fieldLabel(issue.field), issue.message);
     if (needsOverRecoveryConfirmation)
-        lines << tr("The recovered amount is more than the expected amount; confirm it to save.");
+        lines << QCoreApplication::translate(
+            "LedgerValidation", "The recovered amount is more than the expected amount; confirm it to save.");
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -62,43 +59,56 @@ ValidationReport validate(const LedgerEntry &e, const LedgerEntry *before, QDate
     for (QLatin1String p : kLedgerProducts)
         knownProduct = knownProduct || e.product == p;
     if (!knownProduct)
-        add(LedgerField::Product, tr("Choose DriftWatch, DenialScope or DelayGuard."));
+        add(LedgerField::Product,
+            QCoreApplication::translate("LedgerValidation", "Choose DriftWatch, DenialScope or DelayGuard."));
 
     const QString payer = e.payer.trimmed();
     if (payer.isEmpty())
-        add(LedgerField::Payer, tr("Enter the payer."));
+        add(LedgerField::Payer, QCoreApplication::translate("LedgerValidation", "Enter the payer."));
     else if (payer.size() > kMaxPayerLength)
-        add(LedgerField::Payer, tr("The payer name is too long (at most %1 characters).").arg(kMaxPayerLength));
+        add(LedgerField::Payer,
+            QCoreApplication::translate("LedgerValidation", "The payer name is too long (at most %1 characters).")
+                .arg(kMaxPayerLength));
 
     if (e.expectedCents < 0)
-        add(LedgerField::Expected, tr("The expected amount cannot be negative."));
+        add(LedgerField::Expected,
+            QCoreApplication::translate("LedgerValidation", "The expected amount cannot be negative."));
     if (e.recoveredCents < 0)
-        add(LedgerField::Recovered, tr("The recovered amount cannot be negative."));
+        add(LedgerField::Recovered,
+            QCoreApplication::translate("LedgerValidation", "The recovered amount cannot be negative."));
     if (e.expectedCents >= 0 && e.recoveredCents > e.expectedCents && !overRecoveryConfirmed)
         r.needsOverRecoveryConfirmation = true;
 
     if (e.recoveredDate.isValid()) {
         if (e.recoveredDate > today)
-            add(LedgerField::RecoveredDate, tr("The recovered date cannot be in the future."));
+            add(LedgerField::RecoveredDate,
+                QCoreApplication::translate("LedgerValidation", "The recovered date cannot be in the future."));
         else if (e.recoveredDate < kEarliestRecoveryDate)
-            add(LedgerField::RecoveredDate, tr("The recovered date is before %1; check the year.")
-                                                .arg(kEarliestRecoveryDate.toString(Qt::ISODate)));
+            add(LedgerField::RecoveredDate,
+                QCoreApplication::translate("LedgerValidation", "The recovered date is before %1; check the year.")
+                    .arg(kEarliestRecoveryDate.toString(Qt::ISODate)));
     }
     if (e.state == LedgerState::Recovered) {
         if (!e.recoveredDate.isValid())
-            add(LedgerField::RecoveredDate, tr("Enter the date the money was recovered."));
+            add(LedgerField::RecoveredDate,
+                QCoreApplication::translate("LedgerValidation", "Enter the date the money was recovered."));
         if (e.recoveredCents <= 0)
-            add(LedgerField::Recovered, tr("A recovered entry needs the amount that was recovered."));
+            add(LedgerField::Recovered,
+                QCoreApplication::translate("LedgerValidation",
+                                            "A recovered entry needs the amount that was recovered."));
     }
 
     const LedgerState from = before ? before->state : LedgerState::Open;
     if (!before && e.state != LedgerState::Open)
-        add(LedgerField::State, tr("A new entry starts as Open."));
+        add(LedgerField::State, QCoreApplication::translate("LedgerValidation", "A new entry starts as Open."));
     else if (!canTransition(from, e.state))
-        add(LedgerField::State, tr("An entry cannot move from %1 to %2.").arg(stateLabel(from), stateLabel(e.state)));
+        add(LedgerField::State, QCoreApplication::translate("LedgerValidation", "An entry cannot move from %1 to %2.")
+                                    .arg(stateLabel(from), stateLabel(e.state)));
 
     if (e.notes.size() > kMaxNotesLength)
-        add(LedgerField::Notes, tr("Notes are too long (at most %1 characters).").arg(kMaxNotesLength));
+        add(LedgerField::Notes,
+            QCoreApplication::translate("LedgerValidation", "Notes are too long (at most %1 characters).")
+                .arg(kMaxNotesLength));
     return r;
 }
 
