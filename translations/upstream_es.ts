@@ -400,7 +400,7 @@
     </message>
     <message>
         <source>Recompute signals</source>
-        <translation type="unfinished" />
+        <translation>Recalcular señales</translation>
     </message>
 </context>
 <context>
@@ -572,11 +572,11 @@
     </message>
     <message>
         <source>Open a workspace before importing.</source>
-        <translation type="unfinished" />
+        <translation>Abra un espacio de trabajo antes de importar.</translation>
     </message>
     <message>
         <source>Open a workspace first.</source>
-        <translation type="unfinished" />
+        <translation>Abra primero un espacio de trabajo.</translation>
     </message>
 </context>
 <context>
@@ -849,7 +849,7 @@
     <name>upstream::importer::ImportRunner</name>
     <message>
         <source>no importer is available in this build</source>
-        <translation type="unfinished" />
+        <translation>no hay ningún importador disponible en esta compilación</translation>
     </message>
 </context>
 <context>
@@ -1463,201 +1463,201 @@
     <name>upstream::views::ImportFilePage</name>
     <message>
         <source>Choose a claims file</source>
-        <translation type="unfinished" />
+        <translation>Elija un archivo de reclamaciones</translation>
     </message>
     <message>
         <source>A CSV export from a billing system or clearinghouse. Type its path, drop the file on the field or browse for it. The file is read, never changed.</source>
-        <translation type="unfinished" />
+        <translation>Una exportación CSV de un sistema de facturación o de una cámara de compensación. Escriba su ruta, suelte el archivo en el campo o búsquelo. El archivo solo se lee, nunca se modifica.</translation>
     </message>
     <message>
         <source>CSV file path</source>
-        <translation type="unfinished" />
+        <translation>Ruta del archivo CSV</translation>
     </message>
     <message>
         <source>/path/to/claims.csv</source>
-        <translation type="unfinished" />
+        <translation>/ruta/a/reclamaciones.csv</translation>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Archivo:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Examinar…</translation>
     </message>
     <message>
         <source>Browse for a CSV file</source>
-        <translation type="unfinished" />
+        <translation>Buscar un archivo CSV</translation>
     </message>
     <message>
         <source>File problem</source>
-        <translation type="unfinished" />
+        <translation>Problema con el archivo</translation>
     </message>
     <message>
         <source>Accepted: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252; delimiters comma, semicolon, tab or pipe; one header row. Million-row files are fine.</source>
-        <translation type="unfinished" />
+        <translation>Se acepta: UTF-8 (con o sin BOM), UTF-16 con BOM, Windows-1252; delimitadores coma, punto y coma, tabulación o barra vertical; una fila de encabezado. Se admiten archivos de millones de filas.</translation>
     </message>
     <message>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>This file cannot be imported: %1</source>
-        <translation type="unfinished" />
+        <translation>Este archivo no se puede importar: %1</translation>
     </message>
 </context>
 <context>
     <name>upstream::views::ImportFormatPage</name>
     <message>
         <source>Check the format</source>
-        <translation type="unfinished" />
+        <translation>Compruebe el formato</translation>
     </message>
     <message>
         <source>Encoding and delimiter were detected from the start of the file. Override them if the preview looks wrong.</source>
-        <translation type="unfinished" />
+        <translation>La codificación y el delimitador se detectaron al inicio del archivo. Cámbielos si la vista previa no parece correcta.</translation>
     </message>
     <message>
         <source>Encoding</source>
-        <translation type="unfinished" />
+        <translation>Codificación</translation>
     </message>
     <message>
         <source>As detected</source>
-        <translation type="unfinished" />
+        <translation>Según la detección</translation>
     </message>
     <message>
         <source>Windows-1252</source>
-        <translation type="unfinished" />
+        <translation>Windows-1252</translation>
     </message>
     <message>
         <source>Delimiter</source>
-        <translation type="unfinished" />
+        <translation>Delimitador</translation>
     </message>
     <message>
         <source>Comma ( , )</source>
-        <translation type="unfinished" />
+        <translation>Coma ( , )</translation>
     </message>
     <message>
         <source>Semicolon ( ; )</source>
-        <translation type="unfinished" />
+        <translation>Punto y coma ( ; )</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished" />
+        <translation>Tabulación</translation>
     </message>
     <message>
         <source>Pipe ( | )</source>
-        <translation type="unfinished" />
+        <translation>Barra vertical ( | )</translation>
     </message>
     <message>
         <source>Preview of the first rows</source>
-        <translation type="unfinished" />
+        <translation>Vista previa de las primeras filas</translation>
     </message>
     <message>
         <source>Detected:</source>
-        <translation type="unfinished" />
+        <translation>Detectado:</translation>
     </message>
     <message>
         <source>&amp;Encoding:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Codificación:</translation>
     </message>
     <message>
         <source>&amp;Delimiter:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Delimitador:</translation>
     </message>
     <message>
         <source>&amp;Preview (first rows; values that look like patient data are withheld):</source>
-        <translation type="unfinished" />
+        <translation>&amp;Vista previa (primeras filas; se ocultan los valores que parecen datos de pacientes):</translation>
     </message>
     <message>
         <source>With these settings the file cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>Con esta configuración no se puede leer el archivo: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;, delimiter &lt;b&gt;%2&lt;/b&gt;, %3 columns — %4 (%5 MB)</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt;, delimitador &lt;b&gt;%2&lt;/b&gt;, %3 columnas — %4 (%5 MB)</translation>
     </message>
 </context>
 <context>
     <name>upstream::views::ImportIssueModel</name>
     <message>
         <source>Missing fields</source>
-        <translation type="unfinished" />
+        <translation>Faltan campos</translation>
     </message>
     <message>
         <source>PHI detected</source>
-        <translation type="unfinished" />
+        <translation>PHI detectada</translation>
     </message>
     <message>
         <source>Invalid dates</source>
-        <translation type="unfinished" />
+        <translation>Fechas no válidas</translation>
     </message>
     <message>
         <source>Invalid values</source>
-        <translation type="unfinished" />
+        <translation>Valores no válidos</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished" />
+        <translation>Advertencia</translation>
     </message>
     <message>
         <source>Patient name</source>
-        <translation type="unfinished" />
+        <translation>Nombre del paciente</translation>
     </message>
     <message>
         <source>SSN</source>
-        <translation type="unfinished" />
+        <translation>Número de Seguro Social</translation>
     </message>
     <message>
         <source>Medical record number</source>
-        <translation type="unfinished" />
+        <translation>Número de historia clínica</translation>
     </message>
     <message>
         <source>Phone number</source>
-        <translation type="unfinished" />
+        <translation>Número de teléfono</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished" />
+        <translation>Correo electrónico</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished" />
+        <translation>Fecha de nacimiento</translation>
     </message>
     <message>
         <source>Street address</source>
-        <translation type="unfinished" />
+        <translation>Dirección postal</translation>
     </message>
     <message>
         <source>Card number</source>
-        <translation type="unfinished" />
+        <translation>Número de tarjeta</translation>
     </message>
     <message>
         <source>URL or IP address</source>
-        <translation type="unfinished" />
+        <translation>URL o dirección IP</translation>
     </message>
     <message>
         <source>Member ID</source>
-        <translation type="unfinished" />
+        <translation>ID de afiliado</translation>
     </message>
     <message>
         <source>PHI</source>
-        <translation type="unfinished" />
+        <translation>PHI</translation>
     </message>
     <message>
         <source>(row)</source>
-        <translation type="unfinished" />
+        <translation>(fila)</translation>
     </message>
     <message>
         <source>withheld: %1</source>
-        <translation type="unfinished" />
+        <translation>oculto: %1</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>Fila</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>Columna</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1665,15 +1665,15 @@
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Categoría</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
+        <translation>Mensaje</translation>
     </message>
     <message>
         <source>••• withheld</source>
-        <translation type="unfinished" />
+        <translation>••• oculto</translation>
     </message>
 </context>
 <context>
@@ -1684,146 +1684,146 @@
     </message>
     <message>
         <source>C&amp;PT code</source>
-        <translation type="unfinished" />
+        <translation>Código C&amp;PT</translation>
     </message>
     <message>
         <source>&amp;Submitted date</source>
-        <translation type="unfinished" />
+        <translation>&amp;Fecha de envío</translation>
     </message>
     <message>
         <source>D&amp;ecided date</source>
-        <translation type="unfinished" />
+        <translation>Fecha de &amp;decisión</translation>
     </message>
     <message>
         <source>&amp;Outcome</source>
-        <translation type="unfinished" />
+        <translation>&amp;Resultado</translation>
     </message>
     <message>
         <source>&amp;Allowed amount</source>
-        <translation type="unfinished" />
+        <translation>Importe per&amp;mitido</translation>
     </message>
     <message>
         <source>B&amp;illed amount</source>
-        <translation type="unfinished" />
+        <translation>Importe fac&amp;turado</translation>
     </message>
     <message>
         <source>Paid amo&amp;unt</source>
-        <translation type="unfinished" />
+        <translation>&amp;Importe pagado</translation>
     </message>
     <message>
         <source>Pay&amp;ment date</source>
-        <translation type="unfinished" />
+        <translation>Fecha de pag&amp;o</translation>
     </message>
     <message>
         <source>&amp;Denial reason code</source>
-        <translation type="unfinished" />
+        <translation>&amp;Código de motivo de denegación</translation>
     </message>
     <message>
         <source>Denial reason te&amp;xt</source>
-        <translation type="unfinished" />
+        <translation>Te&amp;xto del motivo de denegación</translation>
     </message>
     <message>
         <source>C&amp;laim reference</source>
-        <translation type="unfinished" />
+        <translation>Referencia de rec&amp;lamación</translation>
     </message>
     <message>
         <source>Map the columns</source>
-        <translation type="unfinished" />
+        <translation>Asigne las columnas</translation>
     </message>
     <message>
         <source>Each claim column takes one column of the file. Columns marked * are required. Validation runs in the background as you change the mapping.</source>
-        <translation type="unfinished" />
+        <translation>Cada columna de la reclamación toma una columna del archivo. Las columnas marcadas con * son obligatorias. La validación se ejecuta en segundo plano mientras cambia la asignación.</translation>
     </message>
     <message>
         <source>Claim column ← column in the file</source>
-        <translation type="unfinished" />
+        <translation>Columna de la reclamación ← columna del archivo</translation>
     </message>
     <message>
         <source> (required)</source>
-        <translation type="unfinished" />
+        <translation> (obligatorio)</translation>
     </message>
     <message>
         <source>&amp;Remember this mapping for files with these headers</source>
-        <translation type="unfinished" />
+        <translation>Record&amp;ar esta asignación para archivos con estos encabezados</translation>
     </message>
     <message>
         <source>This layout was imported before: its confirmed mapping was restored.</source>
-        <translation type="unfinished" />
+        <translation>Este formato ya se importó antes: se restauró su asignación confirmada.</translation>
     </message>
     <message>
         <source>Columns were matched by name and known synonyms.</source>
-        <translation type="unfinished" />
+        <translation>Las columnas se emparejaron por nombre y sinónimos conocidos.</translation>
     </message>
     <message>
         <source>— not in the file —</source>
-        <translation type="unfinished" />
+        <translation>— no está en el archivo —</translation>
     </message>
     <message>
         <source>Fix the mapping: %1</source>
-        <translation type="unfinished" />
+        <translation>Corrija la asignación: %1</translation>
     </message>
     <message>
         <source>All required columns are mapped.</source>
-        <translation type="unfinished" />
+        <translation>Todas las columnas obligatorias están asignadas.</translation>
     </message>
     <message>
         <source>&lt;span style='color:#b3261e'&gt;⚠ %1 (patient data: never read, never stored)&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='color:#b3261e'&gt;⚠ %1 (datos de pacientes: nunca se leen ni se almacenan)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Every column of the file is used.</source>
-        <translation type="unfinished" />
+        <translation>Se utilizan todas las columnas del archivo.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Dropped columns&lt;/b&gt; (not imported): %1</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;Columnas descartadas&lt;/b&gt; (no se importan): %1</translation>
     </message>
 </context>
 <context>
     <name>upstream::views::ImportQualityPage</name>
     <message>
         <source>Unusual volume</source>
-        <translation type="unfinished" />
+        <translation>Volumen inusual</translation>
     </message>
     <message>
         <source>Missing data</source>
-        <translation type="unfinished" />
+        <translation>Datos ausentes</translation>
     </message>
     <message>
         <source>Outcome mix shifted</source>
-        <translation type="unfinished" />
+        <translation>Cambio en la distribución de resultados</translation>
     </message>
     <message>
         <source>Duplicate claims</source>
-        <translation type="unfinished" />
+        <translation>Reclamaciones duplicadas</translation>
     </message>
     <message>
         <source>%1 standard deviations from this customer's last 30 days of uploads</source>
-        <translation type="unfinished" />
+        <translation>%1 desviaciones estándar respecto a las cargas de este cliente en los últimos 30 días</translation>
     </message>
     <message>
         <source>%1: %2 % of the rows are empty</source>
-        <translation type="unfinished" />
+        <translation>%1: el %2 % de las filas están vacías</translation>
     </message>
     <message>
         <source>%1 share differs by %2 points from the 90-day mix</source>
-        <translation type="unfinished" />
+        <translation>La proporción de %1 difiere en %2 puntos de la distribución de 90 días</translation>
     </message>
     <message>
         <source>%1 % of the accepted claims repeat an earlier claim</source>
-        <translation type="unfinished" />
+        <translation>El %1 % de las reclamaciones aceptadas repite una reclamación anterior</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished" />
+        <translation>Media</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished" />
+        <translation>Alta</translation>
     </message>
     <message>
         <source>Critical</source>
@@ -1831,23 +1831,23 @@
     </message>
     <message>
         <source>Data quality</source>
-        <translation type="unfinished" />
+        <translation>Calidad de los datos</translation>
     </message>
     <message>
         <source>The share of rows accepted gives the score; uploads scoring 0.95 or more pass. Anomalies compare this file with the earlier uploads.</source>
-        <translation type="unfinished" />
+        <translation>La puntuación es la proporción de filas aceptadas; las cargas con 0,95 o más se aprueban. Las anomalías comparan este archivo con las cargas anteriores.</translation>
     </message>
     <message>
         <source>&amp;Import &gt;</source>
-        <translation type="unfinished" />
+        <translation>&amp;Importar &gt;</translation>
     </message>
     <message>
         <source>Anomalies</source>
-        <translation type="unfinished" />
+        <translation>Anomalías</translation>
     </message>
     <message>
         <source>Anomaly</source>
-        <translation type="unfinished" />
+        <translation>Anomalía</translation>
     </message>
     <message>
         <source>Severity</source>
@@ -1855,39 +1855,39 @@
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Detalle</translation>
     </message>
     <message>
         <source>&amp;Anomalies:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Anomalías:</translation>
     </message>
     <message>
         <source>&lt;div style='font-size:30pt; font-weight:600; color:%1'&gt;%2&lt;/div&gt;&lt;div style='font-size:11pt'&gt;grade&lt;/div&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;div style='font-size:30pt; font-weight:600; color:%1'&gt;%2&lt;/div&gt;&lt;div style='font-size:11pt'&gt;calificación&lt;/div&gt;</translation>
     </message>
     <message>
         <source>&lt;span style='font-size:14pt'&gt;Quality score &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='font-size:14pt'&gt;Puntuación de calidad &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style='color:#1e7b34'&gt;passes&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='color:#1e7b34'&gt;aprobada&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style='color:#b3261e'&gt;below the 0.95 pass mark&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;span style='color:#b3261e'&gt;por debajo del umbral de aprobación de 0,95&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 of %2 rows accepted, %3 rejected, %4 warnings, %5 duplicate claims.%6</source>
-        <translation type="unfinished" />
+        <translation>%1 de %2 filas aceptadas, %3 rechazadas, %4 advertencias, %5 reclamaciones duplicadas.%6</translation>
     </message>
     <message>
         <source> This file was imported before.</source>
-        <translation type="unfinished" />
+        <translation> Este archivo ya se importó anteriormente.</translation>
     </message>
     <message>
         <source>No anomalies</source>
-        <translation type="unfinished" />
+        <translation>Sin anomalías</translation>
     </message>
 </context>
 <context>
@@ -1898,118 +1898,118 @@
     </message>
     <message>
         <source>The accepted rows are loaded in one transaction: a cancelled or failed import leaves nothing behind.</source>
-        <translation type="unfinished" />
+        <translation>Las filas aceptadas se cargan en una sola transacción: una importación cancelada o fallida no deja nada.</translation>
     </message>
     <message>
         <source>Import progress</source>
-        <translation type="unfinished" />
+        <translation>Progreso de la importación</translation>
     </message>
     <message>
         <source>&amp;Cancel import</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cancelar importación</translation>
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation type="unfinished" />
+        <translation>&amp;Reintentar</translation>
     </message>
     <message>
         <source>Imported</source>
-        <translation type="unfinished" />
+        <translation>Importado</translation>
     </message>
     <message>
         <source>%1 claims imported. Continue to the summary.</source>
-        <translation type="unfinished" />
+        <translation>Se importaron %1 reclamaciones. Continúe al resumen.</translation>
     </message>
     <message>
         <source>The import failed: %1</source>
-        <translation type="unfinished" />
+        <translation>La importación falló: %1</translation>
     </message>
     <message>
         <source>The import was cancelled; nothing was stored.</source>
-        <translation type="unfinished" />
+        <translation>La importación se canceló; no se guardó nada.</translation>
     </message>
     <message>
         <source>Importing %1 accepted claims from %2.</source>
-        <translation type="unfinished" />
+        <translation>Importando %1 reclamaciones aceptadas de %2.</translation>
     </message>
     <message>
         <source>Importing… %p%</source>
-        <translation type="unfinished" />
+        <translation>Importando… %p%</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished" />
+        <translation>Iniciando…</translation>
     </message>
     <message>
         <source>%1 rows · %2 rows/s · about %3 left</source>
-        <translation type="unfinished" />
+        <translation>%1 filas · %2 filas/s · tiempo restante aprox.: %3</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished" />
+        <translation>Detenido</translation>
     </message>
 </context>
 <context>
     <name>upstream::views::ImportSummaryPage</name>
     <message>
         <source>Import complete</source>
-        <translation type="unfinished" />
+        <translation>Importación completada</translation>
     </message>
     <message>
         <source>Review the outcome. Rejected rows can be exported to fix them at the source.</source>
-        <translation type="unfinished" />
+        <translation>Revise el resultado. Las filas rechazadas se pueden exportar para corregirlas en el origen.</translation>
     </message>
     <message>
         <source>&amp;Export rejected rows…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Exportar filas rechazadas…</translation>
     </message>
     <message>
         <source>Recompute &amp;signals</source>
-        <translation type="unfinished" />
+        <translation>Recalcular &amp;señales</translation>
     </message>
     <message>
         <source>Re-run DriftWatch, DenialScope and DelayGuard with the new claims</source>
-        <translation type="unfinished" />
+        <translation>Vuelve a ejecutar DriftWatch, DenialScope y DelayGuard con las nuevas reclamaciones</translation>
     </message>
     <message>
         <source>claims accepted</source>
-        <translation type="unfinished" />
+        <translation>reclamaciones aceptadas</translation>
     </message>
     <message>
         <source>rows rejected</source>
-        <translation type="unfinished" />
+        <translation>filas rechazadas</translation>
     </message>
     <message>
         <source>warnings</source>
-        <translation type="unfinished" />
+        <translation>advertencias</translation>
     </message>
     <message>
         <source>Signals will be recomputed with the new claims.</source>
-        <translation type="unfinished" />
+        <translation>Las señales se recalcularán con las nuevas reclamaciones.</translation>
     </message>
     <message>
         <source>%1 rejected rows exported to %2.</source>
-        <translation type="unfinished" />
+        <translation>%1 filas rechazadas exportadas a %2.</translation>
     </message>
     <message>
         <source>The export failed: %1</source>
-        <translation type="unfinished" />
+        <translation>La exportación falló: %1</translation>
     </message>
     <message>
         <source>Rejected rows were not imported.</source>
-        <translation type="unfinished" />
+        <translation>Las filas rechazadas no se importaron.</translation>
     </message>
     <message>
         <source>Every row was imported.</source>
-        <translation type="unfinished" />
+        <translation>Se importaron todas las filas.</translation>
     </message>
     <message>
         <source>-rejected.csv</source>
-        <translation type="unfinished" />
+        <translation>-rechazadas.csv</translation>
     </message>
     <message>
         <source>Export rejected rows</source>
-        <translation type="unfinished" />
+        <translation>Exportar filas rechazadas</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
@@ -2017,125 +2017,125 @@
     </message>
     <message>
         <source>Exporting rejected rows…</source>
-        <translation type="unfinished" />
+        <translation>Exportando filas rechazadas…</translation>
     </message>
 </context>
 <context>
     <name>upstream::views::ImportValidationPage</name>
     <message>
         <source>Validate the rows</source>
-        <translation type="unfinished" />
+        <translation>Valide las filas</translation>
     </message>
     <message>
         <source>Every row is checked against the claim rules and scanned for patient data. PHI in a reason text is blanked, anywhere else it rejects the row; PHI values are never shown.</source>
-        <translation type="unfinished" />
+        <translation>Cada fila se comprueba con las reglas de reclamaciones y se analiza en busca de datos de pacientes. La PHI en un texto de motivo se borra; en cualquier otro campo, la fila se rechaza. Los valores de PHI nunca se muestran.</translation>
     </message>
     <message>
         <source>Validation progress</source>
-        <translation type="unfinished" />
+        <translation>Progreso de la validación</translation>
     </message>
     <message>
         <source>&amp;Cancel validation</source>
-        <translation type="unfinished" />
+        <translation>&amp;Cancelar validación</translation>
     </message>
     <message>
         <source>&amp;Re-run</source>
-        <translation type="unfinished" />
+        <translation>&amp;Volver a ejecutar</translation>
     </message>
     <message>
         <source>Show issues of category</source>
-        <translation type="unfinished" />
+        <translation>Mostrar incidencias de la categoría</translation>
     </message>
     <message>
         <source>All issues</source>
-        <translation type="unfinished" />
+        <translation>Todas las incidencias</translation>
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Mostrar:</translation>
     </message>
     <message>
         <source>Validation issues</source>
-        <translation type="unfinished" />
+        <translation>Incidencias de validación</translation>
     </message>
     <message>
         <source>Validation cancelled. Re-run it to continue.</source>
-        <translation type="unfinished" />
+        <translation>Validación cancelada. Vuelva a ejecutarla para continuar.</translation>
     </message>
     <message>
         <source>Validating… %p%</source>
-        <translation type="unfinished" />
+        <translation>Validando… %p%</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished" />
+        <translation>Iniciando…</translation>
     </message>
     <message>
         <source>%1 rows checked · %2 rows/s · about %3 left</source>
-        <translation type="unfinished" />
+        <translation>%1 filas comprobadas · %2 filas/s · tiempo restante aprox.: %3</translation>
     </message>
     <message>
         <source>Stopped</source>
-        <translation type="unfinished" />
+        <translation>Detenido</translation>
     </message>
     <message>
         <source>Validated</source>
-        <translation type="unfinished" />
+        <translation>Validado</translation>
     </message>
     <message>
         <source>%1 rows · encoding %2 · delimiter %3</source>
-        <translation type="unfinished" />
+        <translation>%1 filas · codificación %2 · delimitador %3</translation>
     </message>
     <message>
         <source>%1 %2</source>
-        <translation type="unfinished" />
+        <translation>%1 %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; accepted · &lt;b&gt;%2&lt;/b&gt; rejected (%3) · &lt;b&gt;%4&lt;/b&gt; warnings</source>
-        <translation type="unfinished" />
+        <translation>&lt;b&gt;%1&lt;/b&gt; aceptadas · &lt;b&gt;%2&lt;/b&gt; rechazadas (%3) · &lt;b&gt;%4&lt;/b&gt; advertencias</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style='color:#b3261e'&gt;Every row was rejected: fix the mapping or the file.&lt;/span&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;br&gt;&lt;span style='color:#b3261e'&gt;Se rechazaron todas las filas: corrija la asignación o el archivo.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;The table lists the first %1 issues; the counts are complete.</source>
-        <translation type="unfinished" />
+        <translation>&lt;br&gt;La tabla muestra las primeras %1 incidencias; los recuentos están completos.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished" />
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>No patient data found.</source>
-        <translation type="unfinished" />
+        <translation>No se encontraron datos de pacientes.</translation>
     </message>
     <message>
         <source>Patient data found and kept out of the import — %1</source>
-        <translation type="unfinished" />
+        <translation>Se encontraron datos de pacientes y se excluyeron de la importación — %1</translation>
     </message>
 </context>
 <context>
     <name>upstream::views::ImportWizard</name>
     <message>
         <source>Import claims</source>
-        <translation type="unfinished" />
+        <translation>Importar reclamaciones</translation>
     </message>
     <message>
         <source>Import claims wizard</source>
-        <translation type="unfinished" />
+        <translation>Asistente de importación de reclamaciones</translation>
     </message>
     <message>
         <source>estimating…</source>
-        <translation type="unfinished" />
+        <translation>calculando…</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished" />
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished" />
+        <translation>%1 min %2 s</translation>
     </message>
 </context>
 <context>
