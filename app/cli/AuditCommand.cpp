@@ -24,12 +24,8 @@ public:
     int run(const QStringList &args) override
     {
         QCommandLineParser parser;
-        const QCommandLineOption db(QStringLiteral("db"),
-                                    QStringLiteral("libpq connection string or URI (default: the PG* environment)."),
-                                    QStringLiteral("CONNSTR"));
-        const QCommandLineOption passwordFile(QStringLiteral("password-file"),
-                                              QStringLiteral("Read the password from FILE (else $UPSTREAM_PASSWORD)."),
-                                              QStringLiteral("FILE"));
+        const QCommandLineOption db = dbOption();
+        const QCommandLineOption passwordFile = passwordFileOption();
         const QCommandLineOption customer(QStringLiteral("customer"),
                                           QStringLiteral("Check only this customer's chain."), QStringLiteral("ID"));
         const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));

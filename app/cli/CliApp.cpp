@@ -65,6 +65,24 @@ int failed(const QString &reason)
     return ExitFailed;
 }
 
+QCommandLineOption dbOption()
+{
+    return {QStringLiteral("db"), QStringLiteral("libpq connection string or URI (default: the PG* environment)."),
+            QStringLiteral("CONNSTR")};
+}
+
+QCommandLineOption passwordFileOption()
+{
+    return {QStringLiteral("password-file"), QStringLiteral("Read the password from FILE (else $UPSTREAM_PASSWORD)."),
+            QStringLiteral("FILE")};
+}
+
+QCommandLineOption workspaceOption()
+{
+    return {QStringLiteral("workspace"), QStringLiteral("Work on the local workspace at PATH instead of PostgreSQL."),
+            QStringLiteral("PATH")};
+}
+
 int parseOrExit(QCommandLineParser &parser, const QString &command, const QString &description, const QStringList &args)
 {
     parser.setApplicationDescription(description);

@@ -2,6 +2,7 @@
 // The `upstream` command line: a registry of subcommands, each in its own file under app/cli/.
 // Contract (SPEC section 9): every command has --help and --json; exit 0 on success, 1 on a failed operation,
 // 2 on bad usage or unreadable input, with a one-line reason on stderr.
+#include <QCommandLineOption>
 #include <QString>
 #include <QStringList>
 
@@ -41,6 +42,11 @@ int usageError(const QString &reason); // printError + ExitUsage
 int failed(const QString &reason);     // printError + ExitFailed
 // Parses args with `parser` (which must already carry the command's options); handles --help.
 // Returns -1 to continue, or an exit code to return immediately.
+// The options that say where a command works (SPEC 9), declared once for every command that takes them.
+QCommandLineOption dbOption();           // --db CONNSTR
+QCommandLineOption passwordFileOption(); // --password-file FILE
+QCommandLineOption workspaceOption();    // --workspace PATH
+
 int parseOrExit(QCommandLineParser &parser, const QString &command, const QString &description,
                 const QStringList &args);
 

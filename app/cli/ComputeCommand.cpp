@@ -16,16 +16,6 @@ namespace upstream::cli {
 namespace {
 
 // The workspace password: --password-file, else $UPSTREAM_PASSWORD (never a flag value).
-Result<QString> workspacePassword(const QString &file)
-{
-    if (!file.isEmpty())
-        return storage::readSecretFile(file);
-    if (qEnvironmentVariableIsSet("UPSTREAM_PASSWORD"))
-        return qEnvironmentVariable("UPSTREAM_PASSWORD");
-    return makeError(ErrorCode::InvalidInput,
-                     QStringLiteral("the workspace password comes from --password-file or $UPSTREAM_PASSWORD"));
-}
-
 void print(const compute::ComputeReport &r, bool json, std::optional<qint64> customerId)
 {
     if (json) {
@@ -55,14 +45,9 @@ public:
         const QCommandLineOption asOf(QStringLiteral("as-of"),
                                       QStringLiteral("End of the current window, exclusive (default: today)."),
                                       QStringLiteral("YYYY-MM-DD"));
-        const QCommandLineOption db(QStringLiteral("db"),
-                                    QStringLiteral("libpq connection string or URI (default: the PG* environment)."),
-                                    QStringLiteral("CONNSTR"));
-        const QCommandLineOption passwordFile(QStringLiteral("password-file"),
-                                              QStringLiteral("Read the password from FILE (else $UPSTREAM_PASSWORD)."),
-                                              QStringLiteral("FILE"));
-        const QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("A local workspace folder."),
-                                           QStringLiteral("PATH"));
+        const QCommandLineOption db = dbOption();
+        const QCommandLineOption passwordFile = passwordFileOption();
+        const QCommandLineOption workspace = workspaceOption();
         const QCommandLineOption customer(QStringLiteral("customer"),
                                           QStringLiteral("Customer id (default: the sign-in's only customer)."),
                                           QStringLiteral("ID"));
@@ -107,7 +92,7 @@ public:
         if (parser.isSet(workspace) && (parser.isSet(db) || customerId))
             return usageError(QStringLiteral("--workspace cannot be combined with --db or --customer"));
         if (const auto local = compute::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
-            auto password = workspacePassword(parser.value(passwordFile));
+            auto password = storage::commandPassword(parser.value(passwordFile), true);
             if (!password.ok())
                 return usageError(password.error().message);
             auto cache = compute::openWorkspaceBlocking(*local, password.value());

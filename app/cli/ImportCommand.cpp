@@ -3,15 +3,14 @@
 // Exit 0 loaded; 1 failed (every row rejected, the database refused, cancelled); 2 bad usage or unreadable file.
 #include "CliApp.h"
 
+#include "compute/WorkspaceAccess.h"
+
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
-#include "security/SecretStore.h"
 #include "storage/pg/PgTarget.h"
-#include "workspace/Workspace.h"
 
 #include <QCommandLineParser>
 #include <QDate>
-#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSysInfo>
@@ -30,50 +29,15 @@ int reportFailure(const Error &error, bool validated = false)
     return failed(storage::oneLine(error));
 }
 
-Result<workspace::OpenedWorkspace> openWorkspace(const QString &directory, const QString &passwordFile)
-{
-    QString password;
-    if (!passwordFile.isEmpty()) {
-        auto secret = storage::readSecretFile(passwordFile);
-        if (!secret.ok())
-            return secret.error();
-        password = secret.value();
-    } else {
-        password = qEnvironmentVariable("UPSTREAM_PASSWORD");
-    }
-    if (password.isEmpty())
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("the workspace password comes from --password-file or $UPSTREAM_PASSWORD"));
-    if (!workspace::WorkspaceOpener::exists(directory))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("no workspace at %1").arg(directory));
-    security::SecretStore secrets;
-    workspace::WorkspaceOpener opener(&secrets);
-    std::optional<Result<workspace::OpenedWorkspace>> opened;
-    QEventLoop loop; // a command-line process: waiting here blocks no UI
-    opener.open(directory, password, [&](Result<workspace::OpenedWorkspace> r) {
-        opened = std::move(r);
-        loop.quit();
-    });
-    if (!opened)
-        loop.exec();
-    return std::move(*opened);
-}
-
 class ImportCommand final : public Command {
 public:
     int run(const QStringList &args) override
     {
         QCommandLineParser parser;
         const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print one JSON object."));
-        const QCommandLineOption db(QStringLiteral("db"),
-                                    QStringLiteral("libpq connection string or URI (default: the PG* environment)."),
-                                    QStringLiteral("CONNSTR"));
-        const QCommandLineOption ws(QStringLiteral("workspace"),
-                                    QStringLiteral("Import into the local workspace at PATH instead of PostgreSQL."),
-                                    QStringLiteral("PATH"));
-        const QCommandLineOption passwordFile(QStringLiteral("password-file"),
-                                              QStringLiteral("Read the password from FILE (else $UPSTREAM_PASSWORD)."),
-                                              QStringLiteral("FILE"));
+        const QCommandLineOption db = dbOption();
+        const QCommandLineOption ws = workspaceOption();
+        const QCommandLineOption passwordFile = passwordFileOption();
         const QCommandLineOption customer(
             QStringLiteral("customer"),
             QStringLiteral("Customer to import into (default: the signed-in user's only customer)."),
@@ -105,10 +69,13 @@ public:
         Result<ImportResult> result = makeError(ErrorCode::Internal, QString());
         ValidationReport partial;
         if (parser.isSet(ws)) {
-            auto opened = openWorkspace(parser.value(ws), parser.value(passwordFile));
-            if (!opened.ok())
-                return reportFailure(opened.error());
-            result = ClaimImporter::importToCache(*opened->cache, file, options, &partial);
+            auto password = storage::commandPassword(parser.value(passwordFile), true);
+            if (!password.ok())
+                return reportFailure(password.error());
+            auto cache = compute::openWorkspaceBlocking(parser.value(ws), password.value());
+            if (!cache.ok())
+                return reportFailure(cache.error());
+            result = ClaimImporter::importToCache(*cache.value(), file, options, &partial);
         } else {
             auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
             if (!conn.ok())

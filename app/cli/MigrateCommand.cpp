@@ -25,12 +25,8 @@ public:
     int run(const QStringList &args) override
     {
         QCommandLineParser parser;
-        const QCommandLineOption db(QStringLiteral("db"),
-                                    QStringLiteral("libpq connection string or URI (default: the PG* environment)."),
-                                    QStringLiteral("CONNSTR"));
-        const QCommandLineOption passwordFile(QStringLiteral("password-file"),
-                                              QStringLiteral("Read the password from FILE (else $UPSTREAM_PASSWORD)."),
-                                              QStringLiteral("FILE"));
+        const QCommandLineOption db = dbOption();
+        const QCommandLineOption passwordFile = passwordFileOption();
         const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
         parser.addOptions({db, passwordFile, json});
         if (const int rc = parseOrExit(parser, QStringLiteral("migrate"),

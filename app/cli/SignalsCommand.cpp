@@ -19,14 +19,9 @@ public:
         const QCommandLineOption product(QStringLiteral("product"),
                                          QStringLiteral("driftwatch, denialscope, delayguard or all (default)."),
                                          QStringLiteral("P"), QStringLiteral("all"));
-        const QCommandLineOption db(QStringLiteral("db"),
-                                    QStringLiteral("libpq connection string or URI (default: the PG* environment)."),
-                                    QStringLiteral("CONNSTR"));
-        const QCommandLineOption passwordFile(QStringLiteral("password-file"),
-                                              QStringLiteral("Read the password from FILE (else $UPSTREAM_PASSWORD)."),
-                                              QStringLiteral("FILE"));
-        const QCommandLineOption workspace(QStringLiteral("workspace"), QStringLiteral("A local workspace folder."),
-                                           QStringLiteral("PATH"));
+        const QCommandLineOption db = dbOption();
+        const QCommandLineOption passwordFile = passwordFileOption();
+        const QCommandLineOption workspace = workspaceOption();
         const QCommandLineOption customer(QStringLiteral("customer"),
                                           QStringLiteral("Only this customer (default: all the sign-in sees)."),
                                           QStringLiteral("ID"));
@@ -54,17 +49,10 @@ public:
         if (parser.isSet(workspace) && (parser.isSet(db) || customerId))
             return usageError(QStringLiteral("--workspace cannot be combined with --db or --customer"));
         if (const auto local = compute::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
-            QString password = qEnvironmentVariable("UPSTREAM_PASSWORD");
-            if (parser.isSet(passwordFile)) {
-                auto pw = storage::readSecretFile(parser.value(passwordFile));
-                if (!pw.ok())
-                    return usageError(pw.error().message);
-                password = pw.value();
-            }
-            if (password.isEmpty())
-                return usageError(
-                    QStringLiteral("the workspace password comes from --password-file or $UPSTREAM_PASSWORD"));
-            auto cache = compute::openWorkspaceBlocking(*local, password);
+            auto password = storage::commandPassword(parser.value(passwordFile), true);
+            if (!password.ok())
+                return usageError(password.error().message);
+            auto cache = compute::openWorkspaceBlocking(*local, password.value());
             if (!cache.ok())
                 return failed(cache.error().message.section(QLatin1Char('\n'), 0, 0));
             list = compute::listLocalSignals(*cache.value(), p);

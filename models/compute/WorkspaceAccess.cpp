@@ -28,7 +28,7 @@ std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspa
 Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString &directory, const QString &password)
 {
     if (!workspace::WorkspaceOpener::exists(directory))
-        return makeError(ErrorCode::NotFound, QStringLiteral("no workspace at %1").arg(directory));
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no workspace at %1").arg(directory));
     security::SecretStore secrets;
     workspace::WorkspaceOpener opener(&secrets);
     std::optional<Result<workspace::OpenedWorkspace>> out;

@@ -2,7 +2,7 @@
 // Opening a local workspace from a synchronous caller (the CLI): runs WorkspaceOpener::open (keychain jobs,
 // Argon2id on a worker thread) inside a local event loop and returns its result. Not for GUI code, which
 // must stay callback-driven. Failure modes are WorkspaceOpener's (wrong password → AuthFailed, no device secret
-// → NotFound, no workspace at the path → NotFound, …).
+// → NotFound, no workspace at the path → InvalidInput, …).
 #include "core/Result.h"
 #include "engines/DailyAggregate.h"
 

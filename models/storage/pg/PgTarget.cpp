@@ -18,19 +18,26 @@ Result<QString> readSecretFile(const QString &path)
     return QString::fromUtf8(line);
 }
 
+Result<QString> commandPassword(const QString &passwordFile, bool required)
+{
+    if (!passwordFile.isEmpty())
+        return readSecretFile(passwordFile);
+    const QString fromEnvironment = qEnvironmentVariable("UPSTREAM_PASSWORD");
+    if (fromEnvironment.isEmpty() && required)
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("the workspace password comes from --password-file or $UPSTREAM_PASSWORD"));
+    return fromEnvironment;
+}
+
 Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &passwordFile)
 {
     PgConnectionParams p;
     p.connectionString = db;
     p.applicationName = QStringLiteral("upstream-cli");
-    if (!passwordFile.isEmpty()) {
-        auto pw = readSecretFile(passwordFile);
-        if (!pw.ok())
-            return pw.error();
-        p.password = pw.value();
-    } else if (qEnvironmentVariableIsSet("UPSTREAM_PASSWORD")) {
-        p.password = qEnvironmentVariable("UPSTREAM_PASSWORD");
-    }
+    auto password = commandPassword(passwordFile, false);
+    if (!password.ok())
+        return password.error();
+    p.password = password.value();
     // A URI cannot be followed by key=value fields (see PgConnection), so hand the password to libpq through its
     // own environment variable, visible to this process only.
     const bool uri = db.startsWith(QLatin1String("postgres://")) || db.startsWith(QLatin1String("postgresql://"));

@@ -20,5 +20,8 @@ QString oneLine(const Error &error);
 
 // Reads a secret from the first line of `path` ("-" = standard input); trailing CR/LF removed.
 Result<QString> readSecretFile(const QString &path);
+// The password a command runs with: the first line of `passwordFile` when given, else $UPSTREAM_PASSWORD, else empty
+// — or, when `required` (a local workspace cannot be opened without one), ErrorCode::InvalidInput.
+Result<QString> commandPassword(const QString &passwordFile, bool required);
 
 } // namespace upstream::storage
