@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace upstream::sync {
@@ -61,17 +62,39 @@ Result<std::set<QString>> pendingEntities(storage::LocalCache &cache)
     return out;
 }
 
-Status run(storage::LocalCache &cache, const QString &sql, const std::vector<QVariant> &params)
+// The statements of one batch, each prepared once and reused for every row: preparing per row was most of the cost
+// of applying a pull (about 100 µs a row).
+class Statements {
+public:
+    explicit Statements(storage::LocalCache &cache) : m_cache(cache) {}
+
+    Status run(const QString &sql, const std::vector<QVariant> &params)
+    {
+        auto it = m_prepared.find(sql);
+        if (it == m_prepared.end()) {
+            auto q = m_cache.db().prepare(sql);
+            if (!q.ok())
+                return q.error();
+            it = m_prepared.emplace(sql, std::move(q.value())).first;
+        }
+        storage::CipherStatement &q = it->second;
+        q.reset();
+        for (size_t i = 0; i < params.size(); ++i)
+            q.bind(int(i + 1), params[i]);
+        return q.run();
+    }
+
+private:
+    storage::LocalCache &m_cache;
+    std::map<QString, storage::CipherStatement> m_prepared;
+};
+
+Status run(Statements &statements, const QString &sql, const std::vector<QVariant> &params)
 {
-    auto q = cache.db().prepare(sql);
-    if (!q.ok())
-        return q.error();
-    for (size_t i = 0; i < params.size(); ++i)
-        q->bind(int(i + 1), params[i]);
-    return q->run();
+    return statements.run(sql, params);
 }
 
-Status applySignal(storage::LocalCache &cache, const QJsonObject &r)
+Status applySignal(Statements &cache, const QJsonObject &r)
 {
     return run(
         cache,
@@ -93,7 +116,7 @@ Status applySignal(storage::LocalCache &cache, const QJsonObject &r)
          text(r, "computed_at")});
 }
 
-Status applyAlert(storage::LocalCache &cache, const QJsonObject &r)
+Status applyAlert(Statements &cache, const QJsonObject &r)
 {
     return run(cache,
                QStringLiteral("INSERT INTO alerts (id, signal_id, product, status, suppressed, suppression_reason, "
@@ -105,7 +128,7 @@ Status applyAlert(storage::LocalCache &cache, const QJsonObject &r)
                 text(r, "created_at")});
 }
 
-Status applyJudgment(storage::LocalCache &cache, const QJsonObject &r)
+Status applyJudgment(Statements &cache, const QJsonObject &r)
 {
     // One judgment per (alert, operator): a row made elsewhere under another client id replaces ours.
     if (Status st = run(cache, QStringLiteral("DELETE FROM judgments WHERE alert_id = ? AND operator = ? AND id <> ?"),
@@ -121,7 +144,7 @@ Status applyJudgment(storage::LocalCache &cache, const QJsonObject &r)
                 text(r, "verdict"), text(r, "reason_code"), text(r, "notes"), text(r, "updated_at")});
 }
 
-Status applyLedger(storage::LocalCache &cache, const QJsonObject &r)
+Status applyLedger(Statements &cache, const QJsonObject &r)
 {
     return run(cache,
                QStringLiteral(
@@ -196,28 +219,30 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
 
 Status recordPushResults(storage::LocalCache &cache, const std::vector<PushResult> &results)
 {
+    Statements statements(cache);
     return cache.transaction([&]() -> Status {
         for (const PushResult &r : results) {
             Status st;
             switch (r.outcome) {
             case PushOutcome::Applied:
             case PushOutcome::AlreadyApplied:
-                st = run(cache, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {r.changeId});
+                st = run(statements, QStringLiteral("DELETE FROM outbox WHERE id = ?"), {r.changeId});
                 if (st.ok())
-                    st = run(cache, QStringLiteral("DELETE FROM audit_queue WHERE id = ?"), {r.changeId});
+                    st = run(statements, QStringLiteral("DELETE FROM audit_queue WHERE id = ?"), {r.changeId});
                 break;
             case PushOutcome::Conflict:
-                st = run(cache,
+                st = run(statements,
                          QStringLiteral("INSERT OR REPLACE INTO conflicts (outbox_id, entity_id, mine, theirs, "
                                         "detected_at) SELECT id, entity_id, payload, ?, ? FROM outbox WHERE id = ?"),
                          {json(r.theirs), nowIso(), r.changeId});
                 if (st.ok())
-                    st = run(cache, QStringLiteral("UPDATE outbox SET state = 'conflict' WHERE id = ?"), {r.changeId});
+                    st = run(statements, QStringLiteral("UPDATE outbox SET state = 'conflict' WHERE id = ?"),
+                             {r.changeId});
                 break;
             case PushOutcome::Rejected:
-                st =
-                    run(cache, QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?"),
-                        {r.message, r.changeId});
+                st = run(statements,
+                         QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?"),
+                         {r.message, r.changeId});
                 break;
             }
             if (!st.ok())
@@ -241,6 +266,7 @@ Status applyPulled(storage::LocalCache &cache, const PulledBatch &batch)
     auto pending = pendingEntities(cache);
     if (!pending.ok())
         return pending.error();
+    Statements statements(cache);
     return cache.transaction([&]() -> Status {
         // Parents before children: signals, alerts, judgments, ledger entries (the order of kTables in the pull).
         for (const char *table : {"signals", "alerts", "judgments", "ledger_entries"}) {
@@ -253,24 +279,24 @@ Status applyPulled(storage::LocalCache &cache, const PulledBatch &batch)
                 Status st;
                 if (row.deleted) {
                     if (row.table == QLatin1String("judgments"))
-                        st = run(cache, QStringLiteral("DELETE FROM judgments WHERE server_id = ?"),
+                        st = run(statements, QStringLiteral("DELETE FROM judgments WHERE server_id = ?"),
                                  {text(row.key, "judgment_id")});
                     else if (row.table == QLatin1String("ledger_entries"))
-                        st = run(cache, QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ?"),
+                        st = run(statements, QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ?"),
                                  {text(row.key, "entry_id")});
                 } else if (row.table == QLatin1String("signals"))
-                    st = applySignal(cache, row.row);
+                    st = applySignal(statements, row.row);
                 else if (row.table == QLatin1String("alerts"))
-                    st = applyAlert(cache, row.row);
+                    st = applyAlert(statements, row.row);
                 else if (row.table == QLatin1String("judgments"))
-                    st = applyJudgment(cache, row.row);
+                    st = applyJudgment(statements, row.row);
                 else
-                    st = applyLedger(cache, row.row);
+                    st = applyLedger(statements, row.row);
                 if (!st.ok())
                     return st;
             }
         }
-        return run(cache,
+        return run(statements,
                    QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('last_seq', ?) "
                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                    {QString::number(batch.toSeq)});
