@@ -72,6 +72,22 @@ Error conflictError(qint64 base, qint64 current)
                          .arg(current));
 }
 
+// The fields a user edits, in the column order both the INSERT and the UPDATE use (alert_id … notes), bound from
+// parameter `first` on.
+void bindEditableFields(storage::CipherStatement &q, int first, const LedgerEntry &e)
+{
+    q.bind(first, orNull(e.alertId));
+    q.bind(first + 1, orNull(e.signalId));
+    q.bind(first + 2, e.product);
+    q.bind(first + 3, e.payer);
+    q.bind(first + 4, e.expectedCents);
+    q.bind(first + 5, e.recoveredCents);
+    q.bind(first + 6, orNull(e.recoveredDate.isValid() ? e.recoveredDate.toString(Qt::ISODate) : QString()));
+    q.bind(first + 7, stateId(e.state));
+    q.bind(first + 8, orNull(e.owner));
+    q.bind(first + 9, orNull(e.notes));
+}
+
 } // namespace
 
 LedgerRepository::LedgerRepository(storage::LocalCache *cache, LedgerActor actor, Clock clock)
@@ -185,16 +201,7 @@ Result<LedgerEntry> LedgerRepository::create(LedgerEntry draft, bool overRecover
         if (!ins.ok())
             return ins.error();
         ins->bind(1, draft.id);
-        ins->bind(2, orNull(draft.alertId));
-        ins->bind(3, orNull(draft.signalId));
-        ins->bind(4, draft.product);
-        ins->bind(5, draft.payer);
-        ins->bind(6, draft.expectedCents);
-        ins->bind(7, draft.recoveredCents);
-        ins->bind(8, orNull(draft.recoveredDate.isValid() ? draft.recoveredDate.toString(Qt::ISODate) : QString()));
-        ins->bind(9, stateId(draft.state));
-        ins->bind(10, orNull(draft.owner));
-        ins->bind(11, orNull(draft.notes));
+        bindEditableFields(ins.value(), 2, draft);
         ins->bindNull(12);
         ins->bindNull(13);
         ins->bind(14, draft.version);
@@ -250,16 +257,7 @@ Result<LedgerEntry> LedgerRepository::update(const LedgerEntry &edited, bool ove
             "WHERE id = ? AND version = ?"));
         if (!upd.ok())
             return upd.error();
-        upd->bind(1, orNull(after.alertId));
-        upd->bind(2, orNull(after.signalId));
-        upd->bind(3, after.product);
-        upd->bind(4, after.payer);
-        upd->bind(5, after.expectedCents);
-        upd->bind(6, after.recoveredCents);
-        upd->bind(7, orNull(after.recoveredDate.isValid() ? after.recoveredDate.toString(Qt::ISODate) : QString()));
-        upd->bind(8, stateId(after.state));
-        upd->bind(9, orNull(after.owner));
-        upd->bind(10, orNull(after.notes));
+        bindEditableFields(upd.value(), 1, after);
         upd->bind(11, after.version);
         upd->bind(12, isoTime(after.updatedAt));
         upd->bind(13, after.id);
