@@ -22,16 +22,13 @@ inline bool dayInRange(EpochDay day)
     return day >= 0 && day <= 0xffff;
 }
 
-inline bool sameText(const std::u16string &cached, const QString &s)
+inline std::size_t nameSlot(const QChar *d, qsizetype n)
 {
-    return cached.size() == std::size_t(s.size()) &&
-           std::char_traits<char16_t>::compare(cached.data(), reinterpret_cast<const char16_t *>(s.utf16()),
-                                               cached.size()) == 0;
-}
-
-inline void remember(std::u16string &cached, const QString &s)
-{
-    cached.assign(reinterpret_cast<const char16_t *>(s.utf16()), std::size_t(s.size()));
+    if (n == 0)
+        return 0;
+    const std::size_t h = std::size_t(n) * 0x9e37u ^ std::size_t(d[0].unicode()) * 31u ^
+                          std::size_t(d[n / 2].unicode()) * 7u ^ std::size_t(d[n - 1].unicode()) * 131u;
+    return (h ^ (h >> 8)) & 0xffu;
 }
 
 } // namespace
@@ -190,20 +187,31 @@ bool AggregateSet::sameContent(const AggregateSet &other) const
     return true;
 }
 
+std::uint32_t ClaimAggregator::cachedId(NameCache &cache, QHash<QString, std::uint32_t> &ids, QStringList &names,
+                                        const QString &name, std::uint32_t limit)
+{
+    static_assert(NameCache::kSlots == 256, "nameSlot() masks with 0xff");
+    const QChar *d = name.constData();
+    const qsizetype n = name.size();
+    NameCache::Slot &slot = cache.entries[nameSlot(d, n)];
+    if (slot.size == n &&
+        std::char_traits<char16_t>::compare(reinterpret_cast<const char16_t *>(slot.data),
+                                            reinterpret_cast<const char16_t *>(d), std::size_t(n)) == 0)
+        return slot.id;
+    const std::uint32_t id = m_set.intern(ids, names, name, limit);
+    if (id != kInvalidId)
+        slot = {names[id].constData(), n, id};
+    return id;
+}
+
 std::uint32_t ClaimAggregator::payerId(const QString &s)
 {
-    if (sameText(m_lastPayer, s))
-        return m_lastPayerId;
-    remember(m_lastPayer, s);
-    return m_lastPayerId = m_set.intern(m_set.m_payerIds, m_set.m_payers, s, kPayerLimit);
+    return cachedId(m_payerCache, m_set.m_payerIds, m_set.m_payers, s, kPayerLimit);
 }
 
 std::uint32_t ClaimAggregator::groupId(const QString &s)
 {
-    if (sameText(m_lastGroup, s))
-        return m_lastGroupId;
-    remember(m_lastGroup, s);
-    return m_lastGroupId = m_set.intern(m_set.m_groupIds, m_set.m_groups, s, kGroupLimit);
+    return cachedId(m_groupCache, m_set.m_groupIds, m_set.m_groups, s, kGroupLimit);
 }
 
 std::uint32_t ClaimAggregator::reasonId(const ClaimRecord &claim)
@@ -213,17 +221,16 @@ std::uint32_t ClaimAggregator::reasonId(const ClaimRecord &claim)
     const QString &r = !claim.denialReasonCode.isEmpty()   ? claim.denialReasonCode
                        : !claim.denialReasonText.isEmpty() ? claim.denialReasonText
                                                            : unspecifiedReason();
-    if (sameText(m_lastReason, r))
-        return m_lastReasonId;
-    remember(m_lastReason, r);
-    return m_lastReasonId = m_set.intern(m_set.m_reasonIds, m_set.m_reasons, r, kReasonLimit);
+    return cachedId(m_reasonCache, m_set.m_reasonIds, m_set.m_reasons, r, kReasonLimit);
 }
 
 AggregateSet ClaimAggregator::take()
 {
     AggregateSet out = std::move(m_set);
     m_set = AggregateSet();
-    m_lastPayer = m_lastGroup = m_lastReason = u"\uffff";
+    m_payerCache.clear();
+    m_groupCache.clear();
+    m_reasonCache.clear();
     return out;
 }
 

@@ -9,14 +9,15 @@
 //
 // Limits (checked when a name is first seen; exceeding them makes the set report overflow()): 2^20 payers,
 // 2^12 CPT groups, 2^16 reasons, submitted days 1970-01-01 … 2149-06-06.
+#include "core/HugePageAllocator.h"
 #include "engines/ClaimRecord.h"
 
 #include <QHash>
 #include <QString>
 #include <QStringList>
 
+#include <algorithm>
 #include <cstdint>
-#include <string>
 #include <vector>
 
 namespace upstream::engines {
@@ -67,7 +68,8 @@ public:
     void addRow(const QString &payer, const QString &group, const QString &reason, EpochDay day,
                 const DayCounters &counters);
 
-    const std::vector<AggregateRow> &rows() const { return m_rows; }
+    using Rows = std::vector<AggregateRow, core::HugePageAllocator<AggregateRow>>;
+    const Rows &rows() const { return m_rows; }
     const QStringList &payers() const { return m_payers; }
     const QStringList &groups() const { return m_groups; }
     const QStringList &reasons() const { return m_reasons; }
@@ -96,11 +98,11 @@ private:
         std::uint64_t key;
         std::uint32_t row;
     };
-    std::vector<IndexEntry> m_index;
+    std::vector<IndexEntry, core::HugePageAllocator<IndexEntry>> m_index;
     std::uint64_t m_lastKey = kEmpty; // one-entry cache: consecutive claims often share a key
     std::uint32_t m_lastRow = 0;
     void grow();
-    std::vector<AggregateRow> m_rows;
+    Rows m_rows;
     bool m_overflow = false;
     std::int64_t m_skipped = 0;
 };
@@ -124,11 +126,23 @@ private:
     std::uint32_t reasonId(const ClaimRecord &claim);
 
     AggregateSet m_set;
-    // One-entry caches: parsed rows often repeat the previous row's names (sorted exports). Plain UTF-16 copies,
-    // not QStrings: refreshing a QString cache costs atomic reference counting on every change of name.
-    // They start as U+FFFF, a noncharacter no imported name carries, so the first row always interns.
-    std::u16string m_lastPayer{u"\uffff"}, m_lastGroup{u"\uffff"}, m_lastReason{u"\uffff"};
-    std::uint32_t m_lastPayerId = 0, m_lastGroupId = 0, m_lastReasonId = 0;
+    // Name -> id caches in front of the set's QHash interning: direct-mapped on a cheap hash (length and three
+    // characters), verified by a full compare. Parsed rows repeat a few dozen payers, groups and reasons in any
+    // order, so nearly every lookup is one compare instead of a full string hash and QHash probe. Entries point
+    // at the set's own interned names, whose data never changes; take() clears them.
+    struct NameCache {
+        struct Slot {
+            const QChar *data = nullptr;
+            qsizetype size = -1; // never matches until filled
+            std::uint32_t id = 0;
+        };
+        static constexpr std::size_t kSlots = 256;
+        Slot entries[kSlots];
+        void clear() { std::fill(std::begin(entries), std::end(entries), Slot{}); }
+    };
+    std::uint32_t cachedId(NameCache &cache, QHash<QString, std::uint32_t> &ids, QStringList &names,
+                           const QString &name, std::uint32_t limit);
+    NameCache m_payerCache, m_groupCache, m_reasonCache;
 };
 
 } // namespace upstream::engines
