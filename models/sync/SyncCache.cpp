@@ -333,7 +333,7 @@ Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cac
             break; // rejected changes stay queued with their error; do not spin on them
     }
     for (;;) {
-        auto batch = pullChanges(conn, customerId, lastPulledSeq(cache), 5000);
+        auto batch = pullChanges(conn, customerId, lastPulledSeq(cache), kPullBatchRows);
         if (!batch.ok())
             return batch.error();
         if (batch->toSeq == batch->fromSeq)

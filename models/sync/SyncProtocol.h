@@ -48,6 +48,12 @@ struct PulledRow {
     QJsonObject row; // current content (empty when deleted)
 };
 
+// Rows per pull batch; each batch is applied to the cache in one transaction. Larger batches rewrite the cache's
+// random-key index pages (client UUIDs) fewer times: at 20,000 instead of 5,000 rows the cache applies a 100k-row
+// pull ~20% faster and SQLCipher's share (it encrypts every page written) falls from ~20% to ~9%
+// (bench_cache_encryption). A batch of 20,000 takes ~0.3 s to apply on this hardware.
+constexpr int kPullBatchRows = 20000;
+
 struct PulledBatch {
     qint64 fromSeq = 0;
     qint64 toSeq = 0; // the highest seq covered; fromSeq == toSeq when nothing changed

@@ -75,7 +75,7 @@ void SyncWorker::pull(qint64 customerId, qint64 afterSeq)
         return;
     }
     m_notifier->setEnabled(false);
-    auto batch = pullChanges(*m_conn, customerId, afterSeq, 5000);
+    auto batch = pullChanges(*m_conn, customerId, afterSeq, kPullBatchRows);
     m_notifier->setEnabled(true);
     if (!batch.ok())
         emit pulled({}, batch.error().message);

@@ -34,7 +34,8 @@ Figures run(test::MigratedDatabase &db, const test::TestUser &user, qint64 custo
     QElapsedTimer total;
     total.start();
     for (;;) {
-        auto batch = sync::pullChanges(conn.value(), customer, sync::lastPulledSeq(cache.value()), 5000);
+        auto batch =
+            sync::pullChanges(conn.value(), customer, sync::lastPulledSeq(cache.value()), sync::kPullBatchRows);
         if (!batch.ok())
             qFatal("pull: %s", qPrintable(batch.error().message));
         if (batch->toSeq == batch->fromSeq)
