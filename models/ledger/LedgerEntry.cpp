@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QLocale>
 
+#include <cmath>
+
 namespace upstream::ledger {
 namespace {
 
@@ -109,6 +111,37 @@ LedgerEntry LedgerEntry::fromJson(const QJsonObject &o)
     e.version = o.value(QLatin1String("version")).toInteger();
     e.createdAt = dateTimeFrom(o.value(QLatin1String("created_at")));
     e.updatedAt = dateTimeFrom(o.value(QLatin1String("updated_at")));
+    return e;
+}
+
+LedgerEntry LedgerEntry::fromServerRow(const QJsonObject &o)
+{
+    auto text = [&](const char *key) {
+        const QJsonValue v = o.value(QLatin1String(key));
+        return v.isDouble() ? QString::number(v.toInteger()) : v.toString();
+    };
+    auto cents = [&](const char *key) { return qint64(std::llround(o.value(QLatin1String(key)).toDouble() * 100.0)); };
+    auto wholeSeconds = [&](const char *key) {
+        const QDateTime t = dateTimeFrom(o.value(QLatin1String(key)));
+        return t.isValid() ? QDateTime::fromSecsSinceEpoch(t.toSecsSinceEpoch(), Qt::UTC) : QDateTime();
+    };
+    LedgerEntry e;
+    e.id = text("client_uuid");
+    e.alertId = text("alert_id");
+    e.signalId = text("signal_id");
+    e.product = text("product");
+    e.payer = text("payer");
+    e.expectedCents = cents("expected_amount");
+    e.recoveredCents = cents("recovered_amount");
+    e.recoveredDate = QDate::fromString(text("recovered_date"), Qt::ISODate);
+    (void)stateFromId(text("state"), &e.state);
+    e.owner = text("owner");
+    e.notes = text("notes");
+    e.approvedBy = text("approved_by");
+    e.approvedAt = wholeSeconds("approved_at");
+    e.version = o.value(QLatin1String("version")).toInteger();
+    e.createdAt = wholeSeconds("created_at");
+    e.updatedAt = wholeSeconds("updated_at");
     return e;
 }
 

@@ -47,6 +47,9 @@ struct LedgerEntry {
     bool isApproved() const { return !approvedBy.isEmpty(); }
     QJsonObject toJson() const;
     static LedgerEntry fromJson(const QJsonObject &json);
+    // The server's row form (to_jsonb of upstream.ledger_entries, as pulled or returned with a conflict): id is the
+    // client_uuid, amounts are decimal dollars, links are numbers, times are truncated to whole seconds.
+    static LedgerEntry fromServerRow(const QJsonObject &row);
     bool operator==(const LedgerEntry &other) const = default;
 };
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUuid>
 
 namespace upstream::ledger {
@@ -219,115 +220,122 @@ Result<LedgerEntry> LedgerRepository::create(LedgerEntry draft, bool overRecover
 Result<LedgerEntry> LedgerRepository::update(const LedgerEntry &edited, bool overRecoveryConfirmed)
 {
     std::optional<LedgerEntry> result;
-    const Status st = m_cache->transaction([&]() -> Status {
-        // Read inside the write transaction (BEGIN IMMEDIATE): nobody can change the row between check and write.
-        auto current = get(edited.id);
-        if (!current.ok())
-            return current.error();
-        const LedgerEntry before = current.value();
-        if (before.version != edited.version)
-            return conflictError(edited.version, before.version);
-
-        LedgerEntry after = before;
-        for (LedgerField f : kEditableFields)
-            copyField(after, edited, f);
-        copyField(after, edited, LedgerField::AlertId);
-        copyField(after, edited, LedgerField::SignalId);
-        after.payer = after.payer.trimmed();
-        if (sameContent(before, after)) {
-            result = before;
-            return Status::success();
-        }
-        if (before.isApproved())
-            return makeError(ErrorCode::InvalidInput,
-                             QCoreApplication::translate(
-                                 "LedgerRepository",
-                                 "This entry was approved by %1 and can no longer be changed. Record a correction as "
-                                 "a new entry.")
-                                 .arg(before.approvedBy));
-        const ValidationReport report = validate(after, &before, today(), overRecoveryConfirmed);
-        if (!report.ok())
-            return makeError(ErrorCode::InvalidInput, report.summary());
-        after.version = before.version + 1;
-        after.updatedAt = now();
-
-        auto upd = m_cache->db().prepare(QStringLiteral(
-            "UPDATE ledger_entries SET alert_id = ?, signal_id = ?, product = ?, payer = ?, expected_cents = ?, "
-            "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, version = ?, updated_at = ? "
-            "WHERE id = ? AND version = ?"));
-        if (!upd.ok())
-            return upd.error();
-        bindEditableFields(upd.value(), 1, after);
-        upd->bind(11, after.version);
-        upd->bind(12, isoTime(after.updatedAt));
-        upd->bind(13, after.id);
-        upd->bind(14, before.version);
-        if (Status s = upd->run(); !s.ok())
-            return s;
-        if (m_cache->db().changes() != 1)
-            return conflictError(edited.version, before.version);
-        if (Status s = write(before, after, kOutboxLedgerUpsert, before.version); !s.ok())
-            return s;
-        result = after;
-        return Status::success();
-    });
+    const Status st = m_cache->transaction([&] { return updateLocked(edited, overRecoveryConfirmed, result); });
     if (!st.ok())
         return st.error();
     return *result;
 }
 
+Status LedgerRepository::updateLocked(const LedgerEntry &edited, bool overRecoveryConfirmed,
+                                      std::optional<LedgerEntry> &result)
+{
+    // Read inside the write transaction (BEGIN IMMEDIATE): nobody can change the row between check and write.
+    auto current = get(edited.id);
+    if (!current.ok())
+        return current.error();
+    const LedgerEntry before = current.value();
+    if (before.version != edited.version)
+        return conflictError(edited.version, before.version);
+
+    LedgerEntry after = before;
+    for (LedgerField f : kEditableFields)
+        copyField(after, edited, f);
+    copyField(after, edited, LedgerField::AlertId);
+    copyField(after, edited, LedgerField::SignalId);
+    after.payer = after.payer.trimmed();
+    if (sameContent(before, after)) {
+        result = before;
+        return Status::success();
+    }
+    if (before.isApproved())
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate(
+                             "LedgerRepository",
+                             "This entry was approved by %1 and can no longer be changed. Record a correction as "
+                             "a new entry.")
+                             .arg(before.approvedBy));
+    const ValidationReport report = validate(after, &before, today(), overRecoveryConfirmed);
+    if (!report.ok())
+        return makeError(ErrorCode::InvalidInput, report.summary());
+    after.version = before.version + 1;
+    after.updatedAt = now();
+
+    auto upd = m_cache->db().prepare(QStringLiteral(
+        "UPDATE ledger_entries SET alert_id = ?, signal_id = ?, product = ?, payer = ?, expected_cents = ?, "
+        "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, version = ?, updated_at = ? "
+        "WHERE id = ? AND version = ?"));
+    if (!upd.ok())
+        return upd.error();
+    bindEditableFields(upd.value(), 1, after);
+    upd->bind(11, after.version);
+    upd->bind(12, isoTime(after.updatedAt));
+    upd->bind(13, after.id);
+    upd->bind(14, before.version);
+    if (Status s = upd->run(); !s.ok())
+        return s;
+    if (m_cache->db().changes() != 1)
+        return conflictError(edited.version, before.version);
+    if (Status s = write(before, after, kOutboxLedgerUpsert, before.version); !s.ok())
+        return s;
+    result = after;
+    return Status::success();
+}
+
 Result<LedgerEntry> LedgerRepository::approve(const QString &id, qint64 baseVersion)
+{
+    std::optional<LedgerEntry> result;
+    const Status st = m_cache->transaction([&] { return approveLocked(id, baseVersion, result); });
+    if (!st.ok())
+        return st.error();
+    return *result;
+}
+
+Status LedgerRepository::approveLocked(const QString &id, qint64 baseVersion, std::optional<LedgerEntry> &result)
 {
     if (!m_actor.canApprove())
         return makeError(ErrorCode::PermissionDenied,
                          QCoreApplication::translate(
                              "LedgerRepository",
                              "Only a supervisor can approve ledger entries. Ask a supervisor to review this entry."));
-    std::optional<LedgerEntry> result;
-    const Status st = m_cache->transaction([&]() -> Status {
-        auto current = get(id);
-        if (!current.ok())
-            return current.error();
-        const LedgerEntry before = current.value();
-        if (before.version != baseVersion)
-            return conflictError(baseVersion, before.version);
-        if (!isTerminal(before.state))
-            return makeError(
-                ErrorCode::InvalidInput,
-                QCoreApplication::translate("LedgerRepository",
-                                            "Only a recovered or written-off entry can be approved; this one is %1.")
-                    .arg(stateLabel(before.state)));
-        if (before.isApproved())
-            return makeError(ErrorCode::InvalidInput,
-                             QCoreApplication::translate("LedgerRepository", "This entry is already approved."));
-        LedgerEntry after = before;
-        after.approvedBy = m_actor.user;
-        after.approvedAt = now();
-        after.updatedAt = after.approvedAt;
-        after.version = before.version + 1;
-        auto upd = m_cache->db().prepare(
-            QStringLiteral("UPDATE ledger_entries SET approved_by = ?, approved_at = ?, version = ?, updated_at = ? "
-                           "WHERE id = ? AND version = ?"));
-        if (!upd.ok())
-            return upd.error();
-        upd->bind(1, after.approvedBy);
-        upd->bind(2, isoTime(after.approvedAt));
-        upd->bind(3, after.version);
-        upd->bind(4, isoTime(after.updatedAt));
-        upd->bind(5, id);
-        upd->bind(6, before.version);
-        if (Status s = upd->run(); !s.ok())
-            return s;
-        if (m_cache->db().changes() != 1)
-            return conflictError(baseVersion, before.version);
-        if (Status s = write(before, after, kOutboxLedgerApprove, before.version); !s.ok())
-            return s;
-        result = after;
-        return Status::success();
-    });
-    if (!st.ok())
-        return st.error();
-    return *result;
+    auto current = get(id);
+    if (!current.ok())
+        return current.error();
+    const LedgerEntry before = current.value();
+    if (before.version != baseVersion)
+        return conflictError(baseVersion, before.version);
+    if (!isTerminal(before.state))
+        return makeError(
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("LedgerRepository",
+                                        "Only a recovered or written-off entry can be approved; this one is %1.")
+                .arg(stateLabel(before.state)));
+    if (before.isApproved())
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("LedgerRepository", "This entry is already approved."));
+    LedgerEntry after = before;
+    after.approvedBy = m_actor.user;
+    after.approvedAt = now();
+    after.updatedAt = after.approvedAt;
+    after.version = before.version + 1;
+    auto upd = m_cache->db().prepare(
+        QStringLiteral("UPDATE ledger_entries SET approved_by = ?, approved_at = ?, version = ?, updated_at = ? "
+                       "WHERE id = ? AND version = ?"));
+    if (!upd.ok())
+        return upd.error();
+    upd->bind(1, after.approvedBy);
+    upd->bind(2, isoTime(after.approvedAt));
+    upd->bind(3, after.version);
+    upd->bind(4, isoTime(after.updatedAt));
+    upd->bind(5, id);
+    upd->bind(6, before.version);
+    if (Status s = upd->run(); !s.ok())
+        return s;
+    if (m_cache->db().changes() != 1)
+        return conflictError(baseVersion, before.version);
+    if (Status s = write(before, after, kOutboxLedgerApprove, before.version); !s.ok())
+        return s;
+    result = after;
+    return Status::success();
 }
 
 Status LedgerRepository::recordExport(const QString &format, int rows)
@@ -338,8 +346,8 @@ Status LedgerRepository::recordExport(const QString &format, int rows)
     return sync::enqueueAudit(*m_cache, m_actor.user, QString(), QStringLiteral("export"), details);
 }
 
-Status LedgerRepository::write(const std::optional<LedgerEntry> &before, const LedgerEntry &after,
-                               QLatin1String outboxKind, std::optional<qint64> baseVersion)
+Status LedgerRepository::insertHistory(const std::optional<LedgerEntry> &before, const LedgerEntry &after,
+                                       const QDateTime &at)
 {
     auto hist = m_cache->db().prepare(
         QStringLiteral("INSERT INTO ledger_history(entry_id, who, at, before, after) VALUES (?, ?, ?, ?, ?)"));
@@ -347,10 +355,16 @@ Status LedgerRepository::write(const std::optional<LedgerEntry> &before, const L
         return hist.error();
     hist->bind(1, after.id);
     hist->bind(2, m_actor.user);
-    hist->bind(3, isoTime(after.updatedAt));
+    hist->bind(3, isoTime(at));
     hist->bind(4, before ? QVariant(compactJson(before->toJson())) : QVariant());
     hist->bind(5, compactJson(after.toJson()));
-    if (Status s = hist->run(); !s.ok())
+    return hist->run();
+}
+
+Status LedgerRepository::write(const std::optional<LedgerEntry> &before, const LedgerEntry &after,
+                               QLatin1String outboxKind, std::optional<qint64> baseVersion)
+{
+    if (Status s = insertHistory(before, after, after.updatedAt); !s.ok())
         return s;
     // The payload is the entry's JSON form, whose field names are the ones SyncPush applies on the server.
     auto queued = sync::enqueueChange(*m_cache, QString(outboxKind), after.id, baseVersion.value_or(0), after.toJson());
@@ -364,6 +378,128 @@ Status LedgerRepository::write(const std::optional<LedgerEntry> &before, const L
                               {QStringLiteral("state"), stateId(after.state)},
                               {QStringLiteral("version"), double(after.version)}};
     return sync::enqueueAudit(*m_cache, m_actor.user, QString(), action, details);
+}
+
+Result<std::vector<SyncConflict>> LedgerRepository::syncConflicts()
+{
+    auto q = m_cache->db().prepare(QStringLiteral(
+        "SELECT c.entity_id, c.theirs, c.detected_at FROM conflicts c JOIN outbox o ON o.id = c.outbox_id "
+        "WHERE o.kind IN ('ledger_upsert', 'ledger_approve') ORDER BY c.detected_at, c.outbox_id"));
+    if (!q.ok())
+        return q.error();
+    std::vector<SyncConflict> out;
+    QSet<QString> seen;
+    for (;;) {
+        auto row = q->step();
+        if (!row.ok())
+            return row.error();
+        if (!row.value())
+            break;
+        SyncConflict c;
+        c.entryId = q->text(0);
+        if (seen.contains(c.entryId))
+            continue;
+        seen.insert(c.entryId);
+        auto mine = get(c.entryId);
+        if (!mine.ok())
+            continue; // nothing local left to reconcile
+        c.mine = mine.value();
+        const QJsonObject theirs = QJsonDocument::fromJson(q->text(1).toUtf8()).object();
+        if (!theirs.isEmpty())
+            c.theirs = LedgerEntry::fromServerRow(theirs);
+        c.detectedAt = QDateTime::fromString(q->text(2), Qt::ISODateWithMs);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+Status LedgerRepository::storeServerVersion(const LedgerEntry &mine, const LedgerEntry &theirs, bool withHistory)
+{
+    auto upd = m_cache->db().prepare(QStringLiteral(
+        "UPDATE ledger_entries SET alert_id = ?, signal_id = ?, product = ?, payer = ?, expected_cents = ?, "
+        "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, approved_by = ?, approved_at = ?, "
+        "version = ?, created_at = ?, updated_at = ? WHERE id = ?"));
+    if (!upd.ok())
+        return upd.error();
+    bindEditableFields(upd.value(), 1, theirs);
+    upd->bind(11, orNull(theirs.approvedBy));
+    upd->bind(12, orNull(isoTime(theirs.approvedAt)));
+    upd->bind(13, theirs.version);
+    upd->bind(14, isoTime(theirs.createdAt.isValid() ? theirs.createdAt : mine.createdAt));
+    upd->bind(15, isoTime(theirs.updatedAt.isValid() ? theirs.updatedAt : now()));
+    upd->bind(16, mine.id);
+    if (Status s = upd->run(); !s.ok())
+        return s;
+    return withHistory ? insertHistory(mine, theirs, now()) : Status::success();
+}
+
+Result<LedgerEntry> LedgerRepository::resolveSyncConflict(const SyncConflict &conflict, const LedgerEntry &resolved,
+                                                          bool takeTheirs)
+{
+    std::optional<LedgerEntry> result;
+    const Status st = m_cache->transaction([&]() -> Status {
+        auto current = get(conflict.entryId);
+        if (!current.ok())
+            return current.error();
+        const LedgerEntry mine = current.value();
+        // The refused change and everything queued after it for this entry were based on the refused edit.
+        for (const char *sql : {"DELETE FROM conflicts WHERE entity_id = ?",
+                                "DELETE FROM outbox WHERE entity_id = ? AND kind IN ('ledger_upsert', "
+                                "'ledger_approve')"}) {
+            auto del = m_cache->db().prepare(QString::fromLatin1(sql));
+            if (!del.ok())
+                return del.error();
+            del->bind(1, mine.id);
+            if (Status s = del->run(); !s.ok())
+                return s;
+        }
+        const bool serverHasIt = !conflict.theirs.id.isEmpty();
+        if (!serverHasIt) {
+            if (takeTheirs) {
+                auto del = m_cache->db().prepare(QStringLiteral("DELETE FROM ledger_entries WHERE id = ?"));
+                if (!del.ok())
+                    return del.error();
+                del->bind(1, mine.id);
+                if (Status s = del->run(); !s.ok())
+                    return s;
+                result = LedgerEntry{};
+            } else {
+                // Gone on the server: queue mine again as a new entry (version 1, no approval).
+                LedgerEntry again = mine;
+                again.version = 1;
+                again.approvedBy.clear();
+                again.approvedAt = {};
+                again.updatedAt = now();
+                if (Status s = storeServerVersion(mine, again, false); !s.ok())
+                    return s;
+                if (Status s = write(mine, again, kOutboxLedgerUpsert, std::nullopt); !s.ok())
+                    return s;
+                result = again;
+            }
+        } else {
+            if (Status s = storeServerVersion(mine, conflict.theirs, true); !s.ok())
+                return s;
+            result = conflict.theirs;
+            if (!takeTheirs) {
+                LedgerEntry edited = resolved;
+                edited.id = mine.id;
+                edited.version = conflict.theirs.version;
+                if (Status s = updateLocked(edited, /*overRecoveryConfirmed=*/true, result); !s.ok())
+                    return s;
+                if (mine.isApproved() && !result->isApproved() && m_actor.canApprove() && isTerminal(result->state))
+                    if (Status s = approveLocked(mine.id, result->version, result); !s.ok())
+                        return s;
+            }
+        }
+        const QJsonObject details{{QStringLiteral("entry_id"), mine.id},
+                                  {QStringLiteral("resolution"),
+                                   takeTheirs ? QStringLiteral("take_theirs") : QStringLiteral("keep_or_merge")}};
+        return sync::enqueueAudit(*m_cache, m_actor.user, QString(), QStringLiteral("ledger.conflict_resolved"),
+                                  details);
+    });
+    if (!st.ok())
+        return st.error();
+    return *result;
 }
 
 } // namespace upstream::ledger

@@ -46,6 +46,15 @@ struct LedgerHistoryRecord {
     LedgerEntry after;
 };
 
+// A ledger change the server refused during sync because the entry had moved on there (the sync layer records
+// it; see sync::recordPushResults). Until it is resolved, the entry's queued changes are held back.
+struct SyncConflict {
+    QString entryId;
+    LedgerEntry mine;   // the entry as this workstation has it: every local edit, including the refused one
+    LedgerEntry theirs; // the server's current version; id empty if the server no longer has the entry
+    QDateTime detectedAt;
+};
+
 inline constexpr QLatin1String kOutboxLedgerUpsert{"ledger_upsert"};
 inline constexpr QLatin1String kOutboxLedgerApprove{"ledger_approve"};
 
@@ -69,10 +78,25 @@ public:
     Result<std::vector<LedgerEntry>> all();
     Result<std::vector<LedgerHistoryRecord>> history(const QString &entryId);
     Result<LedgerTotals> totals();
+    // Unresolved sync conflicts, oldest first.
+    Result<std::vector<SyncConflict>> syncConflicts();
+    // Settles a sync conflict in one transaction: theirs becomes the stored version (a history row records the
+    // switch), the refused change and the changes queued after it for this entry leave the outbox, and then —
+    // unless takeTheirs — `resolved` (from ledger::mergeEntries / keepMine, based on theirs) is saved as an
+    // ordinary validated edit and queued for the server on theirs' version; an approval in mine that theirs lacks
+    // is queued again too. If the server no longer has the entry, keeping mine queues it as a new entry and taking
+    // theirs removes it locally. Returns the entry as stored afterwards (an empty id when removed).
+    Result<LedgerEntry> resolveSyncConflict(const SyncConflict &conflict, const LedgerEntry &resolved, bool takeTheirs);
     // Audit: the ledger (rows entries) was exported as "csv" or "pdf".
     Status recordExport(const QString &format, int rows);
 
 private:
+    // The bodies of update() and approve(), run inside a transaction the caller holds.
+    Status updateLocked(const LedgerEntry &edited, bool overRecoveryConfirmed, std::optional<LedgerEntry> &result);
+    Status approveLocked(const QString &id, qint64 baseVersion, std::optional<LedgerEntry> &result);
+    // Overwrites the local row with `theirs`; with history, a history row records the switch.
+    Status storeServerVersion(const LedgerEntry &mine, const LedgerEntry &theirs, bool withHistory);
+    Status insertHistory(const std::optional<LedgerEntry> &before, const LedgerEntry &after, const QDateTime &at);
     Status write(const std::optional<LedgerEntry> &before, const LedgerEntry &after, QLatin1String outboxKind,
                  std::optional<qint64> baseVersion);
 

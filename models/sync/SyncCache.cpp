@@ -1,6 +1,7 @@
 // Cache side of synchronisation (see SyncProtocol.h), and syncOnce() composing both halves.
 #include "SyncProtocol.h"
 
+#include "ledger/LedgerEntry.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QDateTime>
@@ -37,11 +38,6 @@ QVariant real(const QJsonObject &o, const char *key)
 {
     const QJsonValue v = o.value(QLatin1String(key));
     return v.isDouble() ? QVariant(v.toDouble()) : QVariant();
-}
-
-qint64 cents(const QJsonObject &o, const char *key)
-{
-    return qint64(std::llround(o.value(QLatin1String(key)).toDouble() * 100.0));
 }
 
 // Entities with changes still queued locally: the pull must not overwrite them (the push decides).
@@ -144,8 +140,19 @@ Status applyJudgment(Statements &cache, const QJsonObject &r)
                 text(r, "verdict"), text(r, "reason_code"), text(r, "notes"), text(r, "updated_at")});
 }
 
+QVariant orNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
+QVariant isoOrNull(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODate)) : QVariant();
+}
+
 Status applyLedger(Statements &cache, const QJsonObject &r)
 {
+    const ledger::LedgerEntry e = ledger::LedgerEntry::fromServerRow(r);
     return run(cache,
                QStringLiteral(
                    "INSERT INTO ledger_entries (id, server_id, alert_id, signal_id, product, payer, expected_cents, "
@@ -157,11 +164,11 @@ Status applyLedger(Statements &cache, const QJsonObject &r)
                    "state=excluded.state, owner=excluded.owner, notes=excluded.notes, "
                    "approved_by=excluded.approved_by, approved_at=excluded.approved_at, version=excluded.version, "
                    "updated_at=excluded.updated_at"),
-               {text(r, "client_uuid"), text(r, "entry_id"), text(r, "alert_id"), text(r, "signal_id"),
-                text(r, "product"), text(r, "payer"), cents(r, "expected_amount"), cents(r, "recovered_amount"),
-                text(r, "recovered_date"), text(r, "state"), text(r, "owner"), text(r, "notes"), text(r, "approved_by"),
-                text(r, "approved_at"), qint64(r.value(QStringLiteral("version")).toDouble()), text(r, "created_at"),
-                text(r, "updated_at")});
+               {e.id, text(r, "entry_id"), orNull(e.alertId), orNull(e.signalId), e.product, e.payer, e.expectedCents,
+                e.recoveredCents,
+                e.recoveredDate.isValid() ? QVariant(e.recoveredDate.toString(Qt::ISODate)) : QVariant(),
+                ledger::stateId(e.state), orNull(e.owner), orNull(e.notes), orNull(e.approvedBy),
+                isoOrNull(e.approvedAt), e.version, isoOrNull(e.createdAt), isoOrNull(e.updatedAt)});
 }
 
 } // namespace
@@ -170,7 +177,8 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
 {
     std::vector<OutboxChange> out;
     auto q = cache.db().prepare(QStringLiteral("SELECT id, seq, kind, entity_id, base_version, payload FROM outbox "
-                                               "WHERE state = 'pending' ORDER BY seq LIMIT ?"));
+                                               "WHERE state = 'pending' AND entity_id NOT IN (SELECT entity_id FROM "
+                                               "outbox WHERE state = 'conflict') ORDER BY seq LIMIT ?"));
     if (!q.ok())
         return q.error();
     q->bind(1, qint64(limit));
@@ -313,19 +321,18 @@ Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cac
         if (changes->empty())
             break;
         std::vector<PushResult> results;
-        for (const OutboxChange &c : changes.value()) {
-            auto r = pushChange(conn, customerId, c);
-            if (!r.ok()) {
-                (void)recordPushResults(cache, results); // keep what was acknowledged
-                return r.error();
-            }
-            switch (r->outcome) {
+        const Status pushed = pushChanges(conn, customerId, changes.value(), results);
+        for (const PushResult &r : results) {
+            switch (r.outcome) {
             case PushOutcome::Applied: ++round.pushed; break;
             case PushOutcome::AlreadyApplied: ++round.alreadyApplied; break;
             case PushOutcome::Conflict: ++round.conflicts; break;
             case PushOutcome::Rejected: ++round.rejected; break;
             }
-            results.push_back(r.value());
+        }
+        if (!pushed.ok()) {
+            (void)recordPushResults(cache, results); // keep what was acknowledged
+            return pushed.error();
         }
         if (Status st = recordPushResults(cache, results); !st.ok())
             return st.error();

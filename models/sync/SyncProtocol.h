@@ -64,9 +64,16 @@ struct PulledBatch {
 // A connection-level failure is returned as an error (the caller goes offline and retries later); a refused or
 // conflicting change is a PushResult.
 Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, const OutboxChange &change);
+// Pushes changes in order and appends each outcome to results. Once a ledger change conflicts, later changes to
+// the same entity are held back (not pushed, no result): they were based on the refused edit and stay queued
+// until the user resolves the conflict. Stops at the first connection failure and returns it; results then holds
+// what was acknowledged before.
+Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
+                   std::vector<PushResult> &results);
 Result<PulledBatch> pullChanges(storage::PgConnection &conn, qint64 customerId, qint64 afterSeq, int limit);
 
 // --- cache side ------------------------------------------------------------------------------------------------
+// Queued changes in order, without those of an entity that has an unresolved conflict (see pushChanges).
 Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int limit);
 // Records push results: applied/already-applied rows leave the outbox; conflicts are kept (state 'conflict') with
 // both versions in the conflicts table; rejected changes are kept with their error for the user to see.

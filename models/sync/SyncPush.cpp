@@ -4,6 +4,7 @@
 #include "storage/pg/PgConnection.h"
 
 #include <QJsonDocument>
+#include <QSet>
 
 namespace upstream::sync {
 namespace {
@@ -221,6 +222,23 @@ Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, co
         return st.error(); // unknown whether it committed: the retry will tell (applied_changes)
     result.outcome = PushOutcome::Applied;
     return result;
+}
+
+Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
+                   std::vector<PushResult> &results)
+{
+    QSet<QString> conflicted;
+    for (const OutboxChange &change : changes) {
+        if (conflicted.contains(change.entityId))
+            continue;
+        auto r = pushChange(conn, customerId, change);
+        if (!r.ok())
+            return r.error();
+        if (r->outcome == PushOutcome::Conflict)
+            conflicted.insert(change.entityId);
+        results.push_back(std::move(r.value()));
+    }
+    return Status::success();
 }
 
 } // namespace upstream::sync

@@ -55,17 +55,9 @@ void SyncWorker::push(qint64 customerId, const std::vector<OutboxChange> &change
         return;
     }
     m_notifier->setEnabled(false); // our own statements' traffic is not a notification
-    for (const OutboxChange &c : changes) {
-        auto r = pushChange(*m_conn, customerId, c);
-        if (!r.ok()) {
-            m_notifier->setEnabled(true);
-            emit pushed(results, r.error().message); // what was acknowledged so far still counts
-            return;
-        }
-        results.push_back(r.value());
-    }
+    const Status st = pushChanges(*m_conn, customerId, changes, results);
     m_notifier->setEnabled(true);
-    emit pushed(results, QString());
+    emit pushed(results, st.ok() ? QString() : st.error().message); // what was acknowledged still counts
 }
 
 void SyncWorker::pull(qint64 customerId, qint64 afterSeq)
