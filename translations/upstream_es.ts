@@ -383,11 +383,11 @@
         <translation>No hay memoria suficiente para abrir la clave del espacio de trabajo.</translation>
     </message>
     <message>
-        <source>The password is wrong, or this device's secret does not match the workspace.</source>
+        <source>The password is wrong, or this device&apos;s secret does not match the workspace.</source>
         <translation>La contraseña es incorrecta o el secreto de este dispositivo no corresponde al espacio de trabajo.</translation>
     </message>
     <message>
-        <source>Signed in, but the server's Upstream schema is not readable for this user: %1</source>
+        <source>Signed in, but the server&apos;s Upstream schema is not readable for this user: %1</source>
         <translation>Sesión iniciada, pero este usuario no puede leer el esquema de Upstream del servidor: %1</translation>
     </message>
     <message>
@@ -559,7 +559,7 @@
         <translation>Espacio de trabajo de demostración</translation>
     </message>
     <message>
-        <source>Working offline on this computer's copy.</source>
+        <source>Working offline on this computer&apos;s copy.</source>
         <translation>Trabajando sin conexión con la copia de este equipo.</translation>
     </message>
     <message>
@@ -821,16 +821,16 @@
         <translation>columna %1</translation>
     </message>
     <message>
-        <source>duplicate header '%1' in columns %2 and %3; rename one of them</source>
-        <translation>encabezado '%1' duplicado en las columnas %2 y %3; cambie el nombre de una de ellas</translation>
+        <source>duplicate header &apos;%1&apos; in columns %2 and %3; rename one of them</source>
+        <translation>encabezado &apos;%1&apos; duplicado en las columnas %2 y %3; cambie el nombre de una de ellas</translation>
     </message>
     <message>
         <source>the mapping refers to column %1, but the file has %2</source>
         <translation>la asignación hace referencia a la columna %1, pero el archivo tiene %2</translation>
     </message>
     <message>
-        <source>column '%1' is mapped to two claim fields</source>
-        <translation>la columna '%1' está asignada a dos campos de la reclamación</translation>
+        <source>column &apos;%1&apos; is mapped to two claim fields</source>
+        <translation>la columna &apos;%1&apos; está asignada a dos campos de la reclamación</translation>
     </message>
     <message>
         <source>missing required columns: %1; map them or add them to the file</source>
@@ -966,11 +966,11 @@
         <translation>Introduzca su nombre de usuario y su contraseña.</translation>
     </message>
     <message>
-        <source>No server is configured. Enter the server's host and database.</source>
+        <source>No server is configured. Enter the server&apos;s host and database.</source>
         <translation>No hay ningún servidor configurado. Introduzca el servidor y la base de datos.</translation>
     </message>
     <message>
-        <source>The server cannot be reached and the password does not open this computer's offline copy. Check the password, or try again when the server is reachable.</source>
+        <source>The server cannot be reached and the password does not open this computer&apos;s offline copy. Check the password, or try again when the server is reachable.</source>
         <translation>No se puede contactar con el servidor y la contraseña no abre la copia sin conexión de este equipo. Compruebe la contraseña o vuelva a intentarlo cuando el servidor esté disponible.</translation>
     </message>
 </context>
@@ -1767,8 +1767,8 @@
         <translation>Todas las columnas obligatorias están asignadas.</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b3261e'&gt;⚠ %1 (patient data: never read, never stored)&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b3261e'&gt;⚠ %1 (datos de pacientes: nunca se leen ni se almacenan)&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;⚠ %1 (patient data: never read, never stored)&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;⚠ %1 (datos de pacientes: nunca se leen ni se almacenan)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>Every column of the file is used.</source>
@@ -1798,7 +1798,7 @@
         <translation>Reclamaciones duplicadas</translation>
     </message>
     <message>
-        <source>%1 standard deviations from this customer's last 30 days of uploads</source>
+        <source>%1 standard deviations from this customer&apos;s last 30 days of uploads</source>
         <translation>%1 desviaciones estándar respecto a las cargas de este cliente en los últimos 30 días</translation>
     </message>
     <message>
@@ -1862,20 +1862,20 @@
         <translation>&amp;Anomalías:</translation>
     </message>
     <message>
-        <source>&lt;div style='font-size:30pt; font-weight:600; color:%1'&gt;%2&lt;/div&gt;&lt;div style='font-size:11pt'&gt;grade&lt;/div&gt;</source>
-        <translation>&lt;div style='font-size:30pt; font-weight:600; color:%1'&gt;%2&lt;/div&gt;&lt;div style='font-size:11pt'&gt;calificación&lt;/div&gt;</translation>
+        <source>&lt;div style=&apos;font-size:30pt; font-weight:600; color:%1&apos;&gt;%2&lt;/div&gt;&lt;div style=&apos;font-size:11pt&apos;&gt;grade&lt;/div&gt;</source>
+        <translation>&lt;div style=&apos;font-size:30pt; font-weight:600; color:%1&apos;&gt;%2&lt;/div&gt;&lt;div style=&apos;font-size:11pt&apos;&gt;calificación&lt;/div&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style='font-size:14pt'&gt;Quality score &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</source>
-        <translation>&lt;span style='font-size:14pt'&gt;Puntuación de calidad &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;font-size:14pt&apos;&gt;Quality score &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;font-size:14pt&apos;&gt;Puntuación de calidad &lt;b&gt;%1&lt;/b&gt; — %2&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#1e7b34'&gt;passes&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#1e7b34'&gt;aprobada&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#1e7b34&apos;&gt;passes&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#1e7b34&apos;&gt;aprobada&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#b3261e'&gt;below the 0.95 pass mark&lt;/span&gt;</source>
-        <translation>&lt;span style='color:#b3261e'&gt;por debajo del umbral de aprobación de 0,95&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:#b3261e&apos;&gt;below the 0.95 pass mark&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:#b3261e&apos;&gt;por debajo del umbral de aprobación de 0,95&lt;/span&gt;</translation>
     </message>
     <message>
         <source>%1 of %2 rows accepted, %3 rejected, %4 warnings, %5 duplicate claims.%6</source>
@@ -2095,8 +2095,8 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; aceptadas · &lt;b&gt;%2&lt;/b&gt; rechazadas (%3) · &lt;b&gt;%4&lt;/b&gt; advertencias</translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;span style='color:#b3261e'&gt;Every row was rejected: fix the mapping or the file.&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style='color:#b3261e'&gt;Se rechazaron todas las filas: corrija la asignación o el archivo.&lt;/span&gt;</translation>
+        <source>&lt;br&gt;&lt;span style=&apos;color:#b3261e&apos;&gt;Every row was rejected: fix the mapping or the file.&lt;/span&gt;</source>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:#b3261e&apos;&gt;Se rechazaron todas las filas: corrija la asignación o el archivo.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;The table lists the first %1 issues; the counts are complete.</source>
@@ -2506,6 +2506,34 @@
             <numerusform>Se exportaron %n entradas a PDF.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation>Re&amp;solver…</translation>
+    </message>
+    <message>
+        <source>Compare your version with the one on the server, field by field</source>
+        <translation>Compare su versión con la del servidor, campo por campo</translation>
+    </message>
+    <message>
+        <source>Ledger entries changed on another workstation while you edited them: %1. Your edits are kept here and wait until you choose what to keep.</source>
+        <translation>Entradas del registro modificadas en otra estación mientras usted las editaba: %1. Sus cambios se conservan aquí y esperan a que elija qué mantener.</translation>
+    </message>
+    <message>
+        <source>Entry removed on the server</source>
+        <translation>Entrada eliminada en el servidor</translation>
+    </message>
+    <message>
+        <source>The %1 entry you changed no longer exists on the server. Keep your version (it is sent again as a new entry) or remove it from this workstation?</source>
+        <translation>La entrada de %1 que usted modificó ya no existe en el servidor. ¿Conservar su versión (se envía de nuevo como entrada nueva) o eliminarla de esta estación?</translation>
+    </message>
+    <message>
+        <source>Conflict resolved.</source>
+        <translation>Conflicto resuelto.</translation>
+    </message>
+    <message>
+        <source>Conflict resolved; the result is queued for the server.</source>
+        <translation>Conflicto resuelto; el resultado queda en cola para el servidor.</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::LockController</name>
@@ -2575,7 +2603,7 @@
         <translation>Recuperaciones</translation>
     </message>
     <message>
-        <source>Payer denial-rate and decision-time drift against each payer's baseline.</source>
+        <source>Payer denial-rate and decision-time drift against each payer&apos;s baseline.</source>
         <translation>Desviación de la tasa de denegación y del tiempo de decisión de cada pagador respecto a su línea base.</translation>
     </message>
     <message>
@@ -2925,7 +2953,7 @@
         <translation>No se encontró ningún espacio de trabajo en %1.</translation>
     </message>
     <message>
-        <source>This computer's keychain does not hold the device secret for this workspace, so the local cache cannot be opened here. Sign in to the server to rebuild the cache, or ask IT to restore the keychain.</source>
+        <source>This computer&apos;s keychain does not hold the device secret for this workspace, so the local cache cannot be opened here. Sign in to the server to rebuild the cache, or ask IT to restore the keychain.</source>
         <translation>El llavero de este equipo no contiene el secreto de dispositivo de este espacio de trabajo, por lo que la caché local no se puede abrir aquí. Inicie sesión en el servidor para reconstruir la caché o pida a TI que restaure el llavero.</translation>
     </message>
     <message>

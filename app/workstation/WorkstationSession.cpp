@@ -205,6 +205,11 @@ void WorkstationSession::startSync(const QString &password)
             m_ledgerPage->reload();
         emit workspaceChanged();
     });
+    // A ledger edit refused as stale: the ledger page's banner offers the comparison (nothing is overwritten).
+    connect(m_sync.get(), &sync::SyncService::conflictsDetected, this, [this] {
+        if (m_ledgerPage)
+            m_ledgerPage->reload();
+    });
     m_sync->start(session::SignInService::connectionParams(request), m_customer);
 }
 

@@ -2,7 +2,9 @@
 // that match the data, filters, and Approve only for a supervisor on a closed entry; the editor shows validation
 // messages inline and asks (through the test seam) before saving recovered > expected; the history view lists
 // field changes; a stale edit opens the conflict dialog and a per-field merge is saved; CSV and PDF exports are
-// written without PHI. Saves screenshots of the page, the editor, the history view and the conflict dialog.
+// written without PHI; an edit the server refused during sync shows a banner on the page whose Resolve button opens
+// the conflict dialog, and taking theirs settles it. Saves screenshots of the page, the editor, the history view,
+// the conflict dialog and the sync-conflict banner.
 #include "DialogSeam.h"
 #include "Screenshot.h"
 #include "conflict/ConflictDialog.h"
@@ -10,6 +12,7 @@
 #include "ledger/LedgerHistoryView.h"
 #include "ledger/LedgerPage.h"
 #include "storage/cache/LocalCache.h"
+#include "sync/SyncProtocol.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -349,6 +352,65 @@ private slots:
         QCOMPARE(stored.notes, theirs.notes);            // theirs
         QCOMPARE(stored.state, LedgerState::InProgress); // mine
         QCOMPARE(op->history(base.id)->back().who, QStringLiteral("ana.ruiz"));
+    }
+
+    void syncConflictBannerOpensTheDialog()
+    {
+        LedgerEntry mine = op->get(seeded[10].id).value();
+        mine.notes = QStringLiteral("Mine: escalation letter sent");
+        mine = op->update(mine).value();
+        QString changeId; // the outbox row of that edit
+        const auto queued = sync::pendingChanges(*cache, 10000);
+        QVERIFY(queued.ok());
+        for (const sync::OutboxChange &c : queued.value())
+            if (c.entityId == mine.id)
+                changeId = c.id;
+        QVERIFY(!changeId.isEmpty());
+        // The server refuses the push as stale and returns its row (to_jsonb form), as SyncPush does.
+        const QJsonObject theirs{{QStringLiteral("client_uuid"), mine.id},
+                                 {QStringLiteral("entry_id"), 9001},
+                                 {QStringLiteral("product"), QStringLiteral("delayguard")},
+                                 {QStringLiteral("payer"), mine.payer},
+                                 {QStringLiteral("expected_amount"), 16750.0},
+                                 {QStringLiteral("recovered_amount"), 4000.0},
+                                 {QStringLiteral("recovered_date"), QStringLiteral("2026-11-18")},
+                                 {QStringLiteral("state"), QStringLiteral("in_progress")},
+                                 {QStringLiteral("owner"), QStringLiteral("chen.li")},
+                                 {QStringLiteral("notes"), QStringLiteral("Theirs: payer promised payment")},
+                                 {QStringLiteral("version"), double(mine.version + 1)},
+                                 {QStringLiteral("created_at"), QStringLiteral("2026-11-01T09:00:00+00:00")},
+                                 {QStringLiteral("updated_at"), QStringLiteral("2026-11-19T16:05:12.345678+00:00")}};
+        QVERIFY(sync::recordPushResults(*cache, {{changeId, sync::PushOutcome::Conflict, theirs, {}}}).ok());
+
+        LedgerPage page(op.get());
+        page.resize(1280, 720);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        auto *banner = page.findChild<QWidget *>(QStringLiteral("syncConflictBanner"));
+        QVERIFY(banner && banner->isVisible());
+        QCOMPARE(page.syncConflictCount(), 1);
+        const QString file = test::saveScreenshot(&page, QStringLiteral("ledger-sync-conflict"));
+        QVERIFY(notBlank(file));
+
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("resolveSyncConflicts")), Qt::LeftButton);
+        QTRY_VERIFY(page.findChild<ConflictDialog *>() != nullptr);
+        auto *dialog = page.findChild<ConflictDialog *>();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("intro"))->text().contains(QLatin1String("another")));
+        QCOMPARE(dialog->differenceCount(), 3); // recovered amount, recovered date, notes
+        QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("takeTheirs")), Qt::LeftButton);
+
+        const LedgerEntry stored = op->get(mine.id).value();
+        QCOMPARE(stored.notes, QStringLiteral("Theirs: payer promised payment"));
+        QCOMPARE(stored.recoveredCents, qint64(400000));
+        QCOMPARE(stored.version, mine.version + 1);
+        QCOMPARE(stored.updatedAt, QDateTime(QDate(2026, 11, 19), QTime(16, 5, 12), Qt::UTC));
+        QTRY_VERIFY(!banner->isVisible());
+        QCOMPARE(page.syncConflictCount(), 0);
+        const auto left = sync::pendingChanges(*cache, 10000);
+        QVERIFY(left.ok());
+        for (const sync::OutboxChange &c : left.value())
+            QVERIFY(c.entityId != mine.id || c.kind == QLatin1String("audit"));
     }
 
     void exportsWriteCsvAndPdfWithoutPhi()

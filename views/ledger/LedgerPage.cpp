@@ -70,6 +70,7 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     layout->addWidget(subtitle);
     layout->addWidget(buildTotals());
     layout->addWidget(buildFilters());
+    layout->addWidget(buildConflictBanner());
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("ledgerTable"));
@@ -164,6 +165,82 @@ QWidget *LedgerPage::buildTotals()
     return strip;
 }
 
+QWidget *LedgerPage::buildConflictBanner()
+{
+    m_conflictBanner = new QFrame(this);
+    m_conflictBanner->setObjectName(QStringLiteral("syncConflictBanner"));
+    m_conflictBanner->setStyleSheet(
+        QStringLiteral("#syncConflictBanner{background:#fff4e5;border:1px solid #e0a040;border-radius:6px}"));
+    auto *row = new QHBoxLayout(m_conflictBanner);
+    row->setContentsMargins(12, 6, 12, 6);
+    m_conflictText = new QLabel(m_conflictBanner);
+    m_conflictText->setObjectName(QStringLiteral("syncConflictText"));
+    m_conflictText->setWordWrap(true);
+    auto *resolve = new QPushButton(tr("Re&solve…"), m_conflictBanner);
+    resolve->setObjectName(QStringLiteral("resolveSyncConflicts"));
+    resolve->setToolTip(tr("Compare your version with the one on the server, field by field"));
+    row->addWidget(m_conflictText, 1);
+    row->addWidget(resolve);
+    connect(resolve, &QPushButton::clicked, this, [this] { resolveSyncConflicts(); });
+    m_conflictBanner->hide();
+    return m_conflictBanner;
+}
+
+void LedgerPage::updateConflictBanner()
+{
+    auto conflicts = m_repository->syncConflicts();
+    m_syncConflicts = conflicts.ok() ? int(conflicts->size()) : 0;
+    m_conflictText->setText(tr("Ledger entries changed on another workstation while you edited them: %1. Your "
+                               "edits are kept here and wait until you choose what to keep.")
+                                .arg(m_syncConflicts));
+    m_conflictBanner->setVisible(m_syncConflicts > 0);
+}
+
+ConflictDialog *LedgerPage::resolveSyncConflicts()
+{
+    auto conflicts = m_repository->syncConflicts();
+    if (!conflicts.ok()) {
+        showStatus(conflicts.error().message, true);
+        return nullptr;
+    }
+    if (conflicts->empty()) {
+        updateConflictBanner();
+        return nullptr;
+    }
+    const SyncConflict conflict = conflicts->front();
+    if (conflict.theirs.id.isEmpty()) {
+        const auto answer = widgets::MessageBox::question(
+            this, tr("Entry removed on the server"),
+            tr("The %1 entry you changed no longer exists on the server. Keep your version (it is sent again as a "
+               "new entry) or remove it from this workstation?")
+                .arg(conflict.mine.payer),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer == QMessageBox::Cancel)
+            return nullptr;
+        auto done = m_repository->resolveSyncConflict(conflict, conflict.mine, answer == QMessageBox::Discard);
+        showStatus(done.ok() ? tr("Conflict resolved.") : done.error().message, !done.ok());
+        reload();
+        return nullptr;
+    }
+    auto *dialog = new ConflictDialog(conflict.mine, conflict.theirs, QString(), nullptr, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, conflict] {
+        const bool takeTheirs = dialog->resolution() == ConflictDialog::Resolution::TakeTheirs;
+        auto done = m_repository->resolveSyncConflict(conflict, dialog->resolvedEntry(), takeTheirs);
+        if (!done.ok()) {
+            showStatus(done.error().message, true);
+            return;
+        }
+        showStatus(tr("Conflict resolved; the result is queued for the server."));
+        reload();
+        emit entrySaved(done.value());
+        if (m_syncConflicts > 0)
+            QTimer::singleShot(0, this, [this] { resolveSyncConflicts(); }); // the next one
+    });
+    dialog->open();
+    return dialog;
+}
+
 QWidget *LedgerPage::buildFilters()
 {
     auto *bar = new QWidget(this);
@@ -219,6 +296,7 @@ QWidget *LedgerPage::buildFilters()
 
 void LedgerPage::reload()
 {
+    updateConflictBanner();
     const auto selected = selectedEntry();
     auto entries = m_repository->all();
     if (!entries.ok()) {

@@ -5,8 +5,10 @@
 //
 // It reads and writes only through LedgerRepository (the local cache): it never waits on the network. Approve is
 // enabled only for the supervisor role on a closed, unapproved entry. A save refused as stale opens the conflict
-// dialog; the resolution is saved as a normal edit. Dialogs are opened non-modally-blocking (open(), not exec())
-// and questions go through widgets::MessageBox / FileDialog, so tests drive the page without blocking.
+// dialog; the resolution is saved as a normal edit. An edit the server refused during sync shows a banner whose
+// Resolve button opens the same dialog (LedgerRepository::resolveSyncConflict saves the outcome). Dialogs are opened
+// non-modally-blocking (open(), not exec()) and questions go through widgets::MessageBox / FileDialog, so tests drive
+// the page without blocking.
 #include "ledger/LedgerRepository.h"
 #include "ledger/LedgerTableModel.h"
 
@@ -46,6 +48,11 @@ public:
     bool exportPdf();
     // Opens the conflict dialog for a refused edit against what is stored now.
     ConflictDialog *resolveConflict(const ledger::LedgerEntry &mine);
+    // Sync conflicts (an edit the server refused as stale): the banner above the table counts them; this opens the
+    // dialog for the oldest and, once it is settled, for the next. nullptr when there is none (or the server no
+    // longer has the entry: then a question decides, keep mine or remove it here).
+    ConflictDialog *resolveSyncConflicts();
+    int syncConflictCount() const { return m_syncConflicts; }
 
 signals:
     void entrySaved(const upstream::ledger::LedgerEntry &entry);
@@ -56,6 +63,8 @@ private:
     void applyFilters();
     void updateTotals();
     void updateActions();
+    void updateConflictBanner();
+    QWidget *buildConflictBanner();
     void showStatus(const QString &text, bool error = false);
     void onSaved(const ledger::LedgerEntry &entry);
     LedgerEntryEditor *openEditor(std::optional<ledger::LedgerEntry> entry);
@@ -80,6 +89,9 @@ private:
     QPushButton *m_history = nullptr;
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportPdf = nullptr;
+    QWidget *m_conflictBanner = nullptr;
+    QLabel *m_conflictText = nullptr;
+    int m_syncConflicts = 0;
 };
 
 } // namespace upstream::views
