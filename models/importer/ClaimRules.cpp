@@ -19,13 +19,13 @@ constexpr std::size_t kMaxPayer = 255, kMaxCpt = 10, kMaxReasonCode = 50, kMaxRe
 constexpr std::size_t kMaxKeptValue = 64;
 
 // The value kept in an issue: capped, and dropped entirely when it looks like PHI (columns that SPEC does not
-// scan could still carry it, and the report must never show it).
+// scan could still carry it, and the report must never show it). The whole value is scanned before the cut: a
+// cut through an SSN or a phone number would no longer match, and the report would keep most of its digits.
 std::string keptValue(std::string_view v)
 {
-    v = utf8Prefix(v, kMaxKeptValue);
     if (phi::containsPhi(v, phi::FieldKind::Payer) || phi::containsPhi(v, phi::FieldKind::FreeText))
         return {};
-    return std::string(v);
+    return std::string(utf8Prefix(v, kMaxKeptValue));
 }
 
 std::int8_t phiOf(std::string_view v, phi::FieldKind kind)

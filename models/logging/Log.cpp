@@ -1,5 +1,6 @@
 #include "Log.h"
 
+#include "CrashHandler.h"
 #include "phi/PhiScanner.h"
 
 #include <QDir>
@@ -115,6 +116,7 @@ Status init(const Options &options)
     if (!QDir().mkpath(g_directory))
         return makeError(ErrorCode::PermissionDenied,
                          QStringLiteral("cannot create the log folder %1").arg(g_directory));
+    crash::setDirectory(g_directory); // crash notes go next to the log (when crash::install() was called)
     auto redacting = std::make_shared<RedactingSink>();
     const QString file = g_directory + QStringLiteral("/upstream.log");
     try {
