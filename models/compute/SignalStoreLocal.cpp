@@ -1,6 +1,7 @@
 // The local-cache half of SignalStore.h: same engines and alert rules, SQLCipher tables of LocalCache.
 #include "compute/EvidenceJson.h"
 #include "compute/SignalStore.h"
+#include "engines/DayCountersJson.h"
 
 #include "alerts/AlertBook.h"
 #include "storage/cache/LocalCache.h"
@@ -17,23 +18,6 @@ using engines::Signal;
 QString iso(engines::EpochDay d)
 {
     return engines::fromEpochDay(d).toString(Qt::ISODate);
-}
-
-QJsonObject countersJson(const engines::DayCounters &c)
-{
-    return QJsonObject{
-        {QStringLiteral("total"), qint64(c.total)},
-        {QStringLiteral("paid"), qint64(c.paid)},
-        {QStringLiteral("denied"), qint64(c.denied)},
-        {QStringLiteral("other"), qint64(c.other)},
-        {QStringLiteral("allowed_paid_cents"), qint64(c.allowedPaidCents)},
-        {QStringLiteral("allowed_denied_cents"), qint64(c.allowedDeniedCents)},
-        {QStringLiteral("allowed_other_cents"), qint64(c.allowedOtherCents)},
-        {QStringLiteral("decision_pd"),
-         QJsonArray{qint64(c.decisionPdCount), qint64(c.decisionPdSum), qint64(c.decisionPdSumSq)}},
-        {QStringLiteral("decision_other"),
-         QJsonArray{qint64(c.decisionOtherCount), qint64(c.decisionOtherSum), qint64(c.decisionOtherSumSq)}},
-        {QStringLiteral("payment"), QJsonArray{qint64(c.paymentCount), qint64(c.paymentSum), qint64(c.paymentSumSq)}}};
 }
 
 Status check(storage::LocalCache &cache, bool ok)
@@ -180,7 +164,7 @@ Status persistLocal(storage::LocalCache &cache, const engines::AggregateSet &set
         st.bind(2, set.groups()[int(r.group)]);
         st.bind(3, set.reasons()[int(r.reason)]);
         st.bind(4, iso(r.day));
-        st.bind(5, QString::fromUtf8(QJsonDocument(countersJson(r.c)).toJson(QJsonDocument::Compact)));
+        st.bind(5, engines::dayCountersToJson(r.c));
         if (Status res = st.run(); !res.ok())
             return res;
     }

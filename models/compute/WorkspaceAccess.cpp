@@ -1,5 +1,6 @@
 #include "compute/WorkspaceAccess.h"
 
+#include "engines/DayCountersJson.h"
 #include "security/SecretStore.h"
 #include "storage/cache/LocalCache.h"
 #include "workspace/Workspace.h"
@@ -56,24 +57,7 @@ Result<engines::AggregateSet> loadLocalAggregates(storage::LocalCache &cache)
             return row.error();
         if (!row.value())
             break;
-        const QJsonObject o = QJsonDocument::fromJson(q.value().text(4).toUtf8()).object();
-        const auto triple = [&](const char *key, std::int64_t &n, std::int64_t &sum, std::int64_t &sumSq) {
-            const QJsonArray a = o.value(QLatin1String(key)).toArray();
-            n = a.at(0).toInteger();
-            sum = a.at(1).toInteger();
-            sumSq = a.at(2).toInteger();
-        };
-        engines::DayCounters c;
-        c.total = o.value(QStringLiteral("total")).toInteger();
-        c.paid = o.value(QStringLiteral("paid")).toInteger();
-        c.denied = o.value(QStringLiteral("denied")).toInteger();
-        c.other = o.value(QStringLiteral("other")).toInteger();
-        c.allowedPaidCents = o.value(QStringLiteral("allowed_paid_cents")).toInteger();
-        c.allowedDeniedCents = o.value(QStringLiteral("allowed_denied_cents")).toInteger();
-        c.allowedOtherCents = o.value(QStringLiteral("allowed_other_cents")).toInteger();
-        triple("decision_pd", c.decisionPdCount, c.decisionPdSum, c.decisionPdSumSq);
-        triple("decision_other", c.decisionOtherCount, c.decisionOtherSum, c.decisionOtherSumSq);
-        triple("payment", c.paymentCount, c.paymentSum, c.paymentSumSq);
+        const engines::DayCounters c = engines::dayCountersFromJson(q.value().text(4));
         const QDate day = QDate::fromString(q.value().text(3), Qt::ISODate);
         if (!day.isValid())
             return makeError(ErrorCode::Corrupt, QStringLiteral("a stored daily aggregate has no valid day"));

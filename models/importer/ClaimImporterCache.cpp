@@ -2,6 +2,7 @@
 // into the cache's daily_aggregates rows (payer, cpt_group, reason, day ISO date, data = counters JSON) in one
 // cache transaction.
 #include "engines/DailyAggregate.h"
+#include "engines/DayCountersJson.h"
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
 #include "logging/Log.h"
@@ -16,47 +17,6 @@ namespace {
 QString fromUtf8(const std::string &s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
-// Field names of the stored counters JSON; the order matches DayCounters.
-struct CounterField {
-    const char *name;
-    std::int64_t engines::DayCounters::*member;
-};
-constexpr CounterField kCounterFields[] = {
-    {"total", &engines::DayCounters::total},
-    {"paid", &engines::DayCounters::paid},
-    {"denied", &engines::DayCounters::denied},
-    {"allowed_paid_cents", &engines::DayCounters::allowedPaidCents},
-    {"allowed_denied_cents", &engines::DayCounters::allowedDeniedCents},
-    {"decision_pd_count", &engines::DayCounters::decisionPdCount},
-    {"decision_pd_sum", &engines::DayCounters::decisionPdSum},
-    {"decision_pd_sum_sq", &engines::DayCounters::decisionPdSumSq},
-    {"payment_count", &engines::DayCounters::paymentCount},
-    {"payment_sum", &engines::DayCounters::paymentSum},
-    {"payment_sum_sq", &engines::DayCounters::paymentSumSq},
-    {"other", &engines::DayCounters::other},
-    {"allowed_other_cents", &engines::DayCounters::allowedOtherCents},
-    {"decision_other_count", &engines::DayCounters::decisionOtherCount},
-    {"decision_other_sum", &engines::DayCounters::decisionOtherSum},
-    {"decision_other_sum_sq", &engines::DayCounters::decisionOtherSumSq},
-};
-
-QString countersJson(const engines::DayCounters &c)
-{
-    QJsonObject o;
-    for (const CounterField &f : kCounterFields)
-        o.insert(QLatin1String(f.name), qint64(c.*f.member));
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
-}
-
-engines::DayCounters countersFromJson(const QString &text)
-{
-    engines::DayCounters c;
-    const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
-    for (const CounterField &f : kCounterFields)
-        c.*f.member = o.value(QLatin1String(f.name)).toInteger();
-    return c;
 }
 
 } // namespace
@@ -136,13 +96,13 @@ Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, co
             if (!found.ok())
                 return found.error();
             if (found.value())
-                merged.add(countersFromJson(select->text(0)));
+                merged.add(engines::dayCountersFromJson(select->text(0)));
             upsert->reset();
             upsert->bind(1, payer);
             upsert->bind(2, group);
             upsert->bind(3, reason);
             upsert->bind(4, day);
-            upsert->bind(5, countersJson(merged));
+            upsert->bind(5, engines::dayCountersToJson(merged));
             if (Status s = upsert->run(); !s.ok())
                 return s;
         }
