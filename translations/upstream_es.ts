@@ -646,7 +646,7 @@
     </message>
     <message>
         <source>Suppressed: %1</source>
-        <translation>Silenciada: %1</translation>
+        <translation type="vanished">Silenciada: %1</translation>
     </message>
     <message>
         <source>Severity</source>

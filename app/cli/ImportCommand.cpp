@@ -68,11 +68,12 @@ public:
 
         Result<ImportResult> result = makeError(ErrorCode::Internal, QString());
         ValidationReport partial;
-        if (parser.isSet(ws)) {
+        // SPEC 9: --workspace, else --db or PG* → the central database, else the default workspace.
+        if (const auto target = compute::localWorkspaceTarget(parser.isSet(db), parser.value(ws))) {
             auto password = storage::commandPassword(parser.value(passwordFile), true);
             if (!password.ok())
                 return reportFailure(password.error());
-            auto cache = compute::openWorkspaceBlocking(parser.value(ws), password.value());
+            auto cache = compute::openWorkspaceBlocking(*target, password.value());
             if (!cache.ok())
                 return reportFailure(cache.error());
             result = ClaimImporter::importToCache(*cache.value(), file, options, &partial);

@@ -83,6 +83,8 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
         });
         QObject::connect(&session, &WorkstationSession::workspaceClosing, dashboard, &views::DashboardPage::unbind);
         QObject::connect(&session, &WorkstationSession::workspaceChanged, dashboard, &views::DashboardPage::reload);
+        QObject::connect(dashboard, &views::DashboardPage::ledgerEntryOpened, &session,
+                         &WorkstationSession::ledgerChanged);
     }
 }
 

@@ -93,9 +93,7 @@ void WorkstationSession::openDemo(std::function<void(bool)> ready)
 
 void WorkstationSession::promptLocal(std::function<void(bool)> ready)
 {
-    m_directory = m_settings->value(settings::keys::WorkspacePath);
-    if (m_directory.isEmpty())
-        m_directory = workspace::WorkspaceOpener::defaultDirectory();
+    m_directory = workspace::WorkspaceOpener::configuredDirectory(*m_settings);
     const bool exists = workspace::WorkspaceOpener::exists(m_directory);
     auto *dialog = new views::WorkspacePasswordDialog(
         exists ? views::WorkspacePasswordDialog::Mode::Unlock : views::WorkspacePasswordDialog::Mode::Create, m_window);
@@ -211,6 +209,12 @@ void WorkstationSession::startSync(const QString &password)
             m_ledgerPage->reload();
     });
     m_sync->start(session::SignInService::connectionParams(request), m_customer);
+}
+
+void WorkstationSession::ledgerChanged()
+{
+    if (m_ledgerPage)
+        m_ledgerPage->reload();
 }
 
 void WorkstationSession::release()

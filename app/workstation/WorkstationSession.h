@@ -55,6 +55,8 @@ public:
     importer::ImportFunction importFunction();
     // Recomputes the three products over the workspace's aggregates (local) or the server's claims.
     Status recomputeSignals();
+    // Another page wrote to the ledger (a dashboard's "open a ledger entry"): the ledger page shows it.
+    void ledgerChanged();
 
 signals:
     void workspaceOpened();  // pages bind their models to cache()

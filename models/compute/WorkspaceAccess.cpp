@@ -2,6 +2,7 @@
 
 #include "engines/DayCountersJson.h"
 #include "security/SecretStore.h"
+#include "settings/Settings.h"
 #include "storage/cache/LocalCache.h"
 #include "workspace/Workspace.h"
 
@@ -23,7 +24,7 @@ std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspa
     for (const char *var : {"PGHOST", "PGHOSTADDR", "PGDATABASE", "PGSERVICE", "PGPORT", "PGUSER"})
         if (qEnvironmentVariableIsSet(var))
             return std::nullopt;
-    return workspace::WorkspaceOpener::defaultDirectory();
+    return workspace::WorkspaceOpener::configuredDirectory(settings::Settings());
 }
 
 Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString &directory, const QString &password)

@@ -202,8 +202,8 @@ QVariant SignalTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: return display(r, index.column());
     case Qt::ToolTipRole:
-        if (index.column() == Status && m_rows.suppressed[i])
-            return tr("Suppressed: %1").arg(m_rows.suppressionReasons.entries[qsizetype(m_rows.suppressionReason[i])]);
+        if (index.column() == Status && m_rows.suppressed[i]) // the reason text says "Suppressed: …" itself
+            return m_rows.suppressionReasons.entries[qsizetype(m_rows.suppressionReason[i])];
         return display(r, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == Delta || index.column() == Dollars ||

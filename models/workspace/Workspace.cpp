@@ -1,8 +1,10 @@
 #include "Workspace.h"
 
+#include "core/BuildInfo.h"
 #include "logging/Log.h"
 #include "security/KeyVault.h"
 #include "security/SecretStore.h"
+#include "settings/Settings.h"
 
 #include <QDir>
 #include <QFile>
@@ -62,14 +64,30 @@ bool WorkspaceOpener::exists(const QString &directory)
     return QFile::exists(manifestPath(directory));
 }
 
+namespace {
+
+QString productDataDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QLatin1Char('/') +
+           QString::fromLatin1(build::kOrganization) + QStringLiteral("/Upstream Workstation");
+}
+
+} // namespace
+
 QString WorkspaceOpener::defaultDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace");
+    return productDataDirectory() + QStringLiteral("/workspace");
 }
 
 QString WorkspaceOpener::demoDirectory()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/demo-workspace");
+    return productDataDirectory() + QStringLiteral("/demo-workspace");
+}
+
+QString WorkspaceOpener::configuredDirectory(const settings::Settings &settings)
+{
+    const QString configured = settings.value(settings::keys::WorkspacePath);
+    return configured.isEmpty() ? defaultDirectory() : configured;
 }
 
 QString WorkspaceOpener::deviceSecretKey(const QString &workspaceId)

@@ -19,6 +19,10 @@ namespace upstream::security {
 class SecretStore;
 }
 
+namespace upstream::settings {
+class Settings;
+}
+
 namespace upstream::workspace {
 
 struct OpenedWorkspace {
@@ -35,8 +39,13 @@ public:
     explicit WorkspaceOpener(security::SecretStore *secrets, QObject *parent = nullptr);
 
     static bool exists(const QString &directory);
-    static QString defaultDirectory(); // <AppDataLocation>/workspace
-    static QString demoDirectory();    // <AppDataLocation>/demo-workspace
+    // The same folders for the workstation and the `upstream` CLI, whatever the running program is called:
+    // <GenericDataLocation>/<organization>/Upstream Workstation/workspace (demo-workspace). On Linux that is
+    // ~/.local/share/<organization>/Upstream Workstation/…
+    static QString defaultDirectory();
+    static QString demoDirectory();
+    // The workspace a user works in: the workspace/path setting (user or machine policy), else defaultDirectory().
+    static QString configuredDirectory(const settings::Settings &settings);
 
     void create(const QString &directory, const QString &password, Done done);
     void open(const QString &directory, const QString &password, Done done);
