@@ -315,7 +315,7 @@ Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cac
 {
     SyncRound round;
     for (;;) {
-        auto changes = pendingChanges(cache, 500);
+        auto changes = pendingChanges(cache, kPushBatchChanges);
         if (!changes.ok())
             return changes.error();
         if (changes->empty())

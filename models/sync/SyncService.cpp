@@ -189,7 +189,7 @@ void SyncService::beginRound()
     m_again = false;
     m_round = {};
     m_status->setState(ConnectionState::Syncing);
-    auto changes = pendingChanges(*m_cache, 500);
+    auto changes = pendingChanges(*m_cache, kPushBatchChanges);
     if (!changes.ok()) {
         log::error(QStringLiteral("sync: cannot read the outbox: %1").arg(changes.error().message));
         finishRound();
@@ -230,7 +230,7 @@ void SyncService::onPushed(const std::vector<PushResult> &results, const QString
 
 void SyncService::beginRoundPushOnly()
 {
-    auto changes = pendingChanges(*m_cache, 500);
+    auto changes = pendingChanges(*m_cache, kPushBatchChanges);
     if (!changes.ok()) {
         finishRound();
         return;

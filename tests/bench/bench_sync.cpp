@@ -72,13 +72,13 @@ Figures run(test::MigratedDatabase &db, const test::TestUser &user, qint64 custo
     for (;;) {
         QElapsedTimer c;
         c.start();
-        auto changes = sync::pendingChanges(cache.value(), 1000);
+        auto changes = sync::pendingChanges(cache.value(), sync::kPushBatchChanges);
         f.pushCache += double(c.nsecsElapsed()) / 1e9;
         if (!changes.ok() || changes->empty())
             break;
         std::vector<sync::PushResult> results;
-        for (const auto &change : changes.value())
-            results.push_back(sync::pushChange(conn.value(), customer, change).value());
+        if (!sync::pushChanges(conn.value(), customer, changes.value(), results).ok())
+            qFatal("push failed");
         c.restart();
         if (!sync::recordPushResults(cache.value(), results).ok())
             qFatal("record failed");
