@@ -2,9 +2,8 @@
 // The two halves of synchronisation with the central server, as plain functions over one PostgreSQL connection
 // (run them on a worker thread) and one local cache (run them on the cache's thread):
 //
-//   push: each queued local change (outbox row) is applied behind its own savepoint, in one server transaction per
-//         batch, together with a row in upstream.applied_changes keyed by the change's client-generated UUID — a
-//         retry after a lost
+//   push: each queued local change (outbox row) is applied in its own server transaction together with a row in
+//         upstream.applied_changes keyed by the change's client-generated UUID — a retry after a lost
 //         acknowledgement is recognised and skipped, so every change arrives exactly once. A ledger edit carries
 //         the version it was based on; if the server has moved on, the change is a Conflict (the server row is
 //         returned as "theirs") and nothing is overwritten.
@@ -49,7 +48,7 @@ struct PulledRow {
     QJsonObject row; // current content (empty when deleted)
 };
 
-// Changes per push batch (one server transaction each).
+// Changes per push round (each change is its own server transaction).
 constexpr int kPushBatchChanges = 500;
 // Rows per pull batch; each batch is applied to the cache in one transaction. Larger batches rewrite the cache's
 // random-key index pages (client UUIDs) fewer times: at 20,000 instead of 5,000 rows the cache applies a 100k-row
@@ -67,11 +66,10 @@ struct PulledBatch {
 // A connection-level failure is returned as an error (the caller goes offline and retries later); a refused or
 // conflicting change is a PushResult.
 Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, const OutboxChange &change);
-// Pushes changes in order, all in one server transaction (each change fenced by a savepoint), and appends each
-// outcome to results once that transaction has committed. Once a ledger change conflicts, later changes to the
-// same entity are held back (not pushed, no result): they were based on the refused edit and stay queued until
-// the user resolves the conflict. A connection failure (or a failed COMMIT) is returned as an error and adds no
-// result: the batch is retried, and applied_changes keeps every change exactly once.
+// Pushes changes in order and appends each outcome to results. Once a ledger change conflicts, later changes to
+// the same entity are held back (not pushed, no result): they were based on the refused edit and stay queued
+// until the user resolves the conflict. Stops at the first connection failure and returns it; results then holds
+// what was acknowledged before.
 Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
                    std::vector<PushResult> &results);
 Result<PulledBatch> pullChanges(storage::PgConnection &conn, qint64 customerId, qint64 afterSeq, int limit);

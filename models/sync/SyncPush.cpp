@@ -167,34 +167,27 @@ QJsonObject currentLedgerRow(storage::PgConnection &conn, qint64 customer, const
 
 } // namespace
 
-namespace {
-
-// Applies one change inside the caller's open transaction, fenced by a savepoint: a refused, conflicting or
-// already-applied change leaves nothing behind and the transaction goes on. A connection-level failure is returned
-// as an error (the transaction is then lost as a whole).
-Result<PushResult> applyFenced(storage::PgConnection &conn, qint64 customerId, const OutboxChange &change)
+Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, const OutboxChange &change)
 {
     PushResult result;
     result.changeId = change.id;
-    if (Status st = conn.execScript(QStringLiteral("SAVEPOINT push_change")); !st.ok())
+    if (Status st = conn.execScript(QStringLiteral("BEGIN")); !st.ok())
         return st.error();
-    auto undo = [&]() -> Status { return conn.execScript(QStringLiteral("ROLLBACK TO SAVEPOINT push_change")); };
+    auto rollback = [&] { (void)conn.execScript(QStringLiteral("ROLLBACK")); };
 
     auto mark = conn.exec("INSERT INTO upstream.applied_changes (customer_id, change_id, kind) "
                           "VALUES ($1, $2::uuid, $3) ON CONFLICT DO NOTHING RETURNING 1",
                           {customerId, change.id, change.kind});
     if (!mark.ok()) {
+        rollback();
         if (mark.error().code == ErrorCode::Unreachable)
             return mark.error();
-        if (Status st = undo(); !st.ok())
-            return st.error();
         result.outcome = PushOutcome::Rejected;
         result.message = mark.error().message;
         return result;
     }
     if (mark->rows() == 0) { // pushed before; the acknowledgement was lost
-        if (Status st = undo(); !st.ok())
-            return st.error();
+        rollback();
         result.outcome = PushOutcome::AlreadyApplied;
         return result;
     }
@@ -212,62 +205,39 @@ Result<PushResult> applyFenced(storage::PgConnection &conn, qint64 customerId, c
         applied = applyAudit(conn, customerId, change);
 
     if (!applied.ok()) {
+        rollback();
         if (applied.error().code == ErrorCode::Unreachable)
             return applied.error();
-        if (Status st = undo(); !st.ok())
-            return st.error();
         result.outcome = PushOutcome::Rejected;
         result.message = applied.error().message;
         return result;
     }
     if (applied->conflict) {
-        if (Status st = undo(); !st.ok())
-            return st.error();
+        rollback();
         result.outcome = PushOutcome::Conflict;
         result.theirs = currentLedgerRow(conn, customerId, change.entityId);
         return result;
     }
-    if (Status st = conn.execScript(QStringLiteral("RELEASE SAVEPOINT push_change")); !st.ok())
-        return st.error();
+    if (Status st = conn.execScript(QStringLiteral("COMMIT")); !st.ok())
+        return st.error(); // unknown whether it committed: the retry will tell (applied_changes)
     result.outcome = PushOutcome::Applied;
     return result;
-}
-
-} // namespace
-
-Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, const OutboxChange &change)
-{
-    std::vector<PushResult> results;
-    if (Status st = pushChanges(conn, customerId, {change}, results); !st.ok())
-        return st.error();
-    return results.front();
 }
 
 Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
                    std::vector<PushResult> &results)
 {
-    // One server transaction per call (the callers hand over kPushBatchChanges at a time): one commit — one WAL flush —
-    // instead of one per change. Nothing of the batch counts as acknowledged until COMMIT succeeds; if the
-    // connection fails first, the whole batch is retried and applied_changes keeps every change exactly once.
-    if (Status st = conn.execScript(QStringLiteral("BEGIN")); !st.ok())
-        return st;
-    std::vector<PushResult> batch;
     QSet<QString> conflicted;
     for (const OutboxChange &change : changes) {
         if (conflicted.contains(change.entityId))
             continue;
-        auto r = applyFenced(conn, customerId, change);
-        if (!r.ok()) {
-            (void)conn.execScript(QStringLiteral("ROLLBACK"));
+        auto r = pushChange(conn, customerId, change);
+        if (!r.ok())
             return r.error();
-        }
         if (r->outcome == PushOutcome::Conflict)
             conflicted.insert(change.entityId);
-        batch.push_back(std::move(r.value()));
+        results.push_back(std::move(r.value()));
     }
-    if (Status st = conn.execScript(QStringLiteral("COMMIT")); !st.ok())
-        return st; // unknown whether it committed: the retry will tell (applied_changes)
-    results.insert(results.end(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
     return Status::success();
 }
 

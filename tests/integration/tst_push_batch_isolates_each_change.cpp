@@ -1,6 +1,6 @@
-// Proves: a push batch is one server transaction in which every change is fenced by a savepoint — a change the
-// server refuses (here a CHECK violation) is reported Rejected and leaves nothing behind, the changes around it
-// still apply, and a change repeated in the same batch is recognised as already applied: each arrives once.
+// Proves: in a pushed batch every change stands alone — a change the server refuses (here a CHECK violation) is
+// reported Rejected and leaves nothing behind, the changes around it still apply, and a change repeated in the
+// same batch is recognised as already applied: each arrives once.
 #include "UpstreamSchema.h"
 #include "sync/SyncProtocol.h"
 
@@ -28,7 +28,7 @@ sync::OutboxChange ledgerCreate(const QString &state, const QString &notes)
 
 } // namespace
 
-class TstPushBatchFencesEachChange : public QObject {
+class TstPushBatchIsolatesEachChange : public QObject {
     Q_OBJECT
 private slots:
     void refusedChangeDoesNotSpoilTheBatch()
@@ -75,5 +75,5 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TstPushBatchFencesEachChange)
-#include "tst_push_batch_fences_each_change.moc"
+QTEST_GUILESS_MAIN(TstPushBatchIsolatesEachChange)
+#include "tst_push_batch_isolates_each_change.moc"
