@@ -1,6 +1,8 @@
 #include "DashboardSummary.h"
 
 #include "dashboard/SignalEvidence.h"
+#include "ledger/LedgerRepository.h"
+#include "ledger/LedgerTotals.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QElapsedTimer>
@@ -60,29 +62,31 @@ std::vector<PayerTotal> topPayers(const SignalRows &rows, int count)
 
 Result<LedgerTotals> ledgerTotals(storage::LocalCache &cache, const QString &product, const QDate &today)
 {
-    auto q = cache.db().prepare(QStringLiteral(
-        "SELECT COALESCE(SUM(expected_cents), 0), COALESCE(SUM(recovered_cents), 0), "
-        "COALESCE(SUM(CASE WHEN state = 'recovered' AND recovered_date >= ? THEN recovered_cents END), 0), "
-        "COALESCE(SUM(CASE WHEN state = 'recovered' AND recovered_date >= ? THEN recovered_cents END), 0), "
-        "SUM(state = 'open'), SUM(state = 'in_progress'), SUM(state = 'recovered'), SUM(state = 'written_off') "
-        "FROM ledger_entries WHERE product = ?"));
-    if (!q.ok())
-        return q.error();
-    q->bind(1, QDate(today.year(), today.month(), 1).toString(Qt::ISODate));
-    q->bind(2, today.addDays(-30).toString(Qt::ISODate));
-    q->bind(3, product);
-    auto r = q->step();
-    if (!r.ok())
-        return r.error();
+    // The ledger page's own totals (ledger::computeTotals) over this product's entries: one rule for "this month"
+    // and "last 30 days" wherever they are shown.
+    ledger::LedgerRepository repository(&cache, ledger::LedgerActor{});
+    auto entries = repository.all();
+    if (!entries.ok())
+        return entries.error();
+    std::vector<int> ofProduct;
     LedgerTotals t;
-    t.expectedCents = q->int64(0);
-    t.recoveredCents = q->int64(1);
-    t.recoveredThisMonthCents = q->int64(2);
-    t.recoveredLast30Cents = q->int64(3);
-    t.open = int(q->int64(4));
-    t.inProgress = int(q->int64(5));
-    t.recovered = int(q->int64(6));
-    t.writtenOff = int(q->int64(7));
+    for (int i = 0; i < int(entries->size()); ++i) {
+        const ledger::LedgerEntry &e = (*entries)[size_t(i)];
+        if (e.product != product)
+            continue;
+        ofProduct.push_back(i);
+        switch (e.state) {
+        case ledger::LedgerState::Open: ++t.open; break;
+        case ledger::LedgerState::InProgress: ++t.inProgress; break;
+        case ledger::LedgerState::Recovered: ++t.recovered; break;
+        case ledger::LedgerState::WrittenOff: ++t.writtenOff; break;
+        }
+    }
+    const ledger::LedgerTotals totals = ledger::computeTotals(entries.value(), ofProduct, today);
+    t.expectedCents = totals.allTime.expectedCents;
+    t.recoveredCents = totals.allTime.recoveredCents;
+    t.recoveredThisMonthCents = totals.recoveredThisMonthCents;
+    t.recoveredLast30Cents = totals.recoveredLast30DaysCents;
     return t;
 }
 
