@@ -94,7 +94,9 @@ int parseOrExit(QCommandLineParser &parser, const QString &command, const QStrin
     if (!parser.parse(full))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {
-        printLine(parser.helpText().replace(QStringLiteral("Usage: upstream %1").arg(command),
+        // Qt names the program by the path it was started with; the usage line names the command instead.
+        const QString program = QCoreApplication::arguments().value(0);
+        printLine(parser.helpText().replace(QStringLiteral("Usage: ") + program,
                                             QStringLiteral("Usage: upstream %1").arg(command)));
         return ExitOk;
     }

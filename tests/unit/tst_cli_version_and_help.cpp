@@ -52,6 +52,7 @@ private slots:
         const Run help = run(QStringLiteral(UPSTREAM_CLI_PATH), {QStringLiteral("version"), QStringLiteral("--help")});
         QCOMPARE(help.code, 0);
         QVERIFY(help.out.contains(QLatin1String("--json")));
+        QVERIFY2(help.out.startsWith(QLatin1String("Usage: upstream version")), qPrintable(help.out)); // not the path
         const Run json = run(QStringLiteral(UPSTREAM_CLI_PATH), {QStringLiteral("version"), QStringLiteral("--json")});
         QCOMPARE(json.code, 0);
         QVERIFY(json.out.contains(QLatin1String("\"sqlcipher\":\"4.")));
