@@ -48,12 +48,7 @@ Result<alerts::AlertBook> loadLocalHistory(storage::LocalCache &cache)
         return q.error();
     alerts::AlertBook book;
     qint64 id = 0;
-    for (;;) {
-        auto row = q.value().step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
+    const Status rows = q.value().forEachRow([&] {
         auto &r = q.value();
         alerts::Alert a;
         a.id = ++id;
@@ -82,7 +77,9 @@ Result<alerts::AlertBook> loadLocalHistory(storage::LocalCache &cache)
             a.judgments.push_back(jd);
         }
         book.restore(std::move(a));
-    }
+    });
+    if (!rows.ok())
+        return rows.error();
     return book;
 }
 
@@ -207,14 +204,10 @@ Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &p
     q.value().bind(1, product);
     q.value().bind(2, product);
     QJsonArray out;
-    for (;;) {
-        auto row = q.value().step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        out.append(QJsonDocument::fromJson(q.value().text(0).toUtf8()).object());
-    }
+    const Status rows =
+        q.value().forEachRow([&] { out.append(QJsonDocument::fromJson(q.value().text(0).toUtf8()).object()); });
+    if (!rows.ok())
+        return rows.error();
     return out;
 }
 

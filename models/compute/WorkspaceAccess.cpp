@@ -52,18 +52,16 @@ Result<engines::AggregateSet> loadLocalAggregates(storage::LocalCache &cache)
     if (!q.ok())
         return q.error();
     engines::AggregateSet set;
-    for (;;) {
-        auto row = q.value().step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
+    const Status rows = q.value().forEachRow([&]() -> Status {
         const engines::DayCounters c = engines::dayCountersFromJson(q.value().text(4));
         const QDate day = QDate::fromString(q.value().text(3), Qt::ISODate);
         if (!day.isValid())
             return makeError(ErrorCode::Corrupt, QStringLiteral("a stored daily aggregate has no valid day"));
         set.addRow(q.value().text(0), q.value().text(1), q.value().text(2), engines::toEpochDay(day), c);
-    }
+        return Status::success();
+    });
+    if (!rows.ok())
+        return rows.error();
     return set;
 }
 

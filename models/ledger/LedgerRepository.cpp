@@ -131,14 +131,9 @@ Result<std::vector<LedgerEntry>> LedgerRepository::all()
     if (!q.ok())
         return q.error();
     std::vector<LedgerEntry> out;
-    for (;;) {
-        auto row = q->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        out.push_back(readEntry(q.value()));
-    }
+    const Status rows = q->forEachRow([&] { out.push_back(readEntry(q.value())); });
+    if (!rows.ok())
+        return rows.error();
     return out;
 }
 
@@ -158,12 +153,7 @@ Result<std::vector<LedgerHistoryRecord>> LedgerRepository::history(const QString
         return q.error();
     q->bind(1, entryId);
     std::vector<LedgerHistoryRecord> out;
-    for (;;) {
-        auto row = q->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
+    const Status rows = q->forEachRow([&] {
         LedgerHistoryRecord r;
         r.id = q->int64(0);
         r.entryId = entryId;
@@ -173,7 +163,9 @@ Result<std::vector<LedgerHistoryRecord>> LedgerRepository::history(const QString
             r.before = LedgerEntry::fromJson(QJsonDocument::fromJson(q->text(3).toUtf8()).object());
         r.after = LedgerEntry::fromJson(QJsonDocument::fromJson(q->text(4).toUtf8()).object());
         out.push_back(std::move(r));
-    }
+    });
+    if (!rows.ok())
+        return rows.error();
     return out;
 }
 
@@ -389,27 +381,24 @@ Result<std::vector<SyncConflict>> LedgerRepository::syncConflicts()
         return q.error();
     std::vector<SyncConflict> out;
     QSet<QString> seen;
-    for (;;) {
-        auto row = q->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
+    const Status rows = q->forEachRow([&] {
         SyncConflict c;
         c.entryId = q->text(0);
         if (seen.contains(c.entryId))
-            continue;
+            return;
         seen.insert(c.entryId);
         auto mine = get(c.entryId);
         if (!mine.ok())
-            continue; // nothing local left to reconcile
+            return; // nothing local left to reconcile
         c.mine = mine.value();
         const QJsonObject theirs = QJsonDocument::fromJson(q->text(1).toUtf8()).object();
         if (!theirs.isEmpty())
             c.theirs = LedgerEntry::fromServerRow(theirs);
         c.detectedAt = QDateTime::fromString(q->text(2), Qt::ISODateWithMs);
         out.push_back(std::move(c));
-    }
+    });
+    if (!rows.ok())
+        return rows.error();
     return out;
 }
 

@@ -47,14 +47,9 @@ Result<std::set<QString>> pendingEntities(storage::LocalCache &cache)
     auto q = cache.db().prepare(QStringLiteral("SELECT DISTINCT entity_id FROM outbox"));
     if (!q.ok())
         return q.error();
-    for (;;) {
-        auto row = q->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
-        out.insert(q->text(0));
-    }
+    const Status rows = q->forEachRow([&] { out.insert(q->text(0)); });
+    if (!rows.ok())
+        return rows.error();
     return out;
 }
 
@@ -182,12 +177,7 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
     if (!q.ok())
         return q.error();
     q->bind(1, qint64(limit));
-    for (;;) {
-        auto row = q->step();
-        if (!row.ok())
-            return row.error();
-        if (!row.value())
-            break;
+    const Status rows = q->forEachRow([&] {
         OutboxChange c;
         c.id = q->text(0);
         c.seq = q->int64(1);
@@ -196,7 +186,9 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
         c.baseVersion = q->int64(4);
         c.payload = QJsonDocument::fromJson(q->text(5).toUtf8()).object();
         out.push_back(std::move(c));
-    }
+    });
+    if (!rows.ok())
+        return rows.error();
     // Audit events queued while working (sign-in, lock, verdicts, ledger changes, imports, exports) follow.
     if (int(out.size()) < limit) {
         auto a = cache.db().prepare(QStringLiteral(
@@ -204,12 +196,7 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
         if (!a.ok())
             return a.error();
         a->bind(1, qint64(limit - int(out.size())));
-        for (;;) {
-            auto row = a->step();
-            if (!row.ok())
-                return row.error();
-            if (!row.value())
-                break;
+        const Status audits = a->forEachRow([&] {
             OutboxChange c;
             c.id = a->text(0);
             c.kind = QStringLiteral("audit");
@@ -220,7 +207,9 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
                          {QStringLiteral("action"), a->text(4)},
                          {QStringLiteral("details"), QJsonDocument::fromJson(a->text(5).toUtf8()).object()}};
             out.push_back(std::move(c));
-        }
+        });
+        if (!audits.ok())
+            return audits.error();
     }
     return out;
 }

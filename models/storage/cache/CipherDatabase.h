@@ -7,6 +7,8 @@
 // Not thread-safe: use one instance per thread (the cache has one writer connection).
 #include "core/Result.h"
 
+#include <type_traits>
+
 #include <QByteArray>
 #include <QString>
 #include <QVariant>
@@ -67,6 +69,24 @@ public:
     Result<bool> step(); // true: a row; false: done
     Status run();        // step to completion
     void reset();
+    // Steps through the remaining rows, calling onRow() on each with the statement positioned on it. onRow returns
+    // void, or a Status whose error stops the walk and is returned.
+    template<typename F>
+    Status forEachRow(F &&onRow)
+    {
+        for (;;) {
+            auto row = step();
+            if (!row.ok())
+                return row.error();
+            if (!row.value())
+                return Status::success();
+            if constexpr (std::is_same_v<decltype(onRow()), void>) {
+                onRow();
+            } else if (Status st = onRow(); !st.ok()) {
+                return st;
+            }
+        }
+    }
 
     int columnCount() const;
     QVariant value(int column) const;
