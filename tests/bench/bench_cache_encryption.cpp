@@ -5,6 +5,7 @@
 // (enqueueChange), then reads them back and records them as applied (pendingChanges + recordPushResults), as
 // bench_sync does with a real server. Plain and keyed runs alternate; the medians are compared. Wall and process
 // CPU time are printed separately (fsync waits are in wall only).
+#include "BenchOutbox.h"
 #include "storage/cache/LocalCache.h"
 #include "sync/Outbox.h"
 #include "sync/SyncProtocol.h"
@@ -85,19 +86,7 @@ Times runOnce(const QString &path, const QByteArray &key, const std::vector<sync
 
     wall.restart();
     cpu0 = cpuSeconds();
-    const Status st = cache->transaction([&]() -> Status {
-        for (int i = 0; i < pushRows; ++i) {
-            auto r = sync::enqueueChange(cache.value(), QStringLiteral("ledger_upsert"),
-                                         QUuid::createUuid().toString(QUuid::WithoutBraces), 0,
-                                         {{QStringLiteral("product"), QStringLiteral("driftwatch")},
-                                          {QStringLiteral("payer"), QStringLiteral("Bench Payer %1").arg(i % 40)},
-                                          {QStringLiteral("expected_cents"), double(1000 + i)},
-                                          {QStringLiteral("state"), QStringLiteral("open")}});
-            if (!r.ok())
-                return r.error();
-        }
-        return Status::success();
-    });
+    const Status st = test::queueBenchLedgerChanges(cache.value(), pushRows);
     if (!st.ok())
         qFatal("enqueue: %s", qPrintable(st.error().message));
     for (;;) {

@@ -2,6 +2,7 @@
 // changes, once with an encrypted cache (SQLCipher 4, raw 256-bit key) and once unencrypted with the same code.
 // Prints rows/s and the cost of encryption on the cache's own work (the server's share is the same for both).
 // Runs its own throwaway PostgreSQL cluster. Usage: bench_sync [pull_rows] [push_rows]
+#include "BenchOutbox.h"
 #include "PrivateCluster.h"
 #include "UpstreamSchema.h"
 #include "storage/cache/LocalCache.h"
@@ -50,20 +51,7 @@ Figures run(test::MigratedDatabase &db, const test::TestUser &user, qint64 custo
 
     QElapsedTimer t;
     t.start();
-    const Status st = cache->transaction([&]() -> Status {
-        for (int i = 0; i < pushRows; ++i) {
-            auto r = sync::enqueueChange(cache.value(), QStringLiteral("ledger_upsert"),
-                                         QUuid::createUuid().toString(QUuid::WithoutBraces), 0,
-                                         {{QStringLiteral("product"), QStringLiteral("driftwatch")},
-                                          {QStringLiteral("payer"), QStringLiteral("Bench Payer %1").arg(i % 40)},
-                                          {QStringLiteral("expected_cents"), double(1000 + i)},
-                                          {QStringLiteral("recovered_cents"), 0.0},
-                                          {QStringLiteral("state"), QStringLiteral("open")}});
-            if (!r.ok())
-                return r.error();
-        }
-        return Status::success();
-    });
+    const Status st = test::queueBenchLedgerChanges(cache.value(), pushRows);
     if (!st.ok())
         qFatal("enqueue: %s", qPrintable(st.error().message));
     f.enqueue = double(t.nsecsElapsed()) / 1e9;
