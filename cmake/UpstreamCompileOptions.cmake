@@ -13,4 +13,6 @@ endfunction()
 if(UPSTREAM_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
+  # Tests that provoke real faults (the crash handler's) know the sanitizers report those before any signal.
+  add_compile_definitions(UPSTREAM_SANITIZED=1)
 endif()

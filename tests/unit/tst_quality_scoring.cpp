@@ -100,8 +100,10 @@ private slots:
         s.denied = 310;
         QCOMPARE(find(detectAnomalies(s, {}), "outcome_shift")->severity, Severity::Medium);
         s.paid = 440;
-        s.denied = 460; // +0.31 denied
-        const Anomaly *a = find(detectAnomalies(s, {}), "outcome_shift");
+        s.denied = 460;                              // +0.31 denied
+        const auto shifted = detectAnomalies(s, {}); // find() points into it: keep it alive
+        const Anomaly *a = find(shifted, "outcome_shift");
+        QVERIFY(a);
         QCOMPARE(a->severity, Severity::High);
         QCOMPARE(a->subject, std::string("DENIED"));
         // The same mix is normal for a customer whose trailing 90 days look like it.
