@@ -645,10 +645,6 @@
         <translation>%1%2 pts</translation>
     </message>
     <message>
-        <source>Suppressed: %1</source>
-        <translation type="vanished">Silenciada: %1</translation>
-    </message>
-    <message>
         <source>Severity</source>
         <translation>Gravedad</translation>
     </message>
@@ -2852,8 +2848,8 @@
         <translation>Abrir una entrada del libro de recuperaciones</translation>
     </message>
     <message>
-        <source>Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · Ctrl+Z undo · Shift+J/K extend the selection</source>
-        <translation>Teclas: J/K mover · R real · N ruido · F seguimiento · Intro análisis detallado · Ctrl+Z deshacer · Mayús+J/K ampliar la selección</translation>
+        <source>Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · L ledger entry · / search · Ctrl+Z undo · Shift+J/K extend the selection</source>
+        <translation>Teclas: J/K mover · R real · N ruido · F seguimiento · Intro análisis detallado · L entrada del registro · / buscar · Ctrl+Z deshacer · Mayús+J/K ampliar la selección</translation>
     </message>
     <message>
         <source>No alert selected.</source>

@@ -93,8 +93,8 @@ TriagePanel::TriagePanel(QWidget *parent)
     m_message->setWordWrap(true);
     m_message->setObjectName(QStringLiteral("triageMessage"));
     v->addWidget(m_message);
-    auto *keys = new QLabel(tr("Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · Ctrl+Z undo · "
-                               "Shift+J/K extend the selection"),
+    auto *keys = new QLabel(tr("Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · L ledger entry · "
+                               "/ search · Ctrl+Z undo · Shift+J/K extend the selection"),
                             this);
     keys->setWordWrap(true);
     keys->setForegroundRole(QPalette::PlaceholderText);
