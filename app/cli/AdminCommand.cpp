@@ -86,8 +86,7 @@ public:
 
         auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
         if (!conn.ok())
-            return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
-                                                                : failed(storage::oneLine(conn.error()));
+            return errorExit(conn.error());
         storage::AdminService admin(conn.value());
         QJsonObject out{{QStringLiteral("action"), sub}};
         QString text;

@@ -49,8 +49,7 @@ public:
 
         auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
         if (!conn.ok())
-            return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
-                                                                : failed(storage::oneLine(conn.error()));
+            return errorExit(conn.error());
         auto result = storage::AuditLog::verify(conn.value(), only);
         if (!result.ok())
             return failed(storage::oneLine(result.error()));

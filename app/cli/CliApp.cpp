@@ -3,6 +3,7 @@
 #include "core/BuildInfo.h"
 #include "core/Versions.h"
 #include "logging/Log.h"
+#include "storage/pg/PgTarget.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -81,6 +82,25 @@ QCommandLineOption workspaceOption()
 {
     return {QStringLiteral("workspace"), QStringLiteral("Work on the local workspace at PATH instead of PostgreSQL."),
             QStringLiteral("PATH")};
+}
+
+int errorExit(const Error &error)
+{
+    return error.code == ErrorCode::InvalidInput ? usageError(error.message) : failed(storage::oneLine(error));
+}
+
+int customerFromOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                       std::optional<qint64> *customerId)
+{
+    customerId->reset();
+    if (!parser.isSet(option))
+        return -1;
+    bool ok = false;
+    const qint64 id = parser.value(option).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return usageError(QStringLiteral("--customer needs a positive customer id"));
+    *customerId = id;
+    return -1;
 }
 
 int parseOrExit(QCommandLineParser &parser, const QString &command, const QString &description, const QStringList &args)

@@ -77,12 +77,8 @@ public:
                 return usageError(QStringLiteral("--as-of needs a date as YYYY-MM-DD"));
         }
         std::optional<qint64> customerId;
-        if (parser.isSet(customer)) {
-            bool ok = false;
-            customerId = parser.value(customer).toLongLong(&ok);
-            if (!ok || *customerId <= 0)
-                return usageError(QStringLiteral("--customer needs a positive customer id"));
-        }
+        if (const int rc = customerFromOption(parser, customer, &customerId); rc >= 0)
+            return rc;
         if (isatty(fileno(stderr)))
             options.progress = [](const QString &step) {
                 std::fprintf(stderr, "\r\033[Kcompute: %s…", qPrintable(step));
@@ -111,13 +107,11 @@ public:
         }
         auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
         if (!conn.ok())
-            return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
-                                                                : failed(storage::oneLine(conn.error()));
+            return errorExit(conn.error());
         if (!customerId) {
-            auto sole = compute::soleCustomer(conn.value());
+            auto sole = storage::soleCustomer(conn.value());
             if (!sole.ok())
-                return sole.error().code == ErrorCode::InvalidInput ? usageError(sole.error().message)
-                                                                    : failed(storage::oneLine(sole.error()));
+                return errorExit(sole.error());
             customerId = sole.value();
         }
         auto report = compute::computeCentral(conn.value(), *customerId, options);

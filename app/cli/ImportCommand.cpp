@@ -59,12 +59,10 @@ public:
         ImportOptions options;
         options.validation.validator.importDay = std::int32_t(QDate(1970, 1, 1).daysTo(QDate::currentDate()));
         options.workstation = QSysInfo::machineHostName();
-        if (parser.isSet(customer)) {
-            bool ok = false;
-            options.customerId = parser.value(customer).toLongLong(&ok);
-            if (!ok || options.customerId <= 0)
-                return usageError(QStringLiteral("--customer needs a positive customer id"));
-        }
+        std::optional<qint64> customerId;
+        if (const int rc = customerFromOption(parser, customer, &customerId); rc >= 0)
+            return rc;
+        options.customerId = customerId.value_or(0);
 
         Result<ImportResult> result = makeError(ErrorCode::Internal, QString());
         ValidationReport partial;
@@ -80,13 +78,11 @@ public:
         } else {
             auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
             if (!conn.ok())
-                return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
-                                                                    : failed(storage::oneLine(conn.error()));
+                return errorExit(conn.error());
             if (options.customerId == 0) {
-                auto only = ClaimImporter::singleCustomer(conn.value());
+                auto only = storage::soleCustomer(conn.value());
                 if (!only.ok())
-                    return only.error().code == ErrorCode::InvalidInput ? usageError(only.error().message)
-                                                                        : failed(storage::oneLine(only.error()));
+                    return errorExit(only.error());
                 options.customerId = only.value();
             }
             result = ClaimImporter::importToPostgres(conn.value(), file, options, &partial);

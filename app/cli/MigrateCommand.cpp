@@ -41,8 +41,7 @@ public:
 
         auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
         if (!conn.ok())
-            return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
-                                                                : failed(storage::oneLine(conn.error()));
+            return errorExit(conn.error());
         const storage::Migrator migrator;
         auto report = migrator.migrate(conn.value());
         if (!report.ok())

@@ -39,12 +39,8 @@ public:
         else if (!engines::productFromName(p))
             return usageError(QStringLiteral("--product must be driftwatch, denialscope, delayguard or all"));
         std::optional<qint64> customerId;
-        if (parser.isSet(customer)) {
-            bool ok = false;
-            customerId = parser.value(customer).toLongLong(&ok);
-            if (!ok || *customerId <= 0)
-                return usageError(QStringLiteral("--customer needs a positive customer id"));
-        }
+        if (const int rc = customerFromOption(parser, customer, &customerId); rc >= 0)
+            return rc;
         Result<QJsonArray> list = QJsonArray();
         if (parser.isSet(workspace) && (parser.isSet(db) || customerId))
             return usageError(QStringLiteral("--workspace cannot be combined with --db or --customer"));
@@ -61,8 +57,7 @@ public:
         } else {
             auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
             if (!conn.ok())
-                return conn.error().code == ErrorCode::InvalidInput ? usageError(conn.error().message)
-                                                                    : failed(storage::oneLine(conn.error()));
+                return errorExit(conn.error());
             list = compute::listCentralSignals(conn.value(), customerId, p);
             if (!list.ok())
                 return failed(storage::oneLine(list.error()));

@@ -249,18 +249,6 @@ std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const
     return out;
 }
 
-Result<qint64> soleCustomer(storage::PgConnection &conn)
-{
-    auto res = conn.exec("SELECT unnest(upstream.current_customer_ids())");
-    if (!res.ok())
-        return res.error();
-    if (res.value().rows() != 1)
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("this sign-in belongs to %1 customers: name one with --customer ID")
-                             .arg(res.value().rows()));
-    return res.value().int64(0, 0);
-}
-
 Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options)
 {
     ComputeReport report;

@@ -52,8 +52,6 @@ QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf);
 std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options);
 
 Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options);
-// The only customer of the signed-in role (memberships), or InvalidInput when there is none or several.
-Result<qint64> soleCustomer(storage::PgConnection &conn);
 
 Result<ComputeReport> computeLocal(storage::LocalCache &cache, const engines::AggregateSet &set,
                                    const ComputeOptions &options);

@@ -332,20 +332,6 @@ void appendCopyTextRow(std::string &out, const claims::ClaimRow &r)
     out += '\n';
 }
 
-Result<qint64> ClaimImporter::singleCustomer(storage::PgConnection &conn)
-{
-    auto r = conn.exec("SELECT DISTINCT customer_id FROM upstream.memberships WHERE member_role = session_user "
-                       "AND NOT disabled ORDER BY 1");
-    if (!r.ok())
-        return r.error();
-    if (r->rows() == 1)
-        return r->int64(0, 0);
-    return makeError(ErrorCode::InvalidInput,
-                     r->rows() == 0
-                         ? QStringLiteral("this user belongs to no customer; pass --customer ID")
-                         : QStringLiteral("this user belongs to %1 customers; pass --customer ID").arg(r->rows()));
-}
-
 Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn, const QString &path,
                                                      const ImportOptions &options, ValidationReport *reportOut)
 {

@@ -65,8 +65,6 @@ public:
                                                  const ImportOptions &options, ValidationReport *report = nullptr);
     static Result<ImportResult> importToCache(storage::LocalCache &cache, const QString &path,
                                               const ImportOptions &options, ValidationReport *report = nullptr);
-    // The customer of the signed-in role when it has exactly one membership; else InvalidInput with a reason.
-    static Result<qint64> singleCustomer(storage::PgConnection &conn);
 };
 
 } // namespace upstream::importer

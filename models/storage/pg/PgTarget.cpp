@@ -65,4 +65,16 @@ QString oneLine(const Error &error)
     return m;
 }
 
+Result<qint64> soleCustomer(PgConnection &conn)
+{
+    auto res = conn.exec("SELECT unnest(upstream.current_customer_ids())");
+    if (!res.ok())
+        return res.error();
+    if (res->rows() != 1)
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("this sign-in belongs to %1 customers: name one with --customer ID").arg(res->rows()));
+    return res->int64(0, 0);
+}
+
 } // namespace upstream::storage

@@ -15,6 +15,10 @@ Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &pas
 // resolvePgTarget + PgConnection::connect.
 Result<PgConnection> connectPgTarget(const QString &db, const QString &passwordFile);
 
+// The one customer the signed-in role belongs to (upstream.current_customer_ids()); ErrorCode::InvalidInput when it
+// belongs to none or to several (the command then needs --customer ID).
+Result<qint64> soleCustomer(PgConnection &conn);
+
 // A server error as one line for a CLI: libpq's "ERROR:  " prefix and DETAIL/CONTEXT lines dropped.
 QString oneLine(const Error &error);
 
