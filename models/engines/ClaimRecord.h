@@ -14,7 +14,8 @@
 
 namespace upstream::engines {
 
-enum class Outcome : std::uint8_t { Paid, Denied, Other };
+// Pending: not yet adjudicated (no decided date; SPEC 3). A live export's newest claims are pending.
+enum class Outcome : std::uint8_t { Paid, Denied, Other, Pending };
 
 using EpochDay = std::int32_t;
 inline constexpr EpochDay kNoDay = std::numeric_limits<EpochDay>::min();
