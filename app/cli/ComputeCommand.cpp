@@ -1,5 +1,6 @@
 // `upstream compute`: run the signal engines for one customer (central database) and persist signals, alerts
 // and an audit row (compute/SignalStore). Progress goes to stderr only when it is a terminal.
+#include "storage/cache/AggregateStore.h"
 #include "CliApp.h"
 
 #include "compute/SignalStore.h"
@@ -43,7 +44,8 @@ public:
                                          QStringLiteral("driftwatch, denialscope, delayguard or all (default)."),
                                          QStringLiteral("P"), QStringLiteral("all"));
         const QCommandLineOption asOf(QStringLiteral("as-of"),
-                                      QStringLiteral("End of the current window, exclusive (default: today)."),
+                                      QStringLiteral("End of the current window, exclusive (default: the data's own date, the day "
+                                                     "after its newest submitted or decided date)."),
                                       QStringLiteral("YYYY-MM-DD"));
         const QCommandLineOption db = dbOption();
         const QCommandLineOption passwordFile = passwordFileOption();
@@ -94,7 +96,7 @@ public:
             auto cache = compute::openWorkspaceBlocking(*local, password.value());
             if (!cache.ok())
                 return failed(cache.error().message.section(QLatin1Char('\n'), 0, 0));
-            auto set = compute::loadLocalAggregates(*cache.value());
+            auto set = storage::loadAggregates(*cache.value());
             if (!set.ok())
                 return failed(set.error().message);
             auto report = compute::computeLocal(*cache.value(), set.value(), options);

@@ -1,3 +1,4 @@
+#include "storage/cache/AggregateStore.h"
 #include "WorkstationSession.h"
 
 #include "compute/SignalStore.h"
@@ -279,7 +280,7 @@ Status WorkstationSession::recomputeSignals()
     }
     if (!m_cache)
         return makeError(ErrorCode::InvalidInput, tr("Open a workspace first."));
-    auto set = compute::loadLocalAggregates(*m_cache);
+    auto set = storage::loadAggregates(*m_cache);
     if (!set.ok())
         return set.error();
     auto report = compute::computeLocal(*m_cache, set.value(), options);

@@ -59,9 +59,7 @@ QString severityExplanation(const Signal &s)
     QString rule;
     switch (s.product) {
     case Product::DriftWatch:
-        rule = s.type == SignalType::DecisionTime
-                   ? QStringLiteral("score min(|change| / 10 days, 1) = %1").arg(s.severityScore, 0, 'f', 2)
-                   : QStringLiteral("score min(2 x |change|, 1) = %1").arg(s.severityScore, 0, 'f', 2);
+        rule = QStringLiteral("score min(2 x |change|, 1) = %1").arg(s.severityScore, 0, 'f', 2);
         break;
     case Product::DenialScope:
         rule = s.type == SignalType::NewReason
@@ -81,8 +79,6 @@ QString dollarsExplanation(const Signal &s)
     const auto &e = s.evidence;
     switch (s.product) {
     case Product::DriftWatch:
-        if (s.type == SignalType::DecisionTime)
-            return QStringLiteral("No dollar figure for decision time; DelayGuard carries the money at risk.");
         if (s.delta != 0.0 && e.currentCount > 0)
             return QStringLiteral("Impact = change %1 x %2 current claims x mean allowed %3 = %4.")
                 .arg(s.delta, 0, 'f', 3)
@@ -93,15 +89,15 @@ QString dollarsExplanation(const Signal &s)
         return QStringLiteral("Allowed amount of the %1 recent denials with reason %2 = %3.")
             .arg(e.currentEvents)
             .arg(s.reason, money(s.dollars));
-    case Product::DelayGuard: {
-        const int days = e.current.days();
-        const double allowed = s.delta != 0.0 ? s.dollars / s.delta * days : 0.0;
-        return QStringLiteral("At risk = (allowed %1 in the current window / %2 days) x %3 days slower = %4.")
-            .arg(money(allowed))
-            .arg(days)
-            .arg(s.delta, 0, 'f', 1)
+    case Product::DelayGuard:
+        if (e.delay.referenceP80Lag < 0)
+            return QStringLiteral("No claim counts as overdue: fewer than 80% of the reference cohort finished.");
+        return QStringLiteral("At risk = billed amount of the %1 unfinished claims older than the reference's "
+                              "80th-percentile lag of %2 days (of %3 unfinished) = %4.")
+            .arg(e.delay.overdueClaims)
+            .arg(e.delay.referenceP80Lag)
+            .arg(e.delay.unfinished)
             .arg(money(s.dollars));
-    }
     }
     return {};
 }
@@ -109,13 +105,6 @@ QString dollarsExplanation(const Signal &s)
 struct Slice {
     DayCounters baseline, current;
 };
-
-double latencyMean(const DayCounters &c, bool payment)
-{
-    const std::int64_t n = payment ? c.paymentCount : c.decisionPdCount + c.decisionOtherCount;
-    const std::int64_t sum = payment ? c.paymentSum : c.decisionPdSum + c.decisionOtherSum;
-    return n > 0 ? double(sum) / double(n) : 0.0;
-}
 
 QJsonArray breakdownJson(const Signal &s, const AggregateSet &set)
 {
@@ -127,8 +116,10 @@ QJsonArray breakdownJson(const Signal &s, const AggregateSet &set)
     const int reason = s.reason.isEmpty() ? -1 : set.reasons().indexOf(s.reason);
     std::map<QString, Slice> slices; // sorted by key: deterministic output
     DayCounters groupBase, groupCur; // DriftWatch denominators
+    if (s.product == Product::DelayGuard)
+        return {}; // the deep dive shows DelayGuard's two curves instead
     for (const AggregateRow &r : set.rows()) {
-        if (int(r.payer) != payer)
+        if (r.kind != AggregateKind::Decided || int(r.payer) != payer)
             continue;
         const bool inBase = e.baseline.contains(r.day), inCur = e.current.contains(r.day);
         if (!inBase && !inCur)
@@ -148,7 +139,7 @@ QJsonArray breakdownJson(const Signal &s, const AggregateSet &set)
                 continue;
             key = set.groups()[int(r.group)];
             break;
-        case Product::DelayGuard: key = set.groups()[int(r.group)]; break;
+        case Product::DelayGuard: continue;
         }
         Slice &slice = slices[key];
         (inBase ? slice.baseline : slice.current).add(r.c);
@@ -171,13 +162,7 @@ QJsonArray breakdownJson(const Signal &s, const AggregateSet &set)
             c = double(slice.current.denied) / double(e.current.days());
             n = slice.current.denied;
             break;
-        case Product::DelayGuard: {
-            const bool payment = s.type == SignalType::PaymentLatency;
-            b = latencyMean(slice.baseline, payment);
-            c = latencyMean(slice.current, payment);
-            n = payment ? slice.current.paymentCount : slice.current.decisionPdCount + slice.current.decisionOtherCount;
-            break;
-        }
+        case Product::DelayGuard: break;
         }
         out.append(QJsonObject{{QStringLiteral("key"), key},
                                {QStringLiteral("baseline"), b},
@@ -187,19 +172,43 @@ QJsonArray breakdownJson(const Signal &s, const AggregateSet &set)
     return out;
 }
 
+QJsonArray curveJson(const std::vector<CurvePoint> &curve)
+{
+    QJsonArray out;
+    for (const CurvePoint &p : curve)
+        out.append(QJsonObject{{QStringLiteral("age"), p.age},
+                               {QStringLiteral("share"), p.value},
+                               {QStringLiteral("n"), qint64(p.n)}});
+    return out;
+}
+
 } // namespace
+
+QJsonObject delayJson(const engines::DelayFigures &d)
+{
+    QJsonObject out{{QStringLiteral("observed"), d.observed},
+                    {QStringLiteral("expected"), d.expected},
+                    {QStringLiteral("variance"), d.variance},
+                    {QStringLiteral("unfinished"), qint64(d.unfinished)},
+                    {QStringLiteral("overdue_claims"), qint64(d.overdueClaims)},
+                    {QStringLiteral("overdue_dollars"), qRound64(d.overdueDollars * 100.0) / 100.0},
+                    {QStringLiteral("reference_curve"), curveJson(d.referenceCurve)},
+                    {QStringLiteral("cohort_curve"), curveJson(d.cohortCurve)}};
+    if (d.referenceP80Lag >= 0)
+        out.insert(QStringLiteral("reference_p80_lag"), d.referenceP80Lag);
+    return out;
+}
 
 QString metricOf(engines::SignalType type)
 {
     switch (type) {
     case SignalType::DenialRate: return QStringLiteral("denial_rate");
-    case SignalType::DecisionTime: return QStringLiteral("decision_days");
     case SignalType::NewReason: return QStringLiteral("reason_count");
     case SignalType::ReasonRateSpike: return QStringLiteral("reason_rate");
     case SignalType::ReasonVolumeSpike: return QStringLiteral("reason_volume");
     case SignalType::ReasonDollarSpike: return QStringLiteral("reason_dollars");
-    case SignalType::PaymentLatency: return QStringLiteral("payment_days");
-    case SignalType::DecisionLatency: return QStringLiteral("decision_days");
+    case SignalType::AdjudicationDelay: return QStringLiteral("decision_days");
+    case SignalType::PaymentDelay: return QStringLiteral("payment_days");
     }
     return {};
 }
@@ -209,9 +218,8 @@ QString unitOf(engines::SignalType type)
     switch (type) {
     case SignalType::DenialRate:
     case SignalType::ReasonRateSpike: return QStringLiteral("rate");
-    case SignalType::DecisionTime:
-    case SignalType::PaymentLatency:
-    case SignalType::DecisionLatency: return QStringLiteral("days");
+    case SignalType::AdjudicationDelay:
+    case SignalType::PaymentDelay: return QStringLiteral("days");
     case SignalType::NewReason:
     case SignalType::ReasonVolumeSpike: return QStringLiteral("count");
     case SignalType::ReasonDollarSpike: return QStringLiteral("dollars");
@@ -221,7 +229,7 @@ QString unitOf(engines::SignalType type)
 
 QString statisticNameOf(const QString &test)
 {
-    if (test == QLatin1String("two_proportion_z"))
+    if (test == QLatin1String("two_proportion_z") || test == QLatin1String("observed_vs_expected"))
         return QStringLiteral("z");
     if (test == QLatin1String("welch_t"))
         return QStringLiteral("t");
@@ -238,9 +246,10 @@ QJsonObject evidenceJson(const engines::Signal &s, const engines::AggregateSet *
         series.append(QJsonObject{{QStringLiteral("date"), iso(p.day)},
                                   {QStringLiteral("value"), p.value},
                                   {QStringLiteral("n"), qint64(p.n)}});
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("windows"), QJsonObject{{QStringLiteral("baseline"), windowJson(e.baseline)},
                                                 {QStringLiteral("current"), windowJson(e.current)}}},
+        {QStringLiteral("keyed_on"), e.keyedOn},
         {QStringLiteral("counts"), QJsonObject{{QStringLiteral("baseline_n"), qint64(e.baselineCount)},
                                                {QStringLiteral("current_n"), qint64(e.currentCount)},
                                                {QStringLiteral("baseline_events"), qint64(e.baselineEvents)},
@@ -257,6 +266,9 @@ QJsonObject evidenceJson(const engines::Signal &s, const engines::AggregateSet *
         {QStringLiteral("series"), series},
         {QStringLiteral("breakdown"), aggregates ? breakdownJson(s, *aggregates) : QJsonArray{}},
     };
+    if (s.product == Product::DelayGuard)
+        out.insert(QStringLiteral("delay"), delayJson(e.delay));
+    return out;
 }
 
 QByteArray evidenceJsonText(const engines::Signal &signal, const engines::AggregateSet *aggregates)

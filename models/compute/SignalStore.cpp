@@ -28,16 +28,6 @@ void say(const ComputeOptions &o, const QString &text)
         o.progress(text);
 }
 
-std::optional<engines::SignalType> signalTypeFromName(const QString &name)
-{
-    using T = engines::SignalType;
-    for (T t : {T::DenialRate, T::DecisionTime, T::NewReason, T::ReasonRateSpike, T::ReasonVolumeSpike,
-                T::ReasonDollarSpike, T::PaymentLatency, T::DecisionLatency})
-        if (engines::signalTypeName(t) == name)
-            return t;
-    return std::nullopt;
-}
-
 QString iso(engines::EpochDay d)
 {
     return engines::fromEpochDay(d).toString(Qt::ISODate);
@@ -141,7 +131,7 @@ Result<alerts::AlertBook> loadHistory(storage::PgConnection &conn, qint64 custom
         a.suppressionBadge = r.text(i, 3);
         a.createdAt = fromEpochSeconds(r.real(i, 4));
         a.signal.product = engines::productFromName(r.text(i, 5)).value_or(Product::DriftWatch);
-        a.signal.type = signalTypeFromName(r.text(i, 6)).value_or(engines::SignalType::DenialRate);
+        a.signal.type = engines::signalTypeFromName(r.text(i, 6)).value_or(engines::SignalType::DenialRate);
         a.signal.payer = r.text(i, 7);
         a.signal.cptGroup = r.text(i, 8);
         a.signal.reason = r.text(i, 9);
@@ -214,6 +204,18 @@ Status persistCentral(storage::PgConnection &conn, qint64 customerId, const engi
 
 } // namespace
 
+QJsonObject withDelayFields(QJsonObject row)
+{
+    const QJsonValue delay = row.take(QStringLiteral("delay"));
+    if (row.value(QStringLiteral("product")).toString() != engines::productName(Product::DelayGuard))
+        return row;
+    const QJsonObject d = delay.isString() ? QJsonDocument::fromJson(delay.toString().toUtf8()).object()
+                                           : delay.toObject();
+    for (const char *key : {"observed", "expected", "overdue_claims", "overdue_dollars"})
+        row.insert(QLatin1String(key), d.value(QLatin1String(key)));
+    return row;
+}
+
 QJsonObject ComputeReport::toJson() const
 {
     return QJsonObject{
@@ -238,12 +240,13 @@ QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf)
     return engines::fromEpochDay(first);
 }
 
-std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options)
+std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options,
+                                         QDate asOf)
 {
     std::vector<Signal> out;
     for (Product p : options.products) {
         say(options, QStringLiteral("running %1").arg(engines::productName(p)));
-        auto found = engines::run(set, p, options.asOf);
+        auto found = engines::run(set, p, asOf);
         out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
     return out;
@@ -255,15 +258,24 @@ Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 custome
     report.asOf = options.asOf;
     QElapsedTimer t;
     t.start();
+    if (!report.asOf.isValid()) {
+        auto newest = engines::newestClaimDate(conn, QString::number(customerId));
+        if (!newest.ok())
+            return newest.error();
+        if (!newest.value().isValid())
+            return makeError(ErrorCode::NotFound, QStringLiteral("the customer has no claims yet: import a claim "
+                                                                 "export first, or give --as-of"));
+        report.asOf = newest.value().addDays(1);
+    }
     say(options, QStringLiteral("aggregating claims"));
     auto set = engines::loadDailyAggregates(conn, QString::number(customerId),
-                                            firstDayNeeded(options.products, options.asOf), options.asOf);
+                                            firstDayNeeded(options.products, report.asOf), report.asOf);
     if (!set.ok())
         return set.error();
     report.aggregateSeconds = seconds(t);
     report.aggregateRows = qint64(set.value().rows().size());
     t.restart();
-    report.found = runProducts(set.value(), options);
+    report.found = runProducts(set.value(), options, report.asOf);
     report.engineSeconds = seconds(t);
     t.restart();
     say(options, QStringLiteral("writing %1 signals").arg(report.found.size()));
@@ -289,7 +301,7 @@ Result<QJsonArray> listCentralSignals(storage::PgConnection &conn, std::optional
         "'current_value', s.current_value, 'delta', s.delta, 'p_value', s.p_value, 'dollars', s.dollars::float8, "
         "'window_start', s.window_start, 'window_end', s.window_end, 'fingerprint', s.fingerprint, "
         "'status', COALESCE(a.status, 'none'), 'suppressed', COALESCE(a.suppressed, false), "
-        "'suppression_reason', a.suppression_reason, 'alert_id', a.alert_id)::text "
+        "'suppression_reason', a.suppression_reason, 'alert_id', a.alert_id, 'delay', s.evidence->'delay')::text "
         "FROM upstream.signals s LEFT JOIN upstream.alerts a "
         "ON a.customer_id = s.customer_id AND a.signal_id = s.signal_id "
         "WHERE ($1::bigint IS NULL OR s.customer_id = $1) AND ($2 = '' OR s.product = $2) "
@@ -299,7 +311,7 @@ Result<QJsonArray> listCentralSignals(storage::PgConnection &conn, std::optional
         return res.error();
     QJsonArray out;
     for (int i = 0; i < res.value().rows(); ++i)
-        out.append(QJsonDocument::fromJson(res.value().bytes(i, 0)).object());
+        out.append(withDelayFields(QJsonDocument::fromJson(res.value().bytes(i, 0)).object()));
     return out;
 }
 

@@ -33,12 +33,12 @@ namespace upstream::compute {
 struct ComputeOptions {
     std::vector<engines::Product> products{engines::Product::DriftWatch, engines::Product::DenialScope,
                                            engines::Product::DelayGuard};
-    QDate asOf = QDate::currentDate();
+    QDate asOf; // invalid: the data's own date, the day after its newest submitted or decided date (SPEC 6)
     std::function<void(const QString &)> progress; // one short phrase per step; may be empty
 };
 
 struct ComputeReport {
-    QDate asOf;
+    QDate asOf; // the as-of date used (options.asOf, else the data's own date)
     std::vector<engines::Signal> found; // every signal of the run (`signals` is a Qt keyword)
     std::int64_t aggregateRows = 0;
     int signalsInserted = 0, signalsUpdated = 0;
@@ -49,7 +49,8 @@ struct ComputeReport {
 
 // The first day any selected product reads for asOf (its earliest baseline start).
 QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf);
-std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options);
+std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options,
+                                         QDate asOf);
 
 Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options);
 
@@ -61,5 +62,9 @@ Result<ComputeReport> computeLocal(storage::LocalCache &cache, const engines::Ag
 Result<QJsonArray> listCentralSignals(storage::PgConnection &conn, std::optional<qint64> customerId,
                                       const QString &product);
 Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &product);
+
+// A listed row with its evidence's "delay" object (key "delay", JSON object or text) lifted into SPEC 9's
+// DelayGuard fields (observed, expected, overdue_claims, overdue_dollars); other products lose the key.
+QJsonObject withDelayFields(QJsonObject row);
 
 } // namespace upstream::compute

@@ -1,7 +1,8 @@
 // The local-cache half of SignalStore.h: same engines and alert rules, SQLCipher tables of LocalCache.
 #include "compute/EvidenceJson.h"
 #include "compute/SignalStore.h"
-#include "engines/DayCountersJson.h"
+#include "storage/cache/AggregateStore.h"
+#include "engines/SignalEngines.h"
 
 #include "alerts/AlertBook.h"
 #include "storage/cache/LocalCache.h"
@@ -23,16 +24,6 @@ QString iso(engines::EpochDay d)
 Status check(storage::LocalCache &cache, bool ok)
 {
     return ok ? Status::success() : makeError(ErrorCode::Internal, cache.db().lastError());
-}
-
-std::optional<engines::SignalType> typeFromName(const QString &name)
-{
-    using T = engines::SignalType;
-    for (T t : {T::DenialRate, T::DecisionTime, T::NewReason, T::ReasonRateSpike, T::ReasonVolumeSpike,
-                T::ReasonDollarSpike, T::PaymentLatency, T::DecisionLatency})
-        if (engines::signalTypeName(t) == name)
-            return t;
-    return std::nullopt;
 }
 
 // Alerts of the local cache, with their judgments, into an AlertBook (ids: row order; the cache's text ids are
@@ -60,7 +51,7 @@ Result<alerts::AlertBook> loadLocalHistory(storage::LocalCache &cache)
         a.suppressionBadge = r.text(3);
         a.createdAt = QDateTime::fromString(r.text(4), Qt::ISODate);
         a.signal.product = engines::productFromName(r.text(5)).value_or(Product::DriftWatch);
-        a.signal.type = typeFromName(r.text(6)).value_or(engines::SignalType::DenialRate);
+        a.signal.type = engines::signalTypeFromName(r.text(6)).value_or(engines::SignalType::DenialRate);
         a.signal.payer = r.text(7);
         a.signal.cptGroup = r.text(8);
         a.signal.reason = r.text(9);
@@ -83,11 +74,11 @@ Result<alerts::AlertBook> loadLocalHistory(storage::LocalCache &cache)
     return book;
 }
 
-Status persistLocal(storage::LocalCache &cache, const engines::AggregateSet &set, const ComputeOptions &options,
+Status persistLocal(storage::LocalCache &cache, const engines::AggregateSet &set,
                     ComputeReport &report)
 {
     auto &db = cache.db();
-    const QString asOf = options.asOf.toString(Qt::ISODate);
+    const QString asOf = report.asOf.toString(Qt::ISODate);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QString computedAt = now.toString(Qt::ISODate);
     auto exists = db.prepare(QStringLiteral("SELECT 1 FROM signals WHERE id = ?"));
@@ -147,25 +138,7 @@ Status persistLocal(storage::LocalCache &cache, const engines::AggregateSet &set
             report.alertsSuppressed += a->suppressed ? 1 : 0;
         }
     }
-    // The aggregates replace the previous ones: they are the workspace's claims as of this compute.
-    if (Status st = db.exec(QStringLiteral("DELETE FROM daily_aggregates")); !st.ok())
-        return st;
-    auto agg = db.prepare(
-        QStringLiteral("INSERT INTO daily_aggregates(payer, cpt_group, reason, day, data) VALUES (?, ?, ?, ?, ?)"));
-    if (!agg.ok())
-        return check(cache, false);
-    for (const engines::AggregateRow &r : set.rows()) {
-        auto &st = agg.value();
-        st.reset();
-        st.bind(1, set.payers()[int(r.payer)]);
-        st.bind(2, set.groups()[int(r.group)]);
-        st.bind(3, set.reasons()[int(r.reason)]);
-        st.bind(4, iso(r.day));
-        st.bind(5, engines::dayCountersToJson(r.c));
-        if (Status res = st.run(); !res.ok())
-            return res;
-    }
-    return Status::success();
+    return storage::replaceAggregates(cache, set);
 }
 
 } // namespace
@@ -174,16 +147,19 @@ Result<ComputeReport> computeLocal(storage::LocalCache &cache, const engines::Ag
                                    const ComputeOptions &options)
 {
     ComputeReport report;
-    report.asOf = options.asOf;
+    report.asOf = options.asOf.isValid() ? options.asOf : engines::defaultAsOf(set);
+    if (!report.asOf.isValid())
+        return makeError(ErrorCode::NotFound, QStringLiteral("the workspace has no claims yet: import a claim "
+                                                             "export first, or give --as-of"));
     report.aggregateRows = qint64(set.rows().size());
     QElapsedTimer t;
     t.start();
-    report.found = runProducts(set, options);
+    report.found = runProducts(set, options, report.asOf);
     report.engineSeconds = double(t.nsecsElapsed()) / 1e9;
     t.restart();
     if (options.progress)
         options.progress(QStringLiteral("writing %1 signals").arg(report.found.size()));
-    if (Status st = cache.transaction([&] { return persistLocal(cache, set, options, report); }); !st.ok())
+    if (Status st = cache.transaction([&] { return persistLocal(cache, set, report); }); !st.ok())
         return st.error();
     report.persistSeconds = double(t.nsecsElapsed()) / 1e9;
     return report;
@@ -197,7 +173,7 @@ Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &p
         "s.baseline_value, 'current_value', s.current_value, 'delta', s.delta, 'p_value', s.p_value, 'dollars', "
         "s.dollars, 'window_start', s.window_start, 'window_end', s.window_end, 'fingerprint', s.id, 'status', "
         "COALESCE(a.status, 'none'), 'suppressed', COALESCE(a.suppressed, 0) != 0, 'suppression_reason', "
-        "a.suppression_reason, 'alert_id', a.id) FROM signals s LEFT JOIN alerts a ON a.signal_id = s.id "
+        "a.suppression_reason, 'alert_id', a.id, 'delay', json_extract(s.evidence, '$.delay')) FROM signals s LEFT JOIN alerts a ON a.signal_id = s.id "
         "WHERE ? = '' OR s.product = ? ORDER BY s.window_end DESC, s.product, s.dollars DESC, s.id"));
     if (!q.ok())
         return q.error();
@@ -205,7 +181,7 @@ Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &p
     q.value().bind(2, product);
     QJsonArray out;
     const Status rows =
-        q.value().forEachRow([&] { out.append(QJsonDocument::fromJson(q.value().text(0).toUtf8()).object()); });
+        q.value().forEachRow([&] { out.append(withDelayFields(QJsonDocument::fromJson(q.value().text(0).toUtf8()).object())); });
     if (!rows.ok())
         return rows.error();
     return out;

@@ -23,7 +23,5 @@ std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspa
 
 Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString &directory, const QString &password);
 
-// The daily aggregates a local compute stored in the cache (table daily_aggregates), back into an AggregateSet.
-Result<engines::AggregateSet> loadLocalAggregates(storage::LocalCache &cache);
 
 } // namespace upstream::compute

@@ -19,7 +19,9 @@ Result<AggregateSet> loadDailyAggregates(storage::PgConnection &connection, cons
     if (!result.ok())
         return result.error();
     const storage::PgResult &r = result.value();
-    constexpr int kColumns = 4 + 16;
+    constexpr int kFirstCounter = 6;
+    constexpr int kCounters = 8;
+    constexpr int kColumns = kFirstCounter + kCounters;
     if (r.columns() != kColumns)
         return makeError(
             ErrorCode::Internal,
@@ -28,8 +30,8 @@ Result<AggregateSet> loadDailyAggregates(storage::PgConnection &connection, cons
     // parsed in place. Per-row conversion overhead is what separates fetching from PostgreSQL's execution time.
     pg_result *res = r.handle();
     AggregateSet set;
-    std::string lastRaw[3];
-    QString lastName[3];
+    std::string lastRaw[4];
+    QString lastName[4];
     auto name = [&](int row, int col) -> const QString & {
         const char *v = PQgetvalue(res, row, col);
         const auto len = std::size_t(PQgetlength(res, row, col));
@@ -48,27 +50,35 @@ Result<AggregateSet> loadDailyAggregates(storage::PgConnection &connection, cons
     };
     for (int i = 0, rows = r.rows(); i < rows; ++i) {
         DayCounters c;
-        std::int64_t *fields[] = {&c.total,
-                                  &c.paid,
-                                  &c.denied,
-                                  &c.other,
-                                  &c.allowedPaidCents,
-                                  &c.allowedDeniedCents,
-                                  &c.allowedOtherCents,
-                                  &c.decisionPdCount,
-                                  &c.decisionPdSum,
-                                  &c.decisionPdSumSq,
-                                  &c.decisionOtherCount,
-                                  &c.decisionOtherSum,
-                                  &c.decisionOtherSumSq,
-                                  &c.paymentCount,
-                                  &c.paymentSum,
-                                  &c.paymentSumSq};
-        for (int f = 0; f < 16; ++f)
-            *fields[f] = integer(i, 4 + f);
-        set.addRow(name(i, 0), name(i, 1), name(i, 2), EpochDay(integer(i, 3)), c);
+        std::int64_t *fields[kCounters] = {&c.claims,           &c.paid,
+                                           &c.denied,           &c.other,
+                                           &c.allowedPaidCents, &c.allowedDeniedCents,
+                                           &c.allowedOtherCents, &c.atRiskCents};
+        for (int f = 0; f < kCounters; ++f)
+            *fields[f] = integer(i, kFirstCounter + f);
+        const std::int64_t kind = integer(i, 0);
+        if (kind < 0 || kind >= kAggregateKinds)
+            return makeError(ErrorCode::Internal, QCoreApplication::translate(
+                                                      "upstream::engines", "The aggregate query returned an unknown row kind."));
+        set.addRow(AggregateKind(kind), name(i, 1), name(i, 2), name(i, 3), EpochDay(integer(i, 4)),
+                   std::uint16_t(integer(i, 5)), c);
     }
     return set;
+}
+
+} // namespace upstream::engines
+
+namespace upstream::engines {
+
+Result<QDate> newestClaimDate(storage::PgConnection &connection, const QString &customerId)
+{
+    auto result = connection.exec(kNewestClaimDateSql, {customerId});
+    if (!result.ok())
+        return result.error();
+    const storage::PgResult &r = result.value();
+    if (r.rows() != 1 || r.isNull(0, 0))
+        return QDate();
+    return QDate::fromString(r.text(0, 0), Qt::ISODate);
 }
 
 } // namespace upstream::engines

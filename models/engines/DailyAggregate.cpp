@@ -6,15 +6,35 @@
 namespace upstream::engines {
 namespace {
 
-constexpr std::uint32_t kPayerLimit = (1u << 20) - 1; // all-ones keys are reserved for empty slots
+// Packed key: kind (2 bits) | payer (18) | group (12) | reason or lag (16) | day (16). Kind 3 never occurs, so
+// the all-ones key (AggregateSet::kEmpty) is never a real row.
+constexpr std::uint32_t kPayerLimit = 1u << 18;
 constexpr std::uint32_t kGroupLimit = 1u << 12;
 constexpr std::uint32_t kReasonLimit = 1u << 16;
 constexpr std::uint32_t kInvalidId = 0xffffffffu;
 
-inline std::uint64_t packKey(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day)
+inline std::uint64_t packKey(AggregateKind kind, std::uint32_t payer, std::uint32_t group, std::uint32_t reasonOrLag,
+                             EpochDay day)
 {
-    return (std::uint64_t(payer) << 44) | (std::uint64_t(group) << 32) | (std::uint64_t(reason) << 16) |
-           std::uint64_t(std::uint16_t(day));
+    return (std::uint64_t(kind) << 62) | (std::uint64_t(payer) << 44) | (std::uint64_t(group) << 32) |
+           (std::uint64_t(reasonOrLag) << 16) | std::uint64_t(std::uint16_t(day));
+}
+
+inline std::uint64_t packRow(const AggregateRow &r)
+{
+    return packKey(r.kind, r.payer, r.group, r.kind == AggregateKind::Decided ? r.reason : r.lag, r.day);
+}
+
+inline std::uint16_t lagOf(EpochDay from, EpochDay to)
+{
+    if (to == kNoDay || from == kNoDay)
+        return kUnfinishedLag;
+    return std::uint16_t(std::clamp<std::int64_t>(std::int64_t(to) - from, 0, kMaxLag));
+}
+
+inline std::int64_t centsOrZero(std::int64_t cents)
+{
+    return cents == kNoAmount ? 0 : cents;
 }
 
 inline bool dayInRange(EpochDay day)
@@ -44,31 +64,55 @@ QString reasonKeyOf(const ClaimRecord &claim)
     return unspecifiedReason();
 }
 
+QString aggregateKindName(AggregateKind kind)
+{
+    switch (kind) {
+    case AggregateKind::Decided: return QStringLiteral("decided");
+    case AggregateKind::Adjudication: return QStringLiteral("adjudication");
+    case AggregateKind::Payment: return QStringLiteral("payment");
+    }
+    return {};
+}
+
+std::optional<AggregateKind> aggregateKindFromName(const QString &name)
+{
+    for (const AggregateKind k : {AggregateKind::Decided, AggregateKind::Adjudication, AggregateKind::Payment})
+        if (name == aggregateKindName(k))
+            return k;
+    return std::nullopt;
+}
+
 void DayCounters::add(const DayCounters &o)
 {
-    total += o.total;
+    claims += o.claims;
     paid += o.paid;
     denied += o.denied;
     other += o.other;
     allowedPaidCents += o.allowedPaidCents;
     allowedDeniedCents += o.allowedDeniedCents;
     allowedOtherCents += o.allowedOtherCents;
-    decisionPdCount += o.decisionPdCount;
-    decisionPdSum += o.decisionPdSum;
-    decisionPdSumSq += o.decisionPdSumSq;
-    decisionOtherCount += o.decisionOtherCount;
-    decisionOtherSum += o.decisionOtherSum;
-    decisionOtherSumSq += o.decisionOtherSumSq;
-    paymentCount += o.paymentCount;
-    paymentSum += o.paymentSum;
-    paymentSumSq += o.paymentSumSq;
+    atRiskCents += o.atRiskCents;
+}
+
+void DayCounters::subtract(const DayCounters &o)
+{
+    claims -= o.claims;
+    paid -= o.paid;
+    denied -= o.denied;
+    other -= o.other;
+    allowedPaidCents -= o.allowedPaidCents;
+    allowedDeniedCents -= o.allowedDeniedCents;
+    allowedOtherCents -= o.allowedOtherCents;
+    atRiskCents -= o.atRiskCents;
 }
 
 AggregateSet::AggregateSet()
 {
-    // Reason id 0 is the empty reason of every non-denied claim: the most frequent key, interned up front.
+    // Id 0 is the empty group and reason (lag rows, non-denied claims): the most frequent keys, interned up front.
     m_reasons.append(QString());
     m_reasonIds.insert(QString(), 0);
+    m_groups.append(QString());
+    m_groupIds.insert(QString(), 0);
 }
 
 std::uint32_t AggregateSet::intern(QHash<QString, std::uint32_t> &ids, QStringList &names, const QString &name,
@@ -114,9 +158,12 @@ std::uint32_t AggregateSet::rowFor(std::uint64_t key)
         if (m_index[i].key == kEmpty) {
             m_index[i] = {key, std::uint32_t(m_rows.size())};
             AggregateRow &row = m_rows.emplace_back();
-            row.payer = std::uint32_t(key >> 44);
+            row.kind = AggregateKind(key >> 62);
+            row.payer = std::uint32_t(key >> 44) & (kPayerLimit - 1);
             row.group = std::uint32_t(key >> 32) & 0xfffu;
-            row.reason = std::uint32_t(key >> 16) & 0xffffu;
+            const auto low = std::uint32_t(key >> 16) & 0xffffu;
+            row.reason = row.kind == AggregateKind::Decided ? low : 0;
+            row.lag = row.kind == AggregateKind::Decided ? 0 : std::uint16_t(low);
             row.day = EpochDay(key & 0xffffu);
             break;
         }
@@ -127,9 +174,9 @@ std::uint32_t AggregateSet::rowFor(std::uint64_t key)
     return m_lastRow;
 }
 
-DayCounters *AggregateSet::slot(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day)
+DayCounters *AggregateSet::slot(std::uint64_t packedKey)
 {
-    return &m_rows[rowFor(packKey(payer, group, reason, day))].c;
+    return &m_rows[rowFor(packedKey)].c;
 }
 
 void AggregateSet::grow()
@@ -139,7 +186,7 @@ void AggregateSet::grow()
     const std::size_t mask = capacity - 1;
     for (std::uint32_t r = 0; r < m_rows.size(); ++r) {
         const AggregateRow &row = m_rows[r];
-        const std::uint64_t key = packKey(row.payer, row.group, row.reason, row.day);
+        const std::uint64_t key = packRow(row);
         std::size_t i = indexPosition(key);
         while (m_index[i].key != kEmpty)
             i = (i + 1) & mask;
@@ -147,41 +194,77 @@ void AggregateSet::grow()
     }
 }
 
-void AggregateSet::addRow(const QString &payer, const QString &group, const QString &reason, EpochDay day,
-                          const DayCounters &counters)
+void AggregateSet::addRow(AggregateKind kind, const QString &payer, const QString &group, const QString &reason,
+                          EpochDay day, std::uint16_t lag, const DayCounters &counters)
 {
+    const bool decided = kind == AggregateKind::Decided;
     const auto p = intern(m_payerIds, m_payers, payer, kPayerLimit);
-    const auto g = intern(m_groupIds, m_groups, group, kGroupLimit);
-    const auto r = intern(m_reasonIds, m_reasons, reason, kReasonLimit);
+    const auto g = decided ? intern(m_groupIds, m_groups, group, kGroupLimit) : 0;
+    const auto r = decided ? intern(m_reasonIds, m_reasons, reason, kReasonLimit) : 0;
     if (p == kInvalidId || g == kInvalidId || r == kInvalidId || !dayInRange(day)) {
-        m_skipped += counters.total;
+        // Each claim has exactly one Adjudication row: count skipped claims there only.
+        if (kind == AggregateKind::Adjudication)
+            m_skipped += counters.claims;
         return;
     }
-    slot(p, g, r, day)->add(counters);
+    slot(packKey(kind, p, g, decided ? r : lag, day))->add(counters);
+}
+
+void AggregateSet::merge(const AggregateSet &other, bool subtract)
+{
+    reserveFor(other.m_rows.size());
+    for (const AggregateRow &r : other.m_rows) {
+        const bool decided = r.kind == AggregateKind::Decided;
+        const auto p = intern(m_payerIds, m_payers, other.m_payers[r.payer], kPayerLimit);
+        const auto g = decided ? intern(m_groupIds, m_groups, other.m_groups[r.group], kGroupLimit) : 0;
+        const auto q = decided ? intern(m_reasonIds, m_reasons, other.m_reasons[r.reason], kReasonLimit) : 0;
+        if (p == kInvalidId || g == kInvalidId || q == kInvalidId)
+            continue;
+        DayCounters *c = slot(packKey(r.kind, p, g, decided ? q : r.lag, r.day));
+        if (subtract)
+            c->subtract(r.c);
+        else
+            c->add(r.c);
+    }
+    m_skipped += subtract ? -other.m_skipped : other.m_skipped;
+}
+
+EpochDay AggregateSet::newestEventDay() const
+{
+    EpochDay newest = kNoDay;
+    for (const AggregateRow &r : m_rows)
+        if (r.kind != AggregateKind::Payment && r.c.claims > 0)
+            newest = std::max(newest, r.day);
+    return newest;
 }
 
 bool AggregateSet::sameContent(const AggregateSet &other) const
 {
-    using Row = std::tuple<QString, QString, QString, EpochDay, const DayCounters *>;
+    // Rows whose counters are all zero (left by merge(subtract)) are not content.
+    using Row = std::tuple<int, QString, QString, QString, EpochDay, int, const DayCounters *>;
     auto canonical = [](const AggregateSet &s) {
         std::vector<Row> out;
         out.reserve(s.m_rows.size());
         for (const auto &r : s.m_rows)
-            out.emplace_back(s.m_payers[r.payer], s.m_groups[r.group], s.m_reasons[r.reason], r.day, &r.c);
+            if (!r.c.isZero())
+                out.emplace_back(int(r.kind), s.m_payers[r.payer], s.m_groups[r.group], s.m_reasons[r.reason], r.day,
+                                 int(r.lag), &r.c);
         std::sort(out.begin(), out.end(), [](const Row &a, const Row &b) {
-            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a), std::get<3>(a)) <
-                   std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<3>(b));
+            return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a), std::get<3>(a), std::get<4>(a),
+                            std::get<5>(a)) < std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b), std::get<3>(b),
+                                                       std::get<4>(b), std::get<5>(b));
         });
         return out;
     };
-    if (m_rows.size() != other.m_rows.size())
-        return false;
     const auto a = canonical(*this);
     const auto b = canonical(other);
+    if (a.size() != b.size())
+        return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
         if (std::get<0>(a[i]) != std::get<0>(b[i]) || std::get<1>(a[i]) != std::get<1>(b[i]) ||
             std::get<2>(a[i]) != std::get<2>(b[i]) || std::get<3>(a[i]) != std::get<3>(b[i]) ||
-            !(*std::get<4>(a[i]) == *std::get<4>(b[i])))
+            std::get<4>(a[i]) != std::get<4>(b[i]) || std::get<5>(a[i]) != std::get<5>(b[i]) ||
+            !(*std::get<6>(a[i]) == *std::get<6>(b[i])))
             return false;
     }
     return true;
@@ -236,69 +319,72 @@ AggregateSet ClaimAggregator::take()
 
 namespace {
 
-void accumulate(DayCounters &c, const ClaimRecord &claim)
+void accumulate(DayCounters &c, AggregateKind kind, const ClaimRecord &claim)
 {
-    const std::int64_t allowed = claim.allowedCents == kNoAmount ? 0 : claim.allowedCents;
-    ++c.total;
-    const bool decided = claim.decidedDay != kNoDay;
-    const std::int64_t decisionDays = decided ? std::int64_t(claim.decidedDay) - claim.submittedDay : 0;
+    ++c.claims;
+    if (kind != AggregateKind::Decided) {
+        c.atRiskCents += claim.billedCents != kNoAmount ? claim.billedCents : centsOrZero(claim.allowedCents);
+        return;
+    }
+    const std::int64_t allowed = centsOrZero(claim.allowedCents);
     switch (claim.outcome) {
     case Outcome::Paid:
         ++c.paid;
         c.allowedPaidCents += allowed;
-        if (claim.paymentDay != kNoDay) {
-            const std::int64_t d = std::int64_t(claim.paymentDay) - claim.submittedDay;
-            ++c.paymentCount;
-            c.paymentSum += d;
-            c.paymentSumSq += d * d;
-        }
-        [[fallthrough]];
+        break;
     case Outcome::Denied:
-        if (claim.outcome == Outcome::Denied) {
-            ++c.denied;
-            c.allowedDeniedCents += allowed;
-        }
-        if (decided) {
-            ++c.decisionPdCount;
-            c.decisionPdSum += decisionDays;
-            c.decisionPdSumSq += decisionDays * decisionDays;
-        }
+        ++c.denied;
+        c.allowedDeniedCents += allowed;
         break;
     case Outcome::Other:
+    case Outcome::Pending: // a pending claim has no Decided row (keysOf); here only for completeness
         ++c.other;
         c.allowedOtherCents += allowed;
-        if (decided) {
-            ++c.decisionOtherCount;
-            c.decisionOtherSum += decisionDays;
-            c.decisionOtherSumSq += decisionDays * decisionDays;
-        }
         break;
     }
 }
 
 } // namespace
 
-bool ClaimAggregator::keyOf(const ClaimRecord &claim, std::uint64_t &key)
+int ClaimAggregator::keysOf(const ClaimRecord &claim, std::uint64_t keys[3], AggregateKind kinds[3])
 {
     if (!dayInRange(claim.submittedDay))
-        return false;
+        return 0;
     const auto p = payerId(claim.payer);
+    if (p == kInvalidId)
+        return 0;
+    const bool decided = claim.outcome != Outcome::Pending && dayInRange(claim.decidedDay);
+    int n = 0;
+    keys[n] = packKey(AggregateKind::Adjudication, p, 0, decided ? lagOf(claim.submittedDay, claim.decidedDay)
+                                                                 : kUnfinishedLag,
+                      claim.submittedDay);
+    kinds[n++] = AggregateKind::Adjudication;
+    if (!decided)
+        return n;
     const auto g = groupId(claim.cptGroup);
     const auto r = reasonId(claim);
-    if (p == kInvalidId || g == kInvalidId || r == kInvalidId)
-        return false;
-    key = packKey(p, g, r, claim.submittedDay);
-    return true;
+    if (g == kInvalidId || r == kInvalidId)
+        return 0;
+    keys[n] = packKey(AggregateKind::Decided, p, g, r, claim.decidedDay);
+    kinds[n++] = AggregateKind::Decided;
+    if (claim.outcome == Outcome::Paid) {
+        keys[n] = packKey(AggregateKind::Payment, p, 0, lagOf(claim.decidedDay, claim.paymentDay), claim.decidedDay);
+        kinds[n++] = AggregateKind::Payment;
+    }
+    return n;
 }
 
 void ClaimAggregator::add(const ClaimRecord &claim)
 {
-    std::uint64_t key = 0;
-    if (!keyOf(claim, key)) {
+    std::uint64_t keys[3];
+    AggregateKind kinds[3];
+    const int n = keysOf(claim, keys, kinds);
+    if (n == 0) {
         ++m_set.m_skipped;
         return;
     }
-    accumulate(m_set.m_rows[m_set.rowFor(key)].c, claim);
+    for (int k = 0; k < n; ++k)
+        accumulate(m_set.m_rows[m_set.rowFor(keys[k])].c, kinds[k], claim);
 }
 
 void ClaimAggregator::add(const ClaimRecord *claims, std::size_t count)
@@ -307,30 +393,29 @@ void ClaimAggregator::add(const ClaimRecord *claims, std::size_t count)
     // their index entries), row indices (and a prefetch of the rows), then the counter updates. Rows arriving
     // in random key order run about twice as fast as through add(claim); sorted ones as fast.
     constexpr std::size_t kChunk = 32;
-    std::uint64_t keys[kChunk];
-    std::uint32_t rows[kChunk];
-    bool valid[kChunk];
+    std::uint64_t keys[kChunk][3];
+    AggregateKind kinds[kChunk][3];
+    std::uint32_t rows[kChunk][3];
+    int counts[kChunk];
     for (std::size_t base = 0; base < count; base += kChunk) {
         const std::size_t n = std::min(kChunk, count - base);
-        m_set.reserveFor(n);
+        m_set.reserveFor(3 * n);
         for (std::size_t i = 0; i < n; ++i) {
-            valid[i] = keyOf(claims[base + i], keys[i]);
-            if (valid[i])
-                __builtin_prefetch(m_set.indexEntryFor(keys[i]));
-            else
+            counts[i] = keysOf(claims[base + i], keys[i], kinds[i]);
+            if (counts[i] == 0)
                 ++m_set.m_skipped;
+            for (int k = 0; k < counts[i]; ++k)
+                __builtin_prefetch(m_set.indexEntryFor(keys[i][k]));
         }
         for (std::size_t i = 0; i < n; ++i) {
-            if (!valid[i])
-                continue;
-            rows[i] = m_set.rowFor(keys[i]);
-            const char *row = reinterpret_cast<const char *>(&m_set.m_rows[rows[i]]);
-            __builtin_prefetch(row, 1);
-            __builtin_prefetch(row + 64, 1);
+            for (int k = 0; k < counts[i]; ++k) {
+                rows[i][k] = m_set.rowFor(keys[i][k]);
+                __builtin_prefetch(&m_set.m_rows[rows[i][k]], 1);
+            }
         }
         for (std::size_t i = 0; i < n; ++i)
-            if (valid[i])
-                accumulate(m_set.m_rows[rows[i]].c, claims[base + i]);
+            for (int k = 0; k < counts[i]; ++k)
+                accumulate(m_set.m_rows[rows[i][k]].c, kinds[i][k], claims[base + i]);
     }
 }
 

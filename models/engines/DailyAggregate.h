@@ -1,14 +1,23 @@
 #pragma once
-// Daily aggregates: the only input of the signal engines. One row per (payer, cpt_group, reason, submitted day)
-// with counts, integer sums and integer sums of squares, so that an SQL GROUP BY over upstream.claims and the
-// in-process ClaimAggregator produce exactly the same numbers (no floating point before the engines).
+// Daily aggregates: the only input of the signal engines (SPEC 6). Three kinds of rows, each keyed on the date
+// its event is observed, so an export taken on a working day (pending and unpaid claims) is read without bias:
+//  - Decided:      (payer, cpt_group, reason, decided day) — outcome counts and allowed cents of decided claims
+//                  (DriftWatch, DenialScope);
+//  - Adjudication: (payer, submitted day, lag = decided − submitted) — every claim; a claim with no decided
+//                  date has lag kUnfinishedLag (DelayGuard adjudication_delay);
+//  - Payment:      (payer, decided day, lag = payment − decided) — PAID claims; no payment date = kUnfinishedLag
+//                  (DelayGuard payment_delay).
+// The rows hold the claims' lags as they stand in the data, not as of a date: the engines apply the replay rule
+// (a lag ≥ T − day has not happened yet at as-of T), so one set serves every as-of date.
 //
-// reason is the DenialScope reason for DENIED claims (code, else text, else UNSPECIFIED) and the empty string
-// for every other outcome. Amounts are cents; an absent amount counts as 0 in the sums. Day spans are
-// decided−submitted and payment−submitted in whole days.
+// An SQL GROUP BY over upstream.claims (AggregateSql.h) and the in-process ClaimAggregator produce exactly the
+// same rows (integer counts and cents, no floating point before the engines).
+// reason is the DenialScope reason of DENIED claims (code, else text, else UNSPECIFIED), "" otherwise; lag rows
+// have cpt_group "" and reason "". Amounts are cents; an absent amount counts as 0 in the sums.
 //
-// Limits (checked when a name is first seen; exceeding them makes the set report overflow()): 2^20 payers,
-// 2^12 CPT groups, 2^16 reasons, submitted days 1970-01-01 … 2149-06-06.
+// Limits (checked when a name is first seen; exceeding them makes the set report overflow()): 2^18 payers,
+// 2^12 CPT groups, 2^16 reasons, days 1970-01-01 … 2149-06-06, lags up to kMaxLag days (longer ones count as
+// kMaxLag).
 #include "core/HugePageAllocator.h"
 #include "engines/ClaimRecord.h"
 
@@ -18,44 +27,50 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace upstream::engines {
 
-// Field order is for the aggregator's cache behaviour: the first 64 bytes hold everything a PAID or DENIED claim
-// updates except the payment fields, which start the second line.
+enum class AggregateKind : std::uint8_t { Decided = 0, Adjudication = 1, Payment = 2 };
+inline constexpr int kAggregateKinds = 3;
+QString aggregateKindName(AggregateKind kind); // "decided", "adjudication", "payment"
+std::optional<AggregateKind> aggregateKindFromName(const QString &name);
+
+inline constexpr std::uint16_t kUnfinishedLag = 0xffff; // no decided (payment) date in the data
+inline constexpr std::uint16_t kMaxLag = 0xfffe;
+
+// One row's counters: one cache line.
 struct DayCounters {
-    std::int64_t total = 0;
+    std::int64_t claims = 0; // every claim of the row
+    // Decided rows only:
     std::int64_t paid = 0;
     std::int64_t denied = 0;
+    std::int64_t other = 0;
     std::int64_t allowedPaidCents = 0;
     std::int64_t allowedDeniedCents = 0;
-    // decided − submitted, PAID or DENIED claims with a decided date (DriftWatch DECISION_TIME).
-    std::int64_t decisionPdCount = 0;
-    std::int64_t decisionPdSum = 0;
-    std::int64_t decisionPdSumSq = 0;
-    // payment − submitted, PAID claims with a payment date (DelayGuard payment latency).
-    std::int64_t paymentCount = 0;
-    std::int64_t paymentSum = 0;
-    std::int64_t paymentSumSq = 0;
-    std::int64_t other = 0;
     std::int64_t allowedOtherCents = 0;
-    // decided − submitted, OTHER claims with a decided date (DelayGuard decision latency over all claims).
-    std::int64_t decisionOtherCount = 0;
-    std::int64_t decisionOtherSum = 0;
-    std::int64_t decisionOtherSumSq = 0;
+    // Lag rows only: Σ billed, allowed where billed is absent (the dollars an overdue claim puts at risk).
+    std::int64_t atRiskCents = 0;
 
     void add(const DayCounters &o);
-    std::int64_t allowedCents() const { return allowedPaidCents + allowedDeniedCents + allowedOtherCents; }
+    void subtract(const DayCounters &o);
+    std::int64_t decided() const { return paid + denied + other; }
+    bool isZero() const { return *this == DayCounters{}; }
     bool operator==(const DayCounters &) const = default;
 };
 
 struct alignas(64) AggregateRow {
-    DayCounters c;            // first, cache-line aligned (see DayCounters)
+    DayCounters c;            // first, cache-line aligned
     std::uint32_t payer = 0;  // index into AggregateSet::payers()
-    std::uint32_t group = 0;  // index into AggregateSet::groups()
-    std::uint32_t reason = 0; // index into AggregateSet::reasons(); 0 is always "" (not denied)
-    EpochDay day = 0;
+    std::uint32_t group = 0;  // index into AggregateSet::groups(); 0 is always "" (lag rows)
+    std::uint32_t reason = 0; // index into AggregateSet::reasons(); 0 is always "" (not denied, lag rows)
+    EpochDay day = 0;         // decided day (Decided, Payment) or submitted day (Adjudication)
+    std::uint16_t lag = 0;    // lag rows: days, or kUnfinishedLag; 0 for Decided rows
+    AggregateKind kind = AggregateKind::Decided;
+
+    // At as-of day T: the claims of this lag row were finished before T (the replay rule).
+    bool finishedBefore(EpochDay asOf) const { return lag != kUnfinishedLag && std::int64_t(day) + lag < asOf; }
 };
 
 // A set of daily aggregate rows for one customer. Rows with the same key are merged on insertion, so the
@@ -64,9 +79,16 @@ class AggregateSet {
 public:
     AggregateSet();
 
-    // The SQL path: one GROUP BY row. Merges into an existing row with the same key.
-    void addRow(const QString &payer, const QString &group, const QString &reason, EpochDay day,
-                const DayCounters &counters);
+    // The SQL path and stored rows: one row. Merges into an existing row with the same key. Lag rows ignore
+    // group and reason.
+    void addRow(AggregateKind kind, const QString &payer, const QString &group, const QString &reason, EpochDay day,
+                std::uint16_t lag, const DayCounters &counters);
+    // Every row of `other` merged into this set (subtract = false) or taken out of it (true); rows whose counters
+    // end at zero stay, with zero counts.
+    void merge(const AggregateSet &other, bool subtract = false);
+
+    // The newest day any claim was submitted or decided (kNoDay when empty): the export's own date is the day after.
+    EpochDay newestEventDay() const;
 
     using Rows = std::vector<AggregateRow, core::HugePageAllocator<AggregateRow>>;
     const Rows &rows() const { return m_rows; }
@@ -83,7 +105,7 @@ private:
     friend class ClaimAggregator;
     std::uint32_t intern(QHash<QString, std::uint32_t> &ids, QStringList &names, const QString &name,
                          std::uint32_t limit);
-    DayCounters *slot(std::uint32_t payer, std::uint32_t group, std::uint32_t reason, EpochDay day);
+    DayCounters *slot(std::uint64_t packedKey);
     std::uint32_t rowFor(std::uint64_t packedKey); // finds or inserts the row
     std::size_t indexPosition(std::uint64_t packedKey) const;
     const void *indexEntryFor(std::uint64_t packedKey) const; // for prefetching; valid until the next insert
@@ -109,7 +131,8 @@ private:
 
 // The in-process aggregator over parsed rows (local workspace, import preview). Not thread-safe; aggregate
 // chunks in separate instances and merge them with AggregateSet::addRow if parallelism is wanted.
-// A claim without a submitted date or with an out-of-range one is skipped and counted (skippedClaims()).
+// A claim without a submitted date or with an out-of-range one is skipped and counted (skippedClaims()). Each
+// claim updates its Adjudication row, its Decided row when it has a decided date and its Payment row when PAID.
 class ClaimAggregator {
 public:
     void add(const ClaimRecord &claim);
@@ -120,10 +143,10 @@ public:
     AggregateSet take();
 
 private:
-    bool keyOf(const ClaimRecord &claim, std::uint64_t &packedKey);
     std::uint32_t payerId(const QString &s);
     std::uint32_t groupId(const QString &s);
     std::uint32_t reasonId(const ClaimRecord &claim);
+    int keysOf(const ClaimRecord &claim, std::uint64_t keys[3], AggregateKind kinds[3]);
 
     AggregateSet m_set;
     // Name -> id caches in front of the set's QHash interning: direct-mapped on a cheap hash (length and three

@@ -1,6 +1,6 @@
-// DenialScope: per (payer, denial reason), recent [end−7, end) against baseline [end−28, end−7). Detects a
-// reason that is new for the payer, and spikes of its rate (among all the payer's claims), its daily volume
-// and its daily denied dollars.
+// DenialScope: per (payer, denial reason) over decided claims keyed on decided_date, recent [T−7, T) against
+// baseline [T−28, T−7). Detects a reason that is new for the payer, and spikes of its rate (among the payer's
+// decided claims), its daily volume and its daily denied dollars.
 #include "engines/EngineSupport.h"
 #include "engines/SignalEngines.h"
 #include "engines/Stats.h"
@@ -50,11 +50,11 @@ std::vector<Signal> runDenialScope(const AggregateSet &set, QDate asOf)
 
     const auto payers = detail::rollup(set, span, [](const AggregateRow &r, std::uint64_t &key) {
         key = r.payer;
-        return true;
+        return r.kind == AggregateKind::Decided;
     });
     const auto reasons = detail::rollup(set, span, [](const AggregateRow &r, std::uint64_t &key) {
         key = (std::uint64_t(r.payer) << 32) | r.reason;
-        return r.reason != 0 && r.c.denied > 0;
+        return r.kind == AggregateKind::Decided && r.reason != 0 && r.c.denied > 0;
     });
 
     std::vector<Signal> out;
@@ -63,7 +63,8 @@ std::vector<Signal> runDenialScope(const AggregateSet &set, QDate asOf)
         if (payerIt == payers.end())
             continue;
         const DayCounters pb = payerIt->second.sum(span, w.baseline), pc = payerIt->second.sum(span, w.current);
-        if (pb.total < kMinPayerClaims || pc.total < kMinPayerClaims)
+        const std::int64_t nb = pb.decided(), nc = pc.decided();
+        if (nb < kMinPayerClaims || nc < kMinPayerClaims)
             continue;
         const DayCounters rb = g.sum(span, w.baseline), rc = g.sum(span, w.current);
         const std::int64_t kb = rb.denied, kc = rc.denied;
@@ -85,19 +86,19 @@ std::vector<Signal> runDenialScope(const AggregateSet &set, QDate asOf)
             s.evidence.test = QStringLiteral("poisson_exact");
             s.evidence.statistic = poisson.statistic;
             s.evidence.pValue = poisson.pValue;
-            s.evidence.baselineCount = pb.total;
-            s.evidence.currentCount = pc.total;
+            s.evidence.baselineCount = nb;
+            s.evidence.currentCount = nc;
             fired = true;
         } else if (kc >= kMinSpikeDenials) {
-            const double rateB = double(kb) / double(pb.total), rateC = double(kc) / double(pc.total);
+            const double rateB = double(kb) / double(nb), rateC = double(kc) / double(nc);
             const double rateDelta = rateC - rateB, rateRatio = ratioOf(rateB, rateC);
-            const stats::TestResult z = stats::twoProportionZ(kb, pb.total, kc, pc.total);
+            const stats::TestResult z = stats::twoProportionZ(kb, nb, kc, nc);
             const double volB = double(kb) / baseDays, volC = double(kc) / recentDays;
             const double dolB = double(rb.allowedDeniedCents) / 100.0 / baseDays;
             const double dolC = double(rc.allowedDeniedCents) / 100.0 / recentDays;
             const double volRatio = ratioOf(volB, volC), dolRatio = ratioOf(dolB, dolC);
             auto take = [&](SignalType type, double b, double c, double ratio, const stats::TestResult &test,
-                            const QString &testName, std::int64_t nb, std::int64_t nc) {
+                            const QString &testName) {
                 s.type = type;
                 s.baselineValue = b;
                 s.currentValue = c;
@@ -109,19 +110,17 @@ std::vector<Signal> runDenialScope(const AggregateSet &set, QDate asOf)
                 s.evidence.test = testName;
                 s.evidence.statistic = test.statistic;
                 s.evidence.pValue = test.pValue;
+                s.evidence.alpha = kAlpha;
                 s.evidence.baselineCount = nb;
                 s.evidence.currentCount = nc;
                 fired = true;
             };
             if ((rateDelta >= kMinRateDelta || rateRatio >= kMinRatio) && z.pValue < kAlpha)
-                take(SignalType::ReasonRateSpike, rateB, rateC, rateRatio, z, QStringLiteral("two_proportion_z"),
-                     pb.total, pc.total);
+                take(SignalType::ReasonRateSpike, rateB, rateC, rateRatio, z, QStringLiteral("two_proportion_z"));
             else if (volRatio >= kMinRatio && poisson.pValue < kAlpha)
-                take(SignalType::ReasonVolumeSpike, volB, volC, volRatio, poisson, QStringLiteral("poisson_exact"),
-                     pb.total, pc.total);
+                take(SignalType::ReasonVolumeSpike, volB, volC, volRatio, poisson, QStringLiteral("poisson_exact"));
             else if (dolRatio >= kMinRatio && poisson.pValue < kAlpha)
-                take(SignalType::ReasonDollarSpike, dolB, dolC, dolRatio, poisson, QStringLiteral("poisson_exact"),
-                     pb.total, pc.total);
+                take(SignalType::ReasonDollarSpike, dolB, dolC, dolRatio, poisson, QStringLiteral("poisson_exact"));
         }
         if (!fired)
             continue;
@@ -130,11 +129,12 @@ std::vector<Signal> runDenialScope(const AggregateSet &set, QDate asOf)
         auto &e = s.evidence;
         e.baseline = w.baseline;
         e.current = w.current;
+        e.keyedOn = QStringLiteral("decided_date");
         e.baselineEvents = kb;
         e.currentEvents = kc;
         for (EpochDay d = span.start; d < span.end; ++d) {
             const std::size_t i = std::size_t(d - span.start);
-            e.series.push_back({d, payerIt->second.days[i].total, double(g.days[i].denied)});
+            e.series.push_back({d, payerIt->second.days[i].decided(), double(g.days[i].denied)});
         }
         detail::finish(s);
         out.push_back(std::move(s));

@@ -1,10 +1,13 @@
-// DriftWatch: denial rate and decision time per (payer, cpt_group), current [end−14, end) against baseline
-// [end−104, end−14), over PAID and DENIED claims.
+// DriftWatch: the denial rate of (payer, cpt_group) over decided PAID and DENIED claims, keyed on decided_date:
+// current [T−14, T) against baseline [T−104, T−14). A payer's groups are one family of tests (SPEC 6): they are
+// tested only when the payer as a whole moved (all groups pooled, p < 0.05), each at α = 0.01 ÷ k, k = the
+// payer's groups that meet the minimum volume.
 #include "engines/EngineSupport.h"
 #include "engines/SignalEngines.h"
 #include "engines/Stats.h"
 
 #include <cmath>
+#include <map>
 
 namespace upstream::engines {
 namespace {
@@ -14,53 +17,51 @@ using detail::GroupSeries;
 constexpr std::int64_t kMinVolume = 30;
 constexpr double kMinAbsDelta = 0.05;
 constexpr double kMinRelDelta = 0.5;
-constexpr double kAlpha = 0.05;
-constexpr double kMinDecisionDays = 3.0;
+constexpr double kFamilyAlpha = 0.05;
+constexpr double kGroupAlpha = 0.01;
 
-double confidenceOf(std::int64_t nb, std::int64_t nc)
+std::int64_t decidedPd(const DayCounters &c)
 {
-    return std::min(double(nb + nc) / 120.0, 1.0);
+    return c.paid + c.denied;
 }
 
-Signal base(const AggregateSet &set, std::uint64_t key, SignalType type, const ProductWindows &w)
-{
-    Signal s;
-    s.product = Product::DriftWatch;
-    s.type = type;
-    s.payer = set.payers()[int(key >> 32)];
-    s.cptGroup = set.groups()[int(key & 0xffffffffu)];
-    s.evidence.baseline = w.baseline;
-    s.evidence.current = w.current;
-    return s;
-}
+struct Family {
+    DayCounters baseline, current;
+    std::vector<std::pair<std::uint32_t, const GroupSeries *>> groups; // (group id, series), sorted by id
+};
 
-void denialRate(const AggregateSet &set, std::uint64_t key, const GroupSeries &g, const ProductWindows &w,
-                const Window &span, std::vector<Signal> &out)
+void denialRate(const AggregateSet &set, std::uint32_t payer, std::uint32_t group, const GroupSeries &g,
+                const ProductWindows &w, const Window &span, double alpha, double familyP, std::vector<Signal> &out)
 {
     const DayCounters b = g.sum(span, w.baseline), c = g.sum(span, w.current);
-    const std::int64_t nb = b.paid + b.denied, nc = c.paid + c.denied;
-    if (nb < kMinVolume || nc < kMinVolume)
-        return;
+    const std::int64_t nb = decidedPd(b), nc = decidedPd(c);
     const double rb = double(b.denied) / double(nb), rc = double(c.denied) / double(nc);
     const double delta = rc - rb;
     const bool effect =
         std::fabs(delta) >= kMinAbsDelta || (rb > 0.0 ? std::fabs(delta) / rb >= kMinRelDelta : delta != 0.0);
     const stats::TestResult z = stats::twoProportionZ(b.denied, nb, c.denied, nc);
-    if (!effect || !(z.pValue < kAlpha))
+    if (!effect || !(z.pValue < alpha))
         return;
 
-    Signal s = base(set, key, SignalType::DenialRate, w);
+    Signal s;
+    s.product = Product::DriftWatch;
+    s.type = SignalType::DenialRate;
+    s.payer = set.payers()[int(payer)];
+    s.cptGroup = set.groups()[int(group)];
     s.baselineValue = rb;
     s.currentValue = rc;
     s.delta = delta;
     s.relativeDelta = detail::relative(delta, rb);
     s.severityScore = std::min(2.0 * std::fabs(delta), 1.0);
     s.severity = detail::severityFromScore(s.severityScore);
-    s.confidence = confidenceOf(nb, nc);
+    s.confidence = std::min(double(nb + nc) / 120.0, 1.0);
     const double meanAllowed = double(c.allowedPaidCents + c.allowedDeniedCents) / 100.0 / double(nc);
     s.dollars = delta * double(nc) * meanAllowed;
     s.direction = delta > 0 ? Direction::Degrading : Direction::Improving;
     auto &e = s.evidence;
+    e.baseline = w.baseline;
+    e.current = w.current;
+    e.keyedOn = QStringLiteral("decided_date");
     e.baselineCount = nb;
     e.currentCount = nc;
     e.baselineEvents = b.denied;
@@ -68,50 +69,12 @@ void denialRate(const AggregateSet &set, std::uint64_t key, const GroupSeries &g
     e.test = QStringLiteral("two_proportion_z");
     e.statistic = z.statistic;
     e.pValue = z.pValue;
+    e.alpha = alpha;
+    e.familyPValue = familyP;
     for (EpochDay d = span.start; d < span.end; ++d) {
         const DayCounters &x = g.days[std::size_t(d - span.start)];
-        const std::int64_t n = x.paid + x.denied;
+        const std::int64_t n = decidedPd(x);
         e.series.push_back({d, n, n > 0 ? double(x.denied) / double(n) : 0.0});
-    }
-    detail::finish(s);
-    out.push_back(std::move(s));
-}
-
-void decisionTime(const AggregateSet &set, std::uint64_t key, const GroupSeries &g, const ProductWindows &w,
-                  const Window &span, std::vector<Signal> &out)
-{
-    const DayCounters b = g.sum(span, w.baseline), c = g.sum(span, w.current);
-    if (b.decisionPdCount < kMinVolume || c.decisionPdCount < kMinVolume)
-        return;
-    const auto mb = stats::momentsFromSums(b.decisionPdCount, b.decisionPdSum, b.decisionPdSumSq);
-    const auto mc = stats::momentsFromSums(c.decisionPdCount, c.decisionPdSum, c.decisionPdSumSq);
-    const double delta = mc.mean - mb.mean;
-    const bool effect = std::fabs(delta) >= kMinDecisionDays ||
-                        (mb.mean > 0.0 ? std::fabs(delta) / mb.mean >= kMinRelDelta : delta != 0.0);
-    const stats::TestResult t = stats::welchT(mb.mean, mb.variance, mb.n, mc.mean, mc.variance, mc.n);
-    if (!effect || !(t.pValue < kAlpha))
-        return;
-
-    Signal s = base(set, key, SignalType::DecisionTime, w);
-    s.baselineValue = mb.mean;
-    s.currentValue = mc.mean;
-    s.delta = delta;
-    s.relativeDelta = detail::relative(delta, mb.mean);
-    s.severityScore = std::min(std::fabs(delta) / 10.0, 1.0);
-    s.severity = detail::severityFromScore(s.severityScore);
-    s.confidence = confidenceOf(b.decisionPdCount, c.decisionPdCount);
-    s.dollars = 0.0; // SPEC gives decision time no dollar figure; DelayGuard carries the money at risk.
-    s.direction = delta > 0 ? Direction::Degrading : Direction::Improving;
-    auto &e = s.evidence;
-    e.baselineCount = b.decisionPdCount;
-    e.currentCount = c.decisionPdCount;
-    e.test = QStringLiteral("welch_t");
-    e.statistic = t.statistic;
-    e.pValue = t.pValue;
-    for (EpochDay d = span.start; d < span.end; ++d) {
-        const DayCounters &x = g.days[std::size_t(d - span.start)];
-        e.series.push_back(
-            {d, x.decisionPdCount, x.decisionPdCount > 0 ? double(x.decisionPdSum) / double(x.decisionPdCount) : 0.0});
     }
     detail::finish(s);
     out.push_back(std::move(s));
@@ -125,12 +88,34 @@ std::vector<Signal> runDriftWatch(const AggregateSet &set, QDate asOf)
     const Window span{w.baseline.start, w.current.end};
     const auto groups = detail::rollup(set, span, [](const AggregateRow &r, std::uint64_t &key) {
         key = (std::uint64_t(r.payer) << 32) | r.group;
-        return true;
+        return r.kind == AggregateKind::Decided;
     });
-    std::vector<Signal> out;
+    std::map<std::uint32_t, Family> families;
     for (const auto &[key, g] : groups) {
-        denialRate(set, key, g, w, span, out);
-        decisionTime(set, key, g, w, span, out);
+        Family &f = families[std::uint32_t(key >> 32)];
+        f.baseline.add(g.sum(span, w.baseline));
+        f.current.add(g.sum(span, w.current));
+        f.groups.emplace_back(std::uint32_t(key & 0xffffffffu), &g);
+    }
+    std::vector<Signal> out;
+    for (auto &[payer, f] : families) {
+        const stats::TestResult pooled = stats::twoProportionZ(f.baseline.denied, decidedPd(f.baseline),
+                                                               f.current.denied, decidedPd(f.current));
+        if (!(pooled.pValue < kFamilyAlpha))
+            continue;
+        int k = 0;
+        for (const auto &[group, g] : f.groups) {
+            const DayCounters b = g->sum(span, w.baseline), c = g->sum(span, w.current);
+            k += decidedPd(b) >= kMinVolume && decidedPd(c) >= kMinVolume ? 1 : 0;
+        }
+        if (k == 0)
+            continue;
+        const double alpha = kGroupAlpha / double(k);
+        for (const auto &[group, g] : f.groups) {
+            const DayCounters b = g->sum(span, w.baseline), c = g->sum(span, w.current);
+            if (decidedPd(b) >= kMinVolume && decidedPd(c) >= kMinVolume)
+                denialRate(set, payer, group, *g, w, span, alpha, pooled.pValue, out);
+        }
     }
     detail::sortSignals(out);
     return out;

@@ -27,15 +27,24 @@ QString signalTypeName(SignalType t)
 {
     switch (t) {
     case SignalType::DenialRate: return QStringLiteral("DENIAL_RATE");
-    case SignalType::DecisionTime: return QStringLiteral("DECISION_TIME");
     case SignalType::NewReason: return QStringLiteral("NEW_REASON");
     case SignalType::ReasonRateSpike: return QStringLiteral("REASON_RATE_SPIKE");
     case SignalType::ReasonVolumeSpike: return QStringLiteral("REASON_VOLUME_SPIKE");
     case SignalType::ReasonDollarSpike: return QStringLiteral("REASON_DOLLAR_SPIKE");
-    case SignalType::PaymentLatency: return QStringLiteral("PAYMENT_LATENCY");
-    case SignalType::DecisionLatency: return QStringLiteral("DECISION_LATENCY");
+    case SignalType::AdjudicationDelay: return QStringLiteral("adjudication_delay");
+    case SignalType::PaymentDelay: return QStringLiteral("payment_delay");
     }
     return {};
+}
+
+std::optional<SignalType> signalTypeFromName(const QString &name)
+{
+    for (const SignalType t : {SignalType::DenialRate, SignalType::NewReason, SignalType::ReasonRateSpike,
+                               SignalType::ReasonVolumeSpike, SignalType::ReasonDollarSpike,
+                               SignalType::AdjudicationDelay, SignalType::PaymentDelay})
+        if (name == signalTypeName(t))
+            return t;
+    return std::nullopt;
 }
 
 QString severityName(Severity s)
@@ -85,12 +94,14 @@ QJsonObject toJson(const Signal &s)
         {QStringLiteral("current_count"), qint64(e.currentCount)},
         {QStringLiteral("baseline_events"), qint64(e.baselineEvents)},
         {QStringLiteral("current_events"), qint64(e.currentEvents)},
+        {QStringLiteral("keyed_on"), e.keyedOn},
         {QStringLiteral("test"), e.test},
         {QStringLiteral("statistic"), e.statistic},
+        {QStringLiteral("alpha"), e.alpha},
         {QStringLiteral("completeness"), e.completeness},
         {QStringLiteral("series"), series},
     };
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("product"), productName(s.product)},
         {QStringLiteral("signal_type"), signalTypeName(s.type)},
         {QStringLiteral("payer"), s.payer},
@@ -111,6 +122,17 @@ QJsonObject toJson(const Signal &s)
         {QStringLiteral("fingerprint"), s.fingerprint},
         {QStringLiteral("evidence"), evidence},
     };
+    if (s.product == Product::DelayGuard)
+        addDelayFields(out, e.delay);
+    return out;
+}
+
+void addDelayFields(QJsonObject &row, const DelayFigures &d)
+{
+    row.insert(QStringLiteral("observed"), d.observed);
+    row.insert(QStringLiteral("expected"), d.expected);
+    row.insert(QStringLiteral("overdue_claims"), qint64(d.overdueClaims));
+    row.insert(QStringLiteral("overdue_dollars"), d.overdueDollars);
 }
 
 } // namespace upstream::engines

@@ -15,14 +15,13 @@ namespace upstream::engines {
 enum class Product : std::uint8_t { DriftWatch, DenialScope, DelayGuard };
 
 enum class SignalType : std::uint8_t {
-    DenialRate,      // DriftWatch: denial rate of (payer, cpt_group)
-    DecisionTime,    // DriftWatch: mean decided−submitted of (payer, cpt_group)
+    DenialRate,      // DriftWatch: denial rate of (payer, cpt_group), by decided date
     NewReason,       // DenialScope: reason absent in the baseline
-    ReasonRateSpike, // DenialScope: reason rate among all payer claims
+    ReasonRateSpike, // DenialScope: reason rate among the payer's decided claims
     ReasonVolumeSpike,
     ReasonDollarSpike,
-    PaymentLatency,  // DelayGuard: submitted→payment over PAID claims
-    DecisionLatency, // DelayGuard fallback: submitted→decided over all claims
+    AdjudicationDelay, // DelayGuard: submitted→decided, observed vs expected finished claims (cohort by submitted)
+    PaymentDelay,      // DelayGuard: decided→payment over PAID claims (cohort by decided)
 };
 
 enum class Severity : std::uint8_t { Low, Medium, High, Critical };
@@ -30,7 +29,10 @@ enum class Direction : std::uint8_t { Degrading, Improving };
 
 QString productName(Product p); // "driftwatch", "denialscope", "delayguard"
 std::optional<Product> productFromName(const QString &name);
-QString signalTypeName(SignalType t); // "DENIAL_RATE", "DECISION_TIME", "NEW_REASON", ...
+// "DENIAL_RATE", "NEW_REASON", "REASON_RATE_SPIKE", "REASON_VOLUME_SPIKE", "REASON_DOLLAR_SPIKE",
+// "adjudication_delay", "payment_delay" (the DelayGuard names are lower case: SPEC 9's contract).
+QString signalTypeName(SignalType t);
+std::optional<SignalType> signalTypeFromName(const QString &name);
 QString severityName(Severity s);     // "low", "medium", "high", "critical"
 QString directionName(Direction d);   // "degrading", "improving"
 
@@ -52,6 +54,28 @@ struct DailyPoint {
     bool operator==(const DailyPoint &) const = default;
 };
 
+// A point of a DelayGuard curve: share of claims finished (decided, or paid) before `age` days.
+struct CurvePoint {
+    int age = 0;
+    std::int64_t n = 0; // claims the share is taken over (cohort: those at least `age` days old)
+    double value = 0.0;
+    bool operator==(const CurvePoint &) const = default;
+};
+
+// DelayGuard's observed-vs-expected figures (SPEC 6); zero for the other products.
+struct DelayFigures {
+    double observed = 0.0; // O: cohort claims finished before as-of
+    double expected = 0.0; // E = Σ F(ageᵢ)
+    double variance = 0.0; // V = Σ F(ageᵢ)(1 − F(ageᵢ))
+    std::int64_t unfinished = 0;    // cohort claims not finished before as-of
+    std::int64_t overdueClaims = 0; // unfinished and older than the reference's 80th-percentile lag
+    double overdueDollars = 0.0;    // Σ billed (allowed where billed is blank) of the overdue claims
+    int referenceP80Lag = -1;       // days; -1 when fewer than 80 % of the reference finished
+    std::vector<CurvePoint> referenceCurve; // F(a), a = 0 … oldest cohort age
+    std::vector<CurvePoint> cohortCurve;    // the cohort's own share finished by age
+    bool operator==(const DelayFigures &) const = default;
+};
+
 struct Evidence {
     Window baseline;
     Window current;
@@ -59,11 +83,15 @@ struct Evidence {
     std::int64_t currentCount = 0;
     std::int64_t baselineEvents = 0; // denials, reason denials…; 0 when the metric is a mean
     std::int64_t currentEvents = 0;
-    QString test; // "two_proportion_z", "welch_t", "poisson_exact", "none"
+    QString keyedOn; // "decided_date" or "submitted_date": the date the windows are keyed on
+    QString test;    // "two_proportion_z", "poisson_exact", "observed_vs_expected", "none"
     double statistic = 0.0;
     double pValue = 1.0;
-    double completeness = 1.0;      // DelayGuard: share of PAID claims with a payment date (current window)
+    double alpha = 0.0;             // the significance level the test had to pass
+    double familyPValue = 1.0;      // DriftWatch: the payer's pooled test that gates its groups
+    double completeness = 1.0;      // DelayGuard payment: share of the reference's PAID claims paid before as-of
     std::vector<DailyPoint> series; // every day of [baseline.start, current.end)
+    DelayFigures delay;
     bool operator==(const Evidence &) const = default;
 };
 
@@ -96,5 +124,7 @@ QString fingerprintOf(const Signal &signal);
 
 // The fields SPEC section 9 lists for `signals --json`, plus evidence.
 QJsonObject toJson(const Signal &signal);
+// SPEC 9's DelayGuard row fields: observed, expected, overdue_claims, overdue_dollars.
+void addDelayFields(QJsonObject &row, const DelayFigures &figures);
 
 } // namespace upstream::engines

@@ -21,6 +21,10 @@ std::vector<Signal> runDelayGuard(const AggregateSet &aggregates, QDate asOf);
 std::vector<Signal> run(const AggregateSet &aggregates, Product product, QDate asOf);
 std::vector<Signal> runAll(const AggregateSet &aggregates, QDate asOf);
 
+// SPEC 6's default as-of: the day after the newest submitted or decided date in the aggregates (the export's own
+// date), never "today". Invalid when the set holds no claims.
+QDate defaultAsOf(const AggregateSet &aggregates);
+
 // The windows each product uses for an as-of date (also used by the SQL path to bound its query).
 struct ProductWindows {
     Window baseline;

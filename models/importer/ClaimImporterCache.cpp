@@ -2,7 +2,7 @@
 // into the cache's daily_aggregates rows (payer, cpt_group, reason, day ISO date, data = counters JSON) in one
 // cache transaction.
 #include "engines/DailyAggregate.h"
-#include "engines/DayCountersJson.h"
+#include "storage/cache/AggregateStore.h"
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
 #include "logging/Log.h"
@@ -71,43 +71,7 @@ Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, co
     if (set.overflow())
         return makeError(ErrorCode::InvalidInput, QStringLiteral("too many distinct payers, CPT groups or reasons"));
 
-    Status st = cache.transaction([&]() -> Status {
-        auto select = cache.db().prepare(QStringLiteral(
-            "SELECT data FROM daily_aggregates WHERE payer = ?1 AND cpt_group = ?2 AND reason = ?3 AND day = ?4"));
-        auto upsert = cache.db().prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO daily_aggregates (payer, cpt_group, reason, day, data) VALUES (?1, ?2, ?3, ?4, "
-            "?5)"));
-        if (!select.ok())
-            return select.error();
-        if (!upsert.ok())
-            return upsert.error();
-        for (const engines::AggregateRow &row : set.rows()) {
-            const QString &payer = set.payers().at(qsizetype(row.payer));
-            const QString &group = set.groups().at(qsizetype(row.group));
-            const QString &reason = set.reasons().at(qsizetype(row.reason));
-            const QString day = engines::fromEpochDay(row.day).toString(Qt::ISODate);
-            engines::DayCounters merged = row.c;
-            select->reset();
-            select->bind(1, payer);
-            select->bind(2, group);
-            select->bind(3, reason);
-            select->bind(4, day);
-            auto found = select->step();
-            if (!found.ok())
-                return found.error();
-            if (found.value())
-                merged.add(engines::dayCountersFromJson(select->text(0)));
-            upsert->reset();
-            upsert->bind(1, payer);
-            upsert->bind(2, group);
-            upsert->bind(3, reason);
-            upsert->bind(4, day);
-            upsert->bind(5, engines::dayCountersToJson(merged));
-            if (Status s = upsert->run(); !s.ok())
-                return s;
-        }
-        return {};
-    });
+    Status st = cache.transaction([&] { return storage::mergeAggregates(cache, set); });
     if (!st.ok())
         return st.error();
     result.claimsLoaded = rows - std::uint64_t(set.skippedClaims());

@@ -1,6 +1,7 @@
 // Proves: importing into a local workspace cache writes exactly the daily aggregates the in-process aggregator
 // computes from the accepted rows, merges a second import into the existing rows for the same keys (counts add
 // up), and an all-rejected file fails and leaves the cache untouched.
+#include "storage/cache/AggregateStore.h"
 #include "compute/WorkspaceAccess.h"
 #include "demo/DemoDataGenerator.h"
 #include "engines/DailyAggregate.h"
@@ -83,7 +84,7 @@ private slots:
 
         // Compute reads the stored rows back through its own loader: every counter, the day sums included, must
         // come back as the aggregator produced it (compute once read latency triples in another form as zero).
-        auto loaded = compute::loadLocalAggregates(*cache);
+        auto loaded = storage::loadAggregates(*cache);
         QVERIFY(loaded.ok());
         QVERIFY(loaded->sameContent(want));
         qint64 paymentDays = 0;

@@ -70,6 +70,16 @@ ALTER TABLE ledger_entries ADD COLUMN server_id TEXT;
 CREATE INDEX judgments_server_id ON judgments(server_id);
 CREATE INDEX ledger_entries_server_id ON ledger_entries(server_id);
 CREATE INDEX outbox_entity ON outbox(entity_id);
+)SQL",
+                                                                          R"SQL(
+-- v3: daily aggregates keyed on the date each event is observed (SPEC 6): kind decided / adjudication / payment
+-- and the lag in days (65535 = unfinished). Rows of v2 were keyed on the submitted day only and cannot be
+-- converted: they are dropped, and the workspace's claims must be imported again.
+DROP TABLE daily_aggregates;
+CREATE TABLE daily_aggregates (
+  kind TEXT NOT NULL, payer TEXT NOT NULL, cpt_group TEXT NOT NULL, reason TEXT NOT NULL, day TEXT NOT NULL,
+  lag INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (kind, payer, cpt_group, reason, day, lag));
 )SQL"};
 
 } // namespace

@@ -15,7 +15,7 @@ namespace upstream::storage {
 
 class LocalCache {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // key: 32 bytes (from KeyVault); empty = unencrypted (benchmarks only).
     static Result<LocalCache> open(const QString &path, const QByteArray &key);
