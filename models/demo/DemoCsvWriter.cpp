@@ -101,13 +101,14 @@ Status DemoDataGenerator::writeCsv(const QString &csvPath, const QString &truthP
         }
     for (const auto &t : demoFreeTextReasons())
         freeTexts.push_back(csvField(t));
-    // Dates from the first submitted day to well past asOf (decided and payment dates can be later).
+    // Dates from the first submitted day to the export day (no later date is in the export).
     const engines::EpochDay first = engines::toEpochDay(m_config.asOf) - m_config.historyDays;
     std::vector<std::string> dates;
-    for (engines::EpochDay d = first; d < first + m_config.historyDays + 400; ++d)
+    for (engines::EpochDay d = first; d <= engines::toEpochDay(m_config.exportedOn); ++d)
         dates.push_back(engines::fromEpochDay(d).toString(Qt::ISODate).toStdString());
     auto date = [&](engines::EpochDay d) -> const std::string & { return dates[std::size_t(d - first)]; };
-    static const std::string outcomes[] = {"PAID", "DENIED", "OTHER"};
+    static const std::string outcomes[] = {"PAID", "DENIED", "OTHER", "PENDING"};
+    static_assert(int(engines::Outcome::Pending) == 3, "outcomes[] follows engines::Outcome");
 
     RowBuffer row;
     std::string pending; // rows are written in 1 MiB blocks: one locked fwrite per row costs a third of the time
@@ -121,7 +122,8 @@ Status DemoDataGenerator::writeCsv(const QString &csvPath, const QString &truthP
         row.put(',');
         row.put(date(c.submitted));
         row.put(',');
-        row.put(date(c.decided));
+        if (c.decided != engines::kNoDay)
+            row.put(date(c.decided));
         row.put(',');
         row.put(outcomes[int(c.outcome)]);
         row.put(',');

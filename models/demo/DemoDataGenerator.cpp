@@ -55,15 +55,20 @@ private:
 constexpr double kWeekday[7] = {1.15, 1.10, 1.05, 1.05, 1.00, 0.35, 0.20};
 constexpr double kOtherRate = 0.03;
 constexpr double kFreeTextShare = 0.015, kUnspecifiedShare = 0.005;
-constexpr int kDriftWatchPayers = 32, kDenialScopeBegin = 32, kDenialScopeEnd = 48, kDelayGuardPayers = 20;
-constexpr int kDecisionLatencyPayers = 8;
-constexpr double kDecoyNewReasonDenials = 4.0; // the last payers: few payment dates, so DelayGuard falls back
+constexpr double kDecoyNewReasonDenials = 4.0;    // expected denials of a decoy new reason in its 7 days (< 10)
+constexpr double kPlantedNewReasonDenials = 30.0; // at least this many expected for a planted one
 
-// Day-to-day volume noise per payer, from a hash (not the claim stream), so it does not depend on row count.
-double dayNoise(std::uint64_t seed, int payer, EpochDay day)
+// Day-to-day volume noise per payer, from a hash (not the claim stream), so it does not depend on row count;
+// keyed on the day's distance from asOf, so the data does not depend on the calendar beyond the weekday.
+double dayNoise(std::uint64_t seed, int payer, int daysBeforeAsOf)
 {
-    std::uint64_t x = seed ^ (std::uint64_t(payer) << 32) ^ std::uint64_t(std::uint32_t(day)) * 0x9e37ull;
+    std::uint64_t x = seed ^ (std::uint64_t(payer) << 32) ^ std::uint64_t(std::uint32_t(daysBeforeAsOf)) * 0x9e37ull;
     return 0.85 + 0.30 * double(Rng::splitmix(x) >> 11) * 0x1.0p-53;
+}
+
+int evenShare(int payers, int per128)
+{
+    return std::max(2, (payers * per128 / 128) & ~1);
 }
 
 int latency(Rng &rng, double mean)
@@ -77,6 +82,7 @@ int latency(Rng &rng, double mean)
 QJsonObject PlantedChange::toJson() const
 {
     return QJsonObject{{QStringLiteral("product"), engines::productName(product)},
+                       {QStringLiteral("signal_type"), engines::signalTypeName(signalType)},
                        {QStringLiteral("kind"), kind},
                        {QStringLiteral("decoy"), decoy},
                        {QStringLiteral("payer"), payer},
@@ -95,48 +101,43 @@ QJsonObject DemoTruth::toJson() const
         items.append(c.toJson());
         planted += c.decoy ? 0 : 1;
     }
+    QStringList quietPayers;
+    for (const QString &p : payers)
+        if (quiet(p))
+            quietPayers.append(p);
     return QJsonObject{{QStringLiteral("seed"), QString::number(config.seed)},
                        {QStringLiteral("rows"), qint64(config.rows)},
                        {QStringLiteral("as_of"), config.asOf.toString(Qt::ISODate)},
+                       {QStringLiteral("exported_on"), config.exportedOn.toString(Qt::ISODate)},
                        {QStringLiteral("payers"), QJsonArray::fromStringList(payers)},
+                       {QStringLiteral("quiet_payers"), QJsonArray::fromStringList(quietPayers)},
                        {QStringLiteral("planted"), planted},
                        {QStringLiteral("decoys"), int(changes.size()) - planted},
                        {QStringLiteral("changes"), items}};
 }
 
-bool DemoTruth::affects(Product product, const QString &payer, const QString &cptGroup, const QString &reason) const
+bool DemoTruth::quiet(const QString &payer) const
 {
-    Q_UNUSED(reason);
-    for (const auto &c : changes) {
-        if (c.payer != payer)
-            continue;
-        switch (product) {
-        case Product::DriftWatch:
-            if ((c.product == Product::DriftWatch && c.cptGroup == cptGroup) || c.product == Product::DenialScope)
-                return true;
-            break;
-        case Product::DenialScope:
-            if (c.product == Product::DenialScope || c.product == Product::DriftWatch)
-                return true;
-            break;
-        case Product::DelayGuard:
-            if (c.product == Product::DelayGuard)
-                return true;
-            break;
-        }
-    }
-    return false;
+    return std::none_of(changes.begin(), changes.end(), [&](const PlantedChange &c) { return c.payer == payer; });
 }
 
 DemoDataGenerator::DemoDataGenerator(DemoConfig config) : m_config(std::move(config))
 {
     if (!m_config.asOf.isValid())
         m_config.asOf = QDate::currentDate();
-    m_config.payers = std::max(m_config.payers, kDenialScopeEnd + kDecisionLatencyPayers);
-    m_config.historyDays = std::max(m_config.historyDays, 110);
+    if (!m_config.exportedOn.isValid() || m_config.exportedOn < m_config.asOf)
+        m_config.exportedOn = m_config.asOf;
+    m_config.payers = std::max(m_config.payers, 24);
+    m_config.historyDays = std::max(m_config.historyDays, 130);
     m_config.rows = std::max<std::int64_t>(m_config.rows, 0);
     m_truth.config = m_config;
     m_truth.payers = demoPayerNames(m_config.payers);
+    DemoLayout &l = m_truth.layout;
+    l.driftWatch = evenShare(m_config.payers, 28);
+    l.denialScope = evenShare(m_config.payers, 16);
+    l.adjudication = evenShare(m_config.payers, 10);
+    l.payment = evenShare(m_config.payers, 10);
+    l.noPaymentDates = std::max(1, (m_config.payers - l.itemPayers()) / 8);
     plan();
 }
 
@@ -146,6 +147,8 @@ void DemoDataGenerator::plan()
     const auto &groups = demoCptGroups();
     const int nGroups = int(groups.size()), nCommon = int(demoCommonReasons().size());
     const EpochDay end = engines::toEpochDay(m_config.asOf);
+    const DemoLayout &l = m_truth.layout;
+    const int dsBegin = l.driftWatch, adjBegin = dsBegin + l.denialScope, payBegin = adjBegin + l.adjudication;
     m_payers.resize(std::size_t(m_config.payers));
     for (int p = 0; p < m_config.payers; ++p) {
         PayerModel &m = m_payers[std::size_t(p)];
@@ -161,46 +164,54 @@ void DemoDataGenerator::plan()
             all[std::size_t(i)] = i;
         for (int i = nCommon - 1; i > 0; --i)
             std::swap(all[std::size_t(i)], all[std::size_t(rng.index(i + 1))]);
+        // A payer denies mostly for three reasons (the first dominant) and rarely for four more: few reasons sit
+        // in the band of 20–40 weekly denials where chance spikes clear DenialScope's thresholds.
         double total = 0;
         for (int i = 0; i < 7; ++i) {
             m.reasons.push_back(all[std::size_t(i)]);
-            total += (i == 0 ? 2.0 : 0.3) + rng.uniform(); // the first is the payer's dominant reason
+            total += i == 0 ? 2.0 + rng.uniform() : i < 3 ? 1.0 + 0.5 * rng.uniform() : 0.03 + 0.03 * rng.uniform();
             m.reasonCdf.push_back(total);
         }
         for (double &c : m.reasonCdf)
             c /= total;
-        m.decisionMean = rng.uniform(6, 20);
-        m.paymentLagMean = rng.uniform(4, 14);
-        m.paymentCompleteness = p >= m_config.payers - kDecisionLatencyPayers ? 0.55 : 0.97;
+        m.decisionMean = rng.uniform(6, 16);
+        m.paymentLagMean = rng.uniform(8, 18); // payments come later than denials
+        m.paymentCompleteness = p >= m_config.payers - l.noPaymentDates ? 0.0 : 0.97;
     }
 
-    auto add = [&](Product product, const QString &kind, bool decoy, int p, const QString &group, const QString &reason,
-                   double size, engines::Window window) {
+    auto add = [&](Product product, engines::SignalType type, const QString &kind, bool decoy, int p,
+                   const QString &group, const QString &reason, double size, engines::Window window) {
         m_truth.changes.push_back(
-            PlantedChange{product, kind, decoy, p, m_truth.payers[p], group, reason, size, window});
+            PlantedChange{product, kind, decoy, p, m_truth.payers[p], group, reason, size, type, window});
     };
-    const engines::Window last14{end - 14, end}, last7{end - 7, end};
-    for (int p = 0; p < kDriftWatchPayers; ++p) { // DriftWatch: even payers planted, odd payers decoys
+    const engines::Window last14{end - 14, end}, last7{end - 7, end}, last28{end - 28, end};
+    for (int p = 0; p < dsBegin; ++p) { // DriftWatch: even payers planted, odd payers decoys
         PayerModel &m = m_payers[std::size_t(p)];
         const bool decoy = p % 2 == 1;
         // Decoys sit on the payer's busiest group, so "below threshold" is a property of the change, not a
-        // coin flip of small-sample noise; planted shifts go to any group, small ones included.
-        const int busiest = int(std::max_element(m.groupWeight.begin(), m.groupWeight.end()) - m.groupWeight.begin());
-        const int randomGroup = rng.index(nGroups);
-        m.shiftedGroup = decoy ? busiest : randomGroup;
+        // coin flip of small-sample noise; planted shifts go to any of the payer's five busiest groups (the three
+        // smallest see too few claims in 14 days for a shift of this size to be certain).
+        std::vector<int> byVolume(std::size_t(nGroups), 0);
+        for (int g = 0; g < nGroups; ++g)
+            byVolume[std::size_t(g)] = g;
+        std::sort(byVolume.begin(), byVolume.end(), [&](int a, int b) {
+            return m.groupWeight[std::size_t(a)] > m.groupWeight[std::size_t(b)];
+        });
+        const int randomGroup = byVolume[std::size_t(rng.index(std::min(5, nGroups)))];
+        m.shiftedGroup = decoy ? byVolume.front() : randomGroup;
         m.denialShift = decoy ? 0.01 : rng.uniform(0.15, 0.30);
-        add(Product::DriftWatch, QStringLiteral("denial_rate_shift"), decoy, p,
+        add(Product::DriftWatch, engines::SignalType::DenialRate, QStringLiteral("denial_rate_shift"), decoy, p,
             groups[std::size_t(m.shiftedGroup)].name, {}, m.denialShift, last14);
     }
-    const int half = (kDenialScopeBegin + kDenialScopeEnd) / 2;
-    for (int p = kDenialScopeBegin; p < kDenialScopeEnd; ++p) { // DenialScope: one new reason + one spike each
+    const int half = dsBegin + l.denialScope / 2;
+    for (int p = dsBegin; p < adjBegin; ++p) { // DenialScope: one new reason + one spike each
         PayerModel &m = m_payers[std::size_t(p)];
         const bool newDecoy = p >= half;
-        m.newReason = (p - kDenialScopeBegin) % int(demoNewReasons().size());
-        // A decoy new reason is a handful of denials (≈ kDecoyNewReasonDenials over the 7 days, fewer than the 10
-        // DenialScope needs), whatever the volume: its per-claim rate is set in generate() from the expected volume.
-        m.newReasonRate = newDecoy ? -kDecoyNewReasonDenials : rng.uniform(0.03, 0.05);
-        add(Product::DenialScope, QStringLiteral("new_reason"), newDecoy, p, {},
+        m.newReason = (p - dsBegin) % int(demoNewReasons().size());
+        // Both are an expected number of denials over the 7 days (a negative plan value, turned into a per-claim
+        // rate in generate() from the expected volume): a decoy has fewer than the 10 DenialScope needs.
+        m.newReasonRate = newDecoy ? -kDecoyNewReasonDenials : -kPlantedNewReasonDenials * rng.uniform(1.0, 1.5);
+        add(Product::DenialScope, engines::SignalType::NewReason, QStringLiteral("new_reason"), newDecoy, p, {},
             demoNewReasons()[std::size_t(m.newReason)].code, std::fabs(m.newReasonRate), last7);
         const bool spikeDecoy = !newDecoy;
         const double multiplier = spikeDecoy ? 1.2 : rng.uniform(2.5, 3.5);
@@ -212,14 +223,22 @@ void DemoDataGenerator::plan()
         }
         const double share = m.reasonCdf.front() * (1.0 - kFreeTextShare - kUnspecifiedShare);
         m.spikeExtraRate = (multiplier - 1.0) * (avgDenial / weights) * (1.0 - kOtherRate) * share;
-        add(Product::DenialScope, QStringLiteral("reason_spike"), spikeDecoy, p, {},
-            demoCommonReasons()[std::size_t(m.spikeReason)].code, multiplier, last7);
+        add(Product::DenialScope, engines::SignalType::ReasonRateSpike, QStringLiteral("reason_spike"), spikeDecoy, p,
+            {}, demoCommonReasons()[std::size_t(m.spikeReason)].code, multiplier, last7);
     }
-    for (int p = 0; p < kDelayGuardPayers; ++p) { // DelayGuard: first half planted, second half decoys
+    for (int p = adjBegin; p < payBegin; ++p) { // adjudication slowdowns: first half planted, second half decoys
         PayerModel &m = m_payers[std::size_t(p)];
-        const bool decoy = p >= kDelayGuardPayers / 2;
-        m.paymentShiftDays = decoy ? 1.0 : rng.uniform(6, 15);
-        add(Product::DelayGuard, QStringLiteral("payment_slowdown"), decoy, p, {}, {}, m.paymentShiftDays, last14);
+        const bool decoy = p >= adjBegin + l.adjudication / 2;
+        m.decisionShiftDays = decoy ? 1.0 : rng.uniform(6, 12);
+        add(Product::DelayGuard, engines::SignalType::AdjudicationDelay, QStringLiteral("adjudication_slowdown"),
+            decoy, p, {}, {}, m.decisionShiftDays, last28);
+    }
+    for (int p = payBegin; p < payBegin + l.payment; ++p) { // payment slowdowns: first half planted
+        PayerModel &m = m_payers[std::size_t(p)];
+        const bool decoy = p >= payBegin + l.payment / 2;
+        m.paymentShiftDays = decoy ? 1.0 : rng.uniform(6, 12);
+        add(Product::DelayGuard, engines::SignalType::PaymentDelay, QStringLiteral("payment_slowdown"), decoy, p, {},
+            {}, m.paymentShiftDays, last28);
     }
 }
 
@@ -229,24 +248,27 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
     const int nGroups = int(groups.size()), nPayers = m_config.payers;
     const int nCommon = int(demoCommonReasons().size());
     const EpochDay end = engines::toEpochDay(m_config.asOf), start = end - m_config.historyDays;
-    // Expected volume of every (day, payer, group) cell, then systematic rounding so the total is exactly rows.
+    const EpochDay exportDay = engines::toEpochDay(m_config.exportedOn);
+    // Expected volume of every (day, payer, group) cell, then systematic rounding so exactly `rows` claims are
+    // submitted before asOf; days after asOf (a later export) continue at the same scale.
     std::vector<double> lambda;
-    lambda.reserve(std::size_t(m_config.historyDays) * std::size_t(nPayers * nGroups));
+    lambda.reserve(std::size_t(exportDay - start) * std::size_t(nPayers * nGroups));
     double total = 0;
-    for (EpochDay d = start; d < end; ++d) {
+    for (EpochDay d = start; d < exportDay; ++d) {
         const double wd = kWeekday[engines::fromEpochDay(d).dayOfWeek() - 1];
         for (int p = 0; p < nPayers; ++p) {
             const PayerModel &m = m_payers[std::size_t(p)];
-            const double f = m.weight * wd * dayNoise(m_config.seed, p, d);
+            const double f = m.weight * wd * dayNoise(m_config.seed, p, end - d);
             for (int g = 0; g < nGroups; ++g) {
                 lambda.push_back(f * m.groupWeight[std::size_t(g)]);
-                total += lambda.back();
+                total += d < end ? lambda.back() : 0.0;
             }
         }
     }
+    const std::size_t cellsBeforeAsOf = std::size_t(end - start) * std::size_t(nPayers * nGroups);
     Rng rng(m_config.seed ^ 0x5deece66dull);
     const double scale = total > 0 ? double(m_config.rows) / total : 0.0;
-    // Per-claim rate of each payer's new-reason item (a negative plan value is a fixed expected count).
+    // Per-claim rate of each payer's new-reason item from its expected number of denials in [asOf−7, asOf).
     std::vector<double> newReasonRate(std::size_t(nPayers), 0.0);
     for (int p = 0; p < nPayers; ++p) {
         const double planned = m_payers[std::size_t(p)].newReasonRate;
@@ -261,15 +283,14 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
                     lambda[(std::size_t(d - start) * std::size_t(nPayers) + std::size_t(p)) * std::size_t(nGroups) +
                            std::size_t(g)] *
                     scale;
-        newReasonRate[std::size_t(p)] = expected > 0 ? std::min(1.0, -planned / expected) : 0.0;
+        newReasonRate[std::size_t(p)] = expected > 0 ? std::min(0.5, -planned / expected) : 0.0;
     }
     const double offset = rng.uniform();
     double cumulative = 0;
     std::int64_t emitted = 0;
     std::size_t cell = 0;
     DemoClaim c;
-    for (EpochDay d = start; d < end; ++d) {
-        const bool in14 = d >= end - 14, in7 = d >= end - 7;
+    for (EpochDay d = start; d < exportDay; ++d) {
         for (int p = 0; p < nPayers; ++p) {
             const PayerModel &m = m_payers[std::size_t(p)];
             const double newRate = newReasonRate[std::size_t(p)];
@@ -277,11 +298,9 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
                 const double before = std::floor(cumulative + offset);
                 cumulative += lambda[cell] * scale;
                 std::int64_t count = std::int64_t(std::floor(cumulative + offset) - before);
-                if (cell + 1 == lambda.size())
-                    count = m_config.rows - emitted; // absorb rounding error in the very last cell
+                if (cell + 1 == cellsBeforeAsOf)
+                    count = m_config.rows - emitted; // absorb rounding error in the last cell before asOf
                 const DemoCptGroup &grp = groups[std::size_t(g)];
-                const double denial =
-                    m.denialRate[std::size_t(g)] + (in14 && g == m.shiftedGroup ? m.denialShift : 0.0);
                 for (std::int64_t i = 0; i < count; ++i) {
                     c.payer = std::uint32_t(p);
                     c.group = std::uint32_t(g);
@@ -292,6 +311,13 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
                     c.billedCents = std::int64_t(double(c.allowedCents) * rng.uniform(1.2, 2.2));
                     c.reason = -1;
                     c.freeText = -1;
+                    // The decision first: the planted changes act on the decided date.
+                    EpochDay decided = d + std::max(1, latency(rng, m.decisionMean));
+                    if (d >= end - 28)
+                        decided += int(std::lround(m.decisionShiftDays));
+                    const bool in14 = decided >= end - 14, in7 = decided >= end - 7;
+                    const double denial =
+                        m.denialRate[std::size_t(g)] + (in14 && g == m.shiftedGroup ? m.denialShift : 0.0);
                     const double u = rng.uniform();
                     const double uPlant = rng.uniform();
                     if (in7 && m.newReason >= 0 && uPlant < newRate) {
@@ -316,18 +342,31 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
                     } else {
                         c.outcome = Outcome::Paid;
                     }
-                    c.decided = d + std::max(1, latency(rng, m.decisionMean));
+                    c.decided = decided;
                     c.payment = engines::kNoDay;
                     c.paidCents = engines::kNoAmount;
                     if (c.outcome == Outcome::Paid) {
                         c.paidCents = std::int64_t(double(c.allowedCents) * rng.uniform(0.85, 1.0));
                         if (rng.uniform() < m.paymentCompleteness)
-                            c.payment = c.decided + latency(rng, m.paymentLagMean) +
-                                        int(std::lround(in14 ? m.paymentShiftDays : 0.0));
+                            c.payment = decided + std::max(1, latency(rng, m.paymentLagMean)) +
+                                        int(std::lround(decided >= end - 28 ? m.paymentShiftDays : 0.0));
                     } else if (c.outcome == Outcome::Denied) {
                         c.paidCents = 0;
                     }
-                    c.ref = std::uint64_t(++emitted);
+                    ++emitted;
+                    c.ref = std::uint64_t(emitted);
+                    // The export's view: what had not happened by the export day is not in the file.
+                    if (c.decided >= exportDay) {
+                        c.outcome = Outcome::Pending;
+                        c.decided = engines::kNoDay;
+                        c.payment = engines::kNoDay;
+                        c.paidCents = engines::kNoAmount;
+                        c.reason = -1;
+                        c.freeText = -1;
+                    } else if (c.payment != engines::kNoDay && c.payment >= exportDay) {
+                        c.payment = engines::kNoDay;
+                        c.paidCents = engines::kNoAmount;
+                    }
                     sink(c);
                 }
             }
