@@ -59,7 +59,7 @@ Result<AggregateSet> loadDailyAggregates(storage::PgConnection &connection, cons
         const std::int64_t kind = integer(i, 0);
         if (kind < 0 || kind >= kAggregateKinds)
             return makeError(ErrorCode::Internal, QCoreApplication::translate(
-                                                      "upstream::engines", "The aggregate query returned an unknown row kind."));
+                                                      "upstream::engines", "The aggregate query returned an unexpected shape."));
         set.addRow(AggregateKind(kind), name(i, 1), name(i, 2), name(i, 3), EpochDay(integer(i, 4)),
                    std::uint16_t(integer(i, 5)), c);
     }

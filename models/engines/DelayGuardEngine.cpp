@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <map>
+#include <tuple>
 
 namespace upstream::engines {
 namespace {
@@ -117,14 +118,19 @@ void delay(const AggregateSet &set, std::uint32_t payer, SignalType type, const 
 
     const int maxAge = w.current.days();
     const ReferenceCurve F(reference, nRef, asOf, maxAge);
-    double expected = 0.0, variance = 0.0;
+    // The cohort by age (1 … maxAge): integer counts first, so the sums below do not depend on row order.
+    std::vector<std::int64_t> atAge(std::size_t(maxAge) + 1, 0);
     std::int64_t observed = 0;
     for (const LagCell &c : cohort) {
         const int age = asOf - c.day;
-        const double f = F(age);
-        expected += double(c.claims) * f;
-        variance += double(c.claims) * f * (1.0 - f);
+        atAge[std::size_t(age)] += c.claims;
         observed += c.lag != kUnfinishedLag && c.lag < age ? c.claims : 0;
+    }
+    double expected = 0.0, variance = 0.0;
+    for (int age = 1; age <= maxAge; ++age) {
+        const double f = F(age);
+        expected += double(atAge[std::size_t(age)]) * f;
+        variance += double(atAge[std::size_t(age)]) * f * (1.0 - f);
     }
     if (expected < kMinExpected)
         return;
@@ -135,8 +141,8 @@ void delay(const AggregateSet &set, std::uint32_t payer, SignalType type, const 
     if (double(observed) < expected) {
         auto shifted = [&](double d) {
             double sum = 0.0;
-            for (const LagCell &c : cohort)
-                sum += double(c.claims) * F(double(asOf - c.day) - d);
+            for (int age = 1; age <= maxAge; ++age)
+                sum += double(atAge[std::size_t(age)]) * F(double(age) - d);
             return sum;
         };
         double lo = 0.0, hi = kMaxDelta; // shifted() falls as d grows
@@ -240,6 +246,12 @@ std::vector<Signal> runDelayGuard(const AggregateSet &set, QDate asOf)
         cells[r.kind == AggregateKind::Adjudication ? 0 : 1][r.payer].push_back(
             {r.day, r.lag, r.c.claims, r.c.atRiskCents});
     }
+    // Sums in (day, lag) order: the same figures, to the last bit, whatever order the rows arrived in.
+    for (auto &byPayer : cells)
+        for (auto &[payer, list] : byPayer)
+            std::sort(list.begin(), list.end(), [](const LagCell &a, const LagCell &b) {
+                return std::tie(a.day, a.lag) < std::tie(b.day, b.lag);
+            });
     std::vector<Signal> out;
     for (int k = 0; k < 2; ++k)
         for (const auto &[payer, list] : cells[k])

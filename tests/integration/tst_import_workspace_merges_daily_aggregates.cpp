@@ -1,6 +1,6 @@
 // Proves: importing into a local workspace cache writes exactly the daily aggregates the in-process aggregator
-// computes from the accepted rows, merges a second import into the existing rows for the same keys (counts add
-// up), and an all-rejected file fails and leaves the cache untouched.
+// computes from the accepted rows (decided, adjudication-lag and payment-lag rows), merges a second import into the
+// existing rows for the same keys (counts add up), and an all-rejected file fails and leaves the cache untouched.
 #include "storage/cache/AggregateStore.h"
 #include "compute/WorkspaceAccess.h"
 #include "demo/DemoDataGenerator.h"
@@ -27,16 +27,17 @@ class TstImportWorkspaceMergesDailyAggregates : public QObject {
         return o;
     }
 
-    // Sum of one counter over all cached rows, and the number of rows.
-    std::pair<qint64, qint64> cached(storage::LocalCache &cache, const char *field)
+    // Sum of one counter over the cached rows of one kind, and the number of rows of every kind.
+    std::pair<qint64, qint64> cached(storage::LocalCache &cache, const char *field, const char *kind)
     {
-        auto st = cache.db().prepare(QStringLiteral("SELECT data FROM daily_aggregates"));
+        auto st = cache.db().prepare(QStringLiteral("SELECT data, kind FROM daily_aggregates"));
         qint64 sum = 0, rows = 0;
         while (st.ok()) {
             auto more = st->step();
             if (!more.ok() || !more.value())
                 break;
-            sum += QJsonDocument::fromJson(st->text(0).toUtf8()).object().value(QLatin1String(field)).toInteger();
+            if (st->text(1) == QLatin1String(kind))
+                sum += QJsonDocument::fromJson(st->text(0).toUtf8()).object().value(QLatin1String(field)).toInteger();
             ++rows;
         }
         return {sum, rows};
@@ -70,7 +71,8 @@ private slots:
         const engines::AggregateSet &want = expected.aggregates();
         qint64 wantTotal = 0, wantDenied = 0;
         for (const engines::AggregateRow &row : want.rows()) {
-            wantTotal += row.c.total;
+            // Every claim has one adjudication row; decided ones one decided row.
+            wantTotal += row.kind == engines::AggregateKind::Adjudication ? row.c.claims : 0;
             wantDenied += row.c.denied;
         }
         QVERIFY(wantTotal > 19000);
@@ -79,23 +81,28 @@ private slots:
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
         QCOMPARE(qint64(first->claimsLoaded), wantTotal);
         QCOMPARE(first->aggregateRows, std::uint64_t(want.rows().size()));
-        QCOMPARE(cached(*cache, "total"), std::make_pair(wantTotal, qint64(want.rows().size())));
-        QCOMPARE(cached(*cache, "denied").first, wantDenied);
+        QCOMPARE(cached(*cache, "claims", "adjudication"), std::make_pair(wantTotal, qint64(want.rows().size())));
+        QCOMPARE(cached(*cache, "denied", "decided").first, wantDenied);
 
         // Compute reads the stored rows back through its own loader: every counter, the day sums included, must
         // come back as the aggregator produced it (compute once read latency triples in another form as zero).
         auto loaded = storage::loadAggregates(*cache);
         QVERIFY(loaded.ok());
         QVERIFY(loaded->sameContent(want));
-        qint64 paymentDays = 0;
-        for (const engines::AggregateRow &row : loaded->rows())
-            paymentDays += row.c.paymentSum;
-        QVERIFY(paymentDays > 0);
+        qint64 paidWithLag = 0, atRisk = 0;
+        for (const engines::AggregateRow &row : loaded->rows()) {
+            paidWithLag += row.kind == engines::AggregateKind::Payment && row.lag != engines::kUnfinishedLag
+                               ? row.c.claims
+                               : 0;
+            atRisk += row.c.atRiskCents;
+        }
+        QVERIFY(paidWithLag > 0);
+        QVERIFY(atRisk > 0);
 
         auto second = importer::ClaimImporter::importToCache(*cache, file, options());
         QVERIFY(second.ok());
-        QCOMPARE(cached(*cache, "total"), std::make_pair(2 * wantTotal, qint64(want.rows().size())));
-        QCOMPARE(cached(*cache, "denied").first, 2 * wantDenied);
+        QCOMPARE(cached(*cache, "claims", "adjudication"), std::make_pair(2 * wantTotal, qint64(want.rows().size())));
+        QCOMPARE(cached(*cache, "denied", "decided").first, 2 * wantDenied);
 
         const QString bad = dir.filePath(QStringLiteral("bad.csv"));
         QFile f(bad);
@@ -106,7 +113,7 @@ private slots:
         QVERIFY(!rejected.ok());
         QVERIFY2(rejected.error().message.contains(QLatin1String("missing_fields 1")),
                  qPrintable(rejected.error().message));
-        QCOMPARE(cached(*cache, "total"), std::make_pair(2 * wantTotal, qint64(want.rows().size())));
+        QCOMPARE(cached(*cache, "claims", "adjudication"), std::make_pair(2 * wantTotal, qint64(want.rows().size())));
     }
 };
 

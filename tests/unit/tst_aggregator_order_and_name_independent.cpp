@@ -31,10 +31,11 @@ std::vector<ClaimRecord> makeClaims(int count, unsigned seed)
         c.cpt = QStringLiteral("99213");
         c.cptGroup = collidingName(QStringLiteral("GRP"), int(rng() % 12));
         c.submittedDay = EpochDay(20000 + rng() % 90);
-        const unsigned o = rng() % 3;
-        c.outcome = o == 0 ? Outcome::Paid : o == 1 ? Outcome::Denied : Outcome::Other;
-        c.decidedDay = rng() % 5 == 0 ? kNoDay : c.submittedDay + EpochDay(rng() % 40);
-        c.paymentDay = c.outcome == Outcome::Paid ? c.submittedDay + EpochDay(10 + rng() % 50) : kNoDay;
+        const unsigned o = rng() % 4;
+        c.outcome = o == 0 ? Outcome::Paid : o == 1 ? Outcome::Denied : o == 2 ? Outcome::Other : Outcome::Pending;
+        c.decidedDay = c.outcome == Outcome::Pending ? kNoDay : c.submittedDay + EpochDay(rng() % 40);
+        c.paymentDay = c.outcome == Outcome::Paid && rng() % 5 != 0 ? c.decidedDay + EpochDay(rng() % 50) : kNoDay;
+        c.billedCents = rng() % 3 == 0 ? kNoAmount : std::int64_t(rng() % 900000);
         c.allowedCents = rng() % 7 == 0 ? kNoAmount : std::int64_t(rng() % 500000);
         if (c.outcome == Outcome::Denied) {
             const unsigned r = rng() % 4;
@@ -58,8 +59,8 @@ AggregateSet reference(const std::vector<ClaimRecord> &claims)
         one.add(c);
         AggregateSet single = one.take();
         for (const AggregateRow &r : single.rows())
-            set.addRow(single.payers()[int(r.payer)], single.groups()[int(r.group)], single.reasons()[int(r.reason)],
-                       r.day, r.c);
+            set.addRow(r.kind, single.payers()[int(r.payer)], single.groups()[int(r.group)],
+                       single.reasons()[int(r.reason)], r.day, r.lag, r.c);
     }
     return set;
 }
@@ -75,7 +76,10 @@ private slots:
         const AggregateSet expected = reference(claims);
         QVERIFY(expected.rows().size() > 1000);
         QCOMPARE(expected.payers().size(), 60);
-        QCOMPARE(expected.groups().size(), 12);
+        QCOMPARE(expected.groups().size(), 13); // 12 CPT groups and "" (the lag rows')
+        for (const AggregateKind kind : {AggregateKind::Decided, AggregateKind::Adjudication, AggregateKind::Payment})
+            QVERIFY(std::any_of(expected.rows().begin(), expected.rows().end(),
+                                [&](const AggregateRow &r) { return r.kind == kind; }));
 
         ClaimAggregator rowByRow;
         for (const ClaimRecord &c : claims)

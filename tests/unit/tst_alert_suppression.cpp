@@ -35,7 +35,7 @@ Signal makeSignal(Product product, SignalType type, const QString &payer, const 
 
 Signal delayGuard(const QString &payer)
 {
-    return makeSignal(Product::DelayGuard, SignalType::PaymentLatency, payer);
+    return makeSignal(Product::DelayGuard, SignalType::PaymentDelay, payer);
 }
 Signal driftWatch(const QString &payer, const QString &group)
 {
@@ -169,11 +169,6 @@ private slots:
         QVERIFY(book.find(raise(book, driftWatch(payer, QStringLiteral("LAB")), later))->suppressed);
         QVERIFY(!book.find(raise(book, driftWatch(payer, QStringLiteral("RADIOLOGY")), later))->suppressed);
         QVERIFY(
-            !book.find(raise(book,
-                             makeSignal(Product::DriftWatch, SignalType::DecisionTime, payer, QStringLiteral("LAB")),
-                             later))
-                 ->suppressed);
-        QVERIFY(
             !book.find(raise(book, driftWatch(payer, QStringLiteral("LAB")), later, QStringLiteral("c2")))->suppressed);
     }
 
@@ -190,7 +185,7 @@ private slots:
         const QDateTime later = kT0.addDays(3);
         QVERIFY(!book.find(raise(book, delayGuard(b), later))->suppressed); // B's noise was DriftWatch
         QVERIFY(book.find(raise(book, delayGuard(a), later))->suppressed);  // A's own DelayGuard noise
-        QVERIFY(!book.find(raise(book, makeSignal(Product::DelayGuard, SignalType::DecisionLatency, a), later))
+        QVERIFY(!book.find(raise(book, makeSignal(Product::DelayGuard, SignalType::AdjudicationDelay, a), later))
                      ->suppressed);
         QVERIFY(!book.find(raise(book, driftWatch(a, QStringLiteral("LAB")), later))->suppressed);
     }

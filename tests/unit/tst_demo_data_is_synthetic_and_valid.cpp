@@ -1,6 +1,8 @@
 // The demo data contains nothing the import would reject or flag: payer names and reason texts pass the PHI
 // scanner, CPT and reason codes have SPEC section 3 shapes, every CPT maps to its group; the truth file lists
-// at least 40 planted changes with product and group, and as many decoys.
+// at least 40 planted changes with product and group (both DelayGuard kinds among them), and as many decoys; the
+// claims are a live export as of its export day (pending and unpaid claims, no date on or after that day), and a
+// later export holds the same claims before as-of in a newer state.
 #include "demo/DemoCatalog.h"
 #include "demo/DemoDataGenerator.h"
 #include "phi/PhiScanner.h"
@@ -68,13 +70,63 @@ private slots:
             ++count;
         }
         QCOMPARE(count, int(gen.truth().changes.size()));
-        std::int64_t rows = 0;
+        QSet<QString> kinds;
+        for (const auto &c : gen.truth().changes)
+            kinds.insert(c.kind);
+        QVERIFY(kinds.contains(QStringLiteral("adjudication_slowdown")));
+        QVERIFY(kinds.contains(QStringLiteral("payment_slowdown")));
+        QVERIFY(truth.value(QStringLiteral("quiet_payers")).toArray().size() >= 60);
+
+        const engines::EpochDay exportDay = engines::toEpochDay(config.asOf);
+        std::int64_t rows = 0, pending = 0, unpaid = 0;
         gen.generate([&](const demo::DemoClaim &c) {
             ++rows;
-            QVERIFY(c.submitted < engines::toEpochDay(config.asOf));
+            QVERIFY(c.submitted < exportDay);
+            if (c.outcome == engines::Outcome::Pending) {
+                ++pending;
+                QCOMPARE(c.decided, engines::kNoDay);
+                QCOMPARE(c.payment, engines::kNoDay);
+                QCOMPARE(c.reason, -1);
+                return;
+            }
             QVERIFY(c.decided > c.submitted);
+            QVERIFY(c.decided < exportDay);
+            QVERIFY(c.payment == engines::kNoDay || (c.payment > c.decided && c.payment < exportDay));
+            unpaid += c.outcome == engines::Outcome::Paid && c.payment == engines::kNoDay ? 1 : 0;
         });
         QCOMPARE(rows, std::int64_t(1000));
+        QVERIFY(pending > 0);
+        QVERIFY(unpaid > 0);
+    }
+
+    void laterExportRepeatsTheClaimsInANewerState()
+    {
+        demo::DemoConfig config;
+        config.rows = 20000;
+        config.seed = 5;
+        config.asOf = QDate(2026, 6, 1);
+        std::vector<demo::DemoClaim> cut;
+        demo::DemoDataGenerator(config).generate([&](const demo::DemoClaim &c) { cut.push_back(c); });
+        config.exportedOn = config.asOf.addDays(30);
+        std::vector<demo::DemoClaim> later;
+        demo::DemoDataGenerator(config).generate([&](const demo::DemoClaim &c) { later.push_back(c); });
+        QVERIFY(later.size() > cut.size()); // a month more of submissions
+        const engines::EpochDay asOf = engines::toEpochDay(config.asOf);
+        std::int64_t decidedSince = 0;
+        for (std::size_t i = 0; i < cut.size(); ++i) {
+            const demo::DemoClaim &a = cut[i], &b = later[i];
+            QCOMPARE(b.ref, a.ref); // the same claim
+            QCOMPARE(b.submitted, a.submitted);
+            if (a.outcome == engines::Outcome::Pending) {
+                decidedSince += b.outcome != engines::Outcome::Pending ? 1 : 0;
+                QVERIFY(b.decided == engines::kNoDay || b.decided >= asOf);
+                continue;
+            }
+            QCOMPARE(b.outcome, a.outcome);
+            QCOMPARE(b.decided, a.decided);
+            QVERIFY(a.payment == b.payment || (a.payment == engines::kNoDay && b.payment >= asOf));
+        }
+        QVERIFY(decidedSince > 0);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "engines/DailyAggregate.h"
 #include "engines/SignalEngines.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 #include <cmath>
@@ -114,6 +115,9 @@ private slots:
         const auto a = runAll(cut, kAsOf), b = runAll(later, kAsOf);
         QCOMPARE(a.size(), std::size_t(1));
         QCOMPARE(b.size(), a.size());
+        if (!(b.front() == a.front()))
+            qInfo("cut %s\nlater %s", QJsonDocument(toJson(a.front())).toJson().constData(),
+                  QJsonDocument(toJson(b.front())).toJson().constData());
         QCOMPARE(b.front(), a.front());
     }
 

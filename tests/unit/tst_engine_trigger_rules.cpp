@@ -1,6 +1,7 @@
-// SPEC section 6 trigger rules beyond the reference cases, on hand-built claims: DriftWatch DECISION_TIME and
-// improving changes (shown, never alerted); DenialScope new reason (≥ 10 recent denials) and rate spike;
-// DelayGuard's decision-latency fallback, its "low and Δ < 2" floor and slower-only direction.
+// SPEC section 6 trigger rules beyond the reference cases, on hand-built claims: DriftWatch's per-payer family of
+// tests (pooled gate, α = 0.01 ÷ k) and improving changes (shown, never alerted); DenialScope new reason (≥ 10
+// recent denials) and rate spike, by decided date; DelayGuard payment_delay only with payment dates on ≥ 80 % of
+// the reference, its Δ ≥ 2 floor and slower-only direction.
 #include "alerts/AlertBook.h"
 #include "engines/DailyAggregate.h"
 #include "engines/SignalEngines.h"
@@ -18,7 +19,8 @@ namespace {
 const QDate kAsOf(2026, 6, 1);
 const EpochDay kEnd = toEpochDay(kAsOf);
 
-// perDay claims on each day of [from, to) (offsets from asOf); `shape` edits claim i of the day.
+// perDay claims decided on each day of [from, to) (offsets from asOf), submitted 10 days before; `shape` edits
+// claim i of the day.
 void addClaims(ClaimAggregator &agg, int from, int to, int perDay,
                const std::function<void(ClaimRecord &, int day, int i)> &shape)
 {
@@ -28,8 +30,8 @@ void addClaims(ClaimAggregator &agg, int from, int to, int perDay,
             c.payer = QStringLiteral("Granite Health Plan");
             c.cpt = QStringLiteral("71046");
             c.cptGroup = QStringLiteral("RADIOLOGY");
-            c.submittedDay = kEnd + d;
-            c.decidedDay = c.submittedDay + 10;
+            c.decidedDay = kEnd + d;
+            c.submittedDay = c.decidedDay - 10;
             c.outcome = i % 10 == 0 ? Outcome::Denied : Outcome::Paid;
             if (c.outcome == Outcome::Denied)
                 c.denialReasonCode = QStringLiteral("CO-45");
@@ -54,21 +56,33 @@ std::vector<Signal> ofType(const std::vector<Signal> &all, SignalType type)
 class EngineTriggerRulesTest : public QObject {
     Q_OBJECT
 private slots:
-    void decisionTimeSlowdownFires()
+    void driftWatchTestsAPayersGroupsAsOneFamily()
     {
+        // Two groups of one payer, each 10 % → 50 % denied alone would fire; tested together each needs
+        // p < 0.01 ÷ 2.
         ClaimAggregator agg;
-        addClaims(agg, -104, 0, 4, [](ClaimRecord &c, int d, int i) {
-            c.decidedDay = c.submittedDay + (d >= -14 ? 16 : 10) + (i % 3) - 1;
+        addClaims(agg, -104, 0, 8, [](ClaimRecord &c, int d, int i) {
+            c.cptGroup = i % 2 ? QStringLiteral("RADIOLOGY") : QStringLiteral("LAB");
+            const bool denied = d >= -14 ? i % 4 < 2 : (i / 2 + d) % 10 == 0;
+            c.outcome = denied ? Outcome::Denied : Outcome::Paid;
         });
-        const auto found = ofType(runDriftWatch(agg.aggregates(), kAsOf), SignalType::DecisionTime);
-        QCOMPARE(found.size(), std::size_t(1));
-        QVERIFY(std::fabs(found[0].delta - 6.0) < 1e-9);
-        QVERIFY(std::fabs(found[0].severityScore - 0.6) < 1e-9);
-        QCOMPARE(found[0].severity, Severity::Medium);
-        QCOMPARE(found[0].direction, Direction::Degrading);
-        QCOMPARE(found[0].evidence.test, QStringLiteral("welch_t"));
-        QVERIFY(alerts::shouldAlert(found[0]));
-        QVERIFY(ofType(runDriftWatch(agg.aggregates(), kAsOf), SignalType::DenialRate).empty());
+        const auto both = runDriftWatch(agg.aggregates(), kAsOf);
+        QCOMPARE(both.size(), std::size_t(2));
+        for (const Signal &s : both) {
+            QCOMPARE(s.evidence.alpha, 0.005);
+            QVERIFY(s.evidence.familyPValue < 0.05);
+            QCOMPARE(s.evidence.keyedOn, QStringLiteral("decided_date"));
+        }
+
+        // The payer as a whole did not move (one group up, the other down by as much): no group is tested.
+        ClaimAggregator flat;
+        addClaims(flat, -104, 0, 8, [](ClaimRecord &c, int d, int i) {
+            const bool lab = i % 2 == 0;
+            c.cptGroup = lab ? QStringLiteral("LAB") : QStringLiteral("RADIOLOGY");
+            const bool high = d >= -14 ? lab : !lab; // 40 % denied in one group, 10 % in the other; they swap
+            c.outcome = (i / 2) % 10 < (high ? 4 : 1) ? Outcome::Denied : Outcome::Paid;
+        });
+        QVERIFY(runDriftWatch(flat.aggregates(), kAsOf).empty());
     }
 
     void improvingChangesAreShownNotAlerted()
@@ -138,37 +152,66 @@ private slots:
         QVERIFY(found[0].pValue() < 0.01);
     }
 
-    void delayGuardFallsBackToDecisionLatency()
+    void delayGuardPaymentNeedsPaymentDates()
     {
-        ClaimAggregator agg;
-        addClaims(agg, -74, 0, 3, [](ClaimRecord &c, int d, int i) {
-            c.decidedDay = c.submittedDay + (d >= -14 ? 20 : 12) + i % 2;
-            if (i == 1)
-                c.paymentDay = kNoDay; // half the PAID claims (i = 1, 2) carry a payment date: below 80 %
-        });
-        const auto found = runDelayGuard(agg.aggregates(), kAsOf);
-        QCOMPARE(found.size(), std::size_t(1));
-        QCOMPARE(found[0].type, SignalType::DecisionLatency);
-        QCOMPARE(found[0].evidence.completeness, 1.0);
-        QVERIFY(std::fabs(found[0].delta - 8.0) < 1e-9);
+        // PAID claims decided 20 a day; payments 8–12 days later, 6 days slower from T−28. With payment dates on
+        // 80 % of the claims: payment_delay; on 60 %: the export has no usable payment dates, no payment signal.
+        for (const int withoutDate : {1, 2}) {
+            ClaimAggregator agg;
+            addClaims(agg, -118, 0, 20, [withoutDate](ClaimRecord &c, int d, int i) {
+                c.outcome = Outcome::Paid;
+                c.denialReasonCode.clear();
+                const int lag = 8 + i % 5 + (d >= -28 ? 6 : 0);
+                c.paymentDay = i % 5 < withoutDate ? kNoDay : c.decidedDay + lag;
+                if (c.paymentDay != kNoDay && c.paymentDay >= kEnd)
+                    c.paymentDay = kNoDay; // not paid by the export day
+            });
+            const auto found = ofType(runDelayGuard(agg.aggregates(), kAsOf), SignalType::PaymentDelay);
+            if (withoutDate == 2) {
+                QVERIFY(found.empty());
+                continue;
+            }
+            QCOMPARE(found.size(), std::size_t(1));
+            QCOMPARE(found[0].evidence.keyedOn, QStringLiteral("decided_date"));
+            QVERIFY(std::fabs(found[0].evidence.completeness - 0.8) < 1e-9);
+            QVERIFY2(std::fabs(found[0].delta - 6.0) < 0.05, qPrintable(QString::number(found[0].delta)));
+            QVERIFY(found[0].evidence.pValue < 0.01);
+        }
     }
 
     void delayGuardFloorAndDirection()
     {
-        auto delta = [](double shift) {
+        // 60 claims submitted a day, decided 10–14 days later; the cohort [T−28, T) `shift` days slower. A claim
+        // not decided before T is pending.
+        auto run = [](int shift) {
             ClaimAggregator agg;
-            addClaims(agg, -74, 0, 30, [shift](ClaimRecord &c, int d, int i) {
-                const int extra = d >= -14 ? int(shift * 2) : 0; // half-day steps through the alternating pattern
-                c.outcome = Outcome::Paid;
-                c.paymentDay = c.submittedDay + 20 + (i % 2 ? extra / 2 + extra % 2 : extra / 2);
-            });
-            return runDelayGuard(agg.aggregates(), kAsOf);
+            for (int d = -118; d < 0; ++d)
+                for (int i = 0; i < 60; ++i) {
+                    ClaimRecord c;
+                    c.payer = QStringLiteral("Granite Health Plan");
+                    c.cpt = QStringLiteral("71046");
+                    c.cptGroup = QStringLiteral("RADIOLOGY");
+                    c.submittedDay = kEnd + d;
+                    c.decidedDay = c.submittedDay + 10 + i % 5 + (d >= -28 ? shift : 0);
+                    c.outcome = Outcome::Paid;
+                    c.billedCents = 10000;
+                    if (c.decidedDay >= kEnd) {
+                        c.decidedDay = kNoDay;
+                        c.outcome = Outcome::Pending;
+                    }
+                    agg.add(c);
+                }
+            return ofType(runDelayGuard(agg.aggregates(), kAsOf), SignalType::AdjudicationDelay);
         };
-        QVERIFY(delta(1.5).empty());   // low and Δ < 2: never fires, however significant
-        const auto three = delta(3.0); // low, but Δ ≥ 2
+        const auto one = run(1); // significant, but Δ < 2 days: never fires
+        QVERIFY(one.empty());
+        const auto three = run(3);
         QCOMPARE(three.size(), std::size_t(1));
-        QCOMPARE(three[0].severity, Severity::Low);
-        QVERIFY(delta(-5.0).empty()); // faster: DelayGuard reports slower only
+        QVERIFY2(std::fabs(three[0].delta - 3.0) < 0.05, qPrintable(QString::number(three[0].delta)));
+        QCOMPARE(three[0].baselineValue, 12.0);
+        QVERIFY(three[0].evidence.pValue < 0.01);
+        QVERIFY(run(-3).empty()); // faster: DelayGuard reports slower only
+        QVERIFY(run(0).empty());
     }
 };
 

@@ -68,9 +68,7 @@ private slots:
             (i % 2 ? a : b).add(rows[i]);
         AggregateSet merged = a.take();
         const AggregateSet &other = b.aggregates();
-        for (const AggregateRow &r : other.rows())
-            merged.addRow(other.payers()[int(r.payer)], other.groups()[int(r.group)], other.reasons()[int(r.reason)],
-                          r.day, r.c);
+        merged.merge(other);
         QVERIFY(merged.sameContent(forward.aggregates()));
         // The batch entry point (prefetching, used for parser batches) adds exactly the same numbers.
         ClaimAggregator batched;
@@ -93,11 +91,9 @@ private slots:
         // A changed aggregate changes the result: the comparison above is not vacuous.
         AggregateSet changed = forward.take();
         DayCounters extra;
-        extra.total = extra.denied = extra.decisionPdCount = 500;
-        extra.decisionPdSum = 5000;
-        extra.decisionPdSumSq = 50000;
-        changed.addRow(first.front().payer, changed.groups().front(), QStringLiteral("CO-50"), toEpochDay(kAsOf) - 1,
-                       extra);
+        extra.claims = extra.denied = 500;
+        changed.addRow(AggregateKind::Decided, first.front().payer, changed.groups().back(), QStringLiteral("CO-50"),
+                       toEpochDay(kAsOf) - 1, 0, extra);
         QVERIFY(!changed.sameContent(merged));
         QVERIFY(runAll(changed, kAsOf) != first);
     }

@@ -1,6 +1,7 @@
 // Proves: compute::evidenceJson turns an engine Signal into exactly the evidence JSON shape the dashboards read
-// (windows, counts, metric/unit, statistic, p-value, confidence, explanations with the actual figures, daily
-// series, breakdown from the aggregates), on SPEC 6's reference cases, and that the figures are the engine's.
+// (windows, keyed-on date, counts, metric/unit, statistic, p-value, confidence, explanations with the actual
+// figures, daily series, breakdown from the aggregates, DelayGuard's O/E figures and two curves), on SPEC 6's
+// reference cases, and that the figures are the engine's.
 #include "compute/EvidenceJson.h"
 #include "engines/DailyAggregate.h"
 #include "engines/SignalEngines.h"
@@ -16,15 +17,16 @@ namespace {
 
 const QDate kAsOf(2026, 6, 1);
 
-ClaimRecord claim(EpochDay submitted, Outcome outcome, int paymentDays, const QString &group, const QString &reason)
+// A claim decided on `decided`, submitted 10 days before, paid `paymentDays` after the decision (-1: no date).
+ClaimRecord claim(EpochDay decided, Outcome outcome, int paymentDays, const QString &group, const QString &reason)
 {
     ClaimRecord c;
     c.payer = QStringLiteral("Harborview Mutual");
     c.cpt = QStringLiteral("99213");
     c.cptGroup = group;
-    c.submittedDay = submitted;
-    c.decidedDay = submitted + 10;
-    c.paymentDay = paymentDays >= 0 ? submitted + paymentDays : kNoDay;
+    c.submittedDay = decided - 10;
+    c.decidedDay = decided;
+    c.paymentDay = paymentDays >= 0 ? decided + paymentDays : kNoDay;
     c.outcome = outcome;
     c.allowedCents = 10000;
     c.billedCents = 15000;
@@ -68,6 +70,8 @@ private slots:
         QCOMPARE(c.value(QStringLiteral("current_n")).toInteger(), 56);
         QCOMPARE(c.value(QStringLiteral("baseline_events")).toInteger(), 36);
         QCOMPARE(c.value(QStringLiteral("current_events")).toInteger(), 28);
+        QCOMPARE(e.value(QStringLiteral("keyed_on")).toString(), QStringLiteral("decided_date"));
+        QVERIFY(!e.contains(QStringLiteral("delay")));
         QCOMPARE(e.value(QStringLiteral("metric")).toString(), QStringLiteral("denial_rate"));
         QCOMPARE(e.value(QStringLiteral("unit")).toString(), QStringLiteral("rate"));
         const QJsonObject stat = e.value(QStringLiteral("statistic")).toObject();
@@ -104,45 +108,65 @@ private slots:
         QVERIFY(compute::evidenceJson(s).value(QStringLiteral("breakdown")).toArray().isEmpty());
     }
 
-    void delayGuardReferenceCaseBreakdownByGroup()
+    void delayGuardReferenceCaseCarriesFiguresAndCurves()
     {
-        const EpochDay end = toEpochDay(kAsOf);
+        // SPEC 6's DelayGuard case: reference lags 10–14 days, cohort 18–22, unfinished claims pending.
+        const EpochDay t = toEpochDay(kAsOf);
         ClaimAggregator agg;
-        for (int i = 0; i < 15; ++i) {
-            const QString group = i % 2 ? QStringLiteral("Imaging") : QStringLiteral("E&M");
-            agg.add(claim(end - 70 + i * 3, Outcome::Paid, 20 + i % 3, group, {}));
-            agg.add(claim(end - 14 + (i % 14), Outcome::Paid, 35 + i % 3, group, {}));
-        }
+        auto add = [&](EpochDay submitted, int lag) {
+            ClaimRecord c = claim(submitted + lag, Outcome::Paid, -1, QStringLiteral("E&M"), {});
+            c.submittedDay = submitted;
+            c.billedCents = 10000;
+            if (c.decidedDay >= t) {
+                c.decidedDay = kNoDay;
+                c.outcome = Outcome::Pending;
+            }
+            agg.add(c);
+        };
+        for (int i = 0; i < 200; ++i)
+            add(t - 118 + (90 * i) / 200, 10 + i % 5);
+        for (int i = 0; i < 56; ++i)
+            add(t - 28 + i / 2, 18 + i % 5);
         const auto found = runDelayGuard(agg.aggregates(), kAsOf);
         QCOMPARE(found.size(), std::size_t(1));
-        const QJsonObject e = compute::evidenceJson(found.front(), &agg.aggregates());
-        QCOMPARE(e.value(QStringLiteral("metric")).toString(), QStringLiteral("payment_days"));
+        const QJsonObject e =
+            QJsonDocument::fromJson(compute::evidenceJsonText(found.front(), &agg.aggregates())).object();
+        QCOMPARE(e.value(QStringLiteral("metric")).toString(), QStringLiteral("decision_days"));
         QCOMPARE(e.value(QStringLiteral("unit")).toString(), QStringLiteral("days"));
+        QCOMPARE(e.value(QStringLiteral("keyed_on")).toString(), QStringLiteral("submitted_date"));
         QCOMPARE(e.value(QStringLiteral("statistic")).toObject().value(QStringLiteral("name")).toString(),
-                 QStringLiteral("t"));
-        QCOMPARE(e.value(QStringLiteral("confidence")).toDouble(), found.front().confidence);
+                 QStringLiteral("z"));
+        QCOMPARE(e.value(QStringLiteral("windows")).toObject().value(QStringLiteral("current")).toArray(),
+                 (QJsonArray{QStringLiteral("2026-05-04"), QStringLiteral("2026-06-01")}));
+        const QJsonObject d = e.value(QStringLiteral("delay")).toObject();
+        QCOMPARE(d.value(QStringLiteral("observed")).toDouble(), 16.0);
+        QCOMPARE(QString::number(d.value(QStringLiteral("expected")).toDouble(), 'f', 6), QStringLiteral("32.000000"));
+        QCOMPARE(d.value(QStringLiteral("unfinished")).toInteger(), 40);
+        QCOMPARE(d.value(QStringLiteral("overdue_claims")).toInteger(), 14);
+        QCOMPARE(d.value(QStringLiteral("overdue_dollars")).toDouble(), 1400.0);
+        QCOMPARE(d.value(QStringLiteral("reference_p80_lag")).toInt(), 13);
+        const QJsonArray ref = d.value(QStringLiteral("reference_curve")).toArray();
+        const QJsonArray coh = d.value(QStringLiteral("cohort_curve")).toArray();
+        QCOMPARE(ref.size(), 29);
+        QCOMPARE(coh.size(), 29);
+        QCOMPARE(ref.at(14).toObject().value(QStringLiteral("age")).toInt(), 14);
+        QVERIFY(std::abs(ref.at(14).toObject().value(QStringLiteral("share")).toDouble() - 0.8) < 1e-12);
+        QCOMPARE(coh.at(14).toObject().value(QStringLiteral("share")).toDouble(), 0.0);
         const QString dol = e.value(QStringLiteral("dollars_explanation")).toString();
-        // At risk = ($1,500.00 ÷ 14) × 15.0 = $1,607.14.
-        QVERIFY2(dol.contains(QLatin1String("$1,500.00")) && dol.contains(QLatin1String("$1,607.14")), qPrintable(dol));
-        QVERIFY(e.value(QStringLiteral("severity_explanation")).toString().contains(QLatin1String("critical")));
-        const QJsonArray br = e.value(QStringLiteral("breakdown")).toArray();
-        QCOMPARE(br.size(), 2);
-        QCOMPARE(br.at(0).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("E&M"));
-        QCOMPARE(br.at(1).toObject().value(QStringLiteral("key")).toString(), QStringLiteral("Imaging"));
-        qint64 n = 0;
-        for (const QJsonValue v : br) {
-            QVERIFY(v.toObject().value(QStringLiteral("current")).toDouble() >
-                    v.toObject().value(QStringLiteral("baseline")).toDouble() + 10.0);
-            n += v.toObject().value(QStringLiteral("n")).toInteger();
-        }
-        QCOMPARE(n, 15);
+        QVERIFY2(dol.contains(QLatin1String("$1,400.00")) && dol.contains(QLatin1String("14 unfinished")) &&
+                     dol.contains(QLatin1String("13 days")),
+                 qPrintable(dol));
+        QVERIFY(e.value(QStringLiteral("severity_explanation")).toString().contains(QLatin1String("high")));
+        QVERIFY(e.value(QStringLiteral("breakdown")).toArray().isEmpty()); // the curves replace it
     }
 
     void metricsAndStatisticNames()
     {
         QCOMPARE(compute::metricOf(SignalType::ReasonRateSpike), QStringLiteral("reason_rate"));
         QCOMPARE(compute::unitOf(SignalType::ReasonDollarSpike), QStringLiteral("dollars"));
-        QCOMPARE(compute::metricOf(SignalType::DecisionTime), QStringLiteral("decision_days"));
+        QCOMPARE(compute::metricOf(SignalType::AdjudicationDelay), QStringLiteral("decision_days"));
+        QCOMPARE(compute::metricOf(SignalType::PaymentDelay), QStringLiteral("payment_days"));
+        QCOMPARE(compute::statisticNameOf(QStringLiteral("observed_vs_expected")), QStringLiteral("z"));
         QCOMPARE(compute::statisticNameOf(QStringLiteral("poisson_exact")), QStringLiteral("poisson"));
         QCOMPARE(compute::statisticNameOf(QStringLiteral("welch_t")), QStringLiteral("t"));
     }

@@ -104,12 +104,15 @@ Result<LocalCache> LocalCache::open(const QString &path, const QByteArray &key)
 
 Status LocalCache::migrate()
 {
-    auto v = m_db.prepare(QStringLiteral("PRAGMA user_version"));
-    if (!v.ok())
-        return v.error();
-    if (auto row = v->step(); !row.ok())
-        return row.error();
-    m_version = int(v->int64(0));
+    {
+        // Scoped: an open statement would lock the tables a migration drops (SQLITE_LOCKED).
+        auto v = m_db.prepare(QStringLiteral("PRAGMA user_version"));
+        if (!v.ok())
+            return v.error();
+        if (auto row = v->step(); !row.ok())
+            return row.error();
+        m_version = int(v->int64(0));
+    }
     if (m_version > kSchemaVersion)
         return makeError(ErrorCode::TooNew,
                          QCoreApplication::translate("LocalCache",
