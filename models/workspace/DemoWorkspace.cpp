@@ -13,9 +13,11 @@ namespace upstream::workspace {
 namespace {
 
 // Sized for a quick first start (the whole fill stays well under ~3 s on a slow laptop) while every product
-// still has enough volume to find the generator's planted drifts.
-constexpr std::int64_t kDemoClaims = 120'000;
+// still has enough volume per payer to find the generator's planted changes: fewer payers than the generator's
+// default, each busier.
+constexpr std::int64_t kDemoClaims = 400'000;
 constexpr std::uint64_t kDemoSeed = 20261116;
+constexpr int kDemoPayers = 32;
 constexpr int kLedgerEntries = 6;
 
 // A few recovery-ledger entries on the largest alerts, in each state, so the ledger view is not empty.
@@ -64,26 +66,31 @@ Status addLedgerEntries(storage::LocalCache &cache, const QDate &asOf)
 
 } // namespace
 
-Status populateDemoWorkspace(storage::LocalCache &cache)
+demo::DemoConfig demoWorkspaceConfig(QDate exportedOn)
 {
-    // The demo data set is the engines' real output over the demo generator's claims (planted drifts and
-    // decoys): generator → in-process aggregator → engines → cache signals, alerts and daily aggregates.
-    const QDate asOf = QDate::currentDate();
-    if (Status st = cache.setMeta(QStringLiteral("demo"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-        !st.ok())
-        return st;
     demo::DemoConfig config;
     config.rows = kDemoClaims;
     config.seed = kDemoSeed;
-    config.asOf = asOf;
-    const demo::DemoDataGenerator generator(config);
+    config.payers = kDemoPayers;
+    config.asOf = exportedOn;
+    config.exportedOn = exportedOn;
+    return config;
+}
+
+Status populateDemoWorkspace(storage::LocalCache &cache, QDate exportedOn)
+{
+    // The demo data set is the engines' real output over the demo generator's live export (planted changes and
+    // decoys): generator → in-process aggregator → engines → cache signals, alerts and daily aggregates.
+    if (Status st = cache.setMeta(QStringLiteral("demo"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        !st.ok())
+        return st;
+    const demo::DemoDataGenerator generator(demoWorkspaceConfig(exportedOn));
     engines::ClaimAggregator aggregator;
     generator.generate([&](const demo::DemoClaim &c) { aggregator.add(generator.toRecord(c)); });
-    compute::ComputeOptions options;
-    options.asOf = asOf;
-    auto report = compute::computeLocal(cache, aggregator.aggregates(), options);
+    auto report = compute::computeLocal(cache, aggregator.aggregates(), compute::ComputeOptions{});
     if (!report.ok())
         return report.error();
+    const QDate asOf = report.value().asOf;
     return cache.transaction([&] { return addLedgerEntries(cache, asOf); });
 }
 

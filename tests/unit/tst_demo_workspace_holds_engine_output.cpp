@@ -35,6 +35,43 @@ class DemoWorkspaceHoldsEngineOutputTest : public QObject {
     }
 
 private slots:
+    void demoAlertsOnAllThreeDashboardsWhateverTheDate_data()
+    {
+        // The demo's data depends on the calendar only through the weekday of its export day: seven consecutive
+        // days cover every date. 2026-12-03 is the day a fresh clone once found no DenialScope signal.
+        QTest::addColumn<QDate>("day");
+        for (int i = 0; i < 7; ++i) {
+            const QDate d = QDate(2026, 12, 3).addDays(i);
+            QTest::newRow(qPrintable(d.toString(Qt::ISODate))) << d;
+        }
+        QTest::newRow("today") << QDate::currentDate();
+    }
+
+    void demoAlertsOnAllThreeDashboardsWhateverTheDate()
+    {
+        QFETCH(QDate, day);
+        const demo::DemoConfig config = workspace::demoWorkspaceConfig(day);
+        const demo::DemoDataGenerator gen(config);
+        engines::ClaimAggregator agg;
+        gen.generate([&](const demo::DemoClaim &c) { agg.add(gen.toRecord(c)); });
+        const QDate asOf = engines::defaultAsOf(agg.aggregates());
+        QCOMPARE(asOf, day);
+        int alerting[3] = {0, 0, 0};
+        std::set<QString> types;
+        for (const auto &s : engines::runAll(agg.aggregates(), asOf))
+            if (alerts::shouldAlert(s)) {
+                ++alerting[int(s.product)];
+                types.insert(engines::signalTypeName(s.type));
+            }
+        qInfo("%s: alerts driftwatch %d, denialscope %d, delayguard %d", qPrintable(day.toString(Qt::ISODate)),
+              alerting[0], alerting[1], alerting[2]);
+        QVERIFY(alerting[0] >= 2);
+        QVERIFY(alerting[1] >= 3);
+        QVERIFY(alerting[2] >= 2);
+        QVERIFY(types.count(QStringLiteral("adjudication_delay")) == 1);
+        QVERIFY(types.count(QStringLiteral("payment_delay")) == 1);
+    }
+
     void demoIsEngineOutput()
     {
         QTemporaryDir dir;
@@ -48,14 +85,12 @@ private slots:
             QFAIL(qPrintable(st.error().message));
         qInfo("populateDemoWorkspace: %.2f s", double(t.nsecsElapsed()) / 1e9);
 
-        // The same pipeline in memory: the generator as the demo configures it, today as the as-of date.
-        demo::DemoConfig config;
-        config.rows = 120'000;
-        config.seed = 20261116;
-        config.asOf = QDate::currentDate();
+        // The same pipeline in memory: the generator as the demo configures it, the export's own as-of date.
+        const demo::DemoConfig config = workspace::demoWorkspaceConfig();
         const demo::DemoDataGenerator gen(config);
         engines::ClaimAggregator agg;
         gen.generate([&](const demo::DemoClaim &c) { agg.add(gen.toRecord(c)); });
+        QCOMPARE(engines::defaultAsOf(agg.aggregates()), config.asOf);
         const auto expected = engines::runAll(agg.aggregates(), config.asOf);
         std::set<QString> want;
         for (const auto &s : expected)
@@ -96,8 +131,7 @@ private slots:
         QVERIFY(count(cache.value(), "SELECT count(*) FROM ledger_entries") > 0);
 
         // Recompute into the same cache: same fingerprints → no new signal, no second alert.
-        compute::ComputeOptions options;
-        options.asOf = config.asOf;
+        compute::ComputeOptions options; // no as-of: the data's own date again
         auto again = compute::computeLocal(cache.value(), agg.aggregates(), options);
         QVERIFY(again.ok());
         QCOMPARE(again.value().signalsInserted, 0);
