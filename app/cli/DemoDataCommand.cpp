@@ -26,14 +26,25 @@ public:
         const QCommandLineOption truth(QStringLiteral("truth"),
                                        QStringLiteral("Also write the planted changes as JSON to this file."),
                                        QStringLiteral("TRUTHFILE"));
-        const QCommandLineOption asOf(QStringLiteral("as-of"),
-                                      QStringLiteral("Last day + 1 of the data, YYYY-MM-DD (default today)."),
-                                      QStringLiteral("DATE"));
+        const QCommandLineOption asOf(
+            QStringLiteral("as-of"),
+            QStringLiteral("The date the planted changes are aimed at, YYYY-MM-DD (default today); --rows claims are "
+                           "submitted before it."),
+            QStringLiteral("DATE"));
+        const QCommandLineOption exportedOn(
+            QStringLiteral("exported-on"),
+            QStringLiteral("The day the export is taken, on or after --as-of (default: --as-of): claims not decided "
+                           "or paid by then are pending or unpaid in the file, and later days add new claims."),
+            QStringLiteral("DATE"));
+        const QCommandLineOption payers(QStringLiteral("payers"), QStringLiteral("Number of payers (default 128)."),
+                                        QStringLiteral("N"), QStringLiteral("128"));
         const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-        parser.addOptions({rows, seed, out, truth, asOf, json});
+        parser.addOptions({rows, seed, out, truth, asOf, exportedOn, payers, json});
         if (const int rc =
                 parseOrExit(parser, QStringLiteral("demo-data"),
-                            QStringLiteral("Write synthetic claims with planted changes of known size."), args);
+                            QStringLiteral("Write a synthetic live claim export (pending and unpaid claims as of its "
+                                           "export day) with planted changes of known size."),
+                            args);
             rc >= 0)
             return rc;
 
@@ -52,6 +63,16 @@ public:
             if (!config.asOf.isValid())
                 return usageError(QStringLiteral("--as-of must be a date YYYY-MM-DD"));
         }
+        if (parser.isSet(exportedOn)) {
+            config.exportedOn = QDate::fromString(parser.value(exportedOn), Qt::ISODate);
+            if (!config.exportedOn.isValid())
+                return usageError(QStringLiteral("--exported-on must be a date YYYY-MM-DD"));
+            if (config.exportedOn < (config.asOf.isValid() ? config.asOf : QDate::currentDate()))
+                return usageError(QStringLiteral("--exported-on must not be before --as-of"));
+        }
+        config.payers = parser.value(payers).toInt(&ok);
+        if (!ok || config.payers < 24 || config.payers > 240)
+            return usageError(QStringLiteral("--payers must be an integer from 24 to 240"));
 
         QElapsedTimer timer;
         timer.start();
@@ -72,6 +93,7 @@ public:
                                           {QStringLiteral("rows"), qint64(t.config.rows)},
                                           {QStringLiteral("seed"), QString::number(t.config.seed)},
                                           {QStringLiteral("as_of"), t.config.asOf.toString(Qt::ISODate)},
+                                          {QStringLiteral("exported_on"), t.config.exportedOn.toString(Qt::ISODate)},
                                           {QStringLiteral("payers"), int(t.payers.size())},
                                           {QStringLiteral("planted"), planted},
                                           {QStringLiteral("decoys"), decoys},

@@ -127,7 +127,7 @@ DemoDataGenerator::DemoDataGenerator(DemoConfig config) : m_config(std::move(con
         m_config.asOf = QDate::currentDate();
     if (!m_config.exportedOn.isValid() || m_config.exportedOn < m_config.asOf)
         m_config.exportedOn = m_config.asOf;
-    m_config.payers = std::max(m_config.payers, 24);
+    m_config.payers = std::clamp(m_config.payers, 24, 240); // the catalog has 240 distinct payer names
     m_config.historyDays = std::max(m_config.historyDays, 130);
     m_config.rows = std::max<std::int64_t>(m_config.rows, 0);
     m_truth.config = m_config;

@@ -83,11 +83,15 @@ private slots:
 
     void computeTwiceIsIdempotent()
     {
+        // First without --as-of: the data's own date (the day after its newest submitted or decided date) is the
+        // demo export's day; then the same date given explicitly updates the same rows.
         const QStringList args{QStringLiteral("compute"), QStringLiteral("--as-of"), kAsOf.toString(Qt::ISODate),
                                QStringLiteral("--json")};
-        const CliRun first = cli(args, db->conninfoFor(*analyst), analyst->password);
+        const CliRun first =
+            cli({QStringLiteral("compute"), QStringLiteral("--json")}, db->conninfoFor(*analyst), analyst->password);
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         const QJsonObject a = QJsonDocument::fromJson(first.out).object();
+        QCOMPARE(a.value(QStringLiteral("as_of")).toString(), kAsOf.toString(Qt::ISODate));
         QCOMPARE(a.value(QStringLiteral("signals")).toInt(), int(expected.size()));
         QCOMPARE(a.value(QStringLiteral("signals_inserted")).toInt(), int(expected.size()));
         const int alerting = int(std::count_if(expected.begin(), expected.end(), alerts::shouldAlert));
@@ -138,8 +142,22 @@ private slots:
                                QStringLiteral("delayguard")},
                               db->conninfoFor(*viewer), viewer->password);
         QCOMPARE(dw.exitCode, 0);
-        for (const QJsonValue v : QJsonDocument::fromJson(dw.out).array())
-            QCOMPARE(v.toObject().value(QStringLiteral("product")).toString(), QStringLiteral("delayguard"));
+        const QJsonArray delays = QJsonDocument::fromJson(dw.out).array();
+        QVERIFY(!delays.isEmpty());
+        for (const QJsonValue v : delays) {
+            const QJsonObject o = v.toObject();
+            QCOMPARE(o.value(QStringLiteral("product")).toString(), QStringLiteral("delayguard"));
+            const QString type = o.value(QStringLiteral("signal_type")).toString();
+            QVERIFY2(type == QLatin1String("adjudication_delay") || type == QLatin1String("payment_delay"),
+                     qPrintable(type));
+            // SPEC 9's DelayGuard fields: O below E (slower), overdue claims carrying the dollars at risk.
+            QVERIFY(o.value(QStringLiteral("observed")).toDouble() < o.value(QStringLiteral("expected")).toDouble());
+            QVERIFY(o.contains(QStringLiteral("overdue_claims")));
+            QCOMPARE(o.value(QStringLiteral("overdue_dollars")).toDouble(), o.value(QStringLiteral("dollars")).toDouble());
+        }
+        for (const QJsonValue v : list)
+            if (v.toObject().value(QStringLiteral("product")).toString() != QLatin1String("delayguard"))
+                QVERIFY(!v.toObject().contains(QStringLiteral("observed")));
     }
 
     void storedEvidenceHasDashboardShape()

@@ -76,7 +76,7 @@ private slots:
         gen.generate([&](const demo::DemoClaim &c) {
             const ClaimRecord r = gen.toRecord(c);
             local.add(r);
-            static const char *const outcomes[] = {"PAID", "DENIED", "OTHER"};
+            static const char *const outcomes[] = {"PAID", "DENIED", "OTHER", "PENDING"};
             chunk += customerField + r.payer.toUtf8() + '\t' + r.cpt.toUtf8() + '\t' + r.cptGroup.toUtf8() + '\t' +
                      day(r.submittedDay) + '\t' + day(r.decidedDay) + '\t' + outcomes[int(r.outcome)] + '\t' +
                      cents(r.allowedCents) + '\t' + cents(r.billedCents) + '\t' + cents(r.paidCents) + '\t' +
@@ -94,7 +94,7 @@ private slots:
                            "decided_date, outcome, allowed_amount, billed_amount, paid_amount, payment_date, "
                            "denial_reason_code) SELECT $2, payer, cpt, cpt_group, submitted_date, decided_date, "
                            "'DENIED', allowed_amount, billed_amount, paid_amount, payment_date, 'CO-50' "
-                           "FROM upstream.claims WHERE customer_id = $1 LIMIT 5000",
+                           "FROM upstream.claims WHERE customer_id = $1 AND decided_date IS NOT NULL LIMIT 5000",
                            {c1, c2})
                     .ok());
 
@@ -103,6 +103,17 @@ private slots:
         QVERIFY2(sql.ok(), qPrintable(sql.ok() ? QString() : sql.error().message));
         QCOMPARE(sql->rows().size(), local.aggregates().rows().size());
         QVERIFY(sql->sameContent(local.aggregates()));
+        int kinds[kAggregateKinds] = {0, 0, 0};
+        std::int64_t unfinished = 0;
+        for (const AggregateRow &r : sql->rows()) {
+            ++kinds[int(r.kind)];
+            unfinished += r.lag == kUnfinishedLag ? r.c.claims : 0;
+        }
+        QVERIFY(kinds[0] > 0 && kinds[1] > 0 && kinds[2] > 0); // decided, adjudication and payment rows
+        QVERIFY(unfinished > 1000);                             // a live export: pending and unpaid claims
+        auto newest = newestClaimDate(*conn, customer);
+        QVERIFY(newest.ok());
+        QCOMPARE(newest->addDays(1), defaultAsOf(local.aggregates())); // both paths agree on the export's date
 
         const auto fromSql = runAll(sql.value(), config.asOf);
         const auto fromLocal = runAll(local.aggregates(), config.asOf);

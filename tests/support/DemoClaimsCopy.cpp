@@ -42,7 +42,7 @@ QString copyDemoClaims(storage::PgConnection &conn, qint64 customerId, const dem
         const ClaimRecord r = gen.toRecord(c);
         if (alsoAggregate)
             alsoAggregate->add(r);
-        static const char *const outcomes[] = {"PAID", "DENIED", "OTHER"};
+        static const char *const outcomes[] = {"PAID", "DENIED", "OTHER", "PENDING"};
         chunk += customerField + r.payer.toUtf8() + '\t' + r.cpt.toUtf8() + '\t' + r.cptGroup.toUtf8() + '\t' +
                  day(r.submittedDay) + '\t' + day(r.decidedDay) + '\t' + outcomes[int(r.outcome)] + '\t' +
                  cents(r.allowedCents) + '\t' + cents(r.billedCents) + '\t' + cents(r.paidCents) + '\t' +
