@@ -133,7 +133,11 @@ std::uint32_t AggregateSet::intern(QHash<QString, std::uint32_t> &ids, QStringLi
 
 std::size_t AggregateSet::indexPosition(std::uint64_t key) const
 {
-    return std::size_t((key * 0x9e3779b97f4a7c15ull) >> 20) & (m_index.size() - 1);
+    // Multiplicative hashing takes the product's HIGH bits: its low bits depend only on the key's low bits, and
+    // the payer and kind live in the key's top bits (taking low bits piled every payer's rows of one day and lag
+    // onto one probe chain).
+    const std::uint64_t h = (key ^ (key >> 31)) * 0x9e3779b97f4a7c15ull;
+    return std::size_t(h >> 32) & (m_index.size() - 1);
 }
 
 void AggregateSet::reserveFor(std::size_t more)
