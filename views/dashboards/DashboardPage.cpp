@@ -157,7 +157,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSortIndicator(SignalTableModel::Urgency, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
-    const int widths[] = {76, 78, 150, 160, 150, 80, 130, 90, 86, 150, 190, 76, 76, 72, 84, 170};
+    const int widths[] = {76, 78, 150, 160, 150, 104, 160, 96, 86, 150, 190, 76, 76, 72, 84, 170};
     static_assert(std::size(widths) == SignalTableModel::ColumnCount);
     for (int c = 0; c < SignalTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);

@@ -85,8 +85,15 @@ void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, con
     x->setTickCount(7);
     auto *y = new QValueAxis;
     y->setLabelFormat(axisFormat(unit));
-    if (!points.empty())
-        y->setRange(std::max(0.0, lo - (hi - lo) * 0.15), hi + (hi - lo) * 0.15 + 0.5);
+    if (!points.empty()) {
+        double top = hi + (hi - lo) * 0.15 + 0.5;
+        if (unit == QLatin1String("rate"))
+            top = std::min(top, 100.0); // a share never exceeds 100 %
+        y->setRange(std::max(0.0, lo - (hi - lo) * 0.15), top);
+        y->applyNiceNumbers(); // round ticks (0, 20, 40 … rather than 0, 29, 58 …)
+        if (unit != QLatin1String("rate") && y->max() < 10)
+            y->setLabelFormat(QStringLiteral("%.1f")); // small counts: whole-number labels would repeat
+    }
     for (QAbstractAxis *a : {static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y)}) {
         a->setLabelsBrush(palette().text());
         a->setGridLineColor(palette().color(QPalette::Mid));

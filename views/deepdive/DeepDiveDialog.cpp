@@ -155,7 +155,7 @@ QString DeepDiveDialog::delayFiguresHtml() const
         tr("%1 → %2 days").arg(loc.toString(m_detail.baseline, 'f', 1), loc.toString(m_detail.current, 'f', 1)));
     row(tr("Cohort claims"), loc.toString(e.currentN));
     row(tr("Unfinished"), loc.toString(d.unfinished));
-    row(tr("Overdue"), loc.toString(d.overdueClaims));
+    row(tr("Overdue claims"), loc.toString(d.overdueClaims));
     row(tr("Reference 80th-percentile lag"),
         d.referenceP80Lag >= 0 ? tr("%1 days").arg(d.referenceP80Lag) : tr("not reached"));
     row(tr("Dollars at risk"), dashboard::formatDollars(d.overdueDollars));
@@ -203,19 +203,21 @@ QWidget *DeepDiveDialog::buildTables()
         table->setFixedHeight(150);
         h->addWidget(g, 1);
     };
-    auto *breakdown = makeTable({tr("Breakdown"), tr("Baseline"), tr("Current"), tr("n")}, w, tr("Breakdown"));
-    breakdown->setRowCount(int(e.breakdown.size()));
-    for (int r = 0; r < int(e.breakdown.size()); ++r) {
-        const auto &s = e.breakdown[size_t(r)];
-        setRow(breakdown, r,
-               {s.key, breakdownValue(m_detail, s.baseline), breakdownValue(m_detail, s.current),
-                QLocale().toString(s.n)});
-    }
     // DelayGuard has no breakdown: its curves stand in for it.
-    if (!e.delay)
+    if (!e.delay) {
+        auto *breakdown = makeTable({tr("Breakdown"), tr("Baseline"), tr("Current"), tr("n")}, w, tr("Breakdown"));
+        breakdown->setRowCount(int(e.breakdown.size()));
+        for (int r = 0; r < int(e.breakdown.size()); ++r) {
+            const auto &s = e.breakdown[size_t(r)];
+            setRow(breakdown, r,
+                   {s.key, breakdownValue(m_detail, s.baseline), breakdownValue(m_detail, s.current),
+                    QLocale().toString(s.n)});
+        }
+        // The key (a denial reason or a CPT group) takes the room; the figures are short.
+        for (int c = 1; c < breakdown->columnCount(); ++c)
+            breakdown->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
         group(m_detail.product == QLatin1String("driftwatch") ? tr("By denial reason") : tr("By CPT group"), breakdown);
-    else
-        breakdown->deleteLater();
+    }
 
     auto *history = makeTable({tr("When"), tr("Who"), tr("Verdict"), tr("Reason")}, w, tr("Judgment history"));
     history->setRowCount(int(m_detail.judgments.size()));
@@ -254,17 +256,20 @@ QString DeepDiveDialog::reportHtml() const
     for (const QString &p : m_detail.plainExplanation())
         html += QStringLiteral("<p>%1</p>").arg(p.toHtmlEscaped());
     html += QStringLiteral("<p><img src='chart.png' width='640'></p>");
-    if (e.delay)
+    if (e.delay) {
         html += QStringLiteral("<h3>%1</h3>").arg(tr("Observed vs expected")) + delayFiguresHtml();
-    html += QStringLiteral("<h3>%1</h3><table border='1' cellpadding='3' cellspacing='0'><tr><th>%2</th><th>%3</th>"
-                           "<th>%4</th><th>n</th></tr>")
-                .arg(tr("Breakdown"), tr("Key"), tr("Baseline"), tr("Current"));
-    for (const auto &s : e.breakdown)
-        html +=
-            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                .arg(s.key.toHtmlEscaped(), breakdownValue(m_detail, s.baseline), breakdownValue(m_detail, s.current))
-                .arg(s.n);
-    html += QStringLiteral("</table><h3>%1</h3><ul>").arg(tr("Judgment history"));
+    } else {
+        html += QStringLiteral("<h3>%1</h3><table border='1' cellpadding='3' cellspacing='0'><tr><th>%2</th>"
+                               "<th>%3</th><th>%4</th><th>n</th></tr>")
+                    .arg(tr("Breakdown"), tr("Key"), tr("Baseline"), tr("Current"));
+        for (const auto &s : e.breakdown)
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                        .arg(s.key.toHtmlEscaped(), breakdownValue(m_detail, s.baseline),
+                             breakdownValue(m_detail, s.current))
+                        .arg(s.n);
+        html += QStringLiteral("</table>");
+    }
+    html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Judgment history"));
     for (const auto &j : m_detail.judgments)
         html += QStringLiteral("<li>%1 — %2: %3 %4</li>")
                     .arg(j.judgedAt.toHtmlEscaped(), j.operatorName.toHtmlEscaped(), j.verdict.toHtmlEscaped(),
