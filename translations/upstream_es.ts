@@ -2906,8 +2906,8 @@
         <translation>Recuperaciones</translation>
     </message>
     <message>
-        <source>Payer denial-rate and decision-time drift against each payer&apos;s baseline.</source>
-        <translation>Desviación de la tasa de denegación y del tiempo de decisión de cada pagador respecto a su línea base.</translation>
+        <source>Payer denial-rate drift, by decision date, against each payer&apos;s baseline.</source>
+        <translation>Desviación de la tasa de denegación de cada pagador, por fecha de decisión, respecto a su línea base.</translation>
     </message>
     <message>
         <source>Denial reasons that spiked or appeared for the first time.</source>
