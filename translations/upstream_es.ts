@@ -102,6 +102,74 @@
         <source>follow-up open</source>
         <translation>seguimiento abierto</translation>
     </message>
+    <message>
+        <source>As of: no data</source>
+        <translation>Datos al: sin datos</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>de hoy</translation>
+    </message>
+    <message>
+        <source>1 day old</source>
+        <translation>hace 1 día</translation>
+    </message>
+    <message>
+        <source>%1 days old</source>
+        <translation>hace %1 días</translation>
+    </message>
+    <message>
+        <source>As of %1 · data through %2 (%3)</source>
+        <translation>Datos al %1 · hasta el %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 por %2</translation>
+    </message>
+    <message>
+        <source>Cohort %1 · reference %2 · %3</source>
+        <translation>Cohorte %1 · referencia %2 · %3</translation>
+    </message>
+    <message>
+        <source>Windows: current %1 · baseline %2</source>
+        <translation>Ventanas: actual %1 · referencia %2</translation>
+    </message>
+    <message>
+        <source>Windows by %1: current %2 · baseline %3</source>
+        <translation>Ventanas por %1: actual %2 · referencia %3</translation>
+    </message>
+    <message>
+        <source>Denial rate</source>
+        <translation>Tasa de denegación</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>Motivo nuevo</translation>
+    </message>
+    <message>
+        <source>Reason rate spike</source>
+        <translation>Pico de tasa del motivo</translation>
+    </message>
+    <message>
+        <source>Reason volume spike</source>
+        <translation>Pico de volumen del motivo</translation>
+    </message>
+    <message>
+        <source>Reason dollar spike</source>
+        <translation>Pico de dólares del motivo</translation>
+    </message>
+    <message>
+        <source>Adjudication delay</source>
+        <translation>Retraso de adjudicación</translation>
+    </message>
+    <message>
+        <source>Payment delay</source>
+        <translation>Retraso de pago</translation>
+    </message>
 </context>
 <context>
     <name>Ledger</name>
@@ -477,6 +545,78 @@
         <source>This signal is no longer in the workspace.</source>
         <translation>Esta señal ya no está en el espacio de trabajo.</translation>
     </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Denials with a new reason per day</source>
+        <translation>Denegaciones con un motivo nuevo por día</translation>
+    </message>
+    <message>
+        <source>Denials with the reason per day</source>
+        <translation>Denegaciones con el motivo por día</translation>
+    </message>
+    <message>
+        <source>Denied dollars with the reason per day</source>
+        <translation>Dólares denegados con el motivo por día</translation>
+    </message>
+    <message>
+        <source>decision date</source>
+        <translation>fecha de decisión</translation>
+    </message>
+    <message>
+        <source>submission date</source>
+        <translation>fecha de envío</translation>
+    </message>
+    <message>
+        <source>Cohorts: </source>
+        <translation>Cohortes: </translation>
+    </message>
+    <message>
+        <source>Cohorts by %1: </source>
+        <translation>Cohortes por %1: </translation>
+    </message>
+    <message>
+        <source>cohort %1 (%2 claims) · reference %3 (%4 claims)</source>
+        <translation>cohorte %1 (%2 reclamaciones) · referencia %3 (%4 reclamaciones)</translation>
+    </message>
+    <message>
+        <source>Windows: </source>
+        <translation>Ventanas: </translation>
+    </message>
+    <message>
+        <source>Windows by %1: </source>
+        <translation>Ventanas por %1: </translation>
+    </message>
+    <message>
+        <source>current %1 (%2 claims) · baseline %3 (%4 claims)</source>
+        <translation>actual %1 (%2 reclamaciones) · referencia %3 (%4 reclamaciones)</translation>
+    </message>
+    <message>
+        <source>%1 for %2: %3 of the cohort&apos;s %4 claims finished before %5, where the reference cohort&apos;s pace expects %6 (observed O = %3, expected E = %6).</source>
+        <translation>%1 de %2: %3 de las %4 reclamaciones de la cohorte terminaron antes del %5, cuando el ritmo de la cohorte de referencia prevé %6 (observadas O = %3, esperadas E = %6).</translation>
+    </message>
+    <message>
+        <source>Slowdown Δ = %1 days: the reference&apos;s median lag of %2 moves to %3 (the reference curve shifted by Δ explains the observed count).</source>
+        <translation>Retraso Δ = %1 días: el plazo mediano de la referencia pasa de %2 a %3 (la curva de referencia desplazada en Δ explica el número observado).</translation>
+    </message>
+    <message>
+        <source>%1 of them overdue (older than the reference&apos;s 80th-percentile lag of %2 days), %3 at risk.</source>
+        <translation>%1 de ellas vencidas (más antiguas que el percentil 80 del plazo de la referencia, %2 días), %3 en riesgo.</translation>
+    </message>
+    <message>
+        <source>none counted as overdue: fewer than 80% of the reference cohort finished.</source>
+        <translation>ninguna cuenta como vencida: terminó menos del 80% de la cohorte de referencia.</translation>
+    </message>
+    <message>
+        <source>Unfinished claims in the cohort: %1; %2</source>
+        <translation>Reclamaciones sin terminar en la cohorte: %1; %2</translation>
+    </message>
+    <message>
+        <source>Test: observed vs expected, z = (O − E) ÷ √V = %1 (V = %2), p-value %3; confidence %4% (how much data stands behind it).</source>
+        <translation>Prueba: observadas frente a esperadas, z = (O − E) ÷ √V = %1 (V = %2), valor p %3; confianza %4% (cuántos datos la respaldan).</translation>
+    </message>
 </context>
 <context>
     <name>TriageService</name>
@@ -699,6 +839,34 @@
     <message>
         <source>Context</source>
         <translation>Contexto</translation>
+    </message>
+    <message>
+        <source>%1/day</source>
+        <translation>%1/día</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 claims of the cohort finished before the as-of date; the reference cohort&apos;s pace expects %2</source>
+        <translation>%1 reclamaciones de la cohorte terminaron antes de la fecha de corte; el ritmo de la cohorte de referencia prevé %2</translation>
+    </message>
+    <message>
+        <source>%1 overdue claims (older than the reference&apos;s 80th-percentile lag): %2 at risk</source>
+        <translation>%1 reclamaciones vencidas (más antiguas que el percentil 80 del plazo de la referencia): %2 en riesgo</translation>
+    </message>
+    <message>
+        <source>Δ days</source>
+        <translation>Δ días</translation>
+    </message>
+    <message>
+        <source>Observed / expected</source>
+        <translation>Observadas / esperadas</translation>
+    </message>
+    <message>
+        <source>Overdue $</source>
+        <translation>$ vencido</translation>
     </message>
 </context>
 <context>
@@ -1073,7 +1241,7 @@
     </message>
     <message>
         <source>Denial-rate and decision-time drift per payer and CPT group against each baseline.</source>
-        <translation>Tasa de denegación y tiempo de decisión por pagador y grupo CPT frente a su referencia.</translation>
+        <translation type="vanished">Tasa de denegación y tiempo de decisión por pagador y grupo CPT frente a su referencia.</translation>
     </message>
     <message>
         <source>CPT group</source>
@@ -1105,7 +1273,7 @@
     </message>
     <message>
         <source>Reason rate, most severe signals (daily, volume-weighted)</source>
-        <translation>Tasa del motivo, señales más graves (serie diaria, ponderada por volumen)</translation>
+        <translation type="vanished">Tasa del motivo, señales más graves (serie diaria, ponderada por volumen)</translation>
     </message>
     <message>
         <source>DelayGuard</source>
@@ -1125,7 +1293,7 @@
     </message>
     <message>
         <source>Days to payment, most severe signals (daily, volume-weighted)</source>
-        <translation>Días hasta el pago, señales más graves (serie diaria, ponderada por volumen)</translation>
+        <translation type="vanished">Días hasta el pago, señales más graves (serie diaria, ponderada por volumen)</translation>
     </message>
     <message>
         <source>Open signals</source>
@@ -1253,11 +1421,11 @@
     </message>
     <message>
         <source>As of &lt;b&gt;%1&lt;/b&gt; · last synced: %2</source>
-        <translation>Datos al &lt;b&gt;%1&lt;/b&gt; · sincronizado: %2</translation>
+        <translation type="vanished">Datos al &lt;b&gt;%1&lt;/b&gt; · sincronizado: %2</translation>
     </message>
     <message>
         <source>no data</source>
-        <translation>sin datos</translation>
+        <translation type="vanished">sin datos</translation>
     </message>
     <message>
         <source>of %1 signals</source>
@@ -1306,6 +1474,26 @@
     <message>
         <source>Recovery-ledger entry opened.</source>
         <translation>Entrada del libro de recuperaciones abierta.</translation>
+    </message>
+    <message>
+        <source>Denial-rate drift per payer and CPT group against each baseline.</source>
+        <translation>Tasa de denegación por pagador y grupo CPT frente a su referencia.</translation>
+    </message>
+    <message>
+        <source>Daily denials with the reason, most severe rate spikes (mean per signal)</source>
+        <translation>Denegaciones diarias con el motivo, picos de tasa más graves (media por señal)</translation>
+    </message>
+    <message>
+        <source>Share of claims decided by the as-of date, per submission day (most severe adjudication delays)</source>
+        <translation>Parte de reclamaciones decididas a la fecha de corte, por día de envío (retrasos de adjudicación más graves)</translation>
+    </message>
+    <message>
+        <source>Windows of the signals</source>
+        <translation>Ventanas de las señales</translation>
+    </message>
+    <message>
+        <source>%1 · last synced: %2</source>
+        <translation>%1 · sincronizado: %2</translation>
     </message>
 </context>
 <context>
@@ -1384,7 +1572,7 @@
     </message>
     <message>
         <source>By CPT code</source>
-        <translation>Por código CPT</translation>
+        <translation type="vanished">Por código CPT</translation>
     </message>
     <message>
         <source>By CPT group</source>
@@ -1453,6 +1641,125 @@
     <message>
         <source>The CSV could not be written: check the folder.</source>
         <translation>No se pudo escribir el CSV: compruebe la carpeta.</translation>
+    </message>
+    <message>
+        <source>%1/day</source>
+        <translation>%1/día</translation>
+    </message>
+    <message>
+        <source>Daily denials with the reason (by decision date)</source>
+        <translation>Denegaciones diarias con el motivo (por fecha de decisión)</translation>
+    </message>
+    <message>
+        <source>Daily %1</source>
+        <translation>%1, por día</translation>
+    </message>
+    <message>
+        <source>Observed finished (O)</source>
+        <translation>Terminadas observadas (O)</translation>
+    </message>
+    <message>
+        <source>Expected finished (E)</source>
+        <translation>Terminadas esperadas (E)</translation>
+    </message>
+    <message>
+        <source>Slowdown Δ</source>
+        <translation>Retraso Δ</translation>
+    </message>
+    <message>
+        <source>+%1 days</source>
+        <translation>+%1 días</translation>
+    </message>
+    <message>
+        <source>Median lag</source>
+        <translation>Plazo mediano</translation>
+    </message>
+    <message>
+        <source>%1 → %2 days</source>
+        <translation>%1 → %2 días</translation>
+    </message>
+    <message>
+        <source>Cohort claims</source>
+        <translation>Reclamaciones de la cohorte</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Sin terminar</translation>
+    </message>
+    <message>
+        <source>Overdue claims</source>
+        <translation>Reclamaciones vencidas</translation>
+    </message>
+    <message>
+        <source>Reference 80th-percentile lag</source>
+        <translation>Percentil 80 del plazo de referencia</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 días</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>no alcanzado</translation>
+    </message>
+    <message>
+        <source>Dollars at risk</source>
+        <translation>Dólares en riesgo</translation>
+    </message>
+    <message>
+        <source>z · p-value</source>
+        <translation>z · valor p</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Share of claims finished by age, reference cohort and current cohort</source>
+        <translation>Parte de reclamaciones terminadas por antigüedad, cohorte de referencia y cohorte actual</translation>
+    </message>
+    <message>
+        <source>Observed vs expected</source>
+        <translation>Observadas frente a esperadas</translation>
+    </message>
+    <message>
+        <source>Observed and expected finished claims, slowdown and overdue claims</source>
+        <translation>Reclamaciones terminadas observadas y esperadas, retraso y reclamaciones vencidas</translation>
+    </message>
+    <message>
+        <source>By denial reason</source>
+        <translation>Por motivo de denegación</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::DelayCurveChart</name>
+    <message>
+        <source>Share of claims finished by age: reference cohort vs current cohort</source>
+        <translation>Parte de reclamaciones terminadas por antigüedad: cohorte de referencia frente a cohorte actual</translation>
+    </message>
+    <message>
+        <source>Reference cohort</source>
+        <translation>Cohorte de referencia</translation>
+    </message>
+    <message>
+        <source>Current cohort</source>
+        <translation>Cohorte actual</translation>
+    </message>
+    <message>
+        <source>Reference 80th-percentile lag (%1 days)</source>
+        <translation>Percentil 80 del plazo de referencia (%1 días)</translation>
+    </message>
+    <message>
+        <source>Age (days)</source>
+        <translation>Antigüedad (días)</translation>
+    </message>
+    <message>
+        <source>Age (days since the %1)</source>
+        <translation>Antigüedad (días desde la %1)</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Terminadas</translation>
     </message>
 </context>
 <context>
@@ -2599,8 +2906,8 @@
         <translation>Recuperaciones</translation>
     </message>
     <message>
-        <source>Payer denial-rate and decision-time drift against each payer&apos;s baseline.</source>
-        <translation>Desviación de la tasa de denegación y del tiempo de decisión de cada pagador respecto a su línea base.</translation>
+        <source>Payer denial-rate drift, by decision date, against each payer&apos;s baseline.</source>
+        <translation>Desviación de la tasa de denegación de cada pagador, por fecha de decisión, respecto a su línea base.</translation>
     </message>
     <message>
         <source>Denial reasons that spiked or appeared for the first time.</source>
@@ -2647,7 +2954,7 @@
     <name>upstream::views::MetricChart</name>
     <message>
         <source>Daily %1</source>
-        <translation>%1, por día</translation>
+        <translation type="vanished">%1, por día</translation>
     </message>
     <message>
         <source>Baseline window</source>

@@ -5,6 +5,7 @@
 #include "ledger/LedgerTotals.h"
 #include "storage/cache/LocalCache.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -19,9 +20,11 @@ Kpis computeKpis(const SignalRows &rows, bool daysProduct)
     k.deltaInDays = daysProduct;
     double deltaSum = 0;
     int counted = 0;
-    std::vector<std::uint8_t> typeIsDays;
+    // Only the product's main unit averages: a DenialScope volume spike (per day) is no percentage point.
+    const QString mainUnit = daysProduct ? QStringLiteral("days") : QStringLiteral("rate");
+    std::vector<std::uint8_t> inMainUnit;
     for (const QString &t : rows.signalTypes.entries)
-        typeIsDays.push_back(isDaysSignalType(t));
+        inMainUnit.push_back(unitOfSignalType(t) == mainUnit);
     for (size_t i = 0; i < rows.signalId.size(); ++i) {
         const bool open = rows.status[i] == AlertStatus::Pending;
         if (open) {
@@ -31,7 +34,7 @@ Kpis computeKpis(const SignalRows &rows, bool daysProduct)
         }
         if (rows.status[i] != AlertStatus::Resolved)
             k.dollars += rows.dollars[i];
-        if (bool(typeIsDays[rows.signalType[i]]) == daysProduct) {
+        if (inMainUnit[rows.signalType[i]]) {
             deltaSum += rows.delta[i];
             ++counted;
         }
@@ -125,7 +128,7 @@ Result<std::vector<TrendPoint>> productTrend(storage::LocalCache &cache, const Q
     return out;
 }
 
-Result<Freshness> freshness(storage::LocalCache &cache, const QString &product)
+Result<Freshness> freshness(storage::LocalCache &cache, const QString &product, const QStringList &types)
 {
     Freshness f;
     auto q = cache.db().prepare(QStringLiteral(
@@ -136,7 +139,33 @@ Result<Freshness> freshness(storage::LocalCache &cache, const QString &product)
     if (auto r = q->step(); !r.ok())
         return r.error();
     f.asOf = QDate::fromString(q->text(0), Qt::ISODate);
+    if (f.asOf.isValid())
+        f.dataThrough = f.asOf.addDays(-1);
     f.computedAt = q->text(1);
+    if (f.asOf.isValid() && !types.isEmpty()) {
+        // One signal per type is enough: every signal of a recompute shares its product's windows.
+        auto w = cache.db().prepare(
+            QStringLiteral("SELECT evidence FROM signals WHERE product = ? AND signal_type = ? AND as_of = ? LIMIT 1"));
+        if (!w.ok())
+            return w.error();
+        QStringList sorted = types;
+        sorted.sort();
+        for (const QString &type : sorted) {
+            w->reset();
+            w->bind(1, product);
+            w->bind(2, type);
+            w->bind(3, f.asOf.toString(Qt::ISODate));
+            auto row = w->step();
+            if (!row.ok())
+                return row.error();
+            if (!row.value())
+                continue;
+            auto e = parseEvidence(w->text(0).toUtf8());
+            if (!e.ok())
+                continue; // an unreadable evidence only loses its windows line
+            f.windows.push_back({type, e->keyedOn, e->baselineFrom, e->baselineTo, e->currentFrom, e->currentTo});
+        }
+    }
     auto s = cache.db().prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = 'last_synced'"));
     if (!s.ok())
         return s.error();
@@ -148,6 +177,43 @@ Result<Freshness> freshness(storage::LocalCache &cache, const QString &product)
     return f;
 }
 
+QString freshnessText(const Freshness &f, const QDate &today)
+{
+    if (!f.asOf.isValid())
+        return QCoreApplication::translate("Dashboard", "As of: no data");
+    const int age = f.ageDays(today);
+    const QString old = age <= 0   ? QCoreApplication::translate("Dashboard", "today")
+                        : age == 1 ? QCoreApplication::translate("Dashboard", "1 day old")
+                                   : QCoreApplication::translate("Dashboard", "%1 days old").arg(age);
+    return QCoreApplication::translate("Dashboard", "As of %1 · data through %2 (%3)")
+        .arg(f.asOf.toString(Qt::ISODate), f.dataThrough.toString(Qt::ISODate), old);
+}
+
+QString windowsText(const Freshness &f, const QString &product)
+{
+    if (f.windows.empty())
+        return {};
+    auto span = [](const QDate &from, const QDate &to) {
+        return QCoreApplication::translate("Dashboard", "%1 – %2")
+            .arg(from.toString(Qt::ISODate), to.addDays(-1).toString(Qt::ISODate));
+    };
+    const WindowsOfType &w = f.windows.front();
+    if (product == QLatin1String("delayguard")) {
+        QStringList keys;
+        for (const WindowsOfType &t : f.windows)
+            keys << QCoreApplication::translate("Dashboard", "%1 by %2")
+                        .arg(signalTypeLabel(t.signalType).toLower(), keyedOnLabel(t.keyedOn));
+        return QCoreApplication::translate("Dashboard", "Cohort %1 · reference %2 · %3")
+            .arg(span(w.currentFrom, w.currentTo), span(w.baselineFrom, w.baselineTo), keys.join(QStringLiteral(", ")));
+    }
+    const QString key = keyedOnLabel(w.keyedOn);
+    if (key.isEmpty())
+        return QCoreApplication::translate("Dashboard", "Windows: current %1 · baseline %2")
+            .arg(span(w.currentFrom, w.currentTo), span(w.baselineFrom, w.baselineTo));
+    return QCoreApplication::translate("Dashboard", "Windows by %1: current %2 · baseline %3")
+        .arg(key, span(w.currentFrom, w.currentTo), span(w.baselineFrom, w.baselineTo));
+}
+
 Result<DashboardData> loadDashboard(storage::LocalCache &cache, const QString &product, const QString &metric,
                                     const QDate &today)
 {
@@ -156,7 +222,7 @@ Result<DashboardData> loadDashboard(storage::LocalCache &cache, const QString &p
     auto rows = loadSignalRows(cache, product, {today});
     if (!rows.ok())
         return rows.error();
-    auto fresh = freshness(cache, product);
+    auto fresh = freshness(cache, product, rows->signalTypes.entries);
     if (!fresh.ok())
         return fresh.error();
     auto trend = productTrend(cache, product, metric);

@@ -54,12 +54,31 @@ struct TrendPoint {
 Result<std::vector<TrendPoint>> productTrend(storage::LocalCache &cache, const QString &product, const QString &metric,
                                              int topSignals = 60);
 
+// The windows of the newest recompute, per signal type (DelayGuard's two types are keyed on different dates).
+struct WindowsOfType {
+    QString signalType;
+    QString keyedOn;                                        // evidence "keyed_on": decided_date, submitted_date
+    QDate baselineFrom, baselineTo, currentFrom, currentTo; // half-open [from, to)
+};
+
 struct Freshness {
     QDate asOf;         // latest as-of date of the product's signals
+    QDate dataThrough;  // the last day of data the signals saw: as-of − 1 (SPEC 6: T defaults to the day after the
+                        // newest submitted/decided date, and events on or after T are not seen)
     QString computedAt; // when they were computed (ISO)
     QString lastSynced; // sync_state 'last_synced' (ISO), empty for a local workspace never synced
+    std::vector<WindowsOfType> windows; // one per signal type found at `asOf`, sorted by type
+    // Whole days from the last data day to `today`; -1 without data.
+    int ageDays(const QDate &today) const { return dataThrough.isValid() ? int(dataThrough.daysTo(today)) : -1; }
 };
-Result<Freshness> freshness(storage::LocalCache &cache, const QString &product);
+// `types`: the signal types whose windows to read (one small evidence read each); empty reads none.
+Result<Freshness> freshness(storage::LocalCache &cache, const QString &product, const QStringList &types = {});
+// "As of 2026-12-03 · data through 2026-12-02 (1 day old)" (translated; "no data" without signals).
+QString freshnessText(const Freshness &f, const QDate &today);
+// "Windows by decision date: current 2026-11-19 – 2026-12-02 · baseline 2026-08-21 – 2026-11-18"; DelayGuard:
+// "Cohort 2026-11-05 – 2026-12-02 · reference 2026-08-07 – 2026-11-04 · adjudication by submission date,
+// payment by decision date". Empty without windows.
+QString windowsText(const Freshness &f, const QString &product);
 
 // Everything a dashboard shows, read in one go — meant to run on a worker thread (the SQLCipher connection is
 // serialized, so the GUI thread only waits if it touches the cache meanwhile).

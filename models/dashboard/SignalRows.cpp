@@ -1,5 +1,7 @@
 #include "SignalRows.h"
 
+#include "compute/EvidenceJson.h"
+#include "engines/Signal.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QCoreApplication>
@@ -138,11 +140,32 @@ QString statusName(AlertStatus s)
     return QCoreApplication::translate("Dashboard", "no alert");
 }
 
+QString unitOfSignalType(const QString &type)
+{
+    const auto t = engines::signalTypeFromName(type);
+    return t ? compute::unitOf(*t) : QStringLiteral("rate");
+}
+
 bool isDaysSignalType(const QString &type)
 {
-    return type.contains(QLatin1String("TIME"), Qt::CaseInsensitive) ||
-           type.contains(QLatin1String("DELAY"), Qt::CaseInsensitive) ||
-           type.contains(QLatin1String("LATENCY"), Qt::CaseInsensitive);
+    return unitOfSignalType(type) == QLatin1String("days");
+}
+
+QString signalTypeLabel(const QString &type)
+{
+    const auto t = engines::signalTypeFromName(type);
+    if (!t)
+        return type;
+    switch (*t) {
+    case engines::SignalType::DenialRate: return QCoreApplication::translate("Dashboard", "Denial rate");
+    case engines::SignalType::NewReason: return QCoreApplication::translate("Dashboard", "New reason");
+    case engines::SignalType::ReasonRateSpike: return QCoreApplication::translate("Dashboard", "Reason rate spike");
+    case engines::SignalType::ReasonVolumeSpike: return QCoreApplication::translate("Dashboard", "Reason volume spike");
+    case engines::SignalType::ReasonDollarSpike: return QCoreApplication::translate("Dashboard", "Reason dollar spike");
+    case engines::SignalType::AdjudicationDelay: return QCoreApplication::translate("Dashboard", "Adjudication delay");
+    case engines::SignalType::PaymentDelay: return QCoreApplication::translate("Dashboard", "Payment delay");
+    }
+    return type;
 }
 
 QString formatDollars(double dollars)
@@ -178,12 +201,13 @@ std::uint32_t StringDictionary::intern(const QString &s)
     return i;
 }
 
-void StringDictionary::finalizeRanks()
+void StringDictionary::finalizeRanks(const QStringList &sortKeys)
 {
+    const QStringList &keys = sortKeys.size() == entries.size() ? sortKeys : entries;
     std::vector<std::uint32_t> order(size_t(entries.size()));
     std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
-        return QString::localeAwareCompare(entries[qsizetype(a)], entries[qsizetype(b)]) < 0;
+    std::sort(order.begin(), order.end(), [&keys](std::uint32_t a, std::uint32_t b) {
+        return QString::localeAwareCompare(keys[qsizetype(a)], keys[qsizetype(b)]) < 0;
     });
     rank.assign(order.size(), 0);
     for (size_t i = 0; i < order.size(); ++i)
@@ -316,9 +340,42 @@ Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &pro
         rows.suppressed[i] = std::uint8_t(a->int64(3) != 0);
         rows.suppressionReason[i] = rows.suppressionReasons.intern(a->text(4));
     }
+    if (product == QLatin1String("delayguard")) {
+        // DelayGuard's table shows O / E and the overdue claims from the evidence. A DelayGuard recompute yields
+        // at most two signals per payer, so reading their evidence here stays cheap (unlike DriftWatch's).
+        rows.observed.assign(n, 0.0);
+        rows.expected.assign(n, 0.0);
+        rows.overdueDollars.assign(n, 0.0);
+        rows.overdueClaims.assign(n, 0);
+        auto dq =
+            cache.db().prepare(QStringLiteral("SELECT id, COALESCE(json_extract(evidence, '$.delay.observed'), 0), "
+                                              "COALESCE(json_extract(evidence, '$.delay.expected'), 0), "
+                                              "COALESCE(json_extract(evidence, '$.delay.overdue_claims'), 0), "
+                                              "COALESCE(json_extract(evidence, '$.delay.overdue_dollars'), 0) "
+                                              "FROM signals NOT INDEXED WHERE product = ? AND json_valid(evidence)"));
+        if (!dq.ok())
+            return dq.error();
+        dq->bind(1, product);
+        while (true) {
+            auto more = dq->step();
+            if (!more.ok())
+                return more.error();
+            if (!more.value())
+                break;
+            const int r = bySignal.value(dq->text(0), -1);
+            if (r < 0)
+                continue;
+            rows.observed[size_t(r)] = dq->real(1);
+            rows.expected[size_t(r)] = dq->real(2);
+            rows.overdueClaims[size_t(r)] = dq->int64(3);
+            rows.overdueDollars[size_t(r)] = dq->real(4);
+        }
+    }
     rows.payers.finalizeRanks();
     rows.groups.finalizeRanks();
-    rows.signalTypes.finalizeRanks();
+    for (const QString &t : rows.signalTypes.entries)
+        rows.signalTypeLabels << signalTypeLabel(t);
+    rows.signalTypes.finalizeRanks(rows.signalTypeLabels); // the Signal column sorts as it reads
     rows.suppressionReasons.finalizeRanks();
     rows.contextKind.assign(n, ContextKind::None);
     rows.contextDays.assign(n, 0);

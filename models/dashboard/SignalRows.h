@@ -36,9 +36,14 @@ AlertStatus statusFromString(const QString &s);
 QString statusName(AlertStatus s);
 // Urgency blends how bad, how sure and how much money: 0.6·severity score + 0.2·confidence + 0.2·min(dollars ÷
 // 50,000, 1); ≥ 0.75 urgent, ≥ 0.5 soon, else watch. It orders the queue; it does not change what alerts.
-// Unit of a signal type's values: days for time-based types (DECISION_TIME, PAYMENT_LATENCY, DECISION_LATENCY),
-// else a rate.
-bool isDaysSignalType(const QString &type);
+// The unit of a signal type's baseline/current values (compute::unitOf): "rate" (DENIAL_RATE,
+// REASON_RATE_SPIKE), "days" (adjudication_delay, payment_delay), "count" per day (NEW_REASON,
+// REASON_VOLUME_SPIKE), "dollars" per day (REASON_DOLLAR_SPIKE); "rate" for an unknown type.
+QString unitOfSignalType(const QString &type);
+bool isDaysSignalType(const QString &type); // unitOfSignalType(type) == "days"
+// A signal type in words for people ("Denial rate", "Adjudication delay"…, translated); an unknown id passes
+// through unchanged.
+QString signalTypeLabel(const QString &type);
 Urgency urgencyFor(double severityScore, double confidence, double dollars);
 QString urgencyName(Urgency u);
 // "$1,234" (whole dollars, locale grouping; the symbol leads in every locale the product ships).
@@ -49,7 +54,8 @@ struct StringDictionary {
     QStringList entries;
     std::vector<std::uint32_t> rank;
     std::uint32_t intern(const QString &s);
-    void finalizeRanks();
+    // Ranks by the entries themselves, or by sortKeys[i] for entries[i] when given (e.g. translated labels).
+    void finalizeRanks(const QStringList &sortKeys = {});
 
 private:
     QHash<QString, std::uint32_t> m_index;
@@ -68,10 +74,15 @@ struct SignalRows {
     std::vector<Urgency> urgency;
     std::vector<ContextKind> contextKind;
     std::vector<std::int32_t> contextDays; // days since the context verdict (relative to `today`)
+    // DelayGuard only (evidence "delay"; empty vectors for the other products): O, E, overdue claims and dollars.
+    std::vector<double> observed, expected, overdueDollars;
+    std::vector<std::int64_t> overdueClaims;
+    QStringList signalTypeLabels; // signalTypeLabel() of each signalTypes entry
     StringDictionary payers, groups, signalTypes, suppressionReasons;
     QHash<QString, int> alertRows; // alert id → row
 
     int size() const { return int(signalId.size()); }
+    bool hasDelayFigures() const { return !observed.empty(); }
     void reserve(size_t n);
     QString contextBadge(int row) const; // "marked noise 9 days ago", "confirmed real", "follow-up open", ""
     int rowOfAlert(const QString &alertId) const;

@@ -3,16 +3,20 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace upstream::dashboard {
 namespace {
 
-std::vector<std::uint8_t> matching(const StringDictionary &d, const QString &text)
+std::vector<std::uint8_t> matching(const StringDictionary &d, const QString &text, const QStringList &labels = {})
 {
     std::vector<std::uint8_t> m(size_t(d.entries.size()), 0);
     for (qsizetype i = 0; i < d.entries.size(); ++i)
-        m[size_t(i)] = d.entries[i].contains(text, Qt::CaseInsensitive) ? 1 : 0;
+        m[size_t(i)] = d.entries[i].contains(text, Qt::CaseInsensitive) ||
+                               (i < labels.size() && labels[i].contains(text, Qt::CaseInsensitive))
+                           ? 1
+                           : 0;
     return m;
 }
 
@@ -95,7 +99,8 @@ void SignalTableModel::rebuild()
     const QString needle = m_filter.text.trimmed();
     if (!needle.isEmpty()) {
         text = matching(m_rows.payers, needle);
-        const auto g = matching(m_rows.groups, needle), t = matching(m_rows.signalTypes, needle);
+        const auto g = matching(m_rows.groups, needle),
+                   t = matching(m_rows.signalTypes, needle, m_rows.signalTypeLabels);
         text.insert(text.end(), g.begin(), g.end());
         text.insert(text.end(), t.begin(), t.end());
     }
@@ -134,6 +139,15 @@ void SignalTableModel::rebuild()
     case PValue: by([&](size_t i) { return d.pValue[i]; }); break;
     case Confidence: by([&](size_t i) { return d.confidence[i]; }); break;
     case Dollars: by([&](size_t i) { return d.dollars[i]; }); break;
+    case ObservedExpected:
+        // Slowest first when descending: the larger the shortfall E − O, the further behind the payer is.
+        if (d.hasDelayFigures())
+            by([&](size_t i) { return d.expected[i] - d.observed[i]; });
+        break;
+    case Overdue:
+        if (d.hasDelayFigures())
+            by([&](size_t i) { return d.overdueDollars[i]; });
+        break;
     case Window: by([&](size_t i) { return d.windowEnd[i]; }); break;
     case Status: by([&](size_t i) { return int(d.status[i]); }); break;
     case Context: by([&](size_t i) { return std::pair(int(d.contextKind[i]), -d.contextDays[i]); }); break;
@@ -163,23 +177,40 @@ int SignalTableModel::columnCount(const QModelIndex &parent) const
 QVariant SignalTableModel::display(int r, int column) const
 {
     const size_t i = size_t(r);
-    const bool days = isDaysSignalType(m_rows.signalTypes.entries[qsizetype(m_rows.signalType[i])]);
+    const QString unit = unitOfSignalType(m_rows.signalTypes.entries[qsizetype(m_rows.signalType[i])]);
+    const bool days = unit == QLatin1String("days");
     const QLocale loc;
-    auto value = [&](double v) { return days ? tr("%1 d").arg(loc.toString(v, 'f', 1)) : percent(v); };
+    auto value = [&](double v) -> QString {
+        if (days)
+            return tr("%1 d").arg(loc.toString(v, 'f', 1));
+        if (unit == QLatin1String("count"))
+            return tr("%1/day").arg(loc.toString(v, 'f', 1));
+        if (unit == QLatin1String("dollars"))
+            return tr("%1/day").arg(formatDollars(v));
+        return percent(v);
+    };
     switch (column) {
     case Severity: return severityName(m_rows.severity[i]);
     case Urgency: return urgencyName(m_rows.urgency[i]);
     case Payer: return m_rows.payers.entries[qsizetype(m_rows.payer[i])];
     case Group: return m_rows.groups.entries[qsizetype(m_rows.group[i])];
-    case Type: return m_rows.signalTypes.entries[qsizetype(m_rows.signalType[i])];
+    case Type: return m_rows.signalTypeLabels.value(qsizetype(m_rows.signalType[i]));
     case Baseline: return value(m_rows.baseline[i]);
     case Current: return value(m_rows.current[i]);
     case Delta: {
         const double dv = m_rows.delta[i];
         const QString sign = dv > 0 ? QStringLiteral("+") : QString();
-        return days ? tr("%1%2 d").arg(sign, loc.toString(dv, 'f', 1))
-                    : tr("%1%2 pts").arg(sign, loc.toString(dv * 100.0, 'f', 1));
+        if (days)
+            return tr("%1%2 d").arg(sign, loc.toString(dv, 'f', 1));
+        if (unit == QLatin1String("rate"))
+            return tr("%1%2 pts").arg(sign, loc.toString(dv * 100.0, 'f', 1));
+        return (dv < 0 ? QStringLiteral("−") : sign) + value(std::abs(dv));
     }
+    case ObservedExpected:
+        if (!m_rows.hasDelayFigures())
+            return {};
+        return tr("%1 / %2").arg(loc.toString(m_rows.observed[i], 'f', 0), loc.toString(m_rows.expected[i], 'f', 1));
+    case Overdue: return m_rows.hasDelayFigures() ? formatDollars(m_rows.overdueDollars[i]) : QString();
     case PValue: return m_rows.pValue[i] < 0.0001 ? QStringLiteral("<0.0001") : loc.toString(m_rows.pValue[i], 'f', 4);
     case Confidence: return percent(m_rows.confidence[i]).replace(QLatin1String(".0%"), QLatin1String("%"));
     case Dollars: return formatDollars(m_rows.dollars[i]);
@@ -204,10 +235,17 @@ QVariant SignalTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == Status && m_rows.suppressed[i]) // the reason text says "Suppressed: …" itself
             return m_rows.suppressionReasons.entries[qsizetype(m_rows.suppressionReason[i])];
+        if (index.column() == ObservedExpected && m_rows.hasDelayFigures())
+            return tr("%1 claims of the cohort finished before the as-of date; the reference cohort's pace "
+                      "expects %2")
+                .arg(QLocale().toString(m_rows.observed[i], 'f', 0), QLocale().toString(m_rows.expected[i], 'f', 1));
+        if (index.column() == Overdue && m_rows.hasDelayFigures())
+            return tr("%1 overdue claims (older than the reference's 80th-percentile lag): %2 at risk")
+                .arg(QLocale().toString(qint64(m_rows.overdueClaims[i])), formatDollars(m_rows.overdueDollars[i]));
         return display(r, index.column());
     case Qt::TextAlignmentRole:
-        if (index.column() == Delta || index.column() == Dollars ||
-            (index.column() >= Baseline && index.column() <= Confidence))
+        if (index.column() == Delta || index.column() == Dollars || index.column() == ObservedExpected ||
+            index.column() == Overdue || (index.column() >= Baseline && index.column() <= Confidence))
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case SeverityRole: return int(m_rows.severity[i]);
@@ -227,6 +265,9 @@ QVariant SignalTableModel::data(const QModelIndex &index, int role) const
         case PValue: return m_rows.pValue[i];
         case Confidence: return m_rows.confidence[i];
         case Dollars: return m_rows.dollars[i];
+        case ObservedExpected:
+            return m_rows.hasDelayFigures() ? QVariant(m_rows.expected[i] - m_rows.observed[i]) : QVariant(0.0);
+        case Overdue: return m_rows.hasDelayFigures() ? QVariant(m_rows.overdueDollars[i]) : QVariant(0.0);
         case Window: return m_rows.windowEnd[i];
         case Severity: return int(m_rows.severity[i]);
         case Urgency: return int(m_rows.urgency[i]);
@@ -250,7 +291,9 @@ QVariant SignalTableModel::headerData(int section, Qt::Orientation orientation, 
     case Type: return tr("Signal");
     case Baseline: return tr("Baseline");
     case Current: return tr("Current");
-    case Delta: return tr("Δ");
+    case Delta: return m_daysHeader ? tr("Δ days") : tr("Δ");
+    case ObservedExpected: return tr("Observed / expected");
+    case Overdue: return tr("Overdue $");
     case PValue: return tr("p-value");
     case Confidence: return tr("Confidence");
     case Dollars: return tr("Dollars");

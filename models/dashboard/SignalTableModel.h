@@ -19,7 +19,7 @@ struct SignalFilter {
     std::optional<std::uint32_t> payer; // dictionary index into SignalRows::payers
     std::uint8_t statusMask = 0x0F;     // bit per AlertStatus
     QDate from, to;                     // on window_end (the as-of date), inclusive; invalid = open
-    QString text;                       // case-insensitive substring of payer, group or signal type
+    QString text;                       // case-insensitive substring of payer, group or signal type (id or label)
     bool operator==(const SignalFilter &) const = default;
 };
 
@@ -34,6 +34,8 @@ public:
         Group,
         Type,
         Delta,
+        ObservedExpected, // DelayGuard: "16 / 32.0" finished claims, observed / expected
+        Overdue,          // DelayGuard: overdue dollars at risk (tooltip: overdue of unfinished claims)
         Dollars,
         Status,
         Context,
@@ -74,6 +76,7 @@ public:
     int viewRowOfAlert(const QString &alertId) const;
     int totalRows() const { return m_rows.size(); }
     void setGroupHeader(const QString &header) { m_groupHeader = header; } // "CPT group", "Reason"...
+    void setDeltaInDays(bool days) { m_daysHeader = days; }                // header "Δ days" (DelayGuard)
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -92,6 +95,7 @@ private:
     int m_sortColumn = Urgency;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QString m_groupHeader;
+    bool m_daysHeader = false;
 };
 
 } // namespace upstream::dashboard

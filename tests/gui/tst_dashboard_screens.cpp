@@ -1,8 +1,11 @@
 // Proves: with the demo data set, each dashboard renders populated offscreen — KPI tiles with figures, a trend
 // chart with points, a filled signals table with severity/urgency/status/context badges, top payers, the ledger
 // strip and the freshness line — and the deep dive shows the evidence, the shaded series, the breakdown and
-// exports PDF and CSV through the file-dialog seam. Writes the screenshots (docs/screenshots/ is refreshed from
-// $UPSTREAM_SCREENSHOT_DIR).
+// exports PDF and CSV through the file-dialog seam; the DelayGuard deep dive draws the reference and cohort curves
+// (one point per day of age) with O, E, Δ, the unfinished and overdue claims, the 80th-percentile lag and the
+// dollars at risk, and its table shows observed / expected and overdue $; signal types read as words and the
+// header states the as-of date, the data's age and the windows' date. Writes the screenshots (docs/screenshots/ is
+// refreshed from $UPSTREAM_SCREENSHOT_DIR).
 #include "DashboardFixture.h"
 #include "DialogSeam.h"
 #include "KpiTile.h"
@@ -10,6 +13,7 @@
 #include "dashboards/DashboardPage.h"
 #include "dashboards/MetricChart.h"
 #include "deepdive/DeepDiveDialog.h"
+#include "deepdive/DelayCurveChart.h"
 #include "shell/MainWindow.h"
 #include "sync/ConnectionState.h"
 
@@ -76,7 +80,18 @@ private slots:
             QCOMPARE(payers->rowCount(), 6);
             QVERIFY(payers->item(0, 0)->text().size() > 3);
             QVERIFY(page->findChild<QLabel *>(QStringLiteral("ledgerStrip"))->text().contains(QLatin1String("$")));
-            QVERIFY(page->findChild<QLabel *>(QStringLiteral("freshness"))->text().contains(QLatin1String("2026")));
+            const QString fresh = page->findChild<QLabel *>(QStringLiteral("freshness"))->text();
+            QVERIFY2(fresh.contains(QStringLiteral("As of 2026-11-16 · data through 2026-11-15 (1 day old)")),
+                     qPrintable(fresh));
+            const QString windows = page->findChild<QLabel *>(QStringLiteral("windows"))->text();
+            QVERIFY2(products[i].second.id == QLatin1String("delayguard")
+                         ? windows.contains(QStringLiteral("adjudication delay by submission date"))
+                         : windows.startsWith(QStringLiteral("Windows by decision date: current 2026-11-")),
+                     qPrintable(windows));
+            for (int r = 0; r < page->model()->rowCount(); ++r) {
+                const QString type = page->model()->index(r, dashboard::SignalTableModel::Type).data().toString();
+                QVERIFY2(!type.contains(u'_') && type != type.toUpper(), qPrintable(type)); // words, not ids
+            }
             // The table's visible rows are laid out: the last visible row sits near the bottom of the viewport.
             QVERIFY(page->table()->rowAt(page->table()->viewport()->height() - 5) > 8);
             const QString file = test::saveScreenshot(&window, QStringLiteral("dashboard-") + products[i].second.id);
@@ -134,6 +149,68 @@ private slots:
         QVERIFY(csvText.contains("date,value,n"));
         QCOMPARE(csvText.count("\r\n2026-"), 104);
         dialog->close();
+
+        // DelayGuard: the table's O / E and overdue $, then the deep dive of its most urgent signal.
+        window.showPage(views::Page::DelayGuard);
+        views::DashboardPage *delay = pages[2];
+        QCoreApplication::processEvents();
+        QTableView *table = delay->table();
+        QVERIFY(!table->isColumnHidden(dashboard::SignalTableModel::ObservedExpected));
+        QVERIFY(!table->isColumnHidden(dashboard::SignalTableModel::Overdue));
+        QVERIFY(table->isColumnHidden(dashboard::SignalTableModel::Dollars));
+        QVERIFY(drift->table()->isColumnHidden(dashboard::SignalTableModel::ObservedExpected));
+        const QString oe = delay->model()->index(0, dashboard::SignalTableModel::ObservedExpected).data().toString();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d+ / \\d+\\.\\d$")).match(oe).hasMatch(), qPrintable(oe));
+        QVERIFY(delay->model()->index(0, dashboard::SignalTableModel::Overdue).data().toString().startsWith(u'$'));
+        QCOMPARE(delay->model()->headerData(dashboard::SignalTableModel::Delta, Qt::Horizontal).toString(),
+                 QStringLiteral("Δ days"));
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Return);
+        views::DeepDiveDialog *dd = delay->deepDive();
+        QVERIFY(dd);
+        QTRY_VERIFY(dd->isVisible());
+        dd->resize(1040, 780);
+        QCoreApplication::processEvents();
+        const auto &ev = dd->detail().evidence;
+        QVERIFY(ev.delay);
+        QVERIFY(!dd->findChild<views::MetricChart *>()); // the curves replace the daily series
+        auto *curves = dd->findChild<views::DelayCurveChart *>();
+        QVERIFY(curves && curves->isVisible());
+        QCOMPARE(curves->referencePointCount(), 29); // ages 0 … 28 of the 28-day cohort
+        QCOMPARE(curves->cohortPointCount(), 29);
+        const QLocale loc;
+        const QString figures = dd->findChild<QLabel *>(QStringLiteral("delayFigures"))->text();
+        for (const QString &expected :
+             {loc.toString(ev.delay->observed, 'f', 0), loc.toString(ev.delay->expected, 'f', 1),
+              QStringLiteral("+%1 days").arg(loc.toString(dd->detail().delta, 'f', 1)),
+              dashboard::formatDollars(ev.delay->overdueDollars), QStringLiteral("Expected finished (E)"),
+              QStringLiteral("Observed finished (O)"), QStringLiteral("Reference 80th-percentile lag")})
+            QVERIFY2(figures.contains(expected.toHtmlEscaped()),
+                     qPrintable(expected + QStringLiteral(" in ") + figures));
+        const QString why = dd->findChild<QLabel *>(QStringLiteral("evidenceText"))->text();
+        QVERIFY2(
+            why.contains(QStringLiteral("(observed O = %1, expected E = %2)")
+                             .arg(loc.toString(ev.delay->observed, 'f', 0), loc.toString(ev.delay->expected, 'f', 1))),
+            qPrintable(why));
+        QVERIFY(why.contains(QStringLiteral("Slowdown Δ = %1 days").arg(loc.toString(dd->detail().delta, 'f', 1))));
+        QVERIFY(why.contains(QStringLiteral("Unfinished claims in the cohort: %1").arg(ev.delay->unfinished)));
+        QVERIFY(dd->windowTitle().contains(QLatin1String("Adjudication delay")) ||
+                dd->windowTitle().contains(QLatin1String("Payment delay")));
+        const QString delayShot = test::saveScreenshot(dd, QStringLiteral("deepdive-delayguard"));
+        QVERIFY(!delayShot.isEmpty());
+        const QImage curvesImg(delayShot);
+        // Both curves are drawn: the reference blue and the cohort orange pens.
+        QVERIFY2(pixelsNear(curvesImg, QColor(0x1e, 0x63, 0xd6)) > 60, "reference curve visible");
+        QVERIFY2(pixelsNear(curvesImg, QColor(0xe0, 0x6c, 0x00)) > 60, "cohort curve visible");
+        const QString delayCsv = out.filePath(QStringLiteral("delay.csv"));
+        QVERIFY(dd->exportCsv(delayCsv));
+        QFile dc(delayCsv);
+        QVERIFY(dc.open(QIODevice::ReadOnly));
+        const QByteArray dcText = dc.readAll();
+        QVERIFY(dcText.contains("age,reference_share,reference_n,cohort_share,cohort_n\r\n"));
+        QVERIFY(dcText.contains("overdue_claims," + QByteArray::number(ev.delay->overdueClaims)));
+        QVERIFY(dd->exportPdf(out.filePath(QStringLiteral("delay.pdf"))));
+        dd->close();
     }
 
     void darkSystemPaletteGivesADarkDashboard()

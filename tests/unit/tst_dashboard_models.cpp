@@ -2,12 +2,17 @@
 // clears; every sortable column comes out ordered; every filter keeps exactly the rows a brute-force check keeps;
 // KPIs and top payers add up; a verdict writes judgment + alert status + outbox + audit in one transaction,
 // resubmitting updates the single judgment, and undo restores the previous state; the evidence JSON round-trips
-// and its CSV export carries the figures.
+// and its CSV export carries the figures; the synthetic DelayGuard evidence has both signal types with consistent
+// O, E, Δ and curves; the engines' own evidence (SPEC 6's DelayGuard reference case, computed into a cache) reaches
+// the table (O / E, overdue $) and the deep dive's detail unchanged; signal types read as words; the freshness line
+// states the as-of date, the last data day and its age, and the windows line the date the windows are keyed on.
+#include "compute/SignalStore.h"
 #include "dashboard/DashboardSummary.h"
 #include "dashboard/SignalEvidence.h"
 #include "dashboard/SignalTableModel.h"
 #include "dashboard/SyntheticSignals.h"
 #include "dashboard/TriageService.h"
+#include "engines/DailyAggregate.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QAbstractItemModelTester>
@@ -99,19 +104,25 @@ private slots:
         SignalFilter f;
         f.severityMask = (1u << unsigned(Severity::Critical)) | (1u << unsigned(Severity::High));
         f.statusMask = 1u << unsigned(AlertStatus::Pending);
-        f.payer = 0;
         f.text = QStringLiteral("lab");
-        model.setFilter(f);
-        int expected = 0;
-        for (int r = 0; r < d.size(); ++r) {
-            const size_t i = size_t(r);
+        auto keeps = [&](size_t i) {
             const bool sev = d.severity[i] == Severity::Critical || d.severity[i] == Severity::High;
+            // The signal type matches by its id or by the words the table shows.
             const bool text =
                 d.groups.entries[d.group[i]].contains(QLatin1String("lab"), Qt::CaseInsensitive) ||
                 d.payers.entries[d.payer[i]].contains(QLatin1String("lab"), Qt::CaseInsensitive) ||
-                d.signalTypes.entries[d.signalType[i]].contains(QLatin1String("lab"), Qt::CaseInsensitive);
-            expected += sev && d.status[i] == AlertStatus::Pending && d.payer[i] == 0 && text;
-        }
+                d.signalTypes.entries[d.signalType[i]].contains(QLatin1String("lab"), Qt::CaseInsensitive) ||
+                d.signalTypeLabels[d.signalType[i]].contains(QLatin1String("lab"), Qt::CaseInsensitive);
+            return sev && d.status[i] == AlertStatus::Pending && text;
+        };
+        for (int r = 0; r < d.size() && !f.payer; ++r)
+            if (keeps(size_t(r)))
+                f.payer = d.payer[size_t(r)]; // a payer the filter keeps rows of
+        QVERIFY(f.payer);
+        model.setFilter(f);
+        int expected = 0;
+        for (int r = 0; r < d.size(); ++r)
+            expected += keeps(size_t(r)) && d.payer[size_t(r)] == *f.payer;
         QVERIFY(expected > 0);
         QCOMPARE(model.rowCount(), expected);
         for (int r = 0; r < model.rowCount(); ++r)
@@ -239,6 +250,194 @@ private slots:
         QVERIFY(csv.contains(QStringLiteral("2026-11-15,")));
         QVERIFY(detail->plainExplanation().join(u' ').contains(detail->payer));
         QVERIFY(!parseEvidence("{not json").ok());
+    }
+    void delayGuardSyntheticSignalsCarryConsistentDelayEvidence()
+    {
+        auto rows = loadSignalRows(*m_cache, kDelayGuard, {QDate(2026, 11, 16)});
+        QVERIFY(rows.ok());
+        QVERIFY(rows->hasDelayFigures());
+        QCOMPARE(rows->signalTypes.entries.size(), 2);
+        QVERIFY(rows->signalTypes.entries.contains(QStringLiteral("adjudication_delay")));
+        QVERIFY(rows->signalTypes.entries.contains(QStringLiteral("payment_delay")));
+        SignalTableModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(std::move(rows.value()));
+        const SignalRows &d = model.rows();
+        int checked = 0;
+        for (int r = 0; r < d.size(); ++r) {
+            const size_t i = size_t(r);
+            QVERIFY(d.observed[i] < d.expected[i]);      // slower: fewer finished than expected
+            QCOMPARE(d.overdueDollars[i], d.dollars[i]); // dollars at risk are the overdue claims' dollars
+            QCOMPARE(d.current[i], d.baseline[i] + d.delta[i]);
+            QVERIFY(d.delta[i] >= 2.0);
+            auto detail = loadSignalDetail(*m_cache, d.signalId[i]);
+            QVERIFY(detail.ok());
+            const Evidence &e = detail->evidence;
+            QVERIFY(e.delay);
+            QCOMPARE(e.keyedOn, detail->signalType == QLatin1String("payment_delay")
+                                    ? QStringLiteral("decided_date")
+                                    : QStringLiteral("submitted_date"));
+            QCOMPARE(e.currentFrom, QDate(2026, 10, 19)); // cohort [T−28, T)
+            QCOMPARE(e.baselineFrom, QDate(2026, 7, 21)); // reference [T−118, T−28)
+            QCOMPARE(int(e.delay->referenceCurve.size()), 29);
+            QCOMPARE(int(e.delay->cohortCurve.size()), 29);
+            for (size_t a = 1; a < e.delay->referenceCurve.size(); ++a)
+                QVERIFY(e.delay->referenceCurve[a].share >= e.delay->referenceCurve[a - 1].share);
+            QCOMPARE(e.delay->observed, d.observed[i]);
+            QVERIFY(e.delay->overdueClaims <= e.delay->unfinished);
+            QVERIFY(e.delay->unfinished + qint64(e.delay->observed) == e.currentN);
+            auto again = parseEvidence(evidenceToJson(e));
+            QVERIFY(again.ok() && again->delay);
+            QCOMPARE(again->delay->cohortCurve.size(), e.delay->cohortCurve.size());
+            QCOMPARE(again->delay->referenceP80Lag, e.delay->referenceP80Lag);
+            ++checked;
+        }
+        QCOMPARE(checked, 40);
+        model.sort(SignalTableModel::Overdue, Qt::DescendingOrder);
+        for (int r = 1; r < model.rowCount(); ++r)
+            QVERIFY(model.index(r - 1, SignalTableModel::Overdue).data(SignalTableModel::SortValueRole).toDouble() >=
+                    model.index(r, SignalTableModel::Overdue).data(SignalTableModel::SortValueRole).toDouble());
+    }
+
+    void engineDelayEvidenceReachesTableAndDeepDive()
+    {
+        // SPEC 6's DelayGuard reference case, computed into a fresh cache by compute::computeLocal.
+        QTemporaryDir dir;
+        auto c = storage::LocalCache::open(dir.filePath(QStringLiteral("ref.db")), QByteArray(32, '\x33'));
+        QVERIFY(c.ok());
+        storage::LocalCache cache = std::move(c.value());
+        const QDate asOf(2026, 6, 1);
+        const engines::EpochDay t = engines::toEpochDay(asOf);
+        engines::ClaimAggregator agg;
+        auto add = [&](engines::EpochDay submitted, int lag) {
+            engines::ClaimRecord r;
+            r.payer = QStringLiteral("Harborview Mutual");
+            r.cpt = QStringLiteral("99213");
+            r.cptGroup = QStringLiteral("E&M");
+            r.submittedDay = submitted;
+            r.decidedDay = submitted + lag;
+            r.outcome = engines::Outcome::Paid;
+            r.allowedCents = 10000;
+            r.billedCents = 10000;
+            r.paidCents = 9000;
+            if (r.decidedDay >= t) {
+                r.decidedDay = engines::kNoDay;
+                r.outcome = engines::Outcome::Pending;
+                r.paidCents = 0;
+            }
+            agg.add(r);
+        };
+        for (int i = 0; i < 200; ++i)
+            add(t - 118 + (90 * i) / 200, 10 + i % 5);
+        for (int i = 0; i < 56; ++i)
+            add(t - 28 + i / 2, 18 + i % 5);
+        compute::ComputeOptions options;
+        options.products = {engines::Product::DelayGuard};
+        auto report = compute::computeLocal(cache, agg.aggregates(), options);
+        QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+        QCOMPARE(report->asOf, asOf); // the data's own date
+
+        auto rows = loadSignalRows(cache, kDelayGuard, {asOf});
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), 1);
+        SignalTableModel model;
+        model.setDeltaInDays(true);
+        model.setRows(std::move(rows.value()));
+        QCOMPARE(model.index(0, SignalTableModel::Type).data().toString(), QStringLiteral("Adjudication delay"));
+        QCOMPARE(model.index(0, SignalTableModel::ObservedExpected).data().toString(), QStringLiteral("16 / 32.0"));
+        QCOMPARE(model.index(0, SignalTableModel::Overdue).data().toString(), QStringLiteral("$1,400"));
+        QCOMPARE(model.index(0, SignalTableModel::Delta).data().toString(), QStringLiteral("+8.0 d"));
+        QCOMPARE(model.headerData(SignalTableModel::Delta, Qt::Horizontal).toString(), QStringLiteral("Δ days"));
+        QVERIFY(model.index(0, SignalTableModel::Overdue)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QLatin1String("14 overdue claims")));
+
+        auto detail = loadSignalDetail(cache, model.rows().signalId[0]);
+        QVERIFY(detail.ok());
+        const Evidence &e = detail->evidence;
+        QVERIFY(e.delay);
+        QCOMPARE(e.keyedOn, QStringLiteral("submitted_date"));
+        QCOMPARE(e.delay->observed, 16.0);
+        QCOMPARE(QString::number(e.delay->expected, 'f', 1), QStringLiteral("32.0"));
+        QCOMPARE(e.delay->unfinished, 40);
+        QCOMPARE(e.delay->overdueClaims, 14);
+        QCOMPARE(e.delay->overdueDollars, 1400.0);
+        QCOMPARE(e.delay->referenceP80Lag, 13);
+        QCOMPARE(int(e.delay->referenceCurve.size()), 29);
+        QCOMPARE(int(e.delay->cohortCurve.size()), 29);
+        QCOMPARE(detail->baseline, 12.0);
+        QCOMPARE(detail->current, 20.0);
+        const QString text = detail->plainExplanation().join(u' ');
+        QVERIFY2(text.contains(QLatin1String("16 of the cohort's 56 claims")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("expects 32.0")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Slowdown Δ = 8.0 days")), qPrintable(text));
+        QVERIFY2(
+            text.contains(QStringLiteral("Cohorts by submission date: cohort 2026-05-04 – 2026-05-31 (56 claims)")),
+            qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("14 of them overdue")) && text.contains(QLatin1String("$1,400")),
+                 qPrintable(text));
+        const QString csv = QString::fromUtf8(detail->toCsv());
+        QVERIFY(csv.contains(QStringLiteral("observed,16\r\n")));
+        QVERIFY(csv.contains(QStringLiteral("age,reference_share,reference_n,cohort_share,cohort_n\r\n")));
+        QVERIFY(csv.contains(QStringLiteral("\r\n14,0.8000,200,0.0000,")));
+
+        auto fresh = freshness(cache, kDelayGuard, {QStringLiteral("adjudication_delay")});
+        QVERIFY(fresh.ok());
+        QCOMPARE(fresh->asOf, asOf);
+        QCOMPARE(fresh->dataThrough, QDate(2026, 5, 31));
+        QCOMPARE(freshnessText(fresh.value(), QDate(2026, 6, 3)),
+                 QStringLiteral("As of 2026-06-01 · data through 2026-05-31 (3 days old)"));
+        QCOMPARE(windowsText(fresh.value(), kDelayGuard),
+                 QStringLiteral("Cohort 2026-05-04 – 2026-05-31 · reference 2026-02-03 – 2026-05-03 · adjudication "
+                                "delay by submission date"));
+    }
+
+    void signalTypesReadAsWords()
+    {
+        for (const char *id : {"DENIAL_RATE", "NEW_REASON", "REASON_RATE_SPIKE", "REASON_VOLUME_SPIKE",
+                               "REASON_DOLLAR_SPIKE", "adjudication_delay", "payment_delay"}) {
+            const QString label = signalTypeLabel(QString::fromLatin1(id));
+            QVERIFY2(label != QLatin1String(id) && !label.contains(u'_'), id);
+        }
+        QCOMPARE(signalTypeLabel(QStringLiteral("payment_delay")), QStringLiteral("Payment delay"));
+        QCOMPARE(unitOfSignalType(QStringLiteral("REASON_VOLUME_SPIKE")), QStringLiteral("count"));
+        QCOMPARE(unitOfSignalType(QStringLiteral("REASON_DOLLAR_SPIKE")), QStringLiteral("dollars"));
+        QVERIFY(isDaysSignalType(QStringLiteral("adjudication_delay")));
+        QVERIFY(!isDaysSignalType(QStringLiteral("DENIAL_RATE")));
+        // The search box finds a signal by the words it shows.
+        auto rows = loadSignalRows(*m_cache, kDenialScope, {QDate(2026, 11, 16)});
+        QVERIFY(rows.ok());
+        SignalTableModel model;
+        model.setRows(std::move(rows.value()));
+        SignalFilter f;
+        f.text = QStringLiteral("volume spike");
+        model.setFilter(f);
+        QVERIFY(model.rowCount() > 0);
+        for (int r = 0; r < model.rowCount(); ++r)
+            QCOMPARE(model.index(r, SignalTableModel::Type).data().toString(), QStringLiteral("Reason volume spike"));
+        QVERIFY(model.index(0, SignalTableModel::Current).data().toString().endsWith(QLatin1String("/day")));
+    }
+
+    void freshnessStatesAsOfDataDayAgeAndWindows()
+    {
+        auto f = freshness(*m_cache, kDriftWatch, {QStringLiteral("DENIAL_RATE")});
+        QVERIFY(f.ok());
+        QCOMPARE(f->asOf, QDate(2026, 11, 16));
+        QCOMPARE(f->dataThrough, QDate(2026, 11, 15));
+        QCOMPARE(f->ageDays(QDate(2026, 11, 16)), 1);
+        QCOMPARE(freshnessText(f.value(), QDate(2026, 11, 16)),
+                 QStringLiteral("As of 2026-11-16 · data through 2026-11-15 (1 day old)"));
+        QCOMPARE(freshnessText(f.value(), QDate(2026, 11, 15)),
+                 QStringLiteral("As of 2026-11-16 · data through 2026-11-15 (today)"));
+        QCOMPARE(windowsText(f.value(), kDriftWatch),
+                 QStringLiteral("Windows by decision date: current 2026-11-02 – 2026-11-15 · baseline 2026-08-04 – "
+                                "2026-11-01"));
+        QCOMPARE(freshnessText(Freshness{}, QDate(2026, 11, 16)), QStringLiteral("As of: no data"));
+        auto d = loadSignalDetail(*m_cache, QStringLiteral("dw-0000003"));
+        QVERIFY(d.ok());
+        QVERIFY(d->plainExplanation().join(u' ').contains(
+            QStringLiteral("Windows by decision date: current 2026-11-02 – 2026-11-15")));
     }
 };
 

@@ -23,6 +23,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <iterator>
+
 namespace upstream::views {
 using dashboard::SignalTableModel;
 
@@ -55,7 +57,7 @@ DashboardProduct DashboardProduct::driftWatch()
 {
     return {QStringLiteral("driftwatch"),
             DashboardPage::tr("DriftWatch"),
-            DashboardPage::tr("Denial-rate and decision-time drift per payer and CPT group against each baseline."),
+            DashboardPage::tr("Denial-rate drift per payer and CPT group against each baseline."),
             DashboardPage::tr("CPT group"),
             DashboardPage::tr("Dollars impact"),
             DashboardPage::tr("Denial rate, most severe signals (daily, volume-weighted)"),
@@ -70,8 +72,8 @@ DashboardProduct DashboardProduct::denialScope()
             DashboardPage::tr("Denial reasons that spiked or appeared for the first time, per payer."),
             DashboardPage::tr("Reason"),
             DashboardPage::tr("Denied dollars"),
-            DashboardPage::tr("Reason rate, most severe signals (daily, volume-weighted)"),
-            QStringLiteral("rate"),
+            DashboardPage::tr("Daily denials with the reason, most severe rate spikes (mean per signal)"),
+            QStringLiteral("count"),
             QStringLiteral("reason_rate")};
 }
 
@@ -82,9 +84,10 @@ DashboardProduct DashboardProduct::delayGuard()
             DashboardPage::tr("Payers that started paying or deciding slower, with the dollars at risk."),
             DashboardPage::tr("Group"),
             DashboardPage::tr("Dollars at risk"),
-            DashboardPage::tr("Days to payment, most severe signals (daily, volume-weighted)"),
-            QStringLiteral("days"),
-            QStringLiteral("payment_days")};
+            DashboardPage::tr("Share of claims decided by the as-of date, per submission day (most severe "
+                              "adjudication delays)"),
+            QStringLiteral("rate"),
+            QStringLiteral("decision_days")};
 }
 
 DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
@@ -92,6 +95,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
 {
     setObjectName(m_product.id + QStringLiteral("Page"));
     m_model->setGroupHeader(m_product.groupHeader);
+    m_model->setDeltaInDays(m_product.id == QLatin1String("delayguard"));
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(16, 10, 16, 8);
     v->setSpacing(8);
@@ -153,12 +157,17 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSortIndicator(SignalTableModel::Urgency, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
-    const int widths[] = {76, 78, 150, 160, 136, 80, 86, 150, 190, 76, 76, 72, 84, 170};
+    const int widths[] = {76, 78, 150, 160, 150, 104, 160, 96, 86, 150, 190, 76, 76, 72, 84, 170};
+    static_assert(std::size(widths) == SignalTableModel::ColumnCount);
     for (int c = 0; c < SignalTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_table->setColumnHidden(SignalTableModel::Window, true); // one window per recompute; shown in the deep dive
-    if (m_product.id == QLatin1String("delayguard"))
-        m_table->setColumnHidden(SignalTableModel::Group, true);
+    const bool delayGuard = m_product.id == QLatin1String("delayguard");
+    m_table->setColumnHidden(SignalTableModel::Group, delayGuard);
+    m_table->setColumnHidden(SignalTableModel::ObservedExpected, !delayGuard);
+    m_table->setColumnHidden(SignalTableModel::Overdue, !delayGuard);
+    // DelayGuard's dollars are the overdue dollars at risk (SPEC 6): the Overdue $ column already shows them.
+    m_table->setColumnHidden(SignalTableModel::Dollars, delayGuard);
     auto *delegate = new widgets::BadgeDelegate(
         [](const QModelIndex &i) -> QList<widgets::BadgeDelegate::Badge> {
             const QString text = i.data().toString();
@@ -219,8 +228,6 @@ DashboardPage::~DashboardPage() = default;
 QWidget *DashboardPage::buildHeader()
 {
     auto *w = new QWidget(this);
-    auto *h = new QHBoxLayout(w);
-    h->setContentsMargins(0, 0, 0, 0);
     auto *title = new QLabel(
         QStringLiteral("<span style='font-size:16pt; font-weight:600'>%1</span>").arg(m_product.title.toHtmlEscaped()),
         w);
@@ -229,10 +236,20 @@ QWidget *DashboardPage::buildHeader()
     m_freshness = new QLabel(w);
     m_freshness->setObjectName(QStringLiteral("freshness"));
     m_freshness->setAccessibleName(tr("Data freshness"));
-    h->addWidget(title);
-    h->addSpacing(12);
-    h->addWidget(blurb, 1);
-    h->addWidget(m_freshness);
+    m_windows = new QLabel(w);
+    m_windows->setObjectName(QStringLiteral("windows"));
+    m_windows->setAccessibleName(tr("Windows of the signals"));
+    m_windows->setForegroundRole(QPalette::PlaceholderText);
+    auto *top = new QHBoxLayout;
+    top->addWidget(title);
+    top->addSpacing(12);
+    top->addWidget(blurb, 1);
+    top->addWidget(m_freshness);
+    auto *v = new QVBoxLayout(w);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(2);
+    v->addLayout(top);
+    v->addWidget(m_windows);
     return w;
 }
 
@@ -318,6 +335,7 @@ void DashboardPage::unbind()
         t->setValue(QStringLiteral("–"));
     m_ledger->clear();
     m_freshness->clear();
+    m_windows->clear();
     m_search->clear();
     m_panel->clearInput();
     m_panel->withdrawLedgerOffer();
@@ -394,8 +412,8 @@ void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>
             : loc.toString(QDateTime::fromString(data.freshness.lastSynced, Qt::ISODate).toLocalTime(),
                            QLocale::ShortFormat);
     m_freshness->setText(
-        tr("As of <b>%1</b> · last synced: %2")
-            .arg(m_asOf.isValid() ? loc.toString(m_asOf, QLocale::ShortFormat) : tr("no data"), synced));
+        tr("%1 · last synced: %2").arg(dashboard::freshnessText(data.freshness, m_today).toHtmlEscaped(), synced));
+    m_windows->setText(dashboard::windowsText(data.freshness, m_product.id));
     m_chart->setTrend(data.trend, m_product.unit, m_product.metricTitle);
     refreshSummary();
     showLedger(data.ledger);
@@ -410,7 +428,7 @@ void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>
 void DashboardPage::refreshSummary()
 {
     const auto &rows = m_model->rows();
-    const dashboard::Kpis k = dashboard::computeKpis(rows, m_product.unit == QLatin1String("days"));
+    const dashboard::Kpis k = dashboard::computeKpis(rows, m_product.id == QLatin1String("delayguard"));
     const QLocale loc;
     m_tiles[0]->setValue(loc.toString(k.open), tr("of %1 signals").arg(loc.toString(k.total)));
     m_tiles[1]->setValue(loc.toString(k.critical), tr("pending triage"));

@@ -44,8 +44,8 @@ struct DashboardProduct {
     QString groupHeader;  // "CPT group", "Reason", ...
     QString dollarsTitle; // "Dollars impact", "Dollars at risk", ...
     QString metricTitle;  // trend chart title
-    QString unit;         // rate | days
-    QString metric;       // evidence metric of the trend: denial_rate, reason_rate, payment_days
+    QString unit;         // of the trend: rate | count | days
+    QString metric;       // evidence metric of the trend: denial_rate, reason_rate, decision_days
     static DashboardProduct driftWatch();
     static DashboardProduct denialScope();
     static DashboardProduct delayGuard();
@@ -111,6 +111,7 @@ private:
 
     dashboard::SignalTableModel *m_model;
     QLabel *m_freshness = nullptr;
+    QLabel *m_windows = nullptr; // the windows of the newest recompute and the date they are keyed on
     QLabel *m_count = nullptr;
     std::array<widgets::KpiTile *, 5> m_tiles{};
     MetricChart *m_chart = nullptr;

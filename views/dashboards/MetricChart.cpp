@@ -85,8 +85,15 @@ void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, con
     x->setTickCount(7);
     auto *y = new QValueAxis;
     y->setLabelFormat(axisFormat(unit));
-    if (!points.empty())
-        y->setRange(std::max(0.0, lo - (hi - lo) * 0.15), hi + (hi - lo) * 0.15 + 0.5);
+    if (!points.empty()) {
+        double top = hi + (hi - lo) * 0.15 + 0.5;
+        if (unit == QLatin1String("rate"))
+            top = std::min(top, 100.0); // a share never exceeds 100 %
+        y->setRange(std::max(0.0, lo - (hi - lo) * 0.15), top);
+        y->applyNiceNumbers(); // round ticks (0, 20, 40 … rather than 0, 29, 58 …)
+        if (unit != QLatin1String("rate") && y->max() < 10)
+            y->setLabelFormat(QStringLiteral("%.1f")); // small counts: whole-number labels would repeat
+    }
     for (QAbstractAxis *a : {static_cast<QAbstractAxis *>(x), static_cast<QAbstractAxis *>(y)}) {
         a->setLabelsBrush(palette().text());
         a->setGridLineColor(palette().color(QPalette::Mid));
@@ -97,16 +104,16 @@ void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, con
     line->attachAxis(y);
 }
 
-void MetricChart::setEvidence(const dashboard::Evidence &e)
+void MetricChart::setEvidence(const dashboard::Evidence &e, const QString &unit, const QString &title)
 {
-    resetChart(tr("Daily %1").arg(dashboard::metricLabel(e.metric).toLower()));
+    resetChart(title);
     QChart *c = chart();
     double lo = 0, hi = 1;
     if (!e.series.empty()) {
-        lo = hi = scaled(e.unit, e.series.front().value);
+        lo = hi = scaled(unit, e.series.front().value);
         for (const auto &p : e.series) {
-            lo = std::min(lo, scaled(e.unit, p.value));
-            hi = std::max(hi, scaled(e.unit, p.value));
+            lo = std::min(lo, scaled(unit, p.value));
+            hi = std::max(hi, scaled(unit, p.value));
         }
     }
     const double top = hi + (hi - lo) * 0.1 + 0.5, bottom = std::max(0.0, lo - (hi - lo) * 0.1);
@@ -114,7 +121,7 @@ void MetricChart::setEvidence(const dashboard::Evidence &e)
     x->setFormat(QStringLiteral("d MMM"));
     x->setTickCount(8);
     auto *y = new QValueAxis;
-    y->setLabelFormat(axisFormat(e.unit));
+    y->setLabelFormat(axisFormat(unit));
     y->setRange(bottom, top);
     // Both windows in view: the axis would otherwise take its range from the first series attached only.
     QDate first = e.baselineFrom.isValid() ? e.baselineFrom : e.currentFrom;
@@ -150,7 +157,7 @@ void MetricChart::setEvidence(const dashboard::Evidence &e)
     auto *line = new QLineSeries;
     line->setName(tr("Daily value"));
     for (const auto &p : e.series)
-        line->append(double(ms(p.date)), scaled(e.unit, p.value));
+        line->append(double(ms(p.date)), scaled(unit, p.value));
     QPen pen(palette().color(QPalette::Text));
     pen.setWidthF(1.6);
     line->setPen(pen);

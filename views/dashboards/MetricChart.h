@@ -15,7 +15,8 @@ public:
     explicit MetricChart(QWidget *parent = nullptr);
 
     void setTrend(const std::vector<dashboard::TrendPoint> &points, const QString &unit, const QString &title);
-    void setEvidence(const dashboard::Evidence &evidence);
+    // unit: of the series values ("rate" or "count", dashboard::seriesUnit), which may differ from the signal's.
+    void setEvidence(const dashboard::Evidence &evidence, const QString &unit, const QString &title);
     void clearChart();
     int pointCount() const { return m_points; }
 

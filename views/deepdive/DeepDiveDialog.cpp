@@ -3,6 +3,7 @@
 #include "DialogSeam.h"
 #include "dashboard/SignalRows.h"
 #include "dashboards/MetricChart.h"
+#include "deepdive/DelayCurveChart.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -51,20 +52,29 @@ QString money(double v)
     return dashboard::formatDollars(v);
 }
 
+// A breakdown value: DriftWatch's are shares of the group's decided claims, DenialScope's denials per day.
+QString breakdownValue(const dashboard::SignalDetail &d, double v)
+{
+    if (d.product == QLatin1String("denialscope"))
+        return DeepDiveDialog::tr("%1/day").arg(QLocale().toString(v, 'f', 2));
+    return dashboard::formatValue(d.evidence, v);
+}
+
 } // namespace
 
 DeepDiveDialog::DeepDiveDialog(dashboard::SignalDetail detail, QWidget *parent)
-    : QDialog(parent), m_detail(std::move(detail)), m_chart(new MetricChart(this)), m_status(new QLabel(this))
+    : QDialog(parent), m_detail(std::move(detail)), m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("deepDiveDialog"));
-    setWindowTitle(tr("Deep dive — %1 · %2").arg(m_detail.signalType, m_detail.payer));
+    const QString typeLabel = dashboard::signalTypeLabel(m_detail.signalType);
+    setWindowTitle(tr("Deep dive — %1 · %2").arg(typeLabel, m_detail.payer));
     resize(1040, 780);
     auto *v = new QVBoxLayout(this);
     const QString heading =
         QStringLiteral("<span style='font-size:15pt; font-weight:600'>%1</span>  <span>%2%3</span>")
             .arg(m_detail.payer.toHtmlEscaped(),
                  (m_detail.group.isEmpty() ? QString() : m_detail.group + QStringLiteral(" · ")).toHtmlEscaped(),
-                 m_detail.signalType.toHtmlEscaped());
+                 typeLabel.toHtmlEscaped());
     auto *title = new QLabel(heading, this);
     v->addWidget(title);
     QString state = tr("Severity <b>%1</b> · alert %2 · as of %3")
@@ -87,10 +97,20 @@ DeepDiveDialog::DeepDiveDialog(dashboard::SignalDetail detail, QWidget *parent)
     explanation->setText(html);
     v->addWidget(explanation);
 
-    m_chart->setEvidence(m_detail.evidence);
-    m_chart->setAccessibleName(tr("Daily series with the baseline and current windows shaded"));
-    m_chart->setMinimumHeight(270);
-    v->addWidget(m_chart, 1);
+    if (m_detail.evidence.delay) {
+        v->addWidget(buildDelayEvidence(), 1);
+    } else {
+        m_chart = new MetricChart(this);
+        const QString unit = dashboard::seriesUnit(m_detail.evidence, m_detail.product);
+        m_chart->setEvidence(m_detail.evidence, unit,
+                             m_detail.product == QLatin1String("denialscope")
+                                 ? tr("Daily denials with the reason (by decision date)")
+                                 : tr("Daily %1").arg(dashboard::metricLabel(m_detail.evidence.metric).toLower()));
+        m_chart->setAccessibleName(tr("Daily series with the baseline and current windows shaded"));
+        m_chart->setMinimumHeight(270);
+        m_chartWidget = m_chart;
+        v->addWidget(m_chart, 1);
+    }
     v->addWidget(buildTables());
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -118,6 +138,57 @@ DeepDiveDialog::DeepDiveDialog(dashboard::SignalDetail detail, QWidget *parent)
     v->addLayout(bottom);
 }
 
+QString DeepDiveDialog::delayFiguresHtml() const
+{
+    const QLocale loc;
+    const auto &e = m_detail.evidence;
+    const auto &d = *e.delay;
+    QString rows;
+    auto row = [&](const QString &label, const QString &value) {
+        rows += QStringLiteral("<tr><td style='padding:2px 10px 2px 0'>%1</td><td align='right'><b>%2</b></td></tr>")
+                    .arg(label.toHtmlEscaped(), value.toHtmlEscaped());
+    };
+    row(tr("Observed finished (O)"), loc.toString(d.observed, 'f', 0));
+    row(tr("Expected finished (E)"), loc.toString(d.expected, 'f', 1));
+    row(tr("Slowdown Δ"), tr("+%1 days").arg(loc.toString(m_detail.delta, 'f', 1)));
+    row(tr("Median lag"),
+        tr("%1 → %2 days").arg(loc.toString(m_detail.baseline, 'f', 1), loc.toString(m_detail.current, 'f', 1)));
+    row(tr("Cohort claims"), loc.toString(e.currentN));
+    row(tr("Unfinished"), loc.toString(d.unfinished));
+    row(tr("Overdue claims"), loc.toString(d.overdueClaims));
+    row(tr("Reference 80th-percentile lag"),
+        d.referenceP80Lag >= 0 ? tr("%1 days").arg(d.referenceP80Lag) : tr("not reached"));
+    row(tr("Dollars at risk"), dashboard::formatDollars(d.overdueDollars));
+    row(tr("z · p-value"), tr("%1 · %2").arg(loc.toString(e.statisticValue, 'f', 2),
+                                             m_detail.pValue < 0.0001 ? QStringLiteral("< 0.0001")
+                                                                      : loc.toString(m_detail.pValue, 'f', 4)));
+    return QStringLiteral("<table cellspacing='0'>%1</table>").arg(rows);
+}
+
+QWidget *DeepDiveDialog::buildDelayEvidence()
+{
+    auto *w = new QWidget(this);
+    auto *h = new QHBoxLayout(w);
+    h->setContentsMargins(0, 0, 0, 0);
+    m_curves = new DelayCurveChart(w);
+    m_curves->setObjectName(QStringLiteral("delayCurves"));
+    m_curves->setAccessibleName(tr("Share of claims finished by age, reference cohort and current cohort"));
+    m_curves->setDelay(*m_detail.evidence.delay, m_detail.evidence.keyedOn);
+    m_curves->setMinimumHeight(300);
+    m_chartWidget = m_curves;
+    h->addWidget(m_curves, 1);
+    auto *box = new QGroupBox(tr("Observed vs expected"), w);
+    auto *l = new QVBoxLayout(box);
+    auto *figures = new QLabel(delayFiguresHtml(), box);
+    figures->setObjectName(QStringLiteral("delayFigures"));
+    figures->setAccessibleName(tr("Observed and expected finished claims, slowdown and overdue claims"));
+    figures->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    l->addWidget(figures);
+    l->addStretch(1);
+    h->addWidget(box);
+    return w;
+}
+
 QWidget *DeepDiveDialog::buildTables()
 {
     auto *w = new QWidget(this);
@@ -132,15 +203,21 @@ QWidget *DeepDiveDialog::buildTables()
         table->setFixedHeight(150);
         h->addWidget(g, 1);
     };
-    auto *breakdown = makeTable({tr("Breakdown"), tr("Baseline"), tr("Current"), tr("n")}, w, tr("Breakdown"));
-    breakdown->setRowCount(int(e.breakdown.size()));
-    for (int r = 0; r < int(e.breakdown.size()); ++r) {
-        const auto &s = e.breakdown[size_t(r)];
-        setRow(breakdown, r,
-               {s.key, dashboard::formatValue(e, s.baseline), dashboard::formatValue(e, s.current),
-                QLocale().toString(s.n)});
+    // DelayGuard has no breakdown: its curves stand in for it.
+    if (!e.delay) {
+        auto *breakdown = makeTable({tr("Breakdown"), tr("Baseline"), tr("Current"), tr("n")}, w, tr("Breakdown"));
+        breakdown->setRowCount(int(e.breakdown.size()));
+        for (int r = 0; r < int(e.breakdown.size()); ++r) {
+            const auto &s = e.breakdown[size_t(r)];
+            setRow(breakdown, r,
+                   {s.key, breakdownValue(m_detail, s.baseline), breakdownValue(m_detail, s.current),
+                    QLocale().toString(s.n)});
+        }
+        // The key (a denial reason or a CPT group) takes the room; the figures are short.
+        for (int c = 1; c < breakdown->columnCount(); ++c)
+            breakdown->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+        group(m_detail.product == QLatin1String("driftwatch") ? tr("By denial reason") : tr("By CPT group"), breakdown);
     }
-    group(m_detail.product == QLatin1String("driftwatch") ? tr("By CPT code") : tr("By CPT group"), breakdown);
 
     auto *history = makeTable({tr("When"), tr("Who"), tr("Verdict"), tr("Reason")}, w, tr("Judgment history"));
     history->setRowCount(int(m_detail.judgments.size()));
@@ -174,20 +251,25 @@ QString DeepDiveDialog::reportHtml() const
     const auto &e = m_detail.evidence;
     QString html =
         QStringLiteral("<h2>%1 — %2</h2><p>%3 · %4 · severity %5</p>")
-            .arg(m_detail.signalType.toHtmlEscaped(), m_detail.payer.toHtmlEscaped(), m_detail.group.toHtmlEscaped(),
-                 m_detail.product.toHtmlEscaped(), m_detail.severity.toHtmlEscaped());
+            .arg(dashboard::signalTypeLabel(m_detail.signalType).toHtmlEscaped(), m_detail.payer.toHtmlEscaped(),
+                 m_detail.group.toHtmlEscaped(), m_detail.product.toHtmlEscaped(), m_detail.severity.toHtmlEscaped());
     for (const QString &p : m_detail.plainExplanation())
         html += QStringLiteral("<p>%1</p>").arg(p.toHtmlEscaped());
     html += QStringLiteral("<p><img src='chart.png' width='640'></p>");
-    html += QStringLiteral("<h3>%1</h3><table border='1' cellpadding='3' cellspacing='0'><tr><th>%2</th><th>%3</th>"
-                           "<th>%4</th><th>n</th></tr>")
-                .arg(tr("Breakdown"), tr("Key"), tr("Baseline"), tr("Current"));
-    for (const auto &s : e.breakdown)
-        html +=
-            QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
-                .arg(s.key.toHtmlEscaped(), dashboard::formatValue(e, s.baseline), dashboard::formatValue(e, s.current))
-                .arg(s.n);
-    html += QStringLiteral("</table><h3>%1</h3><ul>").arg(tr("Judgment history"));
+    if (e.delay) {
+        html += QStringLiteral("<h3>%1</h3>").arg(tr("Observed vs expected")) + delayFiguresHtml();
+    } else {
+        html += QStringLiteral("<h3>%1</h3><table border='1' cellpadding='3' cellspacing='0'><tr><th>%2</th>"
+                               "<th>%3</th><th>%4</th><th>n</th></tr>")
+                    .arg(tr("Breakdown"), tr("Key"), tr("Baseline"), tr("Current"));
+        for (const auto &s : e.breakdown)
+            html += QStringLiteral("<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>")
+                        .arg(s.key.toHtmlEscaped(), breakdownValue(m_detail, s.baseline),
+                             breakdownValue(m_detail, s.current))
+                        .arg(s.n);
+        html += QStringLiteral("</table>");
+    }
+    html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Judgment history"));
     for (const auto &j : m_detail.judgments)
         html += QStringLiteral("<li>%1 — %2: %3 %4</li>")
                     .arg(j.judgedAt.toHtmlEscaped(), j.operatorName.toHtmlEscaped(), j.verdict.toHtmlEscaped(),
@@ -203,7 +285,7 @@ bool DeepDiveDialog::exportPdf(const QString &file)
     writer.setPageSize(QPageSize(QPageSize::A4));
     writer.setResolution(150);
     QTextDocument doc;
-    doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")), m_chart->grab().toImage());
+    doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart.png")), m_chartWidget->grab().toImage());
     doc.setHtml(reportHtml());
     doc.setPageSize(QSizeF(writer.width(), writer.height()));
     doc.print(&writer);

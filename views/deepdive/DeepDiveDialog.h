@@ -1,6 +1,7 @@
 #pragma once
 // DeepDiveDialog: why one signal fired — the evidence in plain words and numbers, the daily series with both
-// windows shaded, the breakdown by CPT group or reason, the judgment history and the linked recovery-ledger
+// windows shaded (DelayGuard: the reference and cohort curves of share finished by age, with O, E, Δ and the
+// overdue claims), the breakdown by denial reason or CPT group, the judgment history and the linked recovery-ledger
 // entries; exports the evidence as PDF and CSV (file names through widgets::FileDialog).
 // Opened with open() (non-blocking); owns a copy of the signal's detail and drops it when closed.
 // Failure modes: an unwritable export file is reported in the dialog; nothing is written partially on purpose.
@@ -12,6 +13,7 @@ class QLabel;
 
 namespace upstream::views {
 
+class DelayCurveChart;
 class MetricChart;
 
 class DeepDiveDialog : public QDialog {
@@ -30,10 +32,14 @@ signals:
 
 private:
     QString reportHtml() const;
+    QString delayFiguresHtml() const; // DelayGuard: O, E, Δ, unfinished, overdue, p80 lag, dollars at risk
     QWidget *buildTables();
+    QWidget *buildDelayEvidence();
 
     dashboard::SignalDetail m_detail;
-    MetricChart *m_chart;
+    MetricChart *m_chart = nullptr;      // DriftWatch, DenialScope: the daily series
+    DelayCurveChart *m_curves = nullptr; // DelayGuard: the two curves
+    QWidget *m_chartWidget = nullptr;    // whichever of the two is shown (the PDF embeds it)
     QLabel *m_status;
 };
 

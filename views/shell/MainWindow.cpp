@@ -98,7 +98,7 @@ QWidget *MainWindow::makePlaceholder(Page page)
     QString blurb;
     switch (page) {
     case Page::DriftWatch:
-        blurb = tr("Payer denial-rate and decision-time drift against each payer's baseline.");
+        blurb = tr("Payer denial-rate drift, by decision date, against each payer's baseline.");
         break;
     case Page::DenialScope: blurb = tr("Denial reasons that spiked or appeared for the first time."); break;
     case Page::DelayGuard: blurb = tr("Payers that started paying or deciding slower, with dollars at risk."); break;
