@@ -95,21 +95,22 @@ QByteArray claimsCsv(const QDate &asOf)
         add(QStringLiteral("Acme Health"), QStringLiteral("99213"), c, c.addDays(35 + i % 3), QStringLiteral("PAID"),
             QStringLiteral("100.00"), {}, {});
     }
+    // DenialScope keys on the decided date: b and c below are decision days, submitted 10–12 days earlier.
     for (int i = 0; i < 21; ++i) { // DenialScope: a reason absent before, 14 denials now
         const QDate b = asOf.addDays(-28 + i);
-        add(QStringLiteral("Beta Care"), QStringLiteral("99214"), b, b.addDays(10), QStringLiteral("PAID"),
+        add(QStringLiteral("Beta Care"), QStringLiteral("99214"), b.addDays(-10), b, QStringLiteral("PAID"),
             QStringLiteral("80.00"), {}, {});
     }
     for (int i = 0; i < 14; ++i) {
         const QDate c = asOf.addDays(-7 + i / 2);
-        add(QStringLiteral("Beta Care"), QStringLiteral("99214"), c, c.addDays(10), QStringLiteral("DENIED"),
+        add(QStringLiteral("Beta Care"), QStringLiteral("99214"), c.addDays(-10), c, QStringLiteral("DENIED"),
             QStringLiteral("80.00"), {}, QStringLiteral("Precertification absent"));
     }
     for (int i = 0; i < 21; ++i) { // the same by denial code on a third payer
         const QDate b = asOf.addDays(-28 + i), c = asOf.addDays(-7 + i / 3);
-        add(QStringLiteral("Gamma Plan"), QStringLiteral("99215"), b, b.addDays(12), QStringLiteral("PAID"),
+        add(QStringLiteral("Gamma Plan"), QStringLiteral("99215"), b.addDays(-12), b, QStringLiteral("PAID"),
             QStringLiteral("120.00"), {}, {});
-        add(QStringLiteral("Gamma Plan"), QStringLiteral("99215"), c, c.addDays(12), QStringLiteral("DENIED"),
+        add(QStringLiteral("Gamma Plan"), QStringLiteral("99215"), c.addDays(-12), c, QStringLiteral("DENIED"),
             QStringLiteral("120.00"), QStringLiteral("CO-197"), QStringLiteral("Precertification absent"));
     }
     const QDate c = asOf.addDays(-3), d = c.addDays(10);
@@ -493,8 +494,8 @@ private slots:
             if (o.value(QStringLiteral("status")).toString() == QLatin1String("pending"))
                 alertIds << o.value(QStringLiteral("alert_id")).toString();
         }
-        // Two new denial reasons (Beta Care by text, Gamma Plan by code). The Acme Health latency change does not
-        // show: the import stores daily aggregates in a JSON shape that compute does not read back for latencies.
+        // Two new denial reasons (Beta Care by text, Gamma Plan by code). The Acme Health claims are too few for
+        // DelayGuard (30 claims in each cohort): they carry PHI columns, not a signal.
         QVERIFY2(products.count(QStringLiteral("denialscope")) >= 2, listed.out.constData());
         QVERIFY2(alertIds.size() >= 2, listed.out.constData());
 
