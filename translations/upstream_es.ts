@@ -977,6 +977,10 @@
         <source>invalid UTF-8; read as Windows-1252</source>
         <translation>UTF-8 no válido; se ha leído como Windows-1252</translation>
     </message>
+    <message>
+        <source>%1 is set on a pending (not yet decided) claim; ignored</source>
+        <translation>%1 figura en una reclamación pendiente (aún sin decidir); se ignora</translation>
+    </message>
 </context>
 <context>
     <name>upstream::importer::ColumnMapping</name>
@@ -2191,6 +2195,10 @@
     <message>
         <source>No anomalies</source>
         <translation>Sin anomalías</translation>
+    </message>
+    <message>
+        <source>%1 pending (not yet decided) — accepted</source>
+        <translation>%1 reclamaciones pendientes (aún sin decidir) — aceptadas</translation>
     </message>
 </context>
 <context>

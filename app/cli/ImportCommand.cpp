@@ -113,6 +113,8 @@ public:
                           .arg(rep.accepted)
                           .arg(rep.rejected)
                           .arg(rep.warnings));
+            if (rep.stats.pending > 0)
+                printLine(QStringLiteral("pending %1: not yet decided, accepted").arg(rep.stats.pending));
             printLine(QStringLiteral("rejected by category: %1").arg(rejectionCountsLine(rep)));
             printLine(QStringLiteral("quality score %1 (grade %2)")
                           .arg(rep.qualityScore, 0, 'f', 4)

@@ -57,6 +57,8 @@ public:
                           .arg(r.accepted)
                           .arg(r.rejected)
                           .arg(r.warnings));
+            if (r.stats.pending > 0)
+                printLine(QStringLiteral("pending %1: not yet decided, accepted").arg(r.stats.pending));
             printLine(QStringLiteral("rejected by category: %1").arg(rejectionCountsLine(r)));
             printLine(QStringLiteral("quality score %1 (grade %2, %3)")
                           .arg(r.qualityScore, 0, 'f', 4)

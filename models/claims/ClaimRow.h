@@ -12,8 +12,10 @@ namespace upstream::claims {
 
 inline constexpr std::int32_t kNoDate = INT32_MIN;
 
-enum class Outcome : std::uint8_t { Paid, Denied, Other };
-const char *outcomeName(Outcome outcome); // "PAID", "DENIED", "OTHER"
+// Pending: not yet decided (a live export's newest claims, SPEC 3): a valid row without decided_date, payment_date,
+// paid amount or denial reason.
+enum class Outcome : std::uint8_t { Paid, Denied, Other, Pending };
+const char *outcomeName(Outcome outcome); // "PAID", "DENIED", "OTHER", "PENDING"
 
 struct Amount {
     std::int64_t cents = 0;
@@ -25,7 +27,7 @@ struct ClaimRow {
     std::string cpt;      // upper-case, trimmed
     std::string cptGroup; // from the CPT group mapping, else "OTHER"
     std::int32_t submittedDate = kNoDate;
-    std::int32_t decidedDate = kNoDate;
+    std::int32_t decidedDate = kNoDate; // kNoDate exactly when the outcome is Pending
     std::int32_t paymentDate = kNoDate; // kNoDate when absent or invalid (a warning was raised)
     Outcome outcome = Outcome::Other;
     Amount allowed;

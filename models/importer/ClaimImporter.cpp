@@ -258,7 +258,8 @@ private:
 };
 
 // The customer's history for the volume and outcome-shift anomalies (SPEC section 4): row counts of uploads in the
-// last 30 days and the outcome mix of claims submitted in the 90 days before the import day (none: the default).
+// last 30 days and the outcome mix of decided claims submitted in the 90 days before the import day (none: the
+// default).
 Result<quality::UploadHistory> loadHistory(storage::PgConnection &conn, qint64 customer, std::int32_t importDay)
 {
     quality::UploadHistory history;
@@ -269,9 +270,11 @@ Result<quality::UploadHistory> loadHistory(storage::PgConnection &conn, qint64 c
         return uploads.error();
     for (int i = 0; i < uploads->rows(); ++i)
         history.rowCountsLast30Days.push_back(std::uint64_t(uploads->int64(i, 0)));
+    // Decided claims only, as the upload's own mix (pending claims have no outcome yet).
     auto mix = conn.exec("SELECT count(*) FILTER (WHERE outcome = 'PAID'), count(*) FILTER (WHERE outcome = "
-                         "'DENIED'), count(*) FROM upstream.claims WHERE customer_id = $1 AND submitted_date >= "
-                         "date '1970-01-01' + $2::int - 90 AND submitted_date < date '1970-01-01' + $2::int",
+                         "'DENIED'), count(*) FILTER (WHERE outcome <> 'PENDING') FROM upstream.claims WHERE "
+                         "customer_id = $1 AND submitted_date >= date '1970-01-01' + $2::int - 90 AND "
+                         "submitted_date < date '1970-01-01' + $2::int",
                          {customer, importDay});
     if (!mix.ok())
         return mix.error();

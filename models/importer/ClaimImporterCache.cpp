@@ -31,9 +31,17 @@ engines::ClaimRecord toClaimRecord(const claims::ClaimRow &row)
     r.submittedDay = row.submittedDate;
     r.decidedDay = row.decidedDate;
     r.paymentDay = row.paymentDate;
-    r.outcome = row.outcome == claims::Outcome::Paid     ? engines::Outcome::Paid
-                : row.outcome == claims::Outcome::Denied ? engines::Outcome::Denied
-                                                         : engines::Outcome::Other;
+    switch (row.outcome) {
+    case claims::Outcome::Paid: r.outcome = engines::Outcome::Paid; break;
+    case claims::Outcome::Denied: r.outcome = engines::Outcome::Denied; break;
+    case claims::Outcome::Other: r.outcome = engines::Outcome::Other; break;
+    case claims::Outcome::Pending:
+        // The validator already stores no dates for a pending row; the engines rely on it, so say it once more.
+        r.outcome = engines::Outcome::Pending;
+        r.decidedDay = engines::kNoDay;
+        r.paymentDay = engines::kNoDay;
+        break;
+    }
     r.allowedCents = row.allowed.hasValue ? row.allowed.cents : engines::kNoAmount;
     r.billedCents = row.billed.hasValue ? row.billed.cents : engines::kNoAmount;
     r.paidCents = row.paid.hasValue ? row.paid.cents : engines::kNoAmount;

@@ -66,6 +66,7 @@ QJsonObject validationReportJson(const ValidationReport &r, std::size_t maxIssue
                        {QStringLiteral("total_rows"), qint64(r.totalRows)},
                        {QStringLiteral("accepted"), qint64(r.accepted)},
                        {QStringLiteral("rejected"), qint64(r.rejected)},
+                       {QStringLiteral("pending"), qint64(r.stats.pending)},
                        {QStringLiteral("warnings"), qint64(r.warnings)},
                        {QStringLiteral("rows_with_warnings"), qint64(r.rowsWithWarnings)},
                        {QStringLiteral("counts"), categoryCounts(r)},

@@ -89,6 +89,8 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
     const std::string_view outcomeText = field(Column::Outcome);
     const Outcome outcome = parseOutcome(outcomeText);
     out.outcome = outcome;
+    // A pending claim is undecided: no decided date is required, and decision fields it carries are ignored.
+    const bool pending = outcome == Outcome::Pending;
 
     // Structure: a row with fewer fields than the header lacks columns; extra non-empty fields mean misaligned
     // quoting or delimiters, and then no value can be trusted.
@@ -98,14 +100,13 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
         if (!trim(fields[i]).empty())
             return reject(IssueCode::RowTooLong, -1, std::to_string(fields.size()));
 
-    // 1. required
+    // 1. required (a blank outcome is PENDING, not missing; a pending row has no decided_date)
     const std::string_view payer = field(Column::Payer), cpt = field(Column::Cpt),
                            submitted = field(Column::SubmittedDate), decided = field(Column::DecidedDate);
-    static constexpr Column kRequired[] = {Column::Payer, Column::Cpt, Column::SubmittedDate, Column::DecidedDate,
-                                           Column::Outcome};
-    const std::string_view required[] = {payer, cpt, submitted, decided, outcomeText};
-    for (int k = 0; k < 5; ++k)
-        if (required[k].empty())
+    static constexpr Column kRequired[] = {Column::Payer, Column::Cpt, Column::SubmittedDate, Column::DecidedDate};
+    const std::string_view required[] = {payer, cpt, submitted, decided};
+    for (int k = 0; k < 4; ++k)
+        if (required[k].empty() && !(pending && kRequired[k] == Column::DecidedDate))
             return reject(IssueCode::MissingValue, int(kRequired[k]), {});
 
     // 2. PHI: payer (names + patterns) and reason code reject; reason text is blanked with a warning.
@@ -142,8 +143,12 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
     }
 
     // 3. outcome
-    if (outcome == Outcome::Other)
-        warn(IssueCode::OutcomeOther, int(Column::Outcome), keptValue(outcomeText));
+    switch (outcome) {
+    case Outcome::Other: warn(IssueCode::OutcomeOther, int(Column::Outcome), keptValue(outcomeText)); break;
+    case Outcome::Paid:
+    case Outcome::Denied:
+    case Outcome::Pending: break;
+    }
 
     // 4. dates
     const std::int32_t sub = parseDate(submitted);
@@ -151,13 +156,21 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
         return reject(IssueCode::DateUnparsable, int(Column::SubmittedDate), keptValue(submitted));
     if (sub > m_config.importDay)
         return reject(IssueCode::DateAfterImport, int(Column::SubmittedDate), keptValue(submitted));
-    const std::int32_t dec = parseDate(decided);
-    if (dec == kNoDate)
-        return reject(IssueCode::DateUnparsable, int(Column::DecidedDate), keptValue(decided));
-    if (dec < sub)
-        return reject(IssueCode::DecidedBeforeSubmitted, int(Column::DecidedDate), keptValue(decided));
+    std::int32_t dec = kNoDate;
+    if (pending) {
+        if (!decided.empty())
+            warn(IssueCode::PendingValueIgnored, int(Column::DecidedDate), keptValue(decided));
+    } else {
+        dec = parseDate(decided);
+        if (dec == kNoDate)
+            return reject(IssueCode::DateUnparsable, int(Column::DecidedDate), keptValue(decided));
+        if (dec < sub)
+            return reject(IssueCode::DecidedBeforeSubmitted, int(Column::DecidedDate), keptValue(decided));
+    }
     std::int32_t pay = kNoDate;
-    if (const std::string_view p = field(Column::PaymentDate); !p.empty()) {
+    if (const std::string_view p = field(Column::PaymentDate); !p.empty() && pending) {
+        warn(IssueCode::PendingValueIgnored, int(Column::PaymentDate), keptValue(p));
+    } else if (!p.empty()) {
         pay = parseDate(p);
         if (pay == kNoDate) {
             warn(IssueCode::PaymentDateInvalid, int(Column::PaymentDate), keptValue(p));
@@ -177,6 +190,14 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
     for (int k = 0; k < 3; ++k) {
         const std::string_view v = field(kAmountColumns[k]);
         const AmountParse r = parseAmount(v, &amounts[k].cents);
+        if (pending && kAmountColumns[k] == Column::PaidAmount) {
+            // Nothing is paid on an undecided claim: the value is not stored. Billing systems often write 0.00
+            // there, which is no news; anything else (a sum or garbage) is worth a warning, not a rejection.
+            if (r == AmountParse::Bad || (r == AmountParse::Ok && amounts[k].cents != 0))
+                warn(IssueCode::PendingValueIgnored, int(Column::PaidAmount), keptValue(v));
+            amounts[k] = {};
+            continue;
+        }
         if (r == AmountParse::Bad)
             return reject(IssueCode::AmountUnparsable, int(kAmountColumns[k]), keptValue(v));
         amounts[k].hasValue = r == AmountParse::Ok;
@@ -198,9 +219,19 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
     if (!isValidCpt(cptUpper))
         warn(IssueCode::CptFormat, int(Column::Cpt), keptValue(cpt));
     std::string &codeUpper = m_cache->code;
-    upperInto(utf8Prefix(code, kMaxReasonCode), codeUpper);
-    if (!code.empty() && (code.size() > kMaxReasonCode || !isValidReasonCode(codeUpper)))
-        warn(IssueCode::ReasonCodeFormat, int(Column::DenialReasonCode), keptValue(code));
+    if (pending) {
+        // A pending claim has no denial reason yet (PHI in them was already handled in step 2).
+        if (!code.empty())
+            warn(IssueCode::PendingValueIgnored, int(Column::DenialReasonCode), keptValue(code));
+        if (!text.empty())
+            warn(IssueCode::PendingValueIgnored, int(Column::DenialReasonText), keptValue(text));
+        codeUpper.clear();
+        text = {};
+    } else {
+        upperInto(utf8Prefix(code, kMaxReasonCode), codeUpper);
+        if (!code.empty() && (code.size() > kMaxReasonCode || !isValidReasonCode(codeUpper)))
+            warn(IssueCode::ReasonCodeFormat, int(Column::DenialReasonCode), keptValue(code));
+    }
     if (outcome == Outcome::Denied && code.empty())
         warn(IssueCode::DeniedWithoutCode, int(Column::DenialReasonCode), {});
     if (text.size() > kMaxReasonText) {

@@ -62,6 +62,7 @@ const char *issueCodeName(IssueCode code)
                                                                         "denied_without_code",
                                                                         "reason_text_phi",
                                                                         "reason_text_truncated",
+                                                                        "pending_value_ignored",
                                                                         "encoding_fallback"};
     return names[std::size_t(code)];
 }
@@ -155,6 +156,10 @@ QString issueMessage(const Issue &issue)
     case IssueCode::ReasonTextTruncated:
         return QCoreApplication::translate("upstream::importer::ClaimValidator",
                                            "denial_reason_text is longer than 500 characters; truncated");
+    case IssueCode::PendingValueIgnored:
+        return QCoreApplication::translate("upstream::importer::ClaimValidator",
+                                           "%1 is set on a pending (not yet decided) claim; ignored")
+            .arg(column);
     case IssueCode::EncodingFallback:
         return QCoreApplication::translate("upstream::importer::ClaimValidator", "invalid UTF-8; read as Windows-1252");
     }
@@ -293,16 +298,25 @@ bool isValidReasonCode(std::string_view c)
 claims::Outcome parseOutcome(std::string_view s)
 {
     s = trim(s);
-    char buf[9];
-    if (s.size() > 8 || s.size() < 4)
-        return claims::Outcome::Other;
-    for (std::size_t i = 0; i < s.size(); ++i)
-        buf[i] = upper(s[i]);
-    const std::string_view u(buf, s.size());
-    if (u == "PAID" || u == "APPROVED" || u == "ACCEPTED")
+    if (s.empty())
+        return claims::Outcome::Pending; // SPEC 3: a blank outcome is an unfinished claim
+    char buf[16];
+    std::size_t n = 0;
+    for (char c : s) {
+        c = (c == '_' || c == '-' || c == '\t') ? ' ' : upper(c);
+        if (c == ' ' && n > 0 && buf[n - 1] == ' ')
+            continue; // "IN  PROCESS" reads as "IN PROCESS"
+        if (n == sizeof buf)
+            return claims::Outcome::Other; // longer than every known value
+        buf[n++] = c;
+    }
+    const std::string_view u(buf, n);
+    if (u == "PAID" || u == "APPROVED" || u == "ACCEPTED" || u == "PARTIALLY PAID" || u == "PARTIAL")
         return claims::Outcome::Paid;
     if (u == "DENIED" || u == "REJECTED" || u == "DECLINED")
         return claims::Outcome::Denied;
+    if (u == "PENDING" || u == "SUBMITTED" || u == "IN PROCESS" || u == "OPEN")
+        return claims::Outcome::Pending;
     return claims::Outcome::Other;
 }
 

@@ -51,6 +51,7 @@ enum class IssueCode : std::uint8_t {
     DeniedWithoutCode,
     ReasonTextPhi,
     ReasonTextTruncated,
+    PendingValueIgnored, // a decided date, payment, paid amount or denial reason on a PENDING row: not stored
     EncodingFallback,
 };
 inline constexpr std::size_t kIssueCodeCount = std::size_t(IssueCode::EncodingFallback) + 1;
@@ -75,6 +76,8 @@ enum class AmountParse : std::uint8_t { Empty, Ok, Bad };
 AmountParse parseAmount(std::string_view text, std::int64_t *cents);
 bool isValidCpt(std::string_view upperCode);
 bool isValidReasonCode(std::string_view upperCode);
+// Trimmed, case-insensitive, `_`/`-` read as spaces: PAID/APPROVED/ACCEPTED/PARTIALLY PAID/PARTIAL → Paid,
+// DENIED/REJECTED/DECLINED → Denied, PENDING/SUBMITTED/IN PROCESS/OPEN/blank → Pending, anything else Other.
 claims::Outcome parseOutcome(std::string_view text);
 
 struct ValidatorConfig {

@@ -73,7 +73,7 @@ struct BlockResult {
     std::array<std::uint64_t, kIssueCodeCount> codes{};
     std::array<std::uint64_t, phi::kPhiTypeCount> phi{};
     std::array<std::uint64_t, kColumnCount> empty{}, applicable{};
-    std::uint64_t paid = 0, denied = 0, other = 0;
+    std::uint64_t paid = 0, denied = 0, other = 0, pending = 0;
     std::vector<Issue> issues;     // kept for display, block-local rows (0-based)
     std::vector<Issue> rejections; // every rejection, only when exporting
     std::vector<claims::ClaimRow> claims;
@@ -134,18 +134,23 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
     const csv::RecordParser parser(shared.delimiter, shared.options.limits.maxFieldBytes);
     struct MappedColumn {
         std::size_t column, index;
-        int onlyFor; // claims::Outcome the column is expected on, or -1
+        unsigned expectedOn; // bit per claims::Outcome the column is expected on
     };
+    constexpr auto bit = [](claims::Outcome o) { return 1U << unsigned(o); };
+    constexpr unsigned kAll = ~0U;
     std::vector<MappedColumn> mapped;
     for (std::size_t c = 0; c < kColumnCount; ++c) {
         if (map.source[c] < 0)
             continue;
         const Column col = Column(c);
-        const int onlyFor = (col == Column::DenialReasonCode || col == Column::DenialReasonText)
-                                ? int(claims::Outcome::Denied)
-                            : col == Column::PaymentDate ? int(claims::Outcome::Paid)
-                                                         : -1;
-        mapped.push_back({c, std::size_t(map.source[c]), onlyFor});
+        // A pending claim has no decided date or paid amount yet (the validator drops them); only a payment has a
+        // payment date; only a denial a reason.
+        const unsigned expectedOn =
+            (col == Column::DenialReasonCode || col == Column::DenialReasonText) ? bit(claims::Outcome::Denied)
+            : col == Column::PaymentDate                                         ? bit(claims::Outcome::Paid)
+            : (col == Column::DecidedDate || col == Column::PaidAmount)          ? kAll & ~bit(claims::Outcome::Pending)
+                                                                                 : kAll;
+        mapped.push_back({c, std::size_t(map.source[c]), expectedOn});
     }
     claims::ClaimRow row;
     std::size_t pos = 0;
@@ -161,9 +166,9 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
         ++r.rows;
         rowIssues.clear();
         const RowOutcome res = validator.validate(fields, local, rowIssues, wantRows ? &row : nullptr);
-        // Completeness per mapped column; the denial columns are expected on denials, payment_date on payments.
+        // Completeness per mapped column, counted only on the rows where the column is expected.
         for (const MappedColumn &mc : mapped) {
-            if (mc.onlyFor >= 0 && int(res.outcome) != mc.onlyFor)
+            if (!(mc.expectedOn & bit(res.outcome)))
                 continue;
             ++r.applicable[mc.column];
             r.empty[mc.column] += mc.index >= fields.size() || detail::trim(fields[mc.index]).empty();
@@ -172,9 +177,12 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
             ++r.accepted;
             r.warnings += rowIssues.size();
             r.rowsWithWarnings += !rowIssues.empty();
-            (res.outcome == claims::Outcome::Paid     ? r.paid
-             : res.outcome == claims::Outcome::Denied ? r.denied
-                                                      : r.other)++;
+            switch (res.outcome) {
+            case claims::Outcome::Paid: ++r.paid; break;
+            case claims::Outcome::Denied: ++r.denied; break;
+            case claims::Outcome::Other: ++r.other; break;
+            case claims::Outcome::Pending: ++r.pending; break;
+            }
             r.dupKeys.push_back(res.dupKey);
             if (wantRows)
                 r.claims.push_back(std::move(row));
@@ -306,6 +314,7 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         report.stats.paid += r.paid;
         report.stats.denied += r.denied;
         report.stats.other += r.other;
+        report.stats.pending += r.pending;
         report.stats.duplicates += shared.duplicates.countSeen(r.dupKeys);
         for (Issue &issue : r.issues) {
             if (report.issues.size() >= options.maxIssues) {

@@ -65,6 +65,8 @@ std::vector<Anomaly> detectAnomalies(const UploadStats &stats, const UploadHisto
         if (share > 0.20)
             out.push_back({"missing_data", share > 0.50 ? Severity::High : Severity::Medium, c.column, share});
     }
+    // Decided claims only: pending ones have no outcome yet, and a live export's share of them says nothing about
+    // the payer's behaviour.
     const std::uint64_t decided = stats.paid + stats.denied + stats.other;
     if (decided > 0) {
         const OutcomeMix mix = history.trailing90DayMix.value_or(OutcomeMix{});

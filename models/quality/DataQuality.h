@@ -27,7 +27,7 @@ struct OutcomeMix {
 
 struct UploadHistory {
     std::vector<std::uint64_t> rowCountsLast30Days; // prior uploads of this customer; volume needs >= 2
-    std::optional<OutcomeMix> trailing90DayMix;     // absent: the default mix
+    std::optional<OutcomeMix> trailing90DayMix;     // absent: the default mix; decided claims only
 };
 
 struct ColumnFill {
@@ -40,7 +40,8 @@ struct UploadStats {
     std::uint64_t totalRows = 0;
     std::uint64_t acceptedRows = 0;
     std::vector<ColumnFill> columns;               // mapped columns only
-    std::uint64_t paid = 0, denied = 0, other = 0; // accepted rows by outcome
+    std::uint64_t paid = 0, denied = 0, other = 0; // accepted decided rows by outcome: the outcome mix
+    std::uint64_t pending = 0;                     // accepted pending rows (not yet decided; not in the mix)
     std::uint64_t duplicates = 0;                  // accepted rows repeating an earlier row's key
 };
 

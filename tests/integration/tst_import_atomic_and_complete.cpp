@@ -164,7 +164,8 @@ private slots:
                                    "denial_reason_code,denial_reason_text,claim_ref\n"
                                    "Acme Health,99213,2026-01-05,2026-01-20,DENIED,0.00,1000000.00,co-45,"
                                    "\"back\\slash and\ttab\",REF-1\n"
-                                   "Acme Health,99213,2024-02-29,2024-03-01,DENIED,7.10,,,plain text,REF-2\n");
+                                   "Acme Health,99213,2024-02-29,2024-03-01,DENIED,7.10,,,plain text,REF-2\n"
+                                   "Beta Care,99213,2026-01-06,,PENDING,12.00,,,,REF-3\n");
         auto conn = db->connectAs(analyst);
         QVERIFY(conn.ok());
         QString stored[2];
@@ -174,7 +175,15 @@ private slots:
             o.validation.validator.claimRefKey.assign(32, 0x5a);
             auto r = ClaimImporter::importToPostgres(*conn, path, o);
             QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
-            QCOMPARE(r->claimsLoaded, std::uint64_t(2));
+            QCOMPARE(r->claimsLoaded, std::uint64_t(3));
+            // Both COPY formats write a pending claim's missing decided date as NULL.
+            auto pending = db->superuser().exec(
+                "SELECT count(*) FILTER (WHERE outcome = 'PENDING' AND decided_date IS NULL), count(*) FILTER "
+                "(WHERE decided_date IS NULL) FROM upstream.claims WHERE customer_id = $1 AND upload_id = $2",
+                {customer, r->uploadId});
+            QVERIFY(pending.ok());
+            QCOMPARE(pending->int64(0, 0), qint64(1));
+            QCOMPARE(pending->int64(0, 1), qint64(1));
             auto rows = db->superuser().exec(
                 "SELECT string_agg(concat_ws('|', submitted_date, allowed_amount, billed_amount, denial_reason_code, "
                 "denial_reason_text, encode(claim_ref_hmac, 'hex')), ';' ORDER BY submitted_date) "
@@ -187,7 +196,8 @@ private slots:
         QVERIFY2(stored[0].startsWith(QStringLiteral("2024-02-29|7.10|plain text|")), qPrintable(stored[0]));
         QVERIFY2(stored[0].contains(QStringLiteral("2026-01-05|0.00|1000000.00|CO-45|back\\slash and\ttab|")),
                  qPrintable(stored[0]));
-        QCOMPARE(stored[0].count(QRegularExpression(QStringLiteral("\\|[0-9a-f]{64}(;|$)"))), 2);
+        QVERIFY2(stored[0].contains(QStringLiteral(";2026-01-06|12.00|")), qPrintable(stored[0]));
+        QCOMPARE(stored[0].count(QRegularExpression(QStringLiteral("\\|[0-9a-f]{64}(;|$)"))), 3);
     }
 
     void largeImportLoadsEveryAcceptedRow()

@@ -3,6 +3,8 @@
 // an all-rejected file exits 1 with the counts and writes nothing; a viewer (no INSERT privilege) and a wrong
 // password exit 1; bad usage and an unreadable file exit 2 — each failure with a one-line reason on stderr; and
 // --workspace (password from $UPSTREAM_PASSWORD, device secret from the keychain) aggregates into the local cache.
+// A live export's pending claims (SPEC 3) are accepted: stored with outcome PENDING and a NULL decided_date, and
+// counted as "pending" in the printed and the stored report, into PostgreSQL and into a workspace alike.
 #include "UpstreamSchema.h"
 
 #include "security/SecretStore.h"
@@ -119,6 +121,67 @@ private slots:
         QVERIFY2(again.out.contains(QLatin1String("3 claims loaded")), qPrintable(again.out));
     }
 
+    void pendingClaimsLandWithNullDecidedDate()
+    {
+        // A live export: two decided claims, one pending with nothing decided, one "In Process" that still carries
+        // a decision date, paid amount and payment date (warned, not stored).
+        const QString path = write(QStringLiteral("live.csv"),
+                                   "Payer Name,CPT Code,Date Submitted,Decision Date,Claim Status,Allowed Amount,"
+                                   "Paid Amount,Payment Date\r\n"
+                                   "Acme Health,99213,01/05/2026,01/20/2026,Paid,100.00,100.00,01/27/2026\r\n"
+                                   "Acme Health,99214,01/06/2026,01/21/2026,Denied,50.00,0.00,\r\n"
+                                   "Beta Care,99213,01/07/2026,,Pending,75.25,,\r\n"
+                                   "Beta Care,99215,01/08/2026,01/22/2026,In Process,80.00,80.00,01/29/2026\r\n");
+        const CliRun r =
+            cli({path, QStringLiteral("--json"), QStringLiteral("--db"), db->conninfoFor(analyst)}, analyst.password);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QCOMPARE(r.json.value(QStringLiteral("accepted")).toInteger(), 4);
+        QCOMPARE(r.json.value(QStringLiteral("rejected")).toInteger(), 0);
+        QCOMPARE(r.json.value(QStringLiteral("pending")).toInteger(), 2);
+        QCOMPARE(r.json.value(QStringLiteral("claims_loaded")).toInteger(), 4);
+        QCOMPARE(r.json.value(QStringLiteral("warnings_by_code"))
+                     .toObject()
+                     .value(QStringLiteral("pending_value_ignored"))
+                     .toInteger(),
+                 3);
+        const qint64 upload = r.json.value(QStringLiteral("upload_id")).toInteger();
+        QVERIFY(upload > 0);
+        auto rows = db->superuser().exec(
+            "SELECT outcome, decided_date IS NULL, payment_date IS NULL, paid_amount IS NULL, allowed_amount::text "
+            "FROM upstream.claims WHERE customer_id = $1 AND upload_id = $2 ORDER BY submitted_date",
+            {customer, upload});
+        QVERIFY2(rows.ok(), qPrintable(rows.ok() ? QString() : rows.error().message));
+        QCOMPARE(rows->rows(), 4);
+        const QStringList outcomes{QStringLiteral("PAID"), QStringLiteral("DENIED"), QStringLiteral("PENDING"),
+                                   QStringLiteral("PENDING")};
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(rows->text(i, 0), outcomes[i]);
+            const bool pending = i >= 2;
+            QCOMPARE(rows->boolean(i, 1), pending); // NULL decided_date exactly for pending claims
+            if (pending) {
+                QVERIFY(rows->boolean(i, 2));
+                QVERIFY(rows->boolean(i, 3));
+            }
+        }
+        QCOMPARE(rows->text(2, 4), QStringLiteral("75.25")); // amounts of a pending claim are kept
+        // The stored upload report carries the count too.
+        auto stored = db->superuser().exec(
+            "SELECT (report->>'pending')::int FROM upstream.upload_reports WHERE customer_id = $1 AND upload_id = $2",
+            {customer, upload});
+        QVERIFY(stored.ok());
+        QCOMPARE(stored->rows(), 1);
+        QCOMPARE(stored->int64(0, 0), qint64(2));
+
+        const CliRun text = cli({write(QStringLiteral("live2.csv"), "payer,cpt,submitted_date,decided_date,outcome\n"
+                                                                    "Acme Health,99213,2026-01-09,,\n"
+                                                                    "Acme Health,99213,2026-01-09,2026-01-19,PAID\n"),
+                                 QStringLiteral("--db"), db->conninfoFor(analyst)},
+                                analyst.password);
+        QVERIFY2(text.exitCode == 0, qPrintable(text.err));
+        QVERIFY2(text.out.contains(QLatin1String("pending 1")) && text.out.contains(QLatin1String("rejected 0")),
+                 qPrintable(text.out));
+    }
+
     void allRejectedExitsOneAndWritesNothing()
     {
         const QString path = write(QStringLiteral("bad.csv"), "payer,cpt,submitted_date,decided_date,outcome\n"
@@ -217,6 +280,17 @@ private slots:
             QVERIFY(q->step().value());
             QCOMPARE(q->int64(0), qint64(3)); // PAID and DENIED (reason UNSPECIFIED) on one day are two keys
         }
+        // A live export into the workspace: the pending claim is accepted and reported (what the aggregates hold
+        // of it is the engines' business).
+        const QString live = write(QStringLiteral("ws-live.csv"), "payer,cpt,submitted_date,decided_date,outcome\n"
+                                                                  "Acme Health,99213,2026-01-07,2026-01-22,PAID\n"
+                                                                  "Beta Care,99213,2026-01-08,,PENDING\n"
+                                                                  "Beta Care,99214,2026-01-08,,\n");
+        const CliRun pending = cli({live, QStringLiteral("--json"), QStringLiteral("--workspace"), wsDir}, password);
+        QVERIFY2(pending.exitCode == 0, qPrintable(pending.err));
+        QCOMPARE(pending.json.value(QStringLiteral("accepted")).toInteger(), 3);
+        QCOMPARE(pending.json.value(QStringLiteral("rejected")).toInteger(), 0);
+        QCOMPARE(pending.json.value(QStringLiteral("pending")).toInteger(), 2);
     }
 
     void cleanupTestCase() { db.reset(); }

@@ -1,7 +1,8 @@
 // Proves: `upstream migrate` brings an empty database to the current schema version, a second run is a no-op, two
 // concurrent runs apply each migration once, a failing migration leaves the database at the previous version, a
 // database newer than the code is refused with a clear message (library and CLI, exit 1), and only a superuser
-// may apply migrations.
+// may apply migrations. Migration 4 over a version-3 database with claims in it: pending claims (no
+// decided_date) become storable and only they may lack a decided date.
 #include "TestPg.h"
 
 #include "storage/pg/Migrator.h"
@@ -11,6 +12,7 @@
 #include <QProcess>
 #include <QtTest>
 
+#include <algorithm>
 #include <thread>
 
 using namespace upstream;
@@ -144,6 +146,50 @@ private slots:
         auto half = c->exec("SELECT to_regclass('upstream.half_done') IS NULL");
         QVERIFY(half.ok());
         QVERIFY2(half->boolean(0, 0), "the failed migration's table must be rolled back");
+    }
+
+    void pendingClaimsMigrationAllowsNullDecidedDateOnlyForPending()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_pending"));
+        QVERIFY(db.ok());
+        auto c = PgConnection::connect(db.superuserParams());
+        QVERIFY(c.ok());
+        std::vector<storage::Migration> upTo3;
+        for (const storage::Migration &m : Migrator::builtin())
+            if (m.version <= 3)
+                upTo3.push_back(m);
+        QCOMPARE(int(upTo3.size()), 3);
+        QVERIFY(Migrator(upTo3).migrate(*c).ok());
+        auto insert = [&](const char *decided, const char *outcome) {
+            return c
+                ->exec(QStringLiteral("INSERT INTO upstream.claims (customer_id, payer, cpt, cpt_group, "
+                                      "submitted_date, decided_date, outcome) VALUES (1, 'Acme', '99213', "
+                                      "'E&M', date '2026-01-05', %1, '%2')")
+                           .arg(QLatin1String(decided), QLatin1String(outcome)))
+                .ok();
+        };
+        QVERIFY(insert("date '2026-01-20'", "PAID")); // a claim stored before the migration
+        QVERIFY(!insert("NULL", "PENDING"));          // version 3 knows no pending claims
+
+        auto r = Migrator().migrate(*c);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QVERIFY(std::any_of(r->applied.begin(), r->applied.end(), [](int v) { return v == 4; }));
+        QVERIFY(insert("NULL", "PENDING"));
+        QVERIFY(!insert("date '2026-01-20'", "PENDING")); // pending has no decided date
+        QVERIFY(!insert("NULL", "PAID"));                 // a decided claim always has one
+        QVERIFY(!insert("NULL", "DENIED"));
+        QVERIFY(!insert("NULL", "OTHER"));
+        QVERIFY(!insert("date '2026-01-20'", "MAYBE"));
+        QVERIFY(insert("date '2026-01-21'", "OTHER"));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM upstream.claims WHERE decided_date IS NULL"), qint64(1));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM upstream.claims"), qint64(3));
+        // The decided-date window index, on the columns the engines filter by.
+        auto index = c->exec("SELECT indexdef FROM pg_indexes WHERE schemaname = 'upstream' AND indexname = "
+                             "'claims_payer_decided'");
+        QVERIFY(index.ok());
+        QCOMPARE(index->rows(), 1);
+        QVERIFY2(index->text(0, 0).contains(QLatin1String("(customer_id, payer, decided_date)")),
+                 qPrintable(index->text(0, 0)));
     }
 
     void newerDatabaseIsRefused()

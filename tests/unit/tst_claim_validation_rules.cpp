@@ -1,7 +1,8 @@
 // Proves the row rules of SPEC section 3: header synonyms and the remembered mapping, each rule with its
 // category (missing_fields, phi_detections, invalid_dates, invalid_values) or warning, the check order
 // required → PHI → outcome → dates → values, row numbers (header = row 1), normalisation into ClaimRow
-// (payer mapping, CPT group, cents, HMAC-only claim_ref) and the rejected-rows CSV export.
+// (payer mapping, CPT group, cents, HMAC-only claim_ref), pending (not yet decided) claims as valid rows whose
+// decision fields are ignored with a warning, and the rejected-rows CSV export.
 #include "importer/ImportValidation.h"
 
 #include <QTemporaryDir>
@@ -52,6 +53,19 @@ std::string row(int replace = -1, const std::string &value = {})
 {
     std::vector<std::string> f = {"C1",     "Aetna",  "99213", "2024-01-02", "2024-01-10", "PAID",
                                   "100.00", "150.00", "90.00", "2024-01-20", "",           ""};
+    if (replace >= 0)
+        f[std::size_t(replace)] = value;
+    std::string s;
+    for (std::size_t i = 0; i < f.size(); ++i)
+        s += (i ? "," : "") + f[i];
+    return s + "\n";
+}
+
+// A pending claim as a live export writes it: no decided date, payment, paid amount or reason.
+std::string pendingRow(int replace = -1, const std::string &value = {})
+{
+    std::vector<std::string> f = {"C1",     "Aetna",  "99213", "2024-01-02", "", "PENDING",
+                                  "100.00", "150.00", "",      "",           "", ""};
     if (replace >= 0)
         f[std::size_t(replace)] = value;
     std::string s;
@@ -158,7 +172,7 @@ private slots:
         QTest::newRow("cpt") << 2 << int(Column::Cpt);
         QTest::newRow("submitted") << 3 << int(Column::SubmittedDate);
         QTest::newRow("decided") << 4 << int(Column::DecidedDate);
-        QTest::newRow("outcome") << 5 << int(Column::Outcome);
+        // outcome: a blank outcome is PENDING, not missing (pendingSynonymsAndBlankOutcomeAreAcceptedAsPending)
     }
     void missingRequiredValueRejectsAsMissingFields()
     {
@@ -254,7 +268,7 @@ private slots:
         QCOMPARE(parseOutcome("Declined"), claims::Outcome::Denied);
         QCOMPARE(parseOutcome("pended"), claims::Outcome::Other);
         std::string denied = row(5, "REJECTED");
-        const Run r = run(row(2, "9921") + row(5, "pending") + denied + row(10, "co-45") + row(10, "ZZ-9"));
+        const Run r = run(row(2, "9921") + row(5, "pended") + denied + row(10, "co-45") + row(10, "ZZ-9"));
         const auto &codes = r.report.codeCounts;
         QCOMPARE(codes[std::size_t(IssueCode::CptFormat)], std::uint64_t(1));
         QCOMPARE(codes[std::size_t(IssueCode::OutcomeOther)], std::uint64_t(1));
@@ -264,6 +278,196 @@ private slots:
         QCOMPARE(r.rows[1].outcome, claims::Outcome::Other);
         QCOMPARE(r.rows[2].outcome, claims::Outcome::Denied);
         QCOMPARE(r.rows[3].denialReasonCode, std::string("CO-45"));
+    }
+
+    void pendingSynonymsAndBlankOutcomeAreAcceptedAsPending_data()
+    {
+        QTest::addColumn<QString>("outcome");
+        for (const char *v : {"PENDING", "pending", "Submitted", "SUBMITTED", "In Process", " in process ",
+                              "IN_PROCESS", "in-process", "Open", "OPEN", "", "   "})
+            QTest::newRow(*v ? v : "blank") << QString::fromLatin1(v);
+    }
+    void pendingSynonymsAndBlankOutcomeAreAcceptedAsPending()
+    {
+        QFETCH(QString, outcome);
+        QCOMPARE(parseOutcome(outcome.toStdString()), claims::Outcome::Pending);
+        const Run r = run(pendingRow(5, outcome.toStdString()) + row());
+        QCOMPARE(r.report.accepted, std::uint64_t(2));
+        QCOMPARE(r.report.rejected, std::uint64_t(0));
+        QVERIFY2(r.report.issues.empty(), r.report.issues.empty() ? "" : issueCodeName(r.report.issues[0].code));
+        QCOMPARE(r.report.warnings, std::uint64_t(0)); // pending is not a warning
+        QCOMPARE(r.report.stats.pending, std::uint64_t(1));
+        QCOMPARE(r.report.stats.paid, std::uint64_t(1));
+        QCOMPARE(r.report.stats.other, std::uint64_t(0)); // not counted as OTHER
+        QCOMPARE(r.rows.size(), std::size_t(2));
+        const ClaimRow &p = r.rows[0];
+        QCOMPARE(p.outcome, claims::Outcome::Pending);
+        QCOMPARE(std::string(claims::outcomeName(p.outcome)), std::string("PENDING"));
+        QCOMPARE(p.submittedDate, daysFromCivil(2024, 1, 2));
+        QCOMPARE(p.decidedDate, claims::kNoDate);
+        QCOMPARE(p.paymentDate, claims::kNoDate);
+        QVERIFY(!p.paid.hasValue);
+        // Amounts of an undecided claim are kept.
+        QVERIFY(p.allowed.hasValue && p.billed.hasValue);
+        QCOMPARE(p.allowed.cents, std::int64_t(10000));
+        QCOMPARE(p.billed.cents, std::int64_t(15000));
+    }
+
+    void paidAndDeniedSynonymsIncludePartialPayments_data()
+    {
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("Partially Paid") << QStringLiteral("Partially Paid") << int(claims::Outcome::Paid);
+        QTest::newRow("PARTIALLY_PAID") << QStringLiteral("PARTIALLY_PAID") << int(claims::Outcome::Paid);
+        QTest::newRow("partial") << QStringLiteral(" partial ") << int(claims::Outcome::Paid);
+        QTest::newRow("Accepted") << QStringLiteral("Accepted") << int(claims::Outcome::Paid);
+        QTest::newRow("Rejected") << QStringLiteral("Rejected") << int(claims::Outcome::Denied);
+        QTest::newRow("partly") << QStringLiteral("partly") << int(claims::Outcome::Other);
+        QTest::newRow("pended") << QStringLiteral("pended") << int(claims::Outcome::Other);
+        QTest::newRow("opened") << QStringLiteral("opened") << int(claims::Outcome::Other);
+        QTest::newRow("long text") << QStringLiteral("partially paid and appealed") << int(claims::Outcome::Other);
+    }
+    void paidAndDeniedSynonymsIncludePartialPayments()
+    {
+        QFETCH(QString, outcome);
+        QFETCH(int, expected);
+        QCOMPARE(int(parseOutcome(outcome.toStdString())), expected);
+        const Run r = run(row(5, outcome.toStdString()));
+        QCOMPARE(r.report.accepted, std::uint64_t(1));
+        QCOMPARE(int(r.rows.at(0).outcome), expected);
+        QCOMPARE(r.report.codeCounts[std::size_t(IssueCode::OutcomeOther)],
+                 std::uint64_t(expected == int(claims::Outcome::Other) ? 1 : 0));
+    }
+
+    void pendingRowDecisionFieldsWarnAndAreIgnored_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("column");
+        QTest::newRow("decided_date") << 4 << QStringLiteral("2024-01-10") << int(Column::DecidedDate);
+        QTest::newRow("decided_date unparsable") << 4 << QStringLiteral("soon") << int(Column::DecidedDate);
+        QTest::newRow("decided before submitted") << 4 << QStringLiteral("2023-12-01") << int(Column::DecidedDate);
+        QTest::newRow("payment_date") << 9 << QStringLiteral("2024-01-20") << int(Column::PaymentDate);
+        QTest::newRow("paid_amount") << 8 << QStringLiteral("90.00") << int(Column::PaidAmount);
+        QTest::newRow("paid_amount unparsable") << 8 << QStringLiteral("n/a") << int(Column::PaidAmount);
+        QTest::newRow("denial_reason_code") << 10 << QStringLiteral("CO-45") << int(Column::DenialReasonCode);
+        QTest::newRow("denial_reason_text") << 11 << QStringLiteral("not covered") << int(Column::DenialReasonText);
+    }
+    void pendingRowDecisionFieldsWarnAndAreIgnored()
+    {
+        QFETCH(int, field);
+        QFETCH(QString, value);
+        QFETCH(int, column);
+        const Run r = run(pendingRow(field, value.toStdString()));
+        QCOMPARE(r.report.accepted, std::uint64_t(1));
+        QCOMPARE(r.report.rejected, std::uint64_t(0));
+        QCOMPARE(onlyIssue(r), IssueCode::PendingValueIgnored);
+        QCOMPARE(categoryOf(IssueCode::PendingValueIgnored), Category::Warning);
+        QCOMPARE(int(r.report.issues[0].column), column);
+        QCOMPARE(r.report.warnings, std::uint64_t(1));
+        QCOMPARE(r.report.stats.pending, std::uint64_t(1));
+        QVERIFY(issueMessage(r.report.issues[0]).contains(QLatin1String(columnName(Column(column)))));
+        const ClaimRow &p = r.rows.at(0);
+        QCOMPARE(p.outcome, claims::Outcome::Pending);
+        QCOMPARE(p.decidedDate, claims::kNoDate);
+        QCOMPARE(p.paymentDate, claims::kNoDate);
+        QVERIFY(!p.paid.hasValue);
+        QVERIFY(p.denialReasonCode.empty());
+        QVERIFY(p.denialReasonText.empty());
+        QCOMPARE(p.allowed.cents, std::int64_t(10000)); // amounts other than paid are kept
+    }
+
+    void pendingRowWithZeroPaidAmountIsNotWarned()
+    {
+        // Billing systems write 0.00 into paid_amount of an unpaid claim: dropped without a warning.
+        const Run r = run(pendingRow(8, "0.00") + pendingRow(8, "$0"));
+        QCOMPARE(r.report.accepted, std::uint64_t(2));
+        QCOMPARE(r.report.warnings, std::uint64_t(0));
+        QVERIFY(!r.rows.at(0).paid.hasValue && !r.rows.at(1).paid.hasValue);
+    }
+
+    void pendingRowStillFollowsTheOtherRules()
+    {
+        // Pending relaxes only the decision fields: submitted_date, PHI and the other values still reject.
+        std::string phi = pendingRow();
+        phi.replace(phi.find("Aetna"), 5, "John Smith");
+        const Run r = run(pendingRow(3, "") + pendingRow(3, "2024-07-01") + phi + pendingRow(6, "abc") +
+                          pendingRow(10, "123-45-6789"));
+        QCOMPARE(r.report.accepted, std::uint64_t(0));
+        const auto &c = r.report.categoryCounts;
+        QCOMPARE(c[std::size_t(Category::MissingFields)], std::uint64_t(1));
+        QCOMPARE(c[std::size_t(Category::InvalidDates)], std::uint64_t(1));
+        QCOMPARE(c[std::size_t(Category::PhiDetections)], std::uint64_t(2));
+        QCOMPARE(c[std::size_t(Category::InvalidValues)], std::uint64_t(1));
+        QCOMPARE(r.report.stats.pending, std::uint64_t(0)); // only accepted rows count
+    }
+
+    void decidedRowWithoutDecidedDateIsStillRejected_data()
+    {
+        QTest::addColumn<QString>("outcome");
+        QTest::addColumn<QString>("decided");
+        QTest::addColumn<int>("category");
+        QTest::addColumn<int>("code");
+        for (const char *o : {"PAID", "Partially Paid", "DENIED", "pended"}) {
+            QTest::addRow("%s missing", o)
+                << QString::fromLatin1(o) << QString() << int(Category::MissingFields) << int(IssueCode::MissingValue);
+            QTest::addRow("%s unparsable", o) << QString::fromLatin1(o) << QStringLiteral("2024-02-30")
+                                              << int(Category::InvalidDates) << int(IssueCode::DateUnparsable);
+        }
+    }
+    void decidedRowWithoutDecidedDateIsStillRejected()
+    {
+        QFETCH(QString, outcome);
+        QFETCH(QString, decided);
+        QFETCH(int, category);
+        QFETCH(int, code);
+        std::string line = row(5, outcome.toStdString());
+        const std::string good = ",2024-01-10,";
+        line.replace(line.find(good), good.size(), "," + decided.toStdString() + ",");
+        const Run r = run(line);
+        QCOMPARE(r.report.rejected, std::uint64_t(1));
+        QCOMPARE(r.report.categoryCounts[std::size_t(category)], std::uint64_t(1));
+        QCOMPARE(int(onlyIssue(r)), code);
+        QCOMPARE(int(r.report.issues[0].column), int(Column::DecidedDate));
+        QCOMPARE(r.report.stats.pending, std::uint64_t(0));
+    }
+
+    void pendingRowsStayOutOfOutcomeMixAndDecidedDateCompleteness()
+    {
+        // 6 pending + 3 paid + 1 denied: as OTHER the pending rows would shift the mix by 0.50, and an empty
+        // decided_date or paid_amount on 6 of 10 rows would be a missing-data spike. Neither is an anomaly: pending
+        // claims are normal.
+        std::string body;
+        for (int i = 0; i < 6; ++i)
+            body += pendingRow(0, "P" + std::to_string(i));
+        for (int i = 0; i < 3; ++i)
+            body += row(0, "D" + std::to_string(i));
+        body += "D3,Aetna,99213,2024-01-02,2024-01-10,DENIED,100.00,150.00,0,,CO-45,contractual\n"; // 3:1 is the
+                                                                                                    // default mix
+        const Run r = run(body);
+        QCOMPARE(r.report.accepted, std::uint64_t(10));
+        QCOMPARE(r.report.stats.pending, std::uint64_t(6));
+        QCOMPARE(r.report.stats.paid + r.report.stats.denied + r.report.stats.other, std::uint64_t(4));
+        for (const quality::Anomaly &a : r.report.anomalies)
+            QVERIFY2(a.type != "outcome_shift" && a.type != "missing_data", (a.type + " " + a.subject).c_str());
+        bool sawDecided = false;
+        for (const quality::ColumnFill &f : r.report.stats.columns) {
+            if (f.column == "decided_date") {
+                sawDecided = true;
+                QCOMPARE(f.applicable, std::uint64_t(4));
+                QCOMPARE(f.empty, std::uint64_t(0));
+            }
+            if (f.column == "paid_amount")
+                QCOMPARE(f.applicable, std::uint64_t(4)); // not on pending rows
+            if (f.column == "payment_date")
+                QCOMPARE(f.applicable, std::uint64_t(3)); // only payments
+        }
+        QVERIFY(sawDecided);
+        // A decided row that lacks its decided date still counts as missing (and is rejected).
+        const Run missing = run(body + row(4, ""));
+        for (const quality::ColumnFill &f : missing.report.stats.columns)
+            if (f.column == "decided_date")
+                QCOMPARE(f.empty, std::uint64_t(1));
     }
 
     void textLimits()

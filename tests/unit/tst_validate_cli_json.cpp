@@ -1,6 +1,7 @@
 // Proves `upstream validate FILE [--json]` (SPEC section 9): one JSON object with the documented fields, exit 0
 // when rows are accepted, 1 when every row is rejected (with counts per category), 2 for an unreadable or bad
-// file or bad usage (one line on stderr), --help, and that it writes nothing next to the file.
+// file or bad usage (one line on stderr), --help, and that it writes nothing next to the file. A live export
+// (SPEC 3) with a pending claim is accepted whole: the pending row is counted as `pending`, not rejected.
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -67,6 +68,8 @@ private slots:
         QCOMPARE(o.value(QStringLiteral("total_rows")).toInt(), 5);
         QCOMPARE(o.value(QStringLiteral("accepted")).toInt(), 2);
         QCOMPARE(o.value(QStringLiteral("rejected")).toInt(), 3);
+        QVERIFY(o.value(QStringLiteral("pending")).isDouble());
+        QCOMPARE(o.value(QStringLiteral("pending")).toInt(), 0); // "maybe" is OTHER, not pending
         QVERIFY(o.contains(QStringLiteral("warnings")));
         const QJsonObject counts = o.value(QStringLiteral("counts")).toObject();
         QCOMPARE(counts.value(QStringLiteral("missing_fields")).toInt(), 1);
@@ -85,6 +88,43 @@ private slots:
         QCOMPARE(dropped.size(), 1);
         QVERIFY(dropped[0].toObject().value(QStringLiteral("suspicious")).toBool());
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files), before); // writes nothing
+    }
+
+    void liveExportWithPendingClaimIsAcceptedWhole()
+    {
+        // The shape billing systems write: their own header names (`Claim Status`, `Decision Date`, ...), US
+        // dates, dollar amounts with thousands separators, CRLF, and a claim that is still pending (no decision
+        // date, paid 0.00).
+        QTemporaryDir dir;
+        const QString path = writeFile(
+            dir, QStringLiteral("export.csv"),
+            "Claim Number,Payer Name,CPT Code,Date Submitted,Decision Date,Claim Status,Allowed Amount,Billed Amount,"
+            "Paid Amount,Payment Date,Denial Code,Denial Reason\r\n"
+            "CLM-1001,Aetna,99213,03/04/2024,03/18/2024,Paid,\"$1,120.00\",\"$1,400.00\",\"$1,120.00\",03/25/2024,,\r\n"
+            "CLM-1002,Cigna,99214,03/05/2024,03/20/2024,Partially Paid,$180.00,$240.00,$90.00,03/28/2024,,\r\n"
+            "CLM-1003,Aetna,80053,03/05/2024,03/21/2024,Approved,$45.00,$60.00,$45.00,04/01/2024,,\r\n"
+            "CLM-1004,Humana,99214,03/06/2024,03/22/2024,Denied,$0.00,$240.00,$0.00,,CO-197,Precertification "
+            "absent\r\n"
+            "CLM-1005,Cigna,99215,03/07/2024,,Pending,$210.00,$310.00,$0.00,,,\r\n");
+        const CliRun r = runCli({QStringLiteral("validate"), QStringLiteral("--json"), path});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QStringLiteral("total_rows")).toInt(), 5);
+        QCOMPARE(o.value(QStringLiteral("accepted")).toInt(), 5);
+        QCOMPARE(o.value(QStringLiteral("pending")).toInt(), 1);
+        QCOMPARE(o.value(QStringLiteral("rejected")).toInt(), 0);
+        QCOMPARE(o.value(QStringLiteral("grade")).toString(), QStringLiteral("A+"));
+        QCOMPARE(o.value(QStringLiteral("quality_score")).toDouble(), 1.0);
+        QVERIFY(o.value(QStringLiteral("passes")).toBool());
+        QCOMPARE(o.value(QStringLiteral("mapping")).toObject().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("Claim Status"));
+        // Pending is no warning and no anomaly (no outcome shift, no missing decision dates).
+        QVERIFY2(o.value(QStringLiteral("warnings_by_code")).toObject().isEmpty(), r.out.constData());
+        QVERIFY2(o.value(QStringLiteral("anomalies")).toArray().isEmpty(), r.out.constData());
+
+        const CliRun text = runCli({QStringLiteral("validate"), path});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("accepted 5, rejected 0") && text.out.contains("pending 1"), text.out.constData());
     }
 
     void textOutputWithoutJson()

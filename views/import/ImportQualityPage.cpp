@@ -72,6 +72,10 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_details = new QLabel(this);
     m_details->setObjectName(QStringLiteral("qualityDetails"));
     m_details->setWordWrap(true);
+    m_pending = new QLabel(this);
+    m_pending->setObjectName(QStringLiteral("qualityPending"));
+    m_pending->setWordWrap(true);
+    m_pending->hide();
     m_anomalies = new QTableWidget(0, 3, this);
     m_anomalies->setObjectName(QStringLiteral("anomalyTable"));
     m_anomalies->setAccessibleName(tr("Anomalies"));
@@ -85,9 +89,10 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     anomaliesLabel->setBuddy(m_anomalies);
 
     auto *top = new QGridLayout;
-    top->addWidget(m_score, 0, 0, 2, 1);
+    top->addWidget(m_score, 0, 0, 3, 1);
     top->addWidget(m_verdict, 0, 1);
     top->addWidget(m_details, 1, 1);
+    top->addWidget(m_pending, 2, 1);
     top->setColumnStretch(1, 1);
     top->setHorizontalSpacing(20);
     auto *layout = new QVBoxLayout(this);
@@ -115,6 +120,9 @@ void ImportQualityPage::initializePage()
                            .arg(formatCount(r.accepted), formatCount(r.totalRows), formatCount(r.rejected),
                                 formatCount(r.warnings), formatCount(r.stats.duplicates))
                            .arg(r.duplicateFile ? tr(" This file was imported before.") : QString()));
+    // Pending claims are accepted rows of a live export, not a defect: said apart from the warnings.
+    m_pending->setVisible(r.stats.pending > 0);
+    m_pending->setText(tr("%1 pending (not yet decided) — accepted").arg(formatCount(r.stats.pending)));
     m_anomalies->setRowCount(0);
     for (const quality::Anomaly &a : r.anomalies) {
         const int row = m_anomalies->rowCount();

@@ -1,6 +1,6 @@
 #pragma once
 // Import step 5: the upload's data-quality report (SPEC section 4): score, grade, pass / fail against 0.95,
-// duplicates and the anomalies with their severity. Next starts the import.
+// duplicates, the pending (not yet decided) claims and the anomalies with their severity. Next starts the import.
 #include <QWizardPage>
 
 class QLabel;
@@ -21,6 +21,7 @@ private:
     QLabel *m_score;
     QLabel *m_verdict;
     QLabel *m_details;
+    QLabel *m_pending; // "N pending (not yet decided) — accepted"; hidden when there are none
     QTableWidget *m_anomalies;
 };
 
