@@ -1,7 +1,7 @@
 // `upstream compute`: run the signal engines for one customer (central database) and persist signals, alerts
 // and an audit row (compute/SignalStore). Progress goes to stderr only when it is a terminal.
-#include "storage/cache/AggregateStore.h"
 #include "CliApp.h"
+#include "storage/cache/AggregateStore.h"
 
 #include "compute/SignalStore.h"
 #include "compute/WorkspaceAccess.h"
@@ -43,10 +43,11 @@ public:
         const QCommandLineOption product(QStringLiteral("product"),
                                          QStringLiteral("driftwatch, denialscope, delayguard or all (default)."),
                                          QStringLiteral("P"), QStringLiteral("all"));
-        const QCommandLineOption asOf(QStringLiteral("as-of"),
-                                      QStringLiteral("End of the current window, exclusive (default: the data's own date, the day "
-                                                     "after its newest submitted or decided date)."),
-                                      QStringLiteral("YYYY-MM-DD"));
+        const QCommandLineOption asOf(
+            QStringLiteral("as-of"),
+            QStringLiteral("End of the current window, exclusive (default: the data's own date, the day "
+                           "after its newest submitted or decided date)."),
+            QStringLiteral("YYYY-MM-DD"));
         const QCommandLineOption db = dbOption();
         const QCommandLineOption passwordFile = passwordFileOption();
         const QCommandLineOption workspace = workspaceOption();

@@ -1,5 +1,5 @@
-#include "storage/cache/AggregateStore.h"
 #include "WorkstationSession.h"
+#include "storage/cache/AggregateStore.h"
 
 #include "compute/SignalStore.h"
 #include "compute/WorkspaceAccess.h"

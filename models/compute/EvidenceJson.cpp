@@ -176,9 +176,8 @@ QJsonArray curveJson(const std::vector<CurvePoint> &curve)
 {
     QJsonArray out;
     for (const CurvePoint &p : curve)
-        out.append(QJsonObject{{QStringLiteral("age"), p.age},
-                               {QStringLiteral("share"), p.value},
-                               {QStringLiteral("n"), qint64(p.n)}});
+        out.append(QJsonObject{
+            {QStringLiteral("age"), p.age}, {QStringLiteral("share"), p.value}, {QStringLiteral("n"), qint64(p.n)}});
     return out;
 }
 

@@ -209,8 +209,8 @@ QJsonObject withDelayFields(QJsonObject row)
     const QJsonValue delay = row.take(QStringLiteral("delay"));
     if (row.value(QStringLiteral("product")).toString() != engines::productName(Product::DelayGuard))
         return row;
-    const QJsonObject d = delay.isString() ? QJsonDocument::fromJson(delay.toString().toUtf8()).object()
-                                           : delay.toObject();
+    const QJsonObject d =
+        delay.isString() ? QJsonDocument::fromJson(delay.toString().toUtf8()).object() : delay.toObject();
     for (const char *key : {"observed", "expected", "overdue_claims", "overdue_dollars"})
         row.insert(QLatin1String(key), d.value(QLatin1String(key)));
     return row;
@@ -240,8 +240,7 @@ QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf)
     return engines::fromEpochDay(first);
 }
 
-std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options,
-                                         QDate asOf)
+std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options, QDate asOf)
 {
     std::vector<Signal> out;
     for (Product p : options.products) {

@@ -38,7 +38,7 @@ struct ComputeOptions {
 };
 
 struct ComputeReport {
-    QDate asOf; // the as-of date used (options.asOf, else the data's own date)
+    QDate asOf;                         // the as-of date used (options.asOf, else the data's own date)
     std::vector<engines::Signal> found; // every signal of the run (`signals` is a Qt keyword)
     std::int64_t aggregateRows = 0;
     int signalsInserted = 0, signalsUpdated = 0;
@@ -49,8 +49,7 @@ struct ComputeReport {
 
 // The first day any selected product reads for asOf (its earliest baseline start).
 QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf);
-std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options,
-                                         QDate asOf);
+std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options, QDate asOf);
 
 Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options);
 

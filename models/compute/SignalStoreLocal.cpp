@@ -1,8 +1,8 @@
 // The local-cache half of SignalStore.h: same engines and alert rules, SQLCipher tables of LocalCache.
 #include "compute/EvidenceJson.h"
 #include "compute/SignalStore.h"
-#include "storage/cache/AggregateStore.h"
 #include "engines/SignalEngines.h"
+#include "storage/cache/AggregateStore.h"
 
 #include "alerts/AlertBook.h"
 #include "storage/cache/LocalCache.h"
@@ -74,8 +74,7 @@ Result<alerts::AlertBook> loadLocalHistory(storage::LocalCache &cache)
     return book;
 }
 
-Status persistLocal(storage::LocalCache &cache, const engines::AggregateSet &set,
-                    ComputeReport &report)
+Status persistLocal(storage::LocalCache &cache, const engines::AggregateSet &set, ComputeReport &report)
 {
     auto &db = cache.db();
     const QString asOf = report.asOf.toString(Qt::ISODate);
@@ -173,15 +172,16 @@ Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &p
         "s.baseline_value, 'current_value', s.current_value, 'delta', s.delta, 'p_value', s.p_value, 'dollars', "
         "s.dollars, 'window_start', s.window_start, 'window_end', s.window_end, 'fingerprint', s.id, 'status', "
         "COALESCE(a.status, 'none'), 'suppressed', COALESCE(a.suppressed, 0) != 0, 'suppression_reason', "
-        "a.suppression_reason, 'alert_id', a.id, 'delay', json_extract(s.evidence, '$.delay')) FROM signals s LEFT JOIN alerts a ON a.signal_id = s.id "
+        "a.suppression_reason, 'alert_id', a.id, 'delay', json_extract(s.evidence, '$.delay')) FROM signals s LEFT "
+        "JOIN alerts a ON a.signal_id = s.id "
         "WHERE ? = '' OR s.product = ? ORDER BY s.window_end DESC, s.product, s.dollars DESC, s.id"));
     if (!q.ok())
         return q.error();
     q.value().bind(1, product);
     q.value().bind(2, product);
     QJsonArray out;
-    const Status rows =
-        q.value().forEachRow([&] { out.append(withDelayFields(QJsonDocument::fromJson(q.value().text(0).toUtf8()).object())); });
+    const Status rows = q.value().forEachRow(
+        [&] { out.append(withDelayFields(QJsonDocument::fromJson(q.value().text(0).toUtf8()).object())); });
     if (!rows.ok())
         return rows.error();
     return out;

@@ -23,5 +23,4 @@ std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspa
 
 Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString &directory, const QString &password);
 
-
 } // namespace upstream::compute

@@ -194,9 +194,8 @@ void DemoDataGenerator::plan()
         std::vector<int> byVolume(std::size_t(nGroups), 0);
         for (int g = 0; g < nGroups; ++g)
             byVolume[std::size_t(g)] = g;
-        std::sort(byVolume.begin(), byVolume.end(), [&](int a, int b) {
-            return m.groupWeight[std::size_t(a)] > m.groupWeight[std::size_t(b)];
-        });
+        std::sort(byVolume.begin(), byVolume.end(),
+                  [&](int a, int b) { return m.groupWeight[std::size_t(a)] > m.groupWeight[std::size_t(b)]; });
         const int randomGroup = byVolume[std::size_t(rng.index(std::min(5, nGroups)))];
         m.shiftedGroup = decoy ? byVolume.front() : randomGroup;
         m.denialShift = decoy ? 0.01 : rng.uniform(0.15, 0.30);
@@ -230,8 +229,8 @@ void DemoDataGenerator::plan()
         PayerModel &m = m_payers[std::size_t(p)];
         const bool decoy = p >= adjBegin + l.adjudication / 2;
         m.decisionShiftDays = decoy ? 1.0 : rng.uniform(6, 12);
-        add(Product::DelayGuard, engines::SignalType::AdjudicationDelay, QStringLiteral("adjudication_slowdown"),
-            decoy, p, {}, {}, m.decisionShiftDays, last28);
+        add(Product::DelayGuard, engines::SignalType::AdjudicationDelay, QStringLiteral("adjudication_slowdown"), decoy,
+            p, {}, {}, m.decisionShiftDays, last28);
     }
     for (int p = payBegin; p < payBegin + l.payment; ++p) { // payment slowdowns: first half planted
         PayerModel &m = m_payers[std::size_t(p)];

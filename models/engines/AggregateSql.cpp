@@ -50,16 +50,21 @@ Result<AggregateSet> loadDailyAggregates(storage::PgConnection &connection, cons
     };
     for (int i = 0, rows = r.rows(); i < rows; ++i) {
         DayCounters c;
-        std::int64_t *fields[kCounters] = {&c.claims,           &c.paid,
-                                           &c.denied,           &c.other,
-                                           &c.allowedPaidCents, &c.allowedDeniedCents,
-                                           &c.allowedOtherCents, &c.atRiskCents};
+        std::int64_t *fields[kCounters] = {&c.claims,
+                                           &c.paid,
+                                           &c.denied,
+                                           &c.other,
+                                           &c.allowedPaidCents,
+                                           &c.allowedDeniedCents,
+                                           &c.allowedOtherCents,
+                                           &c.atRiskCents};
         for (int f = 0; f < kCounters; ++f)
             *fields[f] = integer(i, kFirstCounter + f);
         const std::int64_t kind = integer(i, 0);
         if (kind < 0 || kind >= kAggregateKinds)
-            return makeError(ErrorCode::Internal, QCoreApplication::translate(
-                                                      "upstream::engines", "The aggregate query returned an unexpected shape."));
+            return makeError(
+                ErrorCode::Internal,
+                QCoreApplication::translate("upstream::engines", "The aggregate query returned an unexpected shape."));
         set.addRow(AggregateKind(kind), name(i, 1), name(i, 2), name(i, 3), EpochDay(integer(i, 4)),
                    std::uint16_t(integer(i, 5)), c);
     }

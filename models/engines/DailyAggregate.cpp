@@ -359,9 +359,8 @@ int ClaimAggregator::keysOf(const ClaimRecord &claim, std::uint64_t keys[3], Agg
         return 0;
     const bool decided = claim.outcome != Outcome::Pending && dayInRange(claim.decidedDay);
     int n = 0;
-    keys[n] = packKey(AggregateKind::Adjudication, p, 0, decided ? lagOf(claim.submittedDay, claim.decidedDay)
-                                                                 : kUnfinishedLag,
-                      claim.submittedDay);
+    keys[n] = packKey(AggregateKind::Adjudication, p, 0,
+                      decided ? lagOf(claim.submittedDay, claim.decidedDay) : kUnfinishedLag, claim.submittedDay);
     kinds[n++] = AggregateKind::Adjudication;
     if (!decided)
         return n;

@@ -204,7 +204,8 @@ void delay(const AggregateSet &set, std::uint32_t payer, SignalType type, const 
     auto &e = s.evidence;
     e.baseline = w.baseline;
     e.current = w.current;
-    e.keyedOn = type == SignalType::AdjudicationDelay ? QStringLiteral("submitted_date") : QStringLiteral("decided_date");
+    e.keyedOn =
+        type == SignalType::AdjudicationDelay ? QStringLiteral("submitted_date") : QStringLiteral("decided_date");
     e.baselineCount = nRef;
     e.currentCount = nCohort;
     e.baselineEvents = refFinished;

@@ -99,8 +99,8 @@ std::vector<Signal> runDriftWatch(const AggregateSet &set, QDate asOf)
     }
     std::vector<Signal> out;
     for (auto &[payer, f] : families) {
-        const stats::TestResult pooled = stats::twoProportionZ(f.baseline.denied, decidedPd(f.baseline),
-                                                               f.current.denied, decidedPd(f.current));
+        const stats::TestResult pooled =
+            stats::twoProportionZ(f.baseline.denied, decidedPd(f.baseline), f.current.denied, decidedPd(f.current));
         if (!(pooled.pValue < kFamilyAlpha))
             continue;
         int k = 0;

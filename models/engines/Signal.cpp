@@ -39,9 +39,9 @@ QString signalTypeName(SignalType t)
 
 std::optional<SignalType> signalTypeFromName(const QString &name)
 {
-    for (const SignalType t : {SignalType::DenialRate, SignalType::NewReason, SignalType::ReasonRateSpike,
-                               SignalType::ReasonVolumeSpike, SignalType::ReasonDollarSpike,
-                               SignalType::AdjudicationDelay, SignalType::PaymentDelay})
+    for (const SignalType t :
+         {SignalType::DenialRate, SignalType::NewReason, SignalType::ReasonRateSpike, SignalType::ReasonVolumeSpike,
+          SignalType::ReasonDollarSpike, SignalType::AdjudicationDelay, SignalType::PaymentDelay})
         if (name == signalTypeName(t))
             return t;
     return std::nullopt;

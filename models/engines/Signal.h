@@ -33,8 +33,8 @@ std::optional<Product> productFromName(const QString &name);
 // "adjudication_delay", "payment_delay" (the DelayGuard names are lower case: SPEC 9's contract).
 QString signalTypeName(SignalType t);
 std::optional<SignalType> signalTypeFromName(const QString &name);
-QString severityName(Severity s);     // "low", "medium", "high", "critical"
-QString directionName(Direction d);   // "degrading", "improving"
+QString severityName(Severity s);   // "low", "medium", "high", "critical"
+QString directionName(Direction d); // "degrading", "improving"
 
 // Half-open day window [start, end).
 struct Window {
@@ -64,13 +64,13 @@ struct CurvePoint {
 
 // DelayGuard's observed-vs-expected figures (SPEC 6); zero for the other products.
 struct DelayFigures {
-    double observed = 0.0; // O: cohort claims finished before as-of
-    double expected = 0.0; // E = Σ F(ageᵢ)
-    double variance = 0.0; // V = Σ F(ageᵢ)(1 − F(ageᵢ))
-    std::int64_t unfinished = 0;    // cohort claims not finished before as-of
-    std::int64_t overdueClaims = 0; // unfinished and older than the reference's 80th-percentile lag
-    double overdueDollars = 0.0;    // Σ billed (allowed where billed is blank) of the overdue claims
-    int referenceP80Lag = -1;       // days; -1 when fewer than 80 % of the reference finished
+    double observed = 0.0;                  // O: cohort claims finished before as-of
+    double expected = 0.0;                  // E = Σ F(ageᵢ)
+    double variance = 0.0;                  // V = Σ F(ageᵢ)(1 − F(ageᵢ))
+    std::int64_t unfinished = 0;            // cohort claims not finished before as-of
+    std::int64_t overdueClaims = 0;         // unfinished and older than the reference's 80th-percentile lag
+    double overdueDollars = 0.0;            // Σ billed (allowed where billed is blank) of the overdue claims
+    int referenceP80Lag = -1;               // days; -1 when fewer than 80 % of the reference finished
     std::vector<CurvePoint> referenceCurve; // F(a), a = 0 … oldest cohort age
     std::vector<CurvePoint> cohortCurve;    // the cohort's own share finished by age
     bool operator==(const DelayFigures &) const = default;

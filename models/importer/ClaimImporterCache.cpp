@@ -2,10 +2,10 @@
 // into the cache's daily_aggregates rows (payer, cpt_group, reason, day ISO date, data = counters JSON) in one
 // cache transaction.
 #include "engines/DailyAggregate.h"
-#include "storage/cache/AggregateStore.h"
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
 #include "logging/Log.h"
+#include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QJsonDocument>

@@ -271,14 +271,16 @@ private slots:
         verifyOneLine(wrong);
         const CliRun r = cli({path, QStringLiteral("--workspace"), wsDir}, password);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(QLatin1String("3 claims aggregated into 3 daily rows")), qPrintable(r.out));
+        // 3 decided rows (PAID and DENIED — reason UNSPECIFIED — on one day are two keys), 3 adjudication rows
+        // (payer, submitted day, lag 15 or 16) and 2 payment rows (the PAID claims, not yet paid).
+        QVERIFY2(r.out.contains(QLatin1String("3 claims aggregated into 8 daily rows")), qPrintable(r.out));
         {
             auto opened = wait([&](auto cb) { opener.open(wsDir, password, cb); });
             QVERIFY(opened.ok());
             auto q = opened->cache->db().prepare(QStringLiteral("SELECT count(*) FROM daily_aggregates"));
             QVERIFY(q.ok());
             QVERIFY(q->step().value());
-            QCOMPARE(q->int64(0), qint64(3)); // PAID and DENIED (reason UNSPECIFIED) on one day are two keys
+            QCOMPARE(q->int64(0), qint64(8));
         }
         // A live export into the workspace: the pending claim is accepted and reported (what the aggregates hold
         // of it is the engines' business).

@@ -1,11 +1,11 @@
 // Proves: importing into a local workspace cache writes exactly the daily aggregates the in-process aggregator
 // computes from the accepted rows (decided, adjudication-lag and payment-lag rows), merges a second import into the
 // existing rows for the same keys (counts add up), and an all-rejected file fails and leaves the cache untouched.
-#include "storage/cache/AggregateStore.h"
 #include "compute/WorkspaceAccess.h"
 #include "demo/DemoDataGenerator.h"
 #include "engines/DailyAggregate.h"
 #include "importer/ClaimImporter.h"
+#include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QJsonDocument>
@@ -91,9 +91,8 @@ private slots:
         QVERIFY(loaded->sameContent(want));
         qint64 paidWithLag = 0, atRisk = 0;
         for (const engines::AggregateRow &row : loaded->rows()) {
-            paidWithLag += row.kind == engines::AggregateKind::Payment && row.lag != engines::kUnfinishedLag
-                               ? row.c.claims
-                               : 0;
+            paidWithLag +=
+                row.kind == engines::AggregateKind::Payment && row.lag != engines::kUnfinishedLag ? row.c.claims : 0;
             atRisk += row.c.atRiskCents;
         }
         QVERIFY(paidWithLag > 0);

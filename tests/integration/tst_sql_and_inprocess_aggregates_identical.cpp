@@ -110,7 +110,7 @@ private slots:
             unfinished += r.lag == kUnfinishedLag ? r.c.claims : 0;
         }
         QVERIFY(kinds[0] > 0 && kinds[1] > 0 && kinds[2] > 0); // decided, adjudication and payment rows
-        QVERIFY(unfinished > 1000);                             // a live export: pending and unpaid claims
+        QVERIFY(unfinished > 1000);                            // a live export: pending and unpaid claims
         auto newest = newestClaimDate(*conn, customer);
         QVERIFY(newest.ok());
         QCOMPARE(newest->addDays(1), defaultAsOf(local.aggregates())); // both paths agree on the export's date

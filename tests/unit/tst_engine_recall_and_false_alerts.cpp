@@ -18,8 +18,7 @@ using namespace upstream::engines;
 namespace {
 
 // The group a planted change must be found on.
-QString groupOf(Product product, const QString &payer, const QString &cptGroup, const QString &reason,
-                SignalType type)
+QString groupOf(Product product, const QString &payer, const QString &cptGroup, const QString &reason, SignalType type)
 {
     switch (product) {
     case Product::DriftWatch: return payer + QLatin1Char('|') + cptGroup;
@@ -67,7 +66,7 @@ private slots:
         const auto found = runAll(set, asOf);
 
         QSet<QString> alerting;
-        QHash<QString, QString> why;      // group -> its alerting signal, for the printout
+        QHash<QString, QString> why;        // group -> its alerting signal, for the printout
         QHash<QString, int> payerAlerts[3]; // per product: payer -> alerts
         for (const Signal &s : found) {
             if (!alerts::shouldAlert(s))

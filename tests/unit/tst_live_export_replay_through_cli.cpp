@@ -79,8 +79,8 @@ class TstLiveExportReplayThroughCli : public QObject {
 
     QJsonObject importInto(const QString &csv, const QString &ws)
     {
-        const CliRun r = cli({QStringLiteral("import"), csv, QStringLiteral("--workspace"), ws, QStringLiteral("--json")},
-                             password);
+        const CliRun r =
+            cli({QStringLiteral("import"), csv, QStringLiteral("--workspace"), ws, QStringLiteral("--json")}, password);
         if (r.exitCode != 0)
             qWarning("import: %s", qPrintable(r.err));
         return QJsonDocument::fromJson(r.out).object();
@@ -91,9 +91,9 @@ private slots:
     {
         QVERIFY(tmp.isValid());
         const QString cut = tmp.filePath(QStringLiteral("cut.csv")), later = tmp.filePath(QStringLiteral("later.csv"));
-        const QStringList common{QStringLiteral("demo-data"), QStringLiteral("--rows"), QStringLiteral("300000"),
-                                 QStringLiteral("--seed"), QStringLiteral("9"), QStringLiteral("--payers"),
-                                 QStringLiteral("32"), QStringLiteral("--as-of"), kAsOf.toString(Qt::ISODate)};
+        const QStringList common{QStringLiteral("demo-data"), QStringLiteral("--rows"),  QStringLiteral("300000"),
+                                 QStringLiteral("--seed"),    QStringLiteral("9"),       QStringLiteral("--payers"),
+                                 QStringLiteral("32"),        QStringLiteral("--as-of"), kAsOf.toString(Qt::ISODate)};
         QCOMPARE(cli(common + QStringList{QStringLiteral("--out"), cut}).exitCode, 0);
         QCOMPARE(cli(common + QStringList{QStringLiteral("--exported-on"), kAsOf.addDays(30).toString(Qt::ISODate),
                                           QStringLiteral("--out"), later})
@@ -101,7 +101,8 @@ private slots:
                  0);
         QVERIFY(QFileInfo(later).size() > QFileInfo(cut).size());
 
-        const QString wsCut = createWorkspace(QStringLiteral("cut")), wsLater = createWorkspace(QStringLiteral("later"));
+        const QString wsCut = createWorkspace(QStringLiteral("cut")),
+                      wsLater = createWorkspace(QStringLiteral("later"));
         QVERIFY(!wsCut.isEmpty() && !wsLater.isEmpty());
         const QJsonObject a = importInto(cut, wsCut), b = importInto(later, wsLater);
         // A live export: its pending claims are accepted rows, counted, never rejected.
@@ -111,8 +112,8 @@ private slots:
         QVERIFY(b.value(QStringLiteral("accepted")).toInteger() > a.value(QStringLiteral("accepted")).toInteger());
 
         // No --as-of: the cut export's own date, D.
-        const CliRun ca = cli({QStringLiteral("compute"), QStringLiteral("--workspace"), wsCut, QStringLiteral("--json")},
-                              password);
+        const CliRun ca =
+            cli({QStringLiteral("compute"), QStringLiteral("--workspace"), wsCut, QStringLiteral("--json")}, password);
         QVERIFY2(ca.exitCode == 0, qPrintable(ca.err));
         QCOMPARE(QJsonDocument::fromJson(ca.out).object().value(QStringLiteral("as_of")).toString(),
                  kAsOf.toString(Qt::ISODate));
@@ -130,8 +131,8 @@ private slots:
                               password);
         QVERIFY2(cb.exitCode == 0, qPrintable(cb.err));
 
-        const CliRun la = cli({QStringLiteral("signals"), QStringLiteral("--workspace"), wsCut, QStringLiteral("--json")},
-                              password);
+        const CliRun la =
+            cli({QStringLiteral("signals"), QStringLiteral("--workspace"), wsCut, QStringLiteral("--json")}, password);
         const CliRun lb = cli(
             {QStringLiteral("signals"), QStringLiteral("--workspace"), wsReplay, QStringLiteral("--json")}, password);
         QCOMPARE(la.exitCode, 0);
@@ -139,13 +140,13 @@ private slots:
         const auto sa = signalsOf(la.out), sb = signalsOf(lb.out);
         int products = 0;
         for (const char *p : {"driftwatch", "denialscope", "delayguard"})
-            products += std::any_of(sa.begin(), sa.end(),
-                                    [&](const auto &kv) {
-                                        return kv.second.value(QStringLiteral("product")).toString() ==
-                                               QLatin1String(p);
-                                    })
-                            ? 1
-                            : 0;
+            products +=
+                std::any_of(sa.begin(), sa.end(),
+                            [&](const auto &kv) {
+                                return kv.second.value(QStringLiteral("product")).toString() == QLatin1String(p);
+                            })
+                    ? 1
+                    : 0;
         QCOMPARE(products, 3);
         qInfo("export cut at %s: %zu signals; export taken 30 days later, replayed at %s: %zu signals",
               qPrintable(kAsOf.toString(Qt::ISODate)), sa.size(), qPrintable(kAsOf.toString(Qt::ISODate)), sb.size());

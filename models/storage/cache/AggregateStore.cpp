@@ -25,7 +25,8 @@ void bindKey(CipherStatement &st, int first, const AggregateSet &set, const Aggr
     st.bind(first + 5, qint64(row.lag));
 }
 
-constexpr const char *kKeyWhere = "kind = ?1 AND payer = ?2 AND cpt_group = ?3 AND reason = ?4 AND day = ?5 AND lag = ?6";
+constexpr const char *kKeyWhere =
+    "kind = ?1 AND payer = ?2 AND cpt_group = ?3 AND reason = ?4 AND day = ?5 AND lag = ?6";
 
 } // namespace
 
@@ -41,7 +42,8 @@ Result<AggregateSet> loadAggregates(LocalCache &cache)
         const QDate day = QDate::fromString(q.value().text(4), Qt::ISODate);
         const qint64 lag = q.value().int64(5);
         if (!kind || !day.isValid() || lag < 0 || lag > engines::kUnfinishedLag)
-            return makeError(ErrorCode::Corrupt, QStringLiteral("a stored daily aggregate has no valid kind, day or lag"));
+            return makeError(ErrorCode::Corrupt,
+                             QStringLiteral("a stored daily aggregate has no valid kind, day or lag"));
         set.addRow(*kind, q.value().text(1), q.value().text(2), q.value().text(3), engines::toEpochDay(day),
                    std::uint16_t(lag), engines::dayCountersFromJson(q.value().text(6)));
         return Status::success();
@@ -53,11 +55,12 @@ Result<AggregateSet> loadAggregates(LocalCache &cache)
 
 Status mergeAggregates(LocalCache &cache, const AggregateSet &set, bool subtract)
 {
-    auto select = cache.db().prepare(QStringLiteral("SELECT data FROM daily_aggregates WHERE %1")
-                                         .arg(QLatin1String(kKeyWhere)));
+    auto select =
+        cache.db().prepare(QStringLiteral("SELECT data FROM daily_aggregates WHERE %1").arg(QLatin1String(kKeyWhere)));
     auto upsert = cache.db().prepare(QStringLiteral("INSERT OR REPLACE INTO daily_aggregates (kind, payer, cpt_group, "
                                                     "reason, day, lag, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
-    auto remove = cache.db().prepare(QStringLiteral("DELETE FROM daily_aggregates WHERE %1").arg(QLatin1String(kKeyWhere)));
+    auto remove =
+        cache.db().prepare(QStringLiteral("DELETE FROM daily_aggregates WHERE %1").arg(QLatin1String(kKeyWhere)));
     if (!select.ok())
         return select.error();
     if (!upsert.ok())
