@@ -44,10 +44,25 @@ QString value(SignalType type, double v)
     return QString::number(v, 'f', 2) + QStringLiteral("/day");
 }
 
+// The metric in words for the stored explanations ("the denial rate", "the median days to a decision").
+QString metricWords(SignalType type)
+{
+    switch (type) {
+    case SignalType::DenialRate: return QStringLiteral("The denial rate");
+    case SignalType::NewReason: return QStringLiteral("Denials with the reason per day");
+    case SignalType::ReasonRateSpike: return QStringLiteral("The reason's share of decided claims");
+    case SignalType::ReasonVolumeSpike: return QStringLiteral("Denials with the reason per day");
+    case SignalType::ReasonDollarSpike: return QStringLiteral("Denied dollars with the reason per day");
+    case SignalType::AdjudicationDelay: return QStringLiteral("The median days to a decision");
+    case SignalType::PaymentDelay: return QStringLiteral("The median days from decision to payment");
+    }
+    return {};
+}
+
 QString severityExplanation(const Signal &s)
 {
     const QString change = QStringLiteral("%1 went from %2 to %3 (change %4%5")
-                               .arg(metricOf(s.type), value(s.type, s.baselineValue), value(s.type, s.currentValue),
+                               .arg(metricWords(s.type), value(s.type, s.baselineValue), value(s.type, s.currentValue),
                                     s.delta >= 0 ? QStringLiteral("+") : QString(),
                                     unitOf(s.type) == QLatin1String("rate")
                                         ? QString::number(s.delta * 100.0, 'f', 1) + QStringLiteral(" pts")

@@ -321,7 +321,8 @@ Row delayGuard(Generator &g, const SyntheticOptions &o, const QString &payer, in
     r.dollars = d.overdueDollars;
     e.severityExplanation =
         QStringLiteral("%1 went from %2 days to %3 days (change +%4); %5 days slower at confidence %6 -> %7.")
-            .arg(e.metric)
+            .arg(e.metric == QLatin1String("payment_days") ? QStringLiteral("The median days from decision to payment")
+                                                           : QStringLiteral("The median days to a decision"))
             .arg(r.baseline, 0, 'f', 1)
             .arg(r.current, 0, 'f', 1)
             .arg(delta, 0, 'f', 2)
