@@ -311,10 +311,13 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
                     c.reason = -1;
                     c.freeText = -1;
                     // The decision first: the planted changes act on the decided date.
-                    EpochDay decided = d + std::max(1, latency(rng, m.decisionMean));
-                    if (d >= end - 28)
-                        decided += int(std::lround(m.decisionShiftDays));
-                    const bool in14 = decided >= end - 14, in7 = decided >= end - 7;
+                    // Denials come back faster than payments: a denial is decided in about 60 % of the payer's
+                    // usual time. Whether a claim is denied is drawn at the day a denial would be decided.
+                    const int baseLag = std::max(1, latency(rng, m.decisionMean));
+                    const int slowdown = d >= end - 28 ? int(std::lround(m.decisionShiftDays)) : 0;
+                    const EpochDay deniedOn = d + std::max(1, int(std::lround(0.6 * baseLag))) + slowdown;
+                    const EpochDay decidedOtherwise = d + baseLag + slowdown;
+                    const bool in14 = deniedOn >= end - 14, in7 = deniedOn >= end - 7;
                     const double denial =
                         m.denialRate[std::size_t(g)] + (in14 && g == m.shiftedGroup ? m.denialShift : 0.0);
                     const double u = rng.uniform();
@@ -341,6 +344,7 @@ void DemoDataGenerator::generate(const std::function<void(const DemoClaim &)> &s
                     } else {
                         c.outcome = Outcome::Paid;
                     }
+                    const EpochDay decided = c.outcome == Outcome::Denied ? deniedOn : decidedOtherwise;
                     c.decided = decided;
                     c.payment = engines::kNoDay;
                     c.paidCents = engines::kNoAmount;

@@ -11,7 +11,9 @@
 //
 // Shape: `payers` payers × 8 CPT groups, weekday seasonality and day-to-day volume noise (keyed on the day's
 // distance from asOf, so only the weekday of asOf changes the data), per payer/group denial rates, per payer
-// reason mixes, decision and payment lags. Denials are decided faster than payments are made.
+// reason mixes, decision and payment lags. Denials are decided faster (about 60 % of the payer's usual decision
+// time) than claims are paid, so the newest decided claims are denial-heavy: a window keyed on submitted_date
+// would read that as a denial spike.
 //
 // Planted changes (listed in truth()), each aimed at asOf and acting on the date its product keys on:
 // DriftWatch denial-rate shifts of claims decided in [asOf−14, …); DenialScope new reasons and reason spikes of

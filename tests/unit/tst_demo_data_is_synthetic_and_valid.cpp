@@ -99,6 +99,34 @@ private slots:
         QVERIFY(unpaid > 0);
     }
 
+    void denialsAreDecidedFasterThanPaymentsArrive()
+    {
+        demo::DemoConfig config;
+        config.rows = 50000;
+        config.seed = 8;
+        config.asOf = QDate(2026, 6, 1);
+        double deniedLag = 0, paidLag = 0, paymentLag = 0;
+        std::int64_t denied = 0, paid = 0, payments = 0;
+        demo::DemoDataGenerator(config).generate([&](const demo::DemoClaim &c) {
+            if (c.outcome == engines::Outcome::Denied) {
+                deniedLag += c.decided - c.submitted;
+                ++denied;
+            } else if (c.outcome == engines::Outcome::Paid) {
+                paidLag += c.decided - c.submitted;
+                ++paid;
+                if (c.payment != engines::kNoDay) {
+                    paymentLag += c.payment - c.submitted;
+                    ++payments;
+                }
+            }
+        });
+        QVERIFY(denied > 1000 && paid > 10000 && payments > 10000);
+        const double d = deniedLag / double(denied), p = paidLag / double(paid), m = paymentLag / double(payments);
+        qInfo("mean days from submission: denial %.1f, decision of paid claims %.1f, payment %.1f", d, p, m);
+        QVERIFY(d < 0.8 * p);
+        QVERIFY(p < m);
+    }
+
     void laterExportRepeatsTheClaimsInANewerState()
     {
         demo::DemoConfig config;
