@@ -240,16 +240,22 @@ QWidget *DashboardPage::buildHeader()
     m_windows->setObjectName(QStringLiteral("windows"));
     m_windows->setAccessibleName(tr("Windows of the signals"));
     m_windows->setForegroundRole(QPalette::PlaceholderText);
+    m_windows->setWordWrap(true);
     auto *top = new QHBoxLayout;
     top->addWidget(title);
     top->addSpacing(12);
     top->addWidget(blurb, 1);
-    top->addWidget(m_freshness);
+    // The freshness line shares the second row with the windows: on the first it crowded out its own end at
+    // 1280 pixels ("last synced: never (local w…").
+    auto *second = new QHBoxLayout;
+    second->addWidget(m_windows, 1);
+    second->addSpacing(12);
+    second->addWidget(m_freshness);
     auto *v = new QVBoxLayout(w);
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(2);
     v->addLayout(top);
-    v->addWidget(m_windows);
+    v->addLayout(second);
     return w;
 }
 
