@@ -3,13 +3,17 @@
 #include "compute/EvidenceJson.h"
 #include "dashboard/SignalEvidence.h"
 #include "dashboard/SignalRows.h"
+#include "engines/DailyAggregate.h"
 #include "engines/Signal.h"
+#include "engines/SignalEngines.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QLocale>
+#include <QMutex>
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
 
 namespace upstream::dashboard {
@@ -186,171 +190,99 @@ Row denialScope(Generator &g, const SyntheticOptions &o, const QString &payer, i
     return r;
 }
 
-// DelayGuard figures computed from simulated claims exactly as SPEC 6 states them (reference curve F linear
-// between whole days, E = Σ F(age), Δ by bisection, nearest-rank median and 80th percentile), so the synthetic
-// deep dive draws curves whose O, E and Δ agree with each other.
-struct SimClaim {
-    int age; // as-of − the claim's cohort date (submitted, or decided for payment), in days
-    int lag; // days to finish
-    double billed;
+// DelayGuard rows are the real engine's output: simulated claims of one payer (a reference cohort and a slower
+// current cohort, unfinished claims pending or unpaid at as-of) go through the in-process aggregator and
+// runDelayGuard, and the signal's stored evidence (compute::evidenceJsonText) is what the row carries. A few dozen
+// such templates per as-of date are computed once and dealt out to the synthetic payers, so a million-row
+// benchmark fill does not run the engine a million times.
+struct DelayTemplate {
+    engines::Signal signal;
+    Evidence evidence;
 };
 
-double referenceShare(const std::vector<double> &at, double a)
+std::vector<DelayTemplate> simulateDelayTemplates(QDate asOf)
 {
-    if (a <= 0.0)
-        return 0.0;
-    const double top = double(at.size() - 1);
-    if (a >= top)
-        return at.back();
-    const auto i = size_t(a);
-    return at[i] + (a - double(i)) * (at[i + 1] - at[i]);
-}
-
-int nearestRank(std::vector<int> lags, double q)
-{
-    std::sort(lags.begin(), lags.end());
-    const auto rank = size_t(std::max(1.0, std::ceil(q * double(lags.size()) - 1e-9)));
-    return lags.empty() ? -1 : lags[rank - 1];
+    using namespace engines;
+    std::vector<DelayTemplate> out;
+    const EpochDay t = toEpochDay(asOf);
+    for (int k = 0; k < 24; ++k) {
+        Generator g{std::mt19937(7919u * unsigned(k) + 1u)};
+        const bool payment = k % 3 == 2;
+        const SignalType wanted = payment ? SignalType::PaymentDelay : SignalType::AdjudicationDelay;
+        const int nRef = g.integer(140, 600), nCohort = g.integer(45, 180);
+        const double median = payment ? g.uniform(5, 14) : g.uniform(8, 20);
+        const double spread = median * 0.3 + 1.0;
+        const double shift = std::pow(g.uniform(0, 1), 1.3) * 12.0 + 2.5;
+        ClaimAggregator agg;
+        auto add = [&](int age, double meanLag, double sd) {
+            ClaimRecord c;
+            c.payer = QStringLiteral("Synthetic DelayGuard payer");
+            c.cpt = QStringLiteral("99213");
+            c.cptGroup = QStringLiteral("E&M");
+            c.outcome = Outcome::Paid;
+            c.billedCents = std::int64_t(g.uniform(80, 2400) * 100.0);
+            const int lag = std::max(0, int(std::lround(g.normal(meanLag, sd))));
+            const EpochDay day = t - age; // the cohort date: submitted (adjudication) or decided (payment)
+            if (payment) {
+                c.submittedDay = day - 5;
+                c.decidedDay = day;
+                c.paymentDay = day + lag < t ? day + lag : kNoDay; // unpaid at as-of
+            } else {
+                c.submittedDay = day;
+                c.decidedDay = day + lag < t ? day + lag : kNoDay;
+                if (c.decidedDay == kNoDay)
+                    c.outcome = Outcome::Pending;
+            }
+            agg.add(c);
+        };
+        for (int n = 0; n < nRef; ++n) // over [T−118, T−28): ages 118 … 29
+            add(118 - 90 * n / nRef, median, spread);
+        for (int n = 0; n < nCohort; ++n) // over [T−28, T): ages 28 … 1
+            add(28 - 28 * n / nCohort, median + shift, spread * 1.15);
+        const AggregateSet set = agg.take();
+        for (const Signal &sig : runDelayGuard(set, asOf)) {
+            if (sig.type != wanted)
+                continue;
+            auto evidence = parseEvidence(compute::evidenceJsonText(sig, &set));
+            if (evidence.ok())
+                out.push_back({sig, std::move(evidence.value())});
+        }
+    }
+    return out;
 }
 
 Row delayGuard(Generator &g, const SyntheticOptions &o, const QString &payer, int i)
 {
+    static QMutex mutex;
+    static std::map<qint64, std::vector<DelayTemplate>> cache; // by as-of (Julian day)
+    QMutexLocker lock(&mutex);
+    auto &templates = cache[o.asOf.toJulianDay()];
+    if (templates.empty())
+        templates = simulateDelayTemplates(o.asOf);
+    // Every third row a payment delay, the others adjudication delays (the templates alternate the same way).
+    const bool payment = i % 3 == 2;
+    std::vector<const DelayTemplate *> pool;
+    for (const DelayTemplate &t : templates)
+        if ((t.signal.type == engines::SignalType::PaymentDelay) == payment)
+            pool.push_back(&t);
     Row r;
     r.product = kDelayGuard;
-    const bool payment = i % 3 == 2;
-    r.type = payment ? QStringLiteral("payment_delay") : QStringLiteral("adjudication_delay");
-    setMetric(r);
+    if (pool.empty()) // the engine found no slowdown in any simulation: an empty row, never a made-up one
+        return r;
+    const DelayTemplate &t = *pool[std::size_t(g.integer(0, int(pool.size()) - 1))];
+    r.type = engines::signalTypeName(t.signal.type);
     r.payer = payer;
-    Evidence &e = r.evidence;
-    e.keyedOn = payment ? QStringLiteral("decided_date") : QStringLiteral("submitted_date");
-    e.currentTo = o.asOf;
-    e.currentFrom = o.asOf.addDays(-28);
-    e.baselineTo = e.currentFrom;
-    e.baselineFrom = o.asOf.addDays(-118);
-    constexpr int kMaxAge = 28;
-    const int nRef = g.integer(140, 600), nCohort = g.integer(45, 180);
-    const double median = payment ? g.uniform(5, 14) : g.uniform(8, 20);
-    const double spread = median * 0.3 + 1.0;
-    const double shift = std::pow(g.uniform(0, 1), 1.3) * 12.0 + 2.5;
-    std::vector<SimClaim> reference, cohort;
-    for (int k = 0; k < nRef; ++k) // submitted (decided) evenly over [T−118, T−28): ages 118 … 29
-        reference.push_back(
-            {118 - 90 * k / nRef, std::max(0, int(std::lround(g.normal(median, spread)))), g.uniform(80, 2400)});
-    for (int k = 0; k < nCohort; ++k) // over [T−28, T): ages 28 … 1
-        cohort.push_back({28 - 28 * k / nCohort, std::max(0, int(std::lround(g.normal(median + shift, spread * 1.15)))),
-                          g.uniform(80, 2400)});
-    auto finished = [](const SimClaim &c) { return c.lag < c.age; }; // decided (paid) before as-of
-    std::vector<double> F(kMaxAge + 1, 0.0);
-    std::vector<int> refLags;
-    std::int64_t refFinished = 0;
-    for (const SimClaim &c : reference)
-        if (finished(c)) {
-            ++refFinished;
-            refLags.push_back(c.lag);
-            for (int a = c.lag + 1; a <= kMaxAge; ++a)
-                F[size_t(a)] += 1.0 / nRef;
-        }
-    double expected = 0, variance = 0;
-    std::int64_t observed = 0;
-    for (const SimClaim &c : cohort) {
-        const double f = referenceShare(F, c.age);
-        expected += f;
-        variance += f * (1 - f);
-        observed += finished(c);
-    }
-    const double z = variance > 0 ? (double(observed) - expected) / std::sqrt(variance) : 0.0;
-    double delta = 0;
-    if (double(observed) < expected) {
-        double lo = 0, hi = 90;
-        for (int k = 0; k < 60; ++k) {
-            const double mid = (lo + hi) / 2;
-            double sum = 0;
-            for (const SimClaim &c : cohort)
-                sum += referenceShare(F, c.age - mid);
-            (sum > double(observed) ? lo : hi) = mid;
-        }
-        delta = std::round((lo + hi) * 50.0) / 100.0;
-    }
-    // Unfinished reference claims count as infinitely long in the quantiles.
-    std::vector<int> allLags = refLags;
-    allLags.resize(size_t(nRef), 1 << 20);
-    const int medianLag = nearestRank(allLags, 0.5), p80Raw = nearestRank(allLags, 0.8);
-    const int p80 = p80Raw >= (1 << 20) ? -1 : p80Raw;
-    Evidence::Delay d;
-    d.observed = double(observed);
-    d.expected = expected;
-    d.variance = variance;
-    d.referenceP80Lag = p80;
-    for (const SimClaim &c : cohort)
-        if (!finished(c)) {
-            ++d.unfinished;
-            if (p80 >= 0 && c.age > p80) {
-                ++d.overdueClaims;
-                d.overdueDollars += c.billed;
-            }
-        }
-    d.overdueDollars = std::round(d.overdueDollars * 100.0) / 100.0;
-    for (int a = 0; a <= kMaxAge; ++a) {
-        d.referenceCurve.push_back({a, F[size_t(a)], qint64(nRef)});
-        qint64 atLeast = 0, below = 0;
-        for (const SimClaim &c : cohort) {
-            if (c.age < a)
-                continue;
-            ++atLeast;
-            below += finished(c) && c.lag < a;
-        }
-        d.cohortCurve.push_back({a, atLeast > 0 ? double(below) / double(atLeast) : 0.0, atLeast});
-    }
-    e.baselineN = nRef;
-    e.currentN = nCohort;
-    e.baselineEvents = refFinished;
-    e.currentEvents = observed;
-    e.completeness = double(refFinished) / double(nRef);
-    e.statisticName = QStringLiteral("z");
-    e.statisticValue = z;
-    r.p = variance > 0 ? 0.5 * std::erfc(-z / std::sqrt(2.0)) : 1.0;
-    r.baseline = medianLag;
-    r.delta = delta;
-    r.current = medianLag + delta;
-    r.confidence = 0.7 * std::min(1.0, expected / 40.0) + 0.3 * std::min(1.0, double(nRef) / 200.0);
-    r.severity = (delta >= 10 && r.confidence >= .75)  ? QStringLiteral("critical")
-                 : (delta >= 7 && r.confidence >= .65) ? QStringLiteral("high")
-                 : (delta >= 4 && r.confidence >= .55) ? QStringLiteral("medium")
-                                                       : QStringLiteral("low");
-    r.score = std::min(delta / 10.0, 1.0);
-    r.dollars = d.overdueDollars;
-    e.severityExplanation =
-        QStringLiteral("%1 went from %2 days to %3 days (change +%4); %5 days slower at confidence %6 -> %7.")
-            .arg(e.metric == QLatin1String("payment_days") ? QStringLiteral("The median days from decision to payment")
-                                                           : QStringLiteral("The median days to a decision"))
-            .arg(r.baseline, 0, 'f', 1)
-            .arg(r.current, 0, 'f', 1)
-            .arg(delta, 0, 'f', 2)
-            .arg(delta, 0, 'f', 1)
-            .arg(r.confidence, 0, 'f', 2)
-            .arg(r.severity);
-    e.dollarsExplanation =
-        p80 < 0 ? QStringLiteral("No claim counts as overdue: fewer than 80% of the reference cohort finished.")
-                : QStringLiteral("At risk = billed amount of the %1 unfinished claims older than the reference's "
-                                 "80th-percentile lag of %2 days (of %3 unfinished) = %4.")
-                      .arg(d.overdueClaims)
-                      .arg(p80)
-                      .arg(d.unfinished)
-                      .arg(money(d.overdueDollars));
-    if (o.fullEvidence) {
-        // Each cohort day: its claims and the share finished before as-of.
-        std::vector<std::pair<int, int>> byAge(119, {0, 0});
-        for (const auto *set : {&reference, &cohort})
-            for (const SimClaim &c : *set) {
-                ++byAge[size_t(c.age)].first;
-                byAge[size_t(c.age)].second += finished(c);
-            }
-        for (int age = 118; age >= 1; --age) {
-            const auto [n, fin] = byAge[size_t(age)];
-            e.series.push_back({o.asOf.addDays(-age), n > 0 ? double(fin) / n : 0.0, n});
-        }
-    }
-    e.delay = std::move(d);
+    r.severity = engines::severityName(t.signal.severity);
+    r.score = t.signal.severityScore;
+    r.confidence = t.signal.confidence;
+    r.baseline = t.signal.baselineValue;
+    r.current = t.signal.currentValue;
+    r.delta = t.signal.delta;
+    r.p = t.signal.pValue();
+    r.dollars = t.signal.dollars;
+    r.evidence = t.evidence;
+    if (!o.fullEvidence)
+        r.evidence.series.clear();
     return r;
 }
 
@@ -399,6 +331,8 @@ Status fillSyntheticSignals(storage::LocalCache &cache, const SyntheticOptions &
                 // Payers are skewed (a few large ones), as in real books of business.
                 const int pi = std::min(int(payers.size()) - 1, int(std::pow(g.uniform(0, 1), 1.7) * payers.size()));
                 Row r = p.make(g, o, payers[pi], i);
+                if (r.type.isEmpty())
+                    continue;
                 r.id = QStringLiteral("%1-%2").arg(QLatin1String(p.prefix)).arg(i, 7, 10, QLatin1Char('0'));
                 if (r.product != kDelayGuard) // DelayGuard's p follows from its own z
                     r.p = std::pow(10.0, -g.uniform(2.1, 7.0));
