@@ -253,6 +253,18 @@ QString windowsSentence(const Evidence &e, const QString &product)
                     inclusive(e.baselineFrom, e.baselineTo), loc.toString(e.baselineN));
 }
 
+void SignalDetail::appendSeverityAndDollars(QStringList &out) const
+{
+    const QLocale loc;
+    const auto stored = [](const QString &text) {
+        return text.isEmpty() ? QCoreApplication::translate("SignalEvidence", "no explanation stored.") : text;
+    };
+    out << QCoreApplication::translate("SignalEvidence", "Severity %1 (score %2): %3")
+               .arg(severity, loc.toString(severityScore, 'f', 2), stored(evidence.severityExplanation));
+    out << QCoreApplication::translate("SignalEvidence", "Dollars %1: %2")
+               .arg(formatDollars(dollars), stored(evidence.dollarsExplanation));
+}
+
 QStringList SignalDetail::delayExplanation() const
 {
     const QLocale loc;
@@ -286,16 +298,7 @@ QStringList SignalDetail::delayExplanation() const
                .arg(loc.toString(e.statisticValue, 'f', 2), loc.toString(d.variance, 'f', 1),
                     pValue < 0.0001 ? QStringLiteral("< 0.0001") : loc.toString(pValue, 'f', 4),
                     loc.toString(confidence * 100.0, 'f', 0));
-    out << QCoreApplication::translate("SignalEvidence", "Severity %1 (score %2): %3")
-               .arg(severity, loc.toString(severityScore, 'f', 2),
-                    e.severityExplanation.isEmpty()
-                        ? QCoreApplication::translate("SignalEvidence", "no explanation stored.")
-                        : e.severityExplanation);
-    out << QCoreApplication::translate("SignalEvidence", "Dollars %1: %2")
-               .arg(formatDollars(dollars),
-                    e.dollarsExplanation.isEmpty()
-                        ? QCoreApplication::translate("SignalEvidence", "no explanation stored.")
-                        : e.dollarsExplanation);
+    appendSeverityAndDollars(out);
     return out;
 }
 
@@ -339,16 +342,7 @@ QStringList SignalDetail::plainExplanation() const
         out << QCoreApplication::translate("SignalEvidence",
                                            "Events counted: %1 in the baseline, %2 in the current window.")
                    .arg(loc.toString(e.baselineEvents), loc.toString(e.currentEvents));
-    out << QCoreApplication::translate("SignalEvidence", "Severity %1 (score %2): %3")
-               .arg(severity, loc.toString(severityScore, 'f', 2),
-                    e.severityExplanation.isEmpty()
-                        ? QCoreApplication::translate("SignalEvidence", "no explanation stored.")
-                        : e.severityExplanation);
-    out << QCoreApplication::translate("SignalEvidence", "Dollars %1: %2")
-               .arg(formatDollars(dollars),
-                    e.dollarsExplanation.isEmpty()
-                        ? QCoreApplication::translate("SignalEvidence", "no explanation stored.")
-                        : e.dollarsExplanation);
+    appendSeverityAndDollars(out);
     return out;
 }
 

@@ -107,6 +107,7 @@ struct SignalDetail {
     QStringList plainExplanation() const;
     // DelayGuard's version: O, E, Δ, the cohorts, unfinished and overdue claims, the test.
     QStringList delayExplanation() const;
+    void appendSeverityAndDollars(QStringList &out) const; // the last two lines of both explanations
     // CSV: a header block of key,value lines, then the daily series and the breakdown (RFC 4180 quoting).
     QByteArray toCsv() const;
 };

@@ -8,10 +8,11 @@
 #include "workspace/DemoWorkspace.h"
 #include "workspace/Workspace.h"
 
+#include "WorkspaceCli.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -19,24 +20,11 @@ using namespace upstream;
 
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using test::CliRun;
 
 CliRun cli(const QStringList &args, const QString &password)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("UPSTREAM_PASSWORD"));
-    if (!password.isEmpty())
-        env.insert(QStringLiteral("UPSTREAM_PASSWORD"), password);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(UPSTREAM_CLI_PATH), args);
-    p.waitForFinished(120000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::runWorkspaceCli(args, password);
 }
 
 } // namespace

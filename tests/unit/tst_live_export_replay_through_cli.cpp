@@ -10,10 +10,11 @@
 #include "storage/cache/LocalCache.h"
 #include "workspace/Workspace.h"
 
+#include "WorkspaceCli.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -25,24 +26,11 @@ namespace {
 
 const QDate kAsOf(2026, 6, 1);
 
-struct CliRun {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using test::CliRun;
 
 CliRun cli(const QStringList &args, const QString &password = {})
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("UPSTREAM_PASSWORD"));
-    if (!password.isEmpty())
-        env.insert(QStringLiteral("UPSTREAM_PASSWORD"), password);
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(UPSTREAM_CLI_PATH), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::runWorkspaceCli(args, password);
 }
 
 // Signals by fingerprint, without the alert bookkeeping (ids and status differ between workspaces).
