@@ -29,7 +29,9 @@ std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspa
 Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString &directory, const QString &password)
 {
     if (!workspace::WorkspaceOpener::exists(directory))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("no workspace at %1").arg(directory));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("no workspace at %1 (create one with: upstream workspace create %1)").arg(directory));
     security::SecretStore secrets;
     workspace::WorkspaceOpener opener(&secrets);
     std::optional<Result<workspace::OpenedWorkspace>> out;
@@ -43,6 +45,21 @@ Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString
     if (!out->ok())
         return out->error();
     return out->value().cache;
+}
+
+Result<workspace::OpenedWorkspace> createWorkspaceBlocking(const QString &directory, const QString &password)
+{
+    security::SecretStore secrets;
+    workspace::WorkspaceOpener opener(&secrets);
+    std::optional<Result<workspace::OpenedWorkspace>> out;
+    QEventLoop loop;
+    opener.create(directory, password, [&](Result<workspace::OpenedWorkspace> r) {
+        out.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!out)
+        loop.exec();
+    return std::move(*out);
 }
 
 } // namespace upstream::compute

@@ -5,6 +5,7 @@
 // → NotFound, no workspace at the path → InvalidInput, …).
 #include "core/Result.h"
 #include "engines/DailyAggregate.h"
+#include "workspace/Workspace.h"
 
 #include <QString>
 
@@ -22,5 +23,7 @@ namespace upstream::compute {
 std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspaceOption);
 
 Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString &directory, const QString &password);
+// The same for WorkspaceOpener::create (a workspace already there → InvalidInput).
+Result<workspace::OpenedWorkspace> createWorkspaceBlocking(const QString &directory, const QString &password);
 
 } // namespace upstream::compute

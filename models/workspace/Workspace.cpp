@@ -6,6 +6,7 @@
 #include "security/SecretStore.h"
 #include "settings/Settings.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFutureWatcher>
@@ -95,6 +96,16 @@ QString WorkspaceOpener::deviceSecretKey(const QString &workspaceId)
     return QStringLiteral("device-secret:") + workspaceId;
 }
 
+QJsonObject WorkspaceOpener::manifestSummary(const QString &directory)
+{
+    QFile f(manifestPath(directory));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonObject m = QJsonDocument::fromJson(f.readAll()).object();
+    return QJsonObject{{QStringLiteral("workspace_id"), m.value(QStringLiteral("workspace_id"))},
+                       {QStringLiteral("created"), m.value(QStringLiteral("created"))}};
+}
+
 void WorkspaceOpener::create(const QString &directory, const QString &password, Done done)
 {
     if (exists(directory)) {
@@ -121,6 +132,7 @@ void WorkspaceOpener::create(const QString &directory, const QString &password, 
                     return wrapped.error();
                 QJsonObject manifest{{QStringLiteral("workspace_id"), id},
                                      {QStringLiteral("format"), 1},
+                                     {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                                      {QStringLiteral("key"), wrapped->toJson()}};
                 QSaveFile f(manifestPath(directory));
                 if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(manifest).toJson()) < 0 || !f.commit())

@@ -9,6 +9,7 @@
 #include "core/Result.h"
 #include "storage/cache/LocalCache.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 
@@ -39,6 +40,9 @@ public:
     explicit WorkspaceOpener(security::SecretStore *secrets, QObject *parent = nullptr);
 
     static bool exists(const QString &directory);
+    // The manifest's public part: {"workspace_id", "created"} (created is null for workspaces made before it was
+    // recorded); empty when there is no workspace. Never the wrapped key.
+    static QJsonObject manifestSummary(const QString &directory);
     // The same folders for the workstation and the `upstream` CLI, whatever the running program is called:
     // <GenericDataLocation>/<organization>/Upstream Workstation/workspace (demo-workspace). On Linux that is
     // ~/.local/share/<organization>/Upstream Workstation/…
