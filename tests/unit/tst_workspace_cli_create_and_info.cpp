@@ -62,7 +62,8 @@ private slots:
         const test::CliRun imported = test::runWorkspaceCli(
             {QStringLiteral("import"), csv, QStringLiteral("--workspace"), ws, QStringLiteral("--json")}, password);
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
-        const qint64 accepted = QJsonDocument::fromJson(imported.out).object().value(QStringLiteral("accepted")).toInteger();
+        const qint64 accepted =
+            QJsonDocument::fromJson(imported.out).object().value(QStringLiteral("accepted")).toInteger();
         QVERIFY(accepted > 50000);
         const test::CliRun computed =
             test::runWorkspaceCli({QStringLiteral("compute"), QStringLiteral("--workspace"), ws}, password);
@@ -78,9 +79,10 @@ private slots:
         QVERIFY(i.value(QStringLiteral("signals")).toInteger() > 0);
         QCOMPARE(i.value(QStringLiteral("data_through")).toString(), QStringLiteral("2026-05-31"));
 
-        QCOMPARE(test::runWorkspaceCli({QStringLiteral("workspace"), QStringLiteral("info"), ws}, QStringLiteral("wrong"))
-                     .exitCode,
-                 1);
+        QCOMPARE(
+            test::runWorkspaceCli({QStringLiteral("workspace"), QStringLiteral("info"), ws}, QStringLiteral("wrong"))
+                .exitCode,
+            1);
         QCOMPARE(test::runWorkspaceCli({QStringLiteral("workspace"), QStringLiteral("rename"), ws}, password).exitCode,
                  2);
     }
