@@ -1,4 +1,5 @@
 #include "MetricChart.h"
+#include "StyledChart.h"
 
 #include <QAreaSeries>
 #include <QChart>
@@ -37,18 +38,7 @@ MetricChart::MetricChart(QWidget *parent) : QChartView(parent)
 
 void MetricChart::resetChart(const QString &title)
 {
-    auto *chart = new QChart;
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setBackgroundBrush(palette().base());
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setTitle(title);
-    QFont tf = font();
-    tf.setBold(true);
-    chart->setTitleFont(tf);
-    chart->setTitleBrush(palette().text());
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *chart = widgets::newStyledChart(*this, title);
     chart->legend()->setLabelColor(palette().color(QPalette::Text));
     QChart *old = this->chart();
     setChart(chart);

@@ -1,4 +1,5 @@
 #include "DelayCurveChart.h"
+#include "StyledChart.h"
 
 #include <QChart>
 #include <QLineSeries>
@@ -16,18 +17,8 @@ DelayCurveChart::DelayCurveChart(QWidget *parent) : QChartView(parent)
 
 void DelayCurveChart::setDelay(const dashboard::Evidence::Delay &d, const QString &keyedOn)
 {
-    auto *chart = new QChart;
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    chart->setBackgroundBrush(palette().base());
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setTitle(tr("Share of claims finished by age: reference cohort vs current cohort"));
-    QFont tf = font();
-    tf.setBold(true);
-    chart->setTitleFont(tf);
-    chart->setTitleBrush(palette().text());
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    QChart *chart =
+        widgets::newStyledChart(*this, tr("Share of claims finished by age: reference cohort vs current cohort"));
     chart->legend()->setLabelColor(palette().color(QPalette::Text));
 
     auto curve = [&](const std::vector<dashboard::Evidence::CurvePoint> &points, const QString &name, QColor colour,

@@ -95,7 +95,21 @@ Status replaceAggregates(LocalCache &cache, const AggregateSet &set)
 {
     if (Status st = cache.db().exec(QStringLiteral("DELETE FROM daily_aggregates")); !st.ok())
         return st;
-    return mergeAggregates(cache, set);
+    // The table is empty now: plain inserts, no look-up of a stored row per key (merge's path).
+    auto insert = cache.db().prepare(QStringLiteral("INSERT INTO daily_aggregates (kind, payer, cpt_group, reason, "
+                                                    "day, lag, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    if (!insert.ok())
+        return insert.error();
+    for (const AggregateRow &row : set.rows()) {
+        if (row.c.isZero())
+            continue;
+        insert->reset();
+        bindKey(*insert, 1, set, row);
+        insert->bind(7, engines::dayCountersToJson(row.c));
+        if (Status s = insert->run(); !s.ok())
+            return s;
+    }
+    return Status::success();
 }
 
 } // namespace upstream::storage
