@@ -172,6 +172,20 @@
     </message>
 </context>
 <context>
+    <name>ImportReport</name>
+    <message numerus="yes">
+        <source>%n row(s) have no claim_ref and were added as new claims: importing a later export of the same claims will count them twice.</source>
+        <translation>
+            <numerusform>%n fila no tiene claim_ref y se añadió como reclamación nueva: importar una exportación posterior de las mismas reclamaciones la contará dos veces.</numerusform>
+            <numerusform>%n filas no tienen claim_ref y se añadieron como reclamaciones nuevas: importar una exportación posterior de las mismas reclamaciones las contará dos veces.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This file was imported before.</source>
+        <translation>Este archivo ya se importó antes.</translation>
+    </message>
+</context>
+<context>
     <name>Ledger</name>
     <message>
         <source>Open</source>
@@ -418,6 +432,29 @@
     <message>
         <source>This local cache was written by a newer version of Upstream Workstation (schema %1, this program knows %2). Update the workstation; the cache was not changed.</source>
         <translation>Esta caché local la escribió una versión más reciente de Upstream Workstation (esquema %1; este programa conoce hasta el %2). Actualice la estación de trabajo; la caché no se ha modificado.</translation>
+    </message>
+</context>
+<context>
+    <name>Mappings</name>
+    <message>
+        <source>a payer mapping needs a raw name and a payer</source>
+        <translation>una correspondencia de pagador necesita un nombre original y un pagador</translation>
+    </message>
+    <message>
+        <source>payer names are at most 255 characters</source>
+        <translation>los nombres de pagador tienen como máximo 255 caracteres</translation>
+    </message>
+    <message>
+        <source>a CPT-group mapping needs a code and a group</source>
+        <translation>una correspondencia de grupo CPT necesita un código y un grupo</translation>
+    </message>
+    <message>
+        <source>a CPT/HCPCS code is at most 10 characters</source>
+        <translation>un código CPT/HCPCS tiene como máximo 10 caracteres</translation>
+    </message>
+    <message>
+        <source>a CPT group name is at most 100 characters</source>
+        <translation>un nombre de grupo CPT tiene como máximo 100 caracteres</translation>
     </message>
 </context>
 <context>

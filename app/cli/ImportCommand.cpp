@@ -99,12 +99,18 @@ public:
         }
         const ImportResult &r = result.value();
         const ValidationReport &rep = r.report;
+        // Warnings go to stdout with the report, or to stderr when stdout is one JSON object.
+        const auto warn = [&](const QString &text) {
+            parser.isSet(json) ? printError(QStringLiteral("warning: ") + text)
+                               : printLine(QStringLiteral("warning: ") + text);
+        };
+        if (rep.duplicateFile)
+            warn(QStringLiteral("this file was imported before (same SHA-256); its claims with a claim_ref were "
+                                "matched, not added twice"));
+        if (const QString w = noClaimRefWarning(r.claimsWithoutRef); !w.isEmpty())
+            warn(w);
         if (parser.isSet(json)) {
-            QJsonObject o = validationReportJson(rep);
-            o.insert(QStringLiteral("upload_id"), r.uploadId > 0 ? QJsonValue(r.uploadId) : QJsonValue());
-            o.insert(QStringLiteral("claims_loaded"), qint64(r.claimsLoaded));
-            o.insert(QStringLiteral("duplicate_file"), rep.duplicateFile);
-            printLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
+            printLine(QString::fromUtf8(QJsonDocument(importReportJson(r)).toJson(QJsonDocument::Compact)));
         } else {
             printLine(QStringLiteral("encoding %1, delimiter %2")
                           .arg(QLatin1String(csv::encodingName(rep.encoding)), csv::delimiterName(rep.delimiter)));
@@ -119,13 +125,15 @@ public:
             printLine(QStringLiteral("quality score %1 (grade %2)")
                           .arg(rep.qualityScore, 0, 'f', 4)
                           .arg(QString::fromStdString(rep.grade)));
-            if (rep.duplicateFile)
-                printLine(QStringLiteral("warning: this file was imported before"));
-            if (r.uploadId > 0)
-                printLine(QStringLiteral("upload %1: %2 claims loaded").arg(r.uploadId).arg(r.claimsLoaded));
-            else
+            printLine(QStringLiteral("upload %1: %2 claims loaded: %3 new, %4 updated, %5 unchanged")
+                          .arg(r.uploadId)
+                          .arg(r.claimsLoaded)
+                          .arg(r.claimsNew)
+                          .arg(r.claimsUpdated)
+                          .arg(r.claimsUnchanged));
+            if (r.aggregateRows > 0)
                 printLine(QStringLiteral("%1 claims aggregated into %2 daily rows of the workspace")
-                              .arg(r.claimsLoaded)
+                              .arg(r.claimsNew + r.claimsUpdated)
                               .arg(r.aggregateRows));
         }
         return ExitOk;

@@ -25,7 +25,7 @@ struct Amount {
 struct ClaimRow {
     std::string payer;    // normalised through the customer's payer mapping
     std::string cpt;      // upper-case, trimmed
-    std::string cptGroup; // from the CPT group mapping, else "OTHER"
+    std::string cptGroup; // the customer's CPT group mapping, else the default grouping (CptGrouping.h)
     std::int32_t submittedDate = kNoDate;
     std::int32_t decidedDate = kNoDate; // kNoDate exactly when the outcome is Pending
     std::int32_t paymentDate = kNoDate; // kNoDate when absent or invalid (a warning was raised)

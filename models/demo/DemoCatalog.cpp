@@ -36,9 +36,9 @@ const std::vector<DemoCptGroup> &demoCptGroups()
             {QStringLiteral("LAB"), codes("80053 85025 83036 87086 84443"), 1.4, 1000, 6000},
             {QStringLiteral("SURGERY"), codes("29881 47562 66984 27447"), 0.6, 90000, 600000},
             {QStringLiteral("ANESTHESIA"), codes("00142 00790 01402"), 0.5, 30000, 150000},
-            {QStringLiteral("THERAPY"), codes("97110 97140 97530 97161"), 0.9, 3000, 12000},
-            {QStringLiteral("DME"), codes("E0601 E0114 K0001 L3908"), 0.5, 5000, 90000},
-            {QStringLiteral("CARDIOLOGY"), codes("93000 93306 93458 93015"), 0.8, 2500, 180000},
+            {QStringLiteral("MEDICINE"), codes("97110 97140 97530 93000 93306"), 0.9, 3000, 60000},
+            {QStringLiteral("HCPCS"), codes("E0601 E0114 K0001 L3908"), 0.5, 5000, 90000},
+            {QStringLiteral("DRUGS"), codes("J1885 J0696 J2270 J3301"), 0.8, 2500, 180000},
         };
     }();
     return groups;
@@ -83,18 +83,6 @@ const QStringList &demoFreeTextReasons()
     static const QStringList texts{QStringLiteral("Missing operative report"), QStringLiteral("Referral not on file"),
                                    QStringLiteral("Invalid place of service")};
     return texts;
-}
-
-QString demoCptGroupOf(const QString &cpt)
-{
-    static const QHash<QString, QString> map = [] {
-        QHash<QString, QString> m;
-        for (const auto &g : demoCptGroups())
-            for (const auto &c : g.codes)
-                m.insert(c, g.name);
-        return m;
-    }();
-    return map.value(cpt, QStringLiteral("OTHER"));
 }
 
 } // namespace upstream::demo

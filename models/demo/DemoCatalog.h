@@ -32,8 +32,4 @@ const std::vector<DemoReason> &demoNewReasons();
 // Free-text-only denial reasons (no code), as some exports carry them.
 const QStringList &demoFreeTextReasons();
 
-// The cpt → cpt_group mapping of the demo data (the import applies it as the customer's CPT mapping);
-// "OTHER" for an unknown code, as SPEC section 3 says.
-QString demoCptGroupOf(const QString &cpt);
-
 } // namespace upstream::demo

@@ -36,7 +36,7 @@ inline QDate fromEpochDay(EpochDay day)
 struct ClaimRecord {
     QString payer;    // normalised payer name
     QString cpt;      // as imported (5-char CPT/HCPCS)
-    QString cptGroup; // from the customer's mapping, else "OTHER"
+    QString cptGroup; // the customer's CPT group mapping, else the default grouping (claims/CptGrouping.h)
     EpochDay submittedDay = kNoDay;
     EpochDay decidedDay = kNoDay;
     EpochDay paymentDay = kNoDay;

@@ -4,11 +4,12 @@
 #include "importer/ClaimImporter.h"
 
 #include "importer/ClaimImporterReport.h"
+#include "importer/ImportContext.h"
 #include "logging/Log.h"
 #include "phi/PhiScanner.h"
 #include "storage/pg/PgConnection.h"
+#include "storage/pg/PgImportStore.h"
 
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -163,28 +164,55 @@ void textAmount(std::string &out, const claims::Amount &a)
     out.append(buf, std::size_t(n));
 }
 
+// seq: the row's place in the file (COPY assigns it in order), so the last row of a repeated claim_ref wins.
 constexpr const char *kCreateStaging =
     "CREATE TEMP TABLE upstream_import_staging (payer text, cpt text, cpt_group text, submitted_date date, "
     "decided_date date, outcome text, allowed_amount numeric(12,2), billed_amount numeric(12,2), "
     "paid_amount numeric(12,2), payment_date date, denial_reason_code text, denial_reason_text text, "
-    "claim_ref_hmac bytea) ON COMMIT DROP";
+    "claim_ref_hmac bytea, seq bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP";
+constexpr const char *kStagingColumnList =
+    "(payer, cpt, cpt_group, submitted_date, decided_date, outcome, allowed_amount, billed_amount, paid_amount, "
+    "payment_date, denial_reason_code, denial_reason_text, claim_ref_hmac)";
 
-constexpr const char *kMove =
+// The claims of the file that have an identity, each as its last row.
+constexpr const char *kLatest =
+    "CREATE TEMP TABLE upstream_import_latest ON COMMIT DROP AS SELECT DISTINCT ON (claim_ref_hmac) payer, cpt, "
+    "cpt_group, submitted_date, decided_date, outcome, allowed_amount, billed_amount, paid_amount, payment_date, "
+    "denial_reason_code, denial_reason_text, claim_ref_hmac FROM upstream_import_staging WHERE claim_ref_hmac IS NOT "
+    "NULL ORDER BY claim_ref_hmac, seq DESC";
+
+constexpr const char *kCountIdentities =
+    "SELECT (SELECT count(*) FROM upstream_import_staging WHERE claim_ref_hmac IS NOT NULL), "
+    "(SELECT count(*) FROM upstream_import_latest), "
+    "(SELECT count(*) FROM upstream_import_latest l WHERE EXISTS (SELECT 1 FROM upstream.claims c WHERE "
+    "c.customer_id = $1 AND c.claim_ref_hmac = l.claim_ref_hmac))";
+
+// A re-export replaces the state of the claims it holds (latest import wins); unchanged ones are left alone.
+constexpr const char *kUpdateHeld =
+    "UPDATE upstream.claims c SET upload_id = $2, payer = l.payer, cpt = l.cpt, cpt_group = l.cpt_group, "
+    "submitted_date = l.submitted_date, decided_date = l.decided_date, outcome = l.outcome, allowed_amount = "
+    "l.allowed_amount, billed_amount = l.billed_amount, paid_amount = l.paid_amount, payment_date = l.payment_date, "
+    "denial_reason_code = l.denial_reason_code, denial_reason_text = l.denial_reason_text FROM upstream_import_latest "
+    "l WHERE c.customer_id = $1 AND c.claim_ref_hmac = l.claim_ref_hmac AND (c.payer, c.cpt, c.cpt_group, "
+    "c.submitted_date, c.decided_date, c.outcome, c.allowed_amount, c.billed_amount, c.paid_amount, c.payment_date, "
+    "c.denial_reason_code, c.denial_reason_text) IS DISTINCT FROM (l.payer, l.cpt, l.cpt_group, l.submitted_date, "
+    "l.decided_date, l.outcome, l.allowed_amount, l.billed_amount, l.paid_amount, l.payment_date, "
+    "l.denial_reason_code, l.denial_reason_text)";
+
+constexpr const char *kInsertNew =
     "INSERT INTO upstream.claims (customer_id, upload_id, payer, cpt, cpt_group, submitted_date, decided_date, "
     "outcome, allowed_amount, billed_amount, paid_amount, payment_date, denial_reason_code, denial_reason_text, "
     "claim_ref_hmac) SELECT $1::bigint, $2::bigint, payer, cpt, cpt_group, submitted_date, decided_date, outcome, "
     "allowed_amount, billed_amount, paid_amount, payment_date, denial_reason_code, denial_reason_text, "
-    "claim_ref_hmac FROM upstream_import_staging";
+    "claim_ref_hmac FROM upstream_import_latest l WHERE NOT EXISTS (SELECT 1 FROM upstream.claims c WHERE "
+    "c.customer_id = $1 AND c.claim_ref_hmac = l.claim_ref_hmac)";
 
-// The file's base name, unless it looks like it carries PHI (a patient's name in a file name is not rare).
-QVariant safeFileName(const QString &path)
-{
-    const QByteArray name = QFileInfo(path).fileName().toUtf8();
-    if (name.isEmpty() ||
-        phi::containsPhi(std::string_view(name.constData(), std::size_t(name.size())), phi::FieldKind::FreeText))
-        return QVariant();
-    return QString::fromUtf8(name);
-}
+constexpr const char *kAppendWithoutRef =
+    "INSERT INTO upstream.claims (customer_id, upload_id, payer, cpt, cpt_group, submitted_date, decided_date, "
+    "outcome, allowed_amount, billed_amount, paid_amount, payment_date, denial_reason_code, denial_reason_text) "
+    "SELECT $1::bigint, $2::bigint, payer, cpt, cpt_group, submitted_date, decided_date, outcome, allowed_amount, "
+    "billed_amount, paid_amount, payment_date, denial_reason_code, denial_reason_text FROM upstream_import_staging "
+    "WHERE claim_ref_hmac IS NULL";
 
 // Streams encoded rows into an open COPY; remembers the first failure (later rows are then dropped).
 class CopySink {
@@ -193,9 +221,9 @@ public:
 
     Status begin()
     {
-        if (Status st =
-                m_conn.copyBegin(m_binary ? QStringLiteral("COPY upstream_import_staging FROM STDIN (FORMAT binary)")
-                                          : QStringLiteral("COPY upstream_import_staging FROM STDIN"));
+        if (Status st = m_conn.copyBegin(
+                QStringLiteral("COPY upstream_import_staging %1 FROM STDIN%2")
+                    .arg(QLatin1String(kStagingColumnList), m_binary ? QStringLiteral(" (FORMAT binary)") : QString()));
             !st.ok())
             return st;
         m_open = true;
@@ -288,6 +316,11 @@ Result<quality::UploadHistory> loadHistory(storage::PgConnection &conn, qint64 c
     return history;
 }
 
+QVariant nullIfEmpty(const QString &s)
+{
+    return s.isEmpty() ? QVariant() : QVariant(s);
+}
+
 Error rollback(storage::PgConnection &conn, Error error)
 {
     (void)conn.execScript(QStringLiteral("ROLLBACK"));
@@ -335,6 +368,44 @@ void appendCopyTextRow(std::string &out, const claims::ClaimRow &r)
     out += '\n';
 }
 
+namespace {
+
+// The upload's claims moved from staging into upstream.claims: held identities updated, new ones inserted, rows
+// without claim_ref appended. Fills the claim counts of `result`.
+Status moveStagedClaims(storage::PgConnection &conn, qint64 customer, ImportResult &result)
+{
+    const qint64 upload = result.uploadId;
+    if (Status st = conn.execScript(QLatin1String(kLatest)); !st.ok())
+        return st;
+    if (Status st = conn.execScript(QStringLiteral("ANALYZE upstream_import_latest")); !st.ok())
+        return st;
+    auto counts = conn.exec(kCountIdentities, {customer});
+    if (!counts.ok())
+        return counts.error();
+    const auto withRef = std::uint64_t(counts->int64(0, 0)), distinct = std::uint64_t(counts->int64(0, 1)),
+               held = std::uint64_t(counts->int64(0, 2));
+    auto updated = conn.exec(kUpdateHeld, {customer, upload});
+    if (!updated.ok())
+        return updated.error();
+    auto inserted = conn.exec(kInsertNew, {customer, upload});
+    if (!inserted.ok())
+        return inserted.error();
+    auto appended = conn.exec(kAppendWithoutRef, {customer, upload});
+    if (!appended.ok())
+        return appended.error();
+    result.claimsUpdated = std::uint64_t(updated->affectedRows());
+    result.claimsWithoutRef = std::uint64_t(appended->affectedRows());
+    result.claimsNew = std::uint64_t(inserted->affectedRows()) + result.claimsWithoutRef;
+    result.claimsUnchanged = held - result.claimsUpdated;
+    result.claimsRepeated = withRef - distinct;
+    result.claimsLoaded = result.claimsNew + result.claimsUpdated + result.claimsUnchanged;
+    if (std::uint64_t(inserted->affectedRows()) + held != distinct)
+        return makeError(ErrorCode::Internal, QStringLiteral("claims changed identity during the import"));
+    return Status::success();
+}
+
+} // namespace
+
 Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn, const QString &path,
                                                      const ImportOptions &options, ValidationReport *reportOut)
 {
@@ -342,7 +413,21 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
         return makeError(ErrorCode::InvalidInput, QStringLiteral("no customer to import into"));
     if (Status st = conn.execScript(QStringLiteral("BEGIN")); !st.ok())
         return st.error();
+    // One import per customer at a time: two uploads holding the same new claim would otherwise both insert it.
+    if (auto lock = conn.exec("SELECT pg_advisory_xact_lock(8314, $1::int)", {options.customerId}); !lock.ok())
+        return rollback(conn, lock.error());
     ValidationOptions vo = options.validation;
+    ClaimKeyGuard keyGuard(vo.validator);
+    {
+        auto key = storage::readClaimKey(conn, options.customerId);
+        if (!key.ok())
+            return rollback(conn, key.error());
+        useClaimKey(vo.validator, key.value());
+        auto mappings = storage::listMappings(conn, options.customerId);
+        if (!mappings.ok())
+            return rollback(conn, mappings.error());
+        useStoredMappings(vo.validator, mappings.value());
+    }
     if (vo.history.rowCountsLast30Days.empty() && !vo.history.trailing90DayMix) {
         auto history = loadHistory(conn, options.customerId, vo.validator.importDay);
         if (!history.ok())
@@ -367,14 +452,13 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
     vo.importedBefore = [&](const QByteArray &sha256) {
         if (!sink.finish().ok())
             return false;
-        auto seen = conn.exec("SELECT EXISTS (SELECT 1 FROM upstream.uploads WHERE customer_id = $1 AND sha256 = "
-                              "decode($2, 'hex'))",
-                              {options.customerId, QString::fromLatin1(sha256.toHex())});
+        auto seen = storage::importedBefore(conn, options.customerId, sha256);
         duplicateLookupFailed = !seen.ok();
-        return seen.ok() && seen->boolean(0, 0);
+        return seen.ok() && seen.value();
     };
 
     auto validated = validateCsvFile(path, vo);
+    wipeClaimKey(vo.validator);
     if (!validated.ok()) {
         sink.abort(QStringLiteral("import cancelled"));
         // A COPY failure (e.g. a lost connection) surfaces as a cancel from the progress hook: report the cause.
@@ -399,7 +483,7 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
         "INSERT INTO upstream.uploads (customer_id, file_name, sha256, header_fingerprint, encoding, delimiter, "
         "total_rows, accepted_rows, rejected_rows, warning_rows) VALUES ($1, $2, decode($3, 'hex'), $4, $5, $6, $7, "
         "$8, $9, $10) RETURNING upload_id",
-        {options.customerId, safeFileName(path), QString::fromLatin1(rep.fileSha256.toHex()),
+        {options.customerId, nullIfEmpty(safeFileName(path)), QString::fromLatin1(rep.fileSha256.toHex()),
          headerFingerprint(rep.header), QLatin1String(csv::encodingName(rep.encoding)),
          csv::delimiterName(rep.delimiter), qint64(rep.totalRows), qint64(rep.accepted), qint64(rep.rejected),
          qint64(rep.rowsWithWarnings)});
@@ -407,21 +491,17 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
         return rollback(conn, upload.error());
     result.uploadId = upload->int64(0, 0);
 
-    auto moved = conn.exec(kMove, {options.customerId, result.uploadId});
-    if (!moved.ok())
-        return rollback(conn, moved.error());
-    result.claimsLoaded = std::uint64_t(moved->affectedRows());
-    if (result.claimsLoaded != rep.accepted || sink.rows() != rep.accepted)
+    if (Status st = moveStagedClaims(conn, options.customerId, result); !st.ok())
+        return rollback(conn, st.error());
+    if (result.claimsLoaded + result.claimsRepeated != rep.accepted || sink.rows() != rep.accepted)
         return rollback(
             conn,
             makeError(
                 ErrorCode::Internal,
                 QStringLiteral("loaded %1 claims but %2 were accepted").arg(result.claimsLoaded).arg(rep.accepted)));
 
-    QJsonObject reportJson = validationReportJson(rep);
-    reportJson.insert(QStringLiteral("upload_id"), result.uploadId);
-    reportJson.insert(QStringLiteral("claims_loaded"), qint64(result.claimsLoaded));
-    const QString reportText = QString::fromUtf8(QJsonDocument(reportJson).toJson(QJsonDocument::Compact));
+    const QString reportText =
+        QString::fromUtf8(QJsonDocument(importReportJson(result)).toJson(QJsonDocument::Compact));
     if (auto r = conn.exec("INSERT INTO upstream.upload_reports (customer_id, upload_id, report) VALUES ($1, $2, "
                            "$3::jsonb)",
                            {options.customerId, result.uploadId, reportText});
@@ -433,6 +513,9 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
                               {QStringLiteral("total_rows"), qint64(rep.totalRows)},
                               {QStringLiteral("accepted"), qint64(rep.accepted)},
                               {QStringLiteral("rejected"), qint64(rep.rejected)},
+                              {QStringLiteral("claims_new"), qint64(result.claimsNew)},
+                              {QStringLiteral("claims_updated"), qint64(result.claimsUpdated)},
+                              {QStringLiteral("claims_unchanged"), qint64(result.claimsUnchanged)},
                               {QStringLiteral("duplicate_file"), rep.duplicateFile}};
     if (auto r =
             conn.exec("SELECT upstream.audit_append($1, 'import', $2::jsonb, $3)",
@@ -442,9 +525,11 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
         return rollback(conn, r.error());
     if (Status st = conn.execScript(QStringLiteral("COMMIT")); !st.ok())
         return rollback(conn, st.error());
-    log::info(QStringLiteral("import: upload %1, %2 claims loaded, %3 rejected")
+    log::info(QStringLiteral("import: upload %1, %2 new, %3 updated, %4 unchanged claims, %5 rejected rows")
                   .arg(result.uploadId)
-                  .arg(result.claimsLoaded)
+                  .arg(result.claimsNew)
+                  .arg(result.claimsUpdated)
+                  .arg(result.claimsUnchanged)
                   .arg(rep.rejected));
     return result;
 }

@@ -11,8 +11,15 @@
 // per category in the message) and writes nothing. The duplicate-file warning looks the SHA-256 up in
 // upstream.uploads of the customer.
 //
-// To a local workspace (importToCache): the same validation feeds the in-process ClaimAggregator; the daily
-// aggregates are merged into the cache's daily_aggregates rows in one cache transaction.
+// Identity (both targets): the target's claim key and mappings are read first (PostgreSQL: upstream.claim_key,
+// so only the customer's analysts and supervisors can import; the workspace: its cache). Mappings the caller put
+// in options.validation.validator override the stored ones; a claimRefKey set by the caller is ignored. Imports
+// for one customer are serialised (an advisory lock), so two workstations cannot create one claim twice.
+//
+// To a local workspace (importToCache), in ONE cache transaction: the validation feeds the in-process
+// ClaimAggregator; each row with a claim_ref is recorded in the cache's claims table, and when it replaces a
+// stored state that state's contribution is taken out of the daily aggregates; the upload row and its report are
+// written with them.
 //
 // Failure: Error{InvalidInput} for an unreadable/malformed file or all rows rejected; Error{Cancelled};
 // PostgreSQL errors as mapped by PgConnection (PermissionDenied for a viewer, Unreachable ...). When validation
@@ -43,11 +50,19 @@ struct ImportOptions {
     CopyFormat copyFormat = CopyFormat::Binary;
 };
 
+// What an import did to the target's claims (SPEC 3, live exports and identity). A row whose claim_ref identity
+// the target already holds replaces that claim's state (latest import wins); a row without claim_ref is appended.
+// accepted = claimsNew + claimsUpdated + claimsUnchanged + claimsRepeated.
 struct ImportResult {
     ValidationReport report;
-    qint64 uploadId = 0;             // PostgreSQL only
-    std::uint64_t claimsLoaded = 0;  // rows inserted into upstream.claims, or aggregated into the cache
-    std::uint64_t aggregateRows = 0; // cache only: daily_aggregates rows written
+    qint64 uploadId = 0;                // the upload's id in the target (PostgreSQL or the workspace cache)
+    std::uint64_t claimsLoaded = 0;     // distinct claims of the file now in the target (new + updated + unchanged)
+    std::uint64_t claimsNew = 0;        // claims the target did not hold (rows without claim_ref included)
+    std::uint64_t claimsUpdated = 0;    // held claims whose state the file changed
+    std::uint64_t claimsUnchanged = 0;  // held claims the file repeats as they were
+    std::uint64_t claimsRepeated = 0;   // rows repeating a claim_ref earlier in the same file (its last row wins)
+    std::uint64_t claimsWithoutRef = 0; // appended rows without claim_ref: a re-export of them double counts
+    std::uint64_t aggregateRows = 0;    // cache only: daily_aggregates rows the upload touched
 };
 
 // One accepted row as a line of PostgreSQL COPY text format, in the staging table's column order (payer, cpt,

@@ -1,12 +1,15 @@
 // ClaimImporter, local-workspace half: validation feeds the in-process aggregator; the daily aggregates are merged
 // into the cache's daily_aggregates rows (payer, cpt_group, reason, day ISO date, data = counters JSON) in one
 // cache transaction.
+#include "claims/ClaimState.h"
 #include "engines/DailyAggregate.h"
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
+#include "importer/ImportContext.h"
 #include "logging/Log.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
+#include "storage/cache/WorkspaceImportStore.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,40 +56,122 @@ engines::ClaimRecord toClaimRecord(const claims::ClaimRow &row)
 Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, const QString &path,
                                                   const ImportOptions &options, ValidationReport *reportOut)
 {
-    engines::ClaimAggregator aggregator;
-    std::uint64_t rows = 0;
-    std::vector<engines::ClaimRecord> records;
     ValidationOptions vo = options.validation;
-    vo.acceptedRows = [&](std::vector<claims::ClaimRow> &&batch) {
-        records.clear();
-        records.reserve(batch.size());
-        for (const claims::ClaimRow &row : batch)
-            records.push_back(toClaimRecord(row));
-        aggregator.add(records.data(), records.size());
-        rows += batch.size();
-    };
-    auto validated = validateCsvFile(path, vo);
-    if (!validated.ok())
-        return validated.error();
+    ClaimKeyGuard keyGuard(vo.validator);
+    {
+        auto key = storage::readClaimKey(cache);
+        if (!key.ok())
+            return key.error();
+        useClaimKey(vo.validator, key.value());
+        auto mappings = storage::listMappings(cache);
+        if (!mappings.ok())
+            return mappings.error();
+        useStoredMappings(vo.validator, mappings.value());
+    }
     ImportResult result;
-    result.report = std::move(validated.value());
-    if (reportOut)
-        *reportOut = result.report;
-    if (result.report.accepted == 0)
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("every row was rejected (%1)").arg(rejectionCountsLine(result.report)));
-    const engines::AggregateSet set = aggregator.take();
-    if (set.overflow())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("too many distinct payers, CPT groups or reasons"));
-
-    Status st = cache.transaction([&] { return storage::mergeAggregates(cache, set); });
+    // Everything in one cache transaction: the claims, the aggregates and the upload row are all there or none is.
+    const Status st = cache.transaction([&]() -> Status {
+        auto upload = storage::addUpload(cache, {QByteArray(32, '\0'), safeFileName(path), 0, 0, 0});
+        if (!upload.ok())
+            return upload.error();
+        result.uploadId = upload.value();
+        auto writer = storage::WorkspaceClaimWriter::begin(cache, result.uploadId);
+        if (!writer.ok())
+            return writer.error();
+        engines::ClaimAggregator added, removed;
+        std::vector<engines::ClaimRecord> records;
+        std::string state, replaced;
+        claims::ClaimRow old;
+        Status failure;
+        vo.acceptedRows = [&](std::vector<claims::ClaimRow> &&batch) {
+            records.clear();
+            records.reserve(batch.size());
+            for (const claims::ClaimRow &row : batch) {
+                if (!failure.ok())
+                    return;
+                if (!row.hasClaimRef) {
+                    ++result.claimsWithoutRef;
+                    records.push_back(toClaimRecord(row));
+                    continue;
+                }
+                state = claims::encodeState(row);
+                auto put = writer->put(row.claimRefHmac, state, &replaced);
+                if (!put.ok()) {
+                    failure = put.error();
+                    return;
+                }
+                if (put.value() == storage::WorkspaceClaimWriter::Put::Same)
+                    continue;
+                if (put.value() == storage::WorkspaceClaimWriter::Put::Replaced) {
+                    if (!claims::decodeState(replaced, &old)) {
+                        failure = makeError(ErrorCode::Corrupt, QStringLiteral("a stored claim state is damaged"));
+                        return;
+                    }
+                    removed.add(toClaimRecord(old));
+                }
+                records.push_back(toClaimRecord(row));
+            }
+            added.add(records.data(), records.size());
+        };
+        const auto userProgress = options.validation.progress;
+        vo.progress = [&](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
+            return failure.ok() && (!userProgress || userProgress(done, total, rows));
+        };
+        bool lookupFailed = false;
+        vo.importedBefore = [&](const QByteArray &sha256) {
+            auto seen = storage::importedBefore(cache, sha256);
+            lookupFailed = !seen.ok();
+            return seen.ok() && seen.value();
+        };
+        auto validated = validateCsvFile(path, vo);
+        wipeClaimKey(vo.validator);
+        if (!failure.ok())
+            return failure;
+        if (!validated.ok())
+            return validated.error();
+        if (lookupFailed)
+            return makeError(ErrorCode::Internal, QStringLiteral("could not check for an earlier upload"));
+        result.report = std::move(validated.value());
+        if (reportOut)
+            *reportOut = result.report;
+        const ValidationReport &rep = result.report;
+        if (rep.accepted == 0)
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("every row was rejected (%1)").arg(rejectionCountsLine(rep)));
+        const engines::AggregateSet in = added.take(), out = removed.take();
+        if (in.overflow() || out.overflow())
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("too many distinct payers, CPT groups or reasons"));
+        if (Status s = storage::mergeAggregates(cache, in); !s.ok())
+            return s;
+        if (Status s = storage::mergeAggregates(cache, out, true); !s.ok())
+            return s;
+        const auto &c = writer->counts();
+        result.claimsNew = c.created + result.claimsWithoutRef;
+        result.claimsUpdated = c.updated;
+        result.claimsUnchanged = c.unchanged;
+        result.claimsRepeated = c.repeated;
+        result.claimsLoaded = result.claimsNew + result.claimsUpdated + result.claimsUnchanged;
+        result.aggregateRows = in.rows().size() + out.rows().size();
+        if (result.claimsLoaded + result.claimsRepeated != rep.accepted)
+            return makeError(
+                ErrorCode::Internal,
+                QStringLiteral("loaded %1 claims but %2 were accepted").arg(result.claimsLoaded).arg(rep.accepted));
+        if (Status s = storage::finishUpload(cache, result.uploadId,
+                                             {rep.fileSha256, QString(), rep.totalRows, rep.accepted, rep.rejected});
+            !s.ok())
+            return s; // (the file name was written with the row)
+        return storage::setUploadReport(
+            cache, result.uploadId,
+            QString::fromUtf8(QJsonDocument(importReportJson(result)).toJson(QJsonDocument::Compact)));
+    });
     if (!st.ok())
         return st.error();
-    result.claimsLoaded = rows - std::uint64_t(set.skippedClaims());
-    result.aggregateRows = set.rows().size();
-    log::info(QStringLiteral("import: %1 claims aggregated into %2 daily rows of the workspace")
-                  .arg(result.claimsLoaded)
-                  .arg(result.aggregateRows));
+    log::info(QStringLiteral("import: workspace upload %1, %2 new, %3 updated, %4 unchanged claims")
+                  .arg(result.uploadId)
+                  .arg(result.claimsNew)
+                  .arg(result.claimsUpdated)
+                  .arg(result.claimsUnchanged));
     return result;
 }
 

@@ -1,6 +1,10 @@
 // Report → JSON, shared by `upstream validate`, `upstream import` and the upload_reports row.
 #include "importer/ClaimImporterReport.h"
 
+#include "importer/ClaimImporter.h"
+
+#include <QCoreApplication>
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -67,6 +71,7 @@ QJsonObject validationReportJson(const ValidationReport &r, std::size_t maxIssue
                        {QStringLiteral("accepted"), qint64(r.accepted)},
                        {QStringLiteral("rejected"), qint64(r.rejected)},
                        {QStringLiteral("pending"), qint64(r.stats.pending)},
+                       {QStringLiteral("without_claim_ref"), qint64(r.withoutClaimRef)},
                        {QStringLiteral("warnings"), qint64(r.warnings)},
                        {QStringLiteral("rows_with_warnings"), qint64(r.rowsWithWarnings)},
                        {QStringLiteral("counts"), categoryCounts(r)},
@@ -81,6 +86,40 @@ QJsonObject validationReportJson(const ValidationReport &r, std::size_t maxIssue
                        {QStringLiteral("dropped_columns"), dropped},
                        {QStringLiteral("issues"), issues},
                        {QStringLiteral("issues_truncated"), r.issuesTruncated || r.issues.size() > maxIssues}};
+}
+
+QString noClaimRefWarning(std::uint64_t rowsWithoutRef)
+{
+    if (rowsWithoutRef == 0)
+        return {};
+    const int n = rowsWithoutRef > std::uint64_t(INT32_MAX) ? INT32_MAX : int(rowsWithoutRef);
+    return QCoreApplication::translate("ImportReport",
+                                       "%n row(s) have no claim_ref and were added as new claims: importing a "
+                                       "later export of the same claims will count them twice.",
+                                       nullptr, n);
+}
+
+QJsonObject importReportJson(const ImportResult &r)
+{
+    QJsonObject o = validationReportJson(r.report);
+    o.insert(QStringLiteral("upload_id"), r.uploadId > 0 ? QJsonValue(r.uploadId) : QJsonValue());
+    o.insert(QStringLiteral("claims_loaded"), qint64(r.claimsLoaded));
+    o.insert(QStringLiteral("claims_new"), qint64(r.claimsNew));
+    o.insert(QStringLiteral("claims_updated"), qint64(r.claimsUpdated));
+    o.insert(QStringLiteral("claims_unchanged"), qint64(r.claimsUnchanged));
+    o.insert(QStringLiteral("claims_repeated"), qint64(r.claimsRepeated));
+    o.insert(QStringLiteral("duplicate_file"), r.report.duplicateFile);
+    QJsonArray warnings;
+    if (const QString w = noClaimRefWarning(r.claimsWithoutRef); !w.isEmpty())
+        warnings.append(QJsonObject{{QStringLiteral("code"), QStringLiteral("no_claim_ref")},
+                                    {QStringLiteral("rows"), qint64(r.claimsWithoutRef)},
+                                    {QStringLiteral("message"), w}});
+    if (r.report.duplicateFile)
+        warnings.append(QJsonObject{{QStringLiteral("code"), QStringLiteral("duplicate_file")},
+                                    {QStringLiteral("message"),
+                                     QCoreApplication::translate("ImportReport", "This file was imported before.")}});
+    o.insert(QStringLiteral("file_warnings"), warnings);
+    return o;
 }
 
 } // namespace upstream::importer

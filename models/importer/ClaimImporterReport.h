@@ -11,6 +11,14 @@ namespace upstream::importer {
 
 // At most `maxIssues` issues are listed (issues_truncated says when more exist).
 QJsonObject validationReportJson(const ValidationReport &report, std::size_t maxIssues = 100);
+struct ImportResult;
+// validationReportJson plus what the import did: upload_id, claims_loaded, claims_new, claims_updated,
+// claims_unchanged, claims_repeated, duplicate_file, and file_warnings (code no_claim_ref when rows had no
+// claim_ref). The `import --json` object and the stored report.
+QJsonObject importReportJson(const ImportResult &result);
+// The no_claim_ref warning's text, for the CLI and the wizard; empty when every accepted row had a claim_ref.
+QString noClaimRefWarning(std::uint64_t rowsWithoutRef);
+
 // "missing_fields 3, phi_detections 1, invalid_dates 0, invalid_values 2"
 QString rejectionCountsLine(const ValidationReport &report);
 

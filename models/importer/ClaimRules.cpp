@@ -2,6 +2,8 @@
 #include "ClaimValidator.h"
 
 #include "FastText.h"
+#include "claims/CptGrouping.h"
+#include "claims/PayerNames.h"
 
 #include <sodium.h>
 
@@ -61,7 +63,10 @@ ClaimValidator::ClaimValidator(const ValidatorConfig &config, const ColumnPlan &
     }
 }
 
-ClaimValidator::~ClaimValidator() = default;
+ClaimValidator::~ClaimValidator()
+{
+    sodium_memzero(&m_cache->hmac, sizeof m_cache->hmac); // keyed state: derived from the claim key
+}
 
 RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields, std::uint64_t rowNumber,
                                     std::vector<Issue> &issues, claims::ClaimRow *row)
@@ -114,10 +119,8 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
     CachedValue &payerInfo = m_cache->payers.slot(payer, &hit);
     if (!hit) {
         payerInfo.phi = phiOf(payer, phi::FieldKind::Payer);
-        std::string lower(payer);
-        for (char &c : lower)
-            c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-        const auto alias = m_config.payerAliases.find(lower);
+        const auto alias = m_config.payerAliases.empty() ? m_config.payerAliases.end()
+                                                         : m_config.payerAliases.find(claims::payerKey(payer));
         payerInfo.normalised = alias != m_config.payerAliases.end() ? alias->second : std::string(payer);
         payerInfo.hash = hashBytes(payerInfo.normalised, 11);
     }
@@ -241,6 +244,7 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
 
     out.accepted = true;
     const std::string_view ref = field(Column::ClaimRef);
+    out.hasClaimRef = !ref.empty();
     out.dupKey = !ref.empty() ? hashBytes(ref, 3)
                               : combine(combine(combine(combine(combine(payerInfo.hash, hashBytes(cptUpper, 5)),
                                                                 std::uint64_t(std::uint32_t(sub))),
@@ -250,8 +254,7 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
     if (row) {
         row->payer = payerInfo.normalised;
         row->cpt = cptUpper;
-        const auto group = m_config.cptGroups.find(cptUpper);
-        row->cptGroup = group != m_config.cptGroups.end() ? group->second : std::string("OTHER");
+        row->cptGroup = claims::cptGroupOf(cptUpper, m_config.cptGroups);
         row->submittedDate = sub;
         row->decidedDate = dec;
         row->paymentDate = pay;

@@ -82,8 +82,8 @@ claims::Outcome parseOutcome(std::string_view text);
 
 struct ValidatorConfig {
     std::int32_t importDay = 0;                                // days since epoch; later submitted dates reject
-    std::unordered_map<std::string, std::string> payerAliases; // lower-case alias → canonical payer
-    std::unordered_map<std::string, std::string> cptGroups;    // CPT/HCPCS code → group
+    std::unordered_map<std::string, std::string> payerAliases; // claims::payerKey(raw name) → canonical payer
+    std::unordered_map<std::string, std::string> cptGroups;    // CPT/HCPCS code → group, over the default grouping
     std::vector<unsigned char> claimRefKey;                    // 32-byte HMAC key; empty: no HMAC
 };
 
@@ -93,6 +93,7 @@ struct RowOutcome {
     Category rejectCategory = Category::Warning;
     claims::Outcome outcome = claims::Outcome::Other;
     std::uint64_t dupKey = 0; // hash of the duplicate key of an accepted row
+    bool hasClaimRef = false; // the row carries a claim_ref (its identity)
 };
 
 class ClaimValidator {

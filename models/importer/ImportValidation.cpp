@@ -73,7 +73,7 @@ struct BlockResult {
     std::array<std::uint64_t, kIssueCodeCount> codes{};
     std::array<std::uint64_t, phi::kPhiTypeCount> phi{};
     std::array<std::uint64_t, kColumnCount> empty{}, applicable{};
-    std::uint64_t paid = 0, denied = 0, other = 0, pending = 0;
+    std::uint64_t paid = 0, denied = 0, other = 0, pending = 0, withoutClaimRef = 0;
     std::vector<Issue> issues;     // kept for display, block-local rows (0-based)
     std::vector<Issue> rejections; // every rejection, only when exporting
     std::vector<claims::ClaimRow> claims;
@@ -184,6 +184,7 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
             case claims::Outcome::Pending: ++r.pending; break;
             }
             r.dupKeys.push_back(res.dupKey);
+            r.withoutClaimRef += !res.hasClaimRef;
             if (wantRows)
                 r.claims.push_back(std::move(row));
         } else {
@@ -315,6 +316,7 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         report.stats.denied += r.denied;
         report.stats.other += r.other;
         report.stats.pending += r.pending;
+        report.withoutClaimRef += r.withoutClaimRef;
         report.stats.duplicates += shared.duplicates.countSeen(r.dupKeys);
         for (Issue &issue : r.issues) {
             if (report.issues.size() >= options.maxIssues) {

@@ -45,6 +45,9 @@ struct ValidationReport {
     std::uint64_t totalRows = 0, accepted = 0, rejected = 0;
     std::uint64_t warnings = 0; // warning instances on accepted rows
     std::uint64_t rowsWithWarnings = 0;
+    // Accepted rows without a claim_ref: they have no identity (SPEC 3), so an import appends them and a later
+    // export of the same claims would count them twice.
+    std::uint64_t withoutClaimRef = 0;
     std::array<std::uint64_t, kRejectCategoryCount> categoryCounts{};
     std::array<std::uint64_t, kIssueCodeCount> codeCounts{};
     std::array<std::uint64_t, phi::kPhiTypeCount> phiCounts{}; // rejected or blanked values by PHI type

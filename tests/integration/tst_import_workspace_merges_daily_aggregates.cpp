@@ -1,6 +1,8 @@
 // Proves: importing into a local workspace cache writes exactly the daily aggregates the in-process aggregator
-// computes from the accepted rows (decided, adjudication-lag and payment-lag rows), merges a second import into the
-// existing rows for the same keys (counts add up), and an all-rejected file fails and leaves the cache untouched.
+// computes from the accepted rows (decided, adjudication-lag and payment-lag rows); importing the same file again
+// matches every claim by its claim_ref (all unchanged, flagged as imported before, aggregates as they were); the
+// same claims without claim_ref are appended and merged into the existing rows for the same keys (counts add up);
+// an all-rejected file fails and leaves the cache untouched.
 #include "compute/WorkspaceAccess.h"
 #include "demo/DemoDataGenerator.h"
 #include "engines/DailyAggregate.h"
@@ -98,8 +100,27 @@ private slots:
         QVERIFY(paidWithLag > 0);
         QVERIFY(atRisk > 0);
 
-        auto second = importer::ClaimImporter::importToCache(*cache, file, options());
-        QVERIFY(second.ok());
+        auto again = importer::ClaimImporter::importToCache(*cache, file, options());
+        QVERIFY(again.ok());
+        QVERIFY(again->report.duplicateFile);
+        QCOMPARE(qint64(again->claimsUnchanged), wantTotal);
+        QCOMPARE(again->claimsNew + again->claimsUpdated, std::uint64_t(0));
+        QCOMPARE(cached(*cache, "claims", "adjudication"), std::make_pair(wantTotal, qint64(want.rows().size())));
+
+        // The same claims without their claim_ref (the last column) have no identity: appended.
+        const QString noRef = dir.filePath(QStringLiteral("no-ref.csv"));
+        {
+            QFile in(file), out(noRef);
+            QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
+            while (!in.atEnd()) {
+                const QByteArray line = in.readLine();
+                out.write(line.left(line.lastIndexOf(',')) + '\n');
+            }
+        }
+        auto second = importer::ClaimImporter::importToCache(*cache, noRef, options());
+        QVERIFY2(second.ok(), qPrintable(second.ok() ? QString() : second.error().message));
+        QCOMPARE(qint64(second->claimsNew), wantTotal);
+        QCOMPARE(qint64(second->claimsWithoutRef), wantTotal);
         QCOMPARE(cached(*cache, "claims", "adjudication"), std::make_pair(2 * wantTotal, qint64(want.rows().size())));
         QCOMPARE(cached(*cache, "denied", "decided").first, 2 * wantDenied);
 

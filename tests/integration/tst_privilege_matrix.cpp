@@ -75,7 +75,22 @@ const Operation kOperations[] = {
     {"delete a CPT mapping", "DELETE FROM upstream.cpt_group_mappings WHERE customer_id = $1::bigint",
      Analyst | Supervisor | Admin | Super},
     {"delete claims", "DELETE FROM upstream.claims WHERE customer_id = $1::bigint", Super},
-    {"rewrite claims", "UPDATE upstream.claims SET outcome = 'PAID' WHERE customer_id = $1::bigint", Super},
+    // A re-export replaces a claim's state (SPEC 3): the importing roles may update the state columns, never a
+    // claim's identity or customer.
+    {"rewrite a claim's state (re-export)",
+     "UPDATE upstream.claims SET outcome = 'PAID', decided_date = coalesce(decided_date, submitted_date) "
+     "WHERE customer_id = $1::bigint",
+     Analyst | Supervisor | Super},
+    {"change a claim's identity",
+     "UPDATE upstream.claims SET claim_ref_hmac = sha256(gen_random_uuid()::text::bytea) WHERE customer_id = "
+     "$1::bigint",
+     Super},
+    {"move a claim to another customer",
+     "UPDATE upstream.claims SET customer_id = $2::bigint WHERE customer_id = $1::bigint", Super},
+    {"read the claim keys table", "SELECT count(*) FROM upstream.claim_keys", Super},
+    {"read the customer's claim key", "SELECT upstream.claim_key($1::bigint)", Analyst | Supervisor | Super},
+    {"read another customer's claim key", "SELECT upstream.claim_key($2::bigint)", Super},
+    {"overwrite a claim key", "UPDATE upstream.claim_keys SET claim_key = sha256(''::bytea)", Super},
     {"truncate claims", "TRUNCATE upstream.claims", Super},
     {"promote a membership", "UPDATE upstream.memberships SET app_role = 'admin' WHERE customer_id = $1::bigint",
      Super},

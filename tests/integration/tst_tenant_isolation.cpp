@@ -21,7 +21,8 @@ const QStringList kContractTables{QStringLiteral("customers"),      QStringLiter
                                   QStringLiteral("claims"),         QStringLiteral("signals"),
                                   QStringLiteral("alerts"),         QStringLiteral("judgments"),
                                   QStringLiteral("ledger_entries"), QStringLiteral("ledger_history"),
-                                  QStringLiteral("audit_log"),      QStringLiteral("change_log")};
+                                  QStringLiteral("audit_log"),      QStringLiteral("change_log"),
+                                  QStringLiteral("claim_keys")};
 
 // A digest of customer B's rows in `table`, read as superuser: must not change whatever A's user does.
 QString fingerprint(PgConnection &su, const QString &table, qint64 customer)
@@ -211,6 +212,40 @@ private slots:
         QCOMPARE(ins.error().code, ErrorCode::PermissionDenied);
 
         QCOMPARE(fingerprint(su, table, b), before);
+    }
+
+    // The claim key (SPEC 3: claim_ref is stored only as HMAC under it) of customer B is out of reach of every user
+    // of A, through the table and through the definer function; A's supervisor reads A's own key through the
+    // function (the control), and the keys of A and B differ.
+    void claimKeyOfAnotherCustomerIsNeverReadable()
+    {
+        PgConnection &su = db->superuser();
+        auto keys = su.exec("SELECT encode(claim_key, 'hex') FROM upstream.claim_keys WHERE customer_id IN ($1, $2) "
+                            "ORDER BY customer_id",
+                            {a, b});
+        QVERIFY(keys.ok());
+        QCOMPARE(keys->rows(), 2);
+        QCOMPARE(keys->text(0, 0).size(), 64);
+        QVERIFY(keys->text(0, 0) != keys->text(1, 0));
+        bool ownKeyRead = false;
+        for (const test::TestUser &u : usersOfA) {
+            auto c = db->connectAs(u);
+            QVERIFY(c.ok());
+            auto direct = c->exec("SELECT claim_key FROM upstream.claim_keys");
+            QVERIFY2(!direct.ok() && direct.error().code == ErrorCode::PermissionDenied, qPrintable(u.role));
+            auto other = c->exec("SELECT encode(upstream.claim_key($1), 'hex')", {b});
+            QVERIFY2(!other.ok() && other.error().code == ErrorCode::PermissionDenied,
+                     qPrintable(u.role + (other.ok() ? QStringLiteral(": read B's key") : other.error().message)));
+            auto own = c->exec("SELECT encode(upstream.claim_key($1), 'hex')", {a});
+            if (u.role == QLatin1String("supervisor")) {
+                QVERIFY2(own.ok(), qPrintable(own.ok() ? QString() : own.error().message));
+                QCOMPARE(own->text(0, 0), keys->text(0, 0));
+                ownKeyRead = true;
+            } else {
+                QVERIFY2(!own.ok() && own.error().code == ErrorCode::PermissionDenied, qPrintable(u.role));
+            }
+        }
+        QVERIFY(ownKeyRead);
     }
 
     void clientSettableValuesDoNotWidenAccess()

@@ -155,7 +155,7 @@ private slots:
         QCOMPARE(a.allowed.cents, std::int64_t(123450));
         QCOMPARE(a.sourceRow, std::uint64_t(2));
         QCOMPARE(r.rows[1].cpt, std::string("G0439"));
-        QCOMPARE(r.rows[1].cptGroup, std::string("OTHER"));
+        QCOMPARE(r.rows[1].cptGroup, std::string("HCPCS")); // no mapping: the default grouping (HCPCS Level II)
         // claim_ref is only kept as HMAC-SHA256 under the customer key.
         std::array<unsigned char, 32> expected{};
         const std::vector<unsigned char> key(32, 7);

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <sodium.h>
+
 #include <array>
 
 namespace upstream::storage {
@@ -80,6 +82,21 @@ CREATE TABLE daily_aggregates (
   kind TEXT NOT NULL, payer TEXT NOT NULL, cpt_group TEXT NOT NULL, reason TEXT NOT NULL, day TEXT NOT NULL,
   lag INTEGER NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (kind, payer, cpt_group, reason, day, lag));
+)SQL",
+                                                                          R"SQL(
+-- v4: claims keep their identity (SPEC 3). The workspace's claim key (HMAC-SHA256 key of claim_ref, made once by
+-- LocalCache::open with libsodium), one row per claim identity with its state (claims/ClaimState.h; upload_id
+-- and prior = the state before the upload that last touched it, NULL when that upload created it), the uploads
+-- (SHA-256 for the re-import warning, the stored report) and the workspace's payer and CPT-group mappings.
+CREATE TABLE claim_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL CHECK (length(key) = 32));
+CREATE TABLE uploads (
+  upload_id INTEGER PRIMARY KEY AUTOINCREMENT, sha256 BLOB NOT NULL, file_name TEXT, uploaded_at TEXT NOT NULL,
+  total_rows INTEGER NOT NULL, accepted_rows INTEGER NOT NULL, rejected_rows INTEGER NOT NULL, report TEXT);
+CREATE INDEX uploads_sha256 ON uploads(sha256);
+CREATE TABLE claims (
+  identity BLOB PRIMARY KEY, state BLOB NOT NULL, upload_id INTEGER NOT NULL, prior BLOB) WITHOUT ROWID;
+CREATE TABLE payer_mappings (raw_key TEXT PRIMARY KEY, payer TEXT NOT NULL, updated_at TEXT NOT NULL);
+CREATE TABLE cpt_group_mappings (cpt TEXT PRIMARY KEY, cpt_group TEXT NOT NULL, updated_at TEXT NOT NULL);
 )SQL"};
 
 } // namespace
@@ -98,6 +115,8 @@ Result<LocalCache> LocalCache::open(const QString &path, const QByteArray &key)
             return st.error();
     }
     if (Status st = cache.migrate(); !st.ok())
+        return st.error();
+    if (Status st = cache.ensureClaimKey(); !st.ok())
         return st.error();
     return cache;
 }
@@ -133,6 +152,34 @@ Status LocalCache::migrate()
         m_version = next;
     }
     return Status::success();
+}
+
+// The workspace's claim key: 256 random bits from libsodium, made the first time the cache is opened at schema v4
+// (a new workspace, or the upgrade of an older one). Never read back here: the importer reads it through
+// WorkspaceImportStore and wipes its copy.
+Status LocalCache::ensureClaimKey()
+{
+    {
+        auto has = m_db.prepare(QStringLiteral("SELECT count(*) FROM claim_key"));
+        if (!has.ok())
+            return has.error();
+        auto row = has->step();
+        if (!row.ok())
+            return row.error();
+        if (has->int64(0) > 0)
+            return Status::success();
+    }
+    if (sodium_init() < 0)
+        return makeError(ErrorCode::Internal, QStringLiteral("libsodium could not be initialised"));
+    QByteArray key(int(crypto_auth_hmacsha256_KEYBYTES), Qt::Uninitialized);
+    randombytes_buf(key.data(), std::size_t(key.size()));
+    auto insert = m_db.prepare(QStringLiteral("INSERT INTO claim_key (id, key) VALUES (1, ?)"));
+    if (!insert.ok())
+        return insert.error();
+    insert->bind(1, key);
+    Status st = insert->run();
+    sodium_memzero(key.data(), std::size_t(key.size()));
+    return st;
 }
 
 QString LocalCache::meta(const QString &key) const

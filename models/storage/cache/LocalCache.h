@@ -15,7 +15,7 @@ namespace upstream::storage {
 
 class LocalCache {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // key: 32 bytes (from KeyVault); empty = unencrypted (benchmarks only).
     static Result<LocalCache> open(const QString &path, const QByteArray &key);
@@ -46,6 +46,7 @@ public:
 private:
     LocalCache(CipherDatabase db, QString path) : m_db(std::move(db)), m_path(std::move(path)) {}
     Status migrate();
+    Status ensureClaimKey();
     CipherDatabase m_db;
     QString m_path;
     int m_version = 0;
