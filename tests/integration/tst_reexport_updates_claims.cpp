@@ -105,12 +105,12 @@ class TstReexportUpdatesClaims : public QObject {
 
     std::map<QString, QJsonObject> computeAndList(const Target &t)
     {
-        const test::CliRun c =
-            test::runWorkspaceCli(QStringList{QStringLiteral("compute"), QStringLiteral("--json")} + t.args, t.password);
+        const test::CliRun c = test::runWorkspaceCli(
+            QStringList{QStringLiteral("compute"), QStringLiteral("--json")} + t.args, t.password);
         if (c.exitCode != 0)
             qWarning("compute: %s", qPrintable(c.err));
-        const test::CliRun s =
-            test::runWorkspaceCli(QStringList{QStringLiteral("signals"), QStringLiteral("--json")} + t.args, t.password);
+        const test::CliRun s = test::runWorkspaceCli(
+            QStringList{QStringLiteral("signals"), QStringLiteral("--json")} + t.args, t.password);
         if (s.exitCode != 0)
             qWarning("signals: %s", qPrintable(s.err));
         return signalsOf(s.out);
@@ -119,7 +119,8 @@ class TstReexportUpdatesClaims : public QObject {
     Target workspace(const QString &name)
     {
         const QString dir = tmp.filePath(name);
-        const test::CliRun r = test::runWorkspaceCli({QStringLiteral("workspace"), QStringLiteral("create"), dir}, kPassword);
+        const test::CliRun r =
+            test::runWorkspaceCli({QStringLiteral("workspace"), QStringLiteral("create"), dir}, kPassword);
         if (r.exitCode != 0)
             qWarning("workspace create: %s", qPrintable(r.err));
         return {{QStringLiteral("--workspace"), dir}, kPassword};
@@ -157,8 +158,8 @@ class TstReexportUpdatesClaims : public QObject {
         int products = 0;
         for (const char *p : {"driftwatch", "denialscope", "delayguard"})
             products += std::any_of(a.begin(), a.end(), [&](const auto &kv) {
-                            return kv.second.value(QStringLiteral("product")).toString() == QLatin1String(p);
-                        });
+                return kv.second.value(QStringLiteral("product")).toString() == QLatin1String(p);
+            });
         QCOMPARE(products, 3); // the comparison covers every product
         qInfo("D then D+7: %zu signals; only D+7: %zu signals", a.size(), b.size());
         QCOMPARE(a.size(), b.size());
@@ -185,9 +186,10 @@ private slots:
         QVERIFY(tmp.isValid());
         exportD = tmp.filePath(QStringLiteral("export-d.csv"));
         exportLater = tmp.filePath(QStringLiteral("export-d7.csv"));
-        const QStringList common{QStringLiteral("demo-data"), QStringLiteral("--rows"),  QStringLiteral("200000"),
-                                 QStringLiteral("--seed"),    QStringLiteral("14"),      QStringLiteral("--payers"),
-                                 QStringLiteral("24"),        QStringLiteral("--as-of"), kExportDay.toString(Qt::ISODate)};
+        const QStringList common{
+            QStringLiteral("demo-data"), QStringLiteral("--rows"),  QStringLiteral("200000"),
+            QStringLiteral("--seed"),    QStringLiteral("14"),      QStringLiteral("--payers"),
+            QStringLiteral("24"),        QStringLiteral("--as-of"), kExportDay.toString(Qt::ISODate)};
         QCOMPARE(test::runWorkspaceCli(common + QStringList{QStringLiteral("--out"), exportD}, {}).exitCode, 0);
         QCOMPARE(test::runWorkspaceCli(common + QStringList{QStringLiteral("--exported-on"),
                                                             kExportDay.addDays(7).toString(Qt::ISODate),

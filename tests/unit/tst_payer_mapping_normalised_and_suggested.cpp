@@ -24,8 +24,8 @@ private slots:
     {
         importer::ValidationOptions o;
         o.validator.importDay = importer::daysFromCivil(2026, 6, 30);
-        importer::useStoredMappings(o.validator, {{claims::MappingKind::Payer, QStringLiteral("AETNA INC."),
-                                                  QStringLiteral("Aetna"), {}, {}}});
+        importer::useStoredMappings(
+            o.validator, {{claims::MappingKind::Payer, QStringLiteral("AETNA INC."), QStringLiteral("Aetna"), {}, {}}});
         std::vector<std::string> payers;
         o.acceptedRows = [&](std::vector<claims::ClaimRow> &&batch) {
             for (const auto &r : batch)
