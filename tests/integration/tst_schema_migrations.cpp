@@ -148,6 +148,36 @@ private slots:
         QVERIFY2(half->boolean(0, 0), "the failed migration's table must be rolled back");
     }
 
+    // A migration runs as superuser with the search path pinned to pg_catalog, pg_temp, whatever the session's
+    // path was: a function planted in public by a less trusted role (here lower(varchar), an exact match that would win
+    // over lower(text) for a varchar argument) is never found. The session's own path is back after the migration.
+    void migrationsRunWithAPinnedSearchPath()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_path"));
+        QVERIFY(db.ok());
+        auto c = PgConnection::connect(db.superuserParams());
+        QVERIFY(c.ok());
+        QVERIFY(c->execScript(QStringLiteral("CREATE FUNCTION public.lower(varchar) RETURNS text LANGUAGE sql AS "
+                                             "$$ SELECT 'planted'::text $$; SET search_path = public, pg_catalog"))
+                    .ok());
+        std::vector<storage::Migration> list = Migrator::builtin();
+        const int latest = list.back().version;
+        list.push_back(
+            {latest + 1, QStringLiteral("probe"),
+             QByteArrayLiteral("CREATE TABLE upstream.path_probe AS SELECT "
+                               "current_setting('search_path') AS path, lower('ABC'::varchar) AS lowered;")});
+        auto r = Migrator(list).migrate(*c);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        auto probe = c->exec("SELECT path, lowered FROM upstream.path_probe");
+        QVERIFY(probe.ok() && probe->rows() == 1);
+        QCOMPARE(probe->text(0, 0), QStringLiteral("pg_catalog, pg_temp"));
+        QCOMPARE(probe->text(0, 1), QStringLiteral("abc"));
+        // Control: outside the migration the planted function is what the session's path finds.
+        auto planted = c->exec("SELECT lower('ABC'::varchar)");
+        QVERIFY(planted.ok());
+        QCOMPARE(planted->text(0, 0), QStringLiteral("planted"));
+    }
+
     void pendingClaimsMigrationAllowsNullDecidedDateOnlyForPending()
     {
         test::ScratchDatabase db(*fx, QStringLiteral("mig_pending"));

@@ -81,6 +81,11 @@ Status Migrator::applyOne(PgConnection &conn, const Migration &m, bool &applied)
         (void)conn.execScript(QStringLiteral("ROLLBACK"));
         return withContext(e, label);
     };
+    // A migration runs as a superuser: pin the search path for its transaction, so no object a less trusted role
+    // created in a schema of the caller's path (public, "$user") can stand in for a catalog function or operator
+    // (the CVE-2018-1058 pattern). Every migration names its own objects upstream.*.
+    if (Status st = conn.execScript(QStringLiteral("SET LOCAL search_path = pg_catalog, pg_temp")); !st.ok())
+        return fail(st.error());
     if (auto lock = conn.exec(kLockSql); !lock.ok())
         return fail(lock.error());
     // Re-read under the lock: another run may have applied it meanwhile.
