@@ -1,6 +1,8 @@
 // `upstream version`: the same information as `upstream --version`, also as JSON.
 #include "CliApp.h"
 
+#include "logging/CrashHandler.h"
+
 #include "core/Versions.h"
 
 #include <QCommandLineParser>
@@ -25,7 +27,8 @@ public:
             const QJsonObject o{{QStringLiteral("version"), versions::app()},
                                 {QStringLiteral("qt"), versions::qt()},
                                 {QStringLiteral("libpq"), versions::libpq()},
-                                {QStringLiteral("sqlcipher"), versions::sqlcipher()}};
+                                {QStringLiteral("sqlcipher"), versions::sqlcipher()},
+                                {QStringLiteral("core_dumps"), crash::coreDumpsPossible()}};
             printLine(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)));
         } else {
             printLine(versions::summary());

@@ -17,8 +17,12 @@
 #define UPSTREAM_CRASH_POSIX 1
 #include <cxxabi.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
+#endif
+#ifdef __linux__
+#include <sys/prctl.h>
 #endif
 
 namespace upstream::crash {
@@ -236,6 +240,16 @@ std::string currentExceptionType()
 
 void install(const char *program)
 {
+#if defined(UPSTREAM_CRASH_POSIX) && defined(NDEBUG)
+    // Release builds never leave a core file: it would hold claims, PHI from a file being read and the keys in
+    // memory. RLIMIT_CORE 0 for this process and its children; on Linux also "not dumpable" (no core whatever the
+    // limit, no ptrace attach by other processes of the user).
+    const rlimit none{0, 0};
+    (void)setrlimit(RLIMIT_CORE, &none);
+#ifdef __linux__
+    (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+#endif
     copyText(g_program, sizeof g_program, program);
     copyText(g_version, sizeof g_version, build::kVersion);
     std::set_terminate(onTerminate);
@@ -255,6 +269,22 @@ void install(const char *program)
     }
 #else
     (void)kSignals;
+#endif
+}
+
+bool coreDumpsPossible()
+{
+#ifdef UPSTREAM_CRASH_POSIX
+    rlimit limit{};
+    if (getrlimit(RLIMIT_CORE, &limit) == 0 && limit.rlim_cur == 0)
+        return false;
+#ifdef __linux__
+    if (prctl(PR_GET_DUMPABLE, 0, 0, 0, 0) == 0)
+        return false;
+#endif
+    return true;
+#else
+    return false; // Windows: no core files; Windows Error Reporting is the IT department's policy
 #endif
 }
 

@@ -16,8 +16,11 @@
 namespace upstream::crash {
 
 // Installs the signal handlers (on an alternate stack, so a stack overflow still gets its note) and the
-// std::terminate handler. program: "upstream" or "upstream-workstation". Call once, early in main().
+// std::terminate handler. program: "upstream" or "upstream-workstation". Call once, early in main(). In release
+// builds it also turns core dumps off (RLIMIT_CORE 0, and not dumpable on Linux).
 void install(const char *program);
+// False when this process can leave no core file (the limit is 0 or it is not dumpable).
+bool coreDumpsPossible();
 
 // Where notes go (log::init calls it with the log folder). May be called again; safe against a concurrent crash.
 void setDirectory(const QString &directory);
