@@ -2,6 +2,10 @@
 
 #include <QFile>
 
+#include <libpq-fe.h>
+
+#include <cstdio>
+
 namespace upstream::storage {
 
 Result<QString> readSecretFile(const QString &path)
@@ -29,28 +33,94 @@ Result<QString> commandPassword(const QString &passwordFile, bool required)
     return fromEnvironment;
 }
 
-Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &passwordFile)
+namespace {
+
+QByteArray quoted(const char *value)
+{
+    QByteArray v(value);
+    v.replace('\\', "\\\\").replace('\'', "\\'");
+    return "'" + v + "'";
+}
+
+// True when any host of the (comma-separated) list is reached over TCP rather than a Unix socket.
+bool overTcp(const QString &host, const QString &hostaddr)
+{
+    if (!hostaddr.isEmpty())
+        return true;
+    for (const QString &h : host.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!h.startsWith(QLatin1Char('/')) && !h.startsWith(QLatin1Char('@')))
+            return true;
+    return false;
+}
+
+} // namespace
+
+Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &passwordFile, QString *warning)
 {
     PgConnectionParams p;
-    p.connectionString = db;
     p.applicationName = QStringLiteral("upstream-cli");
     auto password = commandPassword(passwordFile, false);
     if (!password.ok())
         return password.error();
     p.password = password.value();
-    // A URI cannot be followed by key=value fields (see PgConnection), so hand the password to libpq through its
-    // own environment variable, visible to this process only.
-    const bool uri = db.startsWith(QLatin1String("postgres://")) || db.startsWith(QLatin1String("postgresql://"));
-    if (uri && !p.password.isEmpty())
-        qputenv("PGPASSWORD", p.password.toUtf8());
+
+    // The string (URI or key=value) is parsed here and passed on as key=value fields: the password is then one
+    // more field, never an environment variable, and the TLS rule below sees what libpq will use.
+    QString host = qEnvironmentVariable("PGHOST"), hostaddr = qEnvironmentVariable("PGHOSTADDR"),
+            sslmode = qEnvironmentVariable("PGSSLMODE");
+    if (!db.isEmpty()) {
+        char *err = nullptr;
+        PQconninfoOption *options = PQconninfoParse(db.toUtf8().constData(), &err);
+        if (!options) {
+            const QString why = err ? QString::fromUtf8(err).trimmed() : QStringLiteral("out of memory");
+            PQfreemem(err);
+            return makeError(ErrorCode::InvalidInput,
+                             QStringLiteral("--db is not a valid connection string: %1").arg(why));
+        }
+        QByteArray kv;
+        for (PQconninfoOption *o = options; o->keyword; ++o) {
+            if (!o->val || !*o->val)
+                continue;
+            const QLatin1String key(o->keyword);
+            if (key == QLatin1String("host"))
+                host = QString::fromUtf8(o->val);
+            else if (key == QLatin1String("hostaddr"))
+                hostaddr = QString::fromUtf8(o->val);
+            else if (key == QLatin1String("sslmode"))
+                sslmode = QString::fromUtf8(o->val);
+            kv += QByteArray(o->keyword) + '=' + quoted(o->val) + ' ';
+        }
+        PQconninfoFree(options);
+        p.connectionString = QString::fromUtf8(kv.trimmed());
+    }
+    // A TCP connection is verify-full unless the caller explicitly allows less (a Unix socket needs no TLS).
+    if (overTcp(host, hostaddr)) {
+        if (sslmode.isEmpty()) {
+            p.sslmode = QStringLiteral("verify-full");
+        } else if (sslmode != QLatin1String("verify-full")) {
+            if (qEnvironmentVariable("UPSTREAM_ALLOW_WEAK_TLS") != QLatin1String("1"))
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("the connection would use sslmode=%1 over TCP; upstream needs "
+                                                "sslmode=verify-full (set UPSTREAM_ALLOW_WEAK_TLS=1 to allow a weaker "
+                                                "mode, for a test server only)")
+                                     .arg(sslmode));
+            if (warning)
+                *warning = QStringLiteral("connecting with sslmode=%1: the server's identity is not verified "
+                                          "(UPSTREAM_ALLOW_WEAK_TLS=1)")
+                               .arg(sslmode);
+        }
+    }
     return p;
 }
 
 Result<PgConnection> connectPgTarget(const QString &db, const QString &passwordFile)
 {
-    auto params = resolvePgTarget(db, passwordFile);
+    QString warning;
+    auto params = resolvePgTarget(db, passwordFile, &warning);
     if (!params.ok())
         return params.error();
+    if (!warning.isEmpty())
+        std::fprintf(stderr, "upstream: warning: %s\n", warning.toUtf8().constData());
     return PgConnection::connect(params.value());
 }
 

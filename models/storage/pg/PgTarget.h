@@ -1,7 +1,8 @@
 #pragma once
 // Resolves where a CLI command connects: `--db` (a libpq conninfo string or URI) or libpq's PG* environment, and
 // the password from `--password-file` or $UPSTREAM_PASSWORD — never from a flag value, so it does not show up in
-// the process list or shell history. With neither, libpq's own sources apply (PGPASSWORD, ~/.pgpass).
+// the process list or shell history. With neither, libpq's own sources apply (~/.pgpass, a PGPASSWORD the user
+// set).
 //
 // Failure modes: an unreadable or empty password file → ErrorCode::InvalidInput (CLI exit 2).
 #include "core/Result.h"
@@ -11,8 +12,11 @@
 
 namespace upstream::storage {
 
-Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &passwordFile);
-// resolvePgTarget + PgConnection::connect.
+// TLS: every TCP connection uses sslmode=verify-full unless the string or PGSSLMODE names a mode; a weaker mode
+// over TCP is refused (InvalidInput) unless UPSTREAM_ALLOW_WEAK_TLS=1, and then `warning` says so. A Unix-socket
+// connection needs none. The password travels as a connection field, never through PGPASSWORD.
+Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &passwordFile, QString *warning = nullptr);
+// resolvePgTarget + PgConnection::connect; the warning goes to stderr.
 Result<PgConnection> connectPgTarget(const QString &db, const QString &passwordFile);
 
 // The one customer the signed-in role belongs to (upstream.current_customer_ids()); ErrorCode::InvalidInput when it
