@@ -3,12 +3,12 @@
 #include "ImportFilePage.h"
 #include "ImportFormatPage.h"
 #include "ImportMappingPage.h"
+#include "ImportPayerPage.h"
 #include "ImportQualityPage.h"
 #include "ImportRunPage.h"
 #include "ImportSummaryPage.h"
 #include "ImportValidationPage.h"
 
-#include "ImportPayerPage.h"
 #include "claims/PayerNames.h"
 
 #include <QDate>
@@ -163,7 +163,9 @@ QStringList ImportWizard::unmappedPayers() const
 
 bool ImportWizard::hasPayerStep() const
 {
-    return bool(m_target.saveMappings) && !unmappedPayers().isEmpty();
+    // Without the target's payers and mappings every name would look unmapped: no step rather than a misleading one
+    // (the import itself then reports the target's failure).
+    return bool(m_target.saveMappings) && targetError.isEmpty() && !unmappedPayers().isEmpty();
 }
 
 Status ImportWizard::savePayerMappings(std::vector<claims::Mapping> mappings)

@@ -64,7 +64,8 @@ public:
     // neither mapped by storedMappings nor exactly a known payer. Of the last finished validation.
     QStringList unmappedPayers() const;
     static constexpr int kMaxPayerNames = 300;
-    // Whether the validation page leads to the payer step: the target can save mappings and a payer is unmapped.
+    // Whether the validation page leads to the payer step: the target can save mappings, its payers and mappings
+    // were read, and a payer is unmapped.
     bool hasPayerStep() const;
     // Saves through the target, re-reads its mappings and re-validates with them.
     Status savePayerMappings(std::vector<claims::Mapping> mappings);
