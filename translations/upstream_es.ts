@@ -2124,6 +2124,61 @@
     </message>
 </context>
 <context>
+    <name>upstream::views::ImportPayerPage</name>
+    <message>
+        <source>Match the payers</source>
+        <translation>Asignar los pagadores</translation>
+    </message>
+    <message>
+        <source>These payer names of the file are not known yet. Choose the payer each one means and save: the mapping applies to this import and to every later one.</source>
+        <translation>Estos nombres de pagador del archivo aún no se conocen. Elija el pagador al que corresponde cada uno y guarde: la correspondencia se aplica a esta importación y a todas las posteriores.</translation>
+    </message>
+    <message>
+        <source>&amp;Save mappings</source>
+        <translation>&amp;Guardar correspondencias</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Payer in the file&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Pagador en el archivo&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Import as&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Importar como&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Import %1 as</source>
+        <translation>Importar %1 como</translation>
+    </message>
+    <message>
+        <source>Keep as is</source>
+        <translation>Dejar tal cual</translation>
+    </message>
+    <message>
+        <source>The known payers could not be read (%1); you can still keep the names as they are.</source>
+        <translation>No se pudieron leer los pagadores conocidos (%1); puede dejar los nombres tal cual.</translation>
+    </message>
+    <message>
+        <source>Every payer in the file is known or mapped.</source>
+        <translation>Todos los pagadores del archivo son conocidos o tienen correspondencia.</translation>
+    </message>
+    <message>
+        <source>Payer names of the file not known yet: %1.</source>
+        <translation>Nombres de pagador del archivo aún no conocidos: %1.</translation>
+    </message>
+    <message>
+        <source>Nothing to save: every payer is kept as is.</source>
+        <translation>Nada que guardar: todos los pagadores se dejan tal cual.</translation>
+    </message>
+    <message>
+        <source>The mappings were not saved: %1</source>
+        <translation>No se guardaron las correspondencias: %1</translation>
+    </message>
+    <message>
+        <source>Payer mappings saved: %1. Validating again with them…</source>
+        <translation>Correspondencias de pagador guardadas: %1. Validando de nuevo con ellas…</translation>
+    </message>
+</context>
+<context>
     <name>upstream::views::ImportQualityPage</name>
     <message>
         <source>Unusual volume</source>
@@ -2236,6 +2291,18 @@
     <message>
         <source>%1 pending (not yet decided) — accepted</source>
         <translation>%1 reclamaciones pendientes (aún sin decidir) — aceptadas</translation>
+    </message>
+    <message>
+        <source>⚠ Accepted rows without claim_ref: %1. They will be added as new claims, and importing a later export of the same claims will count them twice.</source>
+        <translation>⚠ Filas aceptadas sin claim_ref: %1. Se añadirán como reclamaciones nuevas, e importar una exportación posterior de las mismas reclamaciones las contará dos veces.</translation>
+    </message>
+    <message>
+        <source>Import this file again?</source>
+        <translation>¿Importar este archivo de nuevo?</translation>
+    </message>
+    <message>
+        <source>This file was imported before on this target. Claims with a claim_ref will be matched, not doubled; rows without claim_ref would be added again. Import anyway?</source>
+        <translation>Este archivo ya se importó antes en este destino. Las reclamaciones con claim_ref se emparejarán, no se duplicarán; las filas sin claim_ref se añadirían de nuevo. ¿Importar de todos modos?</translation>
     </message>
 </context>
 <context>
@@ -2367,6 +2434,14 @@
         <source>Exporting rejected rows…</source>
         <translation>Exportando filas rechazadas…</translation>
     </message>
+    <message>
+        <source>On the target: &lt;b&gt;%1&lt;/b&gt; new claims · &lt;b&gt;%2&lt;/b&gt; updated · &lt;b&gt;%3&lt;/b&gt; unchanged</source>
+        <translation>En el destino: &lt;b&gt;%1&lt;/b&gt; reclamaciones nuevas · &lt;b&gt;%2&lt;/b&gt; actualizadas · &lt;b&gt;%3&lt;/b&gt; sin cambios</translation>
+    </message>
+    <message>
+        <source>This file had been imported before: its claims were matched, not doubled.</source>
+        <translation>Este archivo ya se había importado: sus reclamaciones se emparejaron, no se duplicaron.</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::ImportValidationPage</name>
@@ -2484,6 +2559,10 @@
     <message>
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>This workspace cannot store payer mappings.</source>
+        <translation>Este espacio de trabajo no puede guardar correspondencias de pagador.</translation>
     </message>
 </context>
 <context>

@@ -162,6 +162,7 @@ int runWorkstation(int argc, char *argv[])
     // The wizard holds no decrypted cache data (it reads the analyst's file): a lock hides it and leaves it exactly
     // as it was. The import step writes through the session (server or local workspace).
     importWizard->setImportFunction(session.importFunction());
+    importWizard->setImportTarget(session.importTarget());
     QObject::connect(importWizard, &views::ImportWizard::recomputeSignalsRequested, &session, [&session, &window] {
         if (Status st = session.recomputeSignals(); !st.ok())
             QMessageBox::warning(&window, QObject::tr("Recompute signals"), st.error().message);

@@ -13,6 +13,8 @@
 #include "settings/Settings.h"
 #include "shell/MainWindow.h"
 #include "storage/cache/LocalCache.h"
+#include "storage/cache/WorkspaceImportStore.h"
+#include "storage/pg/PgImportStore.h"
 #include "sync/ConnectionState.h"
 #include "sync/Outbox.h"
 #include "sync/SyncService.h"
@@ -21,6 +23,8 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QSysInfo>
+
+#include <utility>
 
 namespace upstream::app {
 
@@ -260,8 +264,56 @@ importer::ImportFunction WorkstationSession::importFunction()
             (void)sync::enqueueAudit(*m_cache, m_user, QString(), QStringLiteral("import"),
                                      {{QStringLiteral("rows"), double(result->report.totalRows)},
                                       {QStringLiteral("accepted"), double(result->report.accepted)}});
-        return importer::ImportCounts{result->report.accepted, result->report.rejected, result->report.warnings};
+        importer::ImportCounts counts;
+        counts.accepted = result->report.accepted;
+        counts.rejected = result->report.rejected;
+        counts.warnings = result->report.warnings;
+        counts.claimsNew = result->claimsNew;
+        counts.claimsUpdated = result->claimsUpdated;
+        counts.claimsUnchanged = result->claimsUnchanged;
+        counts.claimsWithoutRef = result->claimsWithoutRef;
+        counts.duplicateFile = result->report.duplicateFile;
+        return counts;
     };
+}
+
+importer::ImportTarget WorkstationSession::importTarget()
+{
+    // The same choice of target as importFunction(), made at each call: signing in or locking changes it.
+    auto onTarget = [this](auto onServer,
+                           auto onWorkspace) -> decltype(onWorkspace(std::declval<storage::LocalCache &>())) {
+        if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
+            auto conn = storage::PgConnection::connect(m_serverParams);
+            if (!conn.ok())
+                return conn.error();
+            return onServer(conn.value(), m_customer);
+        }
+        if (m_cache)
+            return onWorkspace(*m_cache);
+        return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
+    };
+    importer::ImportTarget target;
+    target.knownPayers = [onTarget] {
+        return onTarget(
+            [](storage::PgConnection &conn, qint64 customer) { return storage::knownPayers(conn, customer); },
+            [](storage::LocalCache &cache) { return storage::knownPayers(cache); });
+    };
+    target.mappings = [onTarget] {
+        return onTarget(
+            [](storage::PgConnection &conn, qint64 customer) { return storage::listMappings(conn, customer); },
+            [](storage::LocalCache &cache) { return storage::listMappings(cache); });
+    };
+    target.saveMappings = [onTarget](std::vector<claims::Mapping> mappings) {
+        return onTarget([&mappings](storage::PgConnection &conn,
+                                    qint64 customer) { return storage::saveMappings(conn, customer, mappings); },
+                        [&mappings](storage::LocalCache &cache) { return storage::saveMappings(cache, mappings); });
+    };
+    target.importedBefore = [onTarget](const QByteArray &sha256) {
+        return onTarget([&sha256](storage::PgConnection &conn,
+                                  qint64 customer) { return storage::importedBefore(conn, customer, sha256); },
+                        [&sha256](storage::LocalCache &cache) { return storage::importedBefore(cache, sha256); });
+    };
+    return target;
 }
 
 Status WorkstationSession::recomputeSignals()

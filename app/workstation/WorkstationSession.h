@@ -53,6 +53,9 @@ public:
     // The import wizard's loading step: into PostgreSQL when signed in to a server, else into the local workspace.
     // Runs on the wizard's worker thread.
     importer::ImportFunction importFunction();
+    // The wizard's payers, mappings and earlier-upload check on the same target as importFunction(): a short
+    // PostgreSQL connection per call when signed in to a server, else the local workspace. GUI thread.
+    importer::ImportTarget importTarget();
     // Recomputes the three products over the workspace's aggregates (local) or the server's claims.
     Status recomputeSignals();
     // Another page wrote to the ledger (a dashboard's "open a ledger entry"): the ledger page shows it.

@@ -6,12 +6,15 @@
 //                     on the runner's thread; results of a superseded run are dropped, never delivered.
 //   ImportRunner      the same for the import step, around an injectable ImportFunction (the real importer or a
 //                     test fake), so the wizard never depends on how or where claims are loaded.
+//   ImportTarget      the same seam for the target's payers, mappings and earlier uploads.
 // Failure modes: readPreview returns the reader's one-line InvalidInput reason; the runners report failed(reason)
 // or cancelled(). Destroying a runner cancels its work and waits for the worker thread.
 #include "ImportValidation.h"
+#include "claims/Mappings.h"
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <chrono>
@@ -73,10 +76,25 @@ struct ImportRequest {
 };
 struct ImportCounts {
     std::uint64_t accepted = 0, rejected = 0, warnings = 0;
+    // What the import did to the target's claims (see ImportResult): claims with a claim_ref are matched, so a
+    // re-export updates them; rows without one are appended and counted in claimsWithoutRef.
+    std::uint64_t claimsNew = 0, claimsUpdated = 0, claimsUnchanged = 0, claimsWithoutRef = 0;
+    bool duplicateFile = false; // the target had imported this file before
 };
 // done/total in rows; return false to cancel (the function then fails with ErrorCode::Cancelled).
 using ImportProgressFn = std::function<bool(std::uint64_t done, std::uint64_t total)>;
 using ImportFunction = std::function<Result<ImportCounts>(const ImportRequest &, const ImportProgressFn &)>;
+
+// What the wizard reads and writes on the import target besides the claims (the server's customer or the local
+// workspace), injectable like ImportFunction so tests can fake the target. Each member may be empty: the wizard
+// then skips that step (no suggestions, no payer mapping step, no re-import question). Called on the GUI thread;
+// each call is short (one query). Failures come back as the target's one-line reason.
+struct ImportTarget {
+    std::function<Result<QStringList>()> knownPayers;                     // payers the target already holds
+    std::function<Result<std::vector<claims::Mapping>>()> mappings;       // stored payer and CPT-group mappings
+    std::function<Status(std::vector<claims::Mapping>)> saveMappings;     // upserts, all or none
+    std::function<Result<bool>(const QByteArray &sha256)> importedBefore; // the file's SHA-256 is in the target
+};
 
 class ImportRunner : public QObject {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "ImportQualityPage.h"
 
+#include "DialogSeam.h"
 #include "ImportWizard.h"
 
 #include <QGridLayout>
@@ -76,6 +77,11 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_pending->setObjectName(QStringLiteral("qualityPending"));
     m_pending->setWordWrap(true);
     m_pending->hide();
+    m_noClaimRef = new QLabel(this);
+    m_noClaimRef->setObjectName(QStringLiteral("qualityNoClaimRef"));
+    m_noClaimRef->setWordWrap(true);
+    m_noClaimRef->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    m_noClaimRef->hide();
     m_anomalies = new QTableWidget(0, 3, this);
     m_anomalies->setObjectName(QStringLiteral("anomalyTable"));
     m_anomalies->setAccessibleName(tr("Anomalies"));
@@ -89,10 +95,11 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     anomaliesLabel->setBuddy(m_anomalies);
 
     auto *top = new QGridLayout;
-    top->addWidget(m_score, 0, 0, 3, 1);
+    top->addWidget(m_score, 0, 0, 4, 1);
     top->addWidget(m_verdict, 0, 1);
     top->addWidget(m_details, 1, 1);
     top->addWidget(m_pending, 2, 1);
+    top->addWidget(m_noClaimRef, 3, 1);
     top->setColumnStretch(1, 1);
     top->setHorizontalSpacing(20);
     auto *layout = new QVBoxLayout(this);
@@ -107,6 +114,14 @@ void ImportQualityPage::initializePage()
     if (!m_wizard->report)
         return;
     const importer::ValidationReport &r = *m_wizard->report;
+    // Asked once per validated file, on entering the page; the answer is kept for the question on Next.
+    const importer::ImportTarget &target = m_wizard->importTarget();
+    if (!m_wizard->importedBefore && target.importedBefore && !r.fileSha256.isEmpty()) {
+        auto before = target.importedBefore(r.fileSha256);
+        if (before.ok())
+            m_wizard->importedBefore = before.value();
+    }
+    const bool duplicate = r.duplicateFile || m_wizard->importedBefore.value_or(false);
     const QString colour = r.passes ? QStringLiteral("#1e7b34") : QStringLiteral("#b3261e");
     m_score->setStyleSheet(QStringLiteral("border: 2px solid %1; border-radius: 8px;").arg(colour));
     m_score->setText(tr("<div style='font-size:30pt; font-weight:600; color:%1'>%2</div>"
@@ -119,10 +134,15 @@ void ImportQualityPage::initializePage()
     m_details->setText(tr("%1 of %2 rows accepted, %3 rejected, %4 warnings, %5 duplicate claims.%6")
                            .arg(formatCount(r.accepted), formatCount(r.totalRows), formatCount(r.rejected),
                                 formatCount(r.warnings), formatCount(r.stats.duplicates))
-                           .arg(r.duplicateFile ? tr(" This file was imported before.") : QString()));
+                           .arg(duplicate ? tr(" This file was imported before.") : QString()));
     // Pending claims are accepted rows of a live export, not a defect: said apart from the warnings.
     m_pending->setVisible(r.stats.pending > 0);
     m_pending->setText(tr("%1 pending (not yet decided) — accepted").arg(formatCount(r.stats.pending)));
+    // Rows without claim_ref have no identity (SPEC 3): said before the import, while the export can still be fixed.
+    m_noClaimRef->setVisible(r.withoutClaimRef > 0);
+    m_noClaimRef->setText(tr("⚠ Accepted rows without claim_ref: %1. They will be added as new claims, and importing "
+                             "a later export of the same claims will count them twice.")
+                              .arg(formatCount(r.withoutClaimRef)));
     m_anomalies->setRowCount(0);
     for (const quality::Anomaly &a : r.anomalies) {
         const int row = m_anomalies->rowCount();
@@ -138,6 +158,17 @@ void ImportQualityPage::initializePage()
         m_anomalies->insertRow(0);
         m_anomalies->setItem(0, 0, new QTableWidgetItem(tr("No anomalies")));
     }
+}
+
+bool ImportQualityPage::validatePage()
+{
+    if (!m_wizard->importedBefore.value_or(false))
+        return true;
+    const auto answer = widgets::MessageBox::question(
+        this, tr("Import this file again?"),
+        tr("This file was imported before on this target. Claims with a claim_ref will be matched, not doubled; rows "
+           "without claim_ref would be added again. Import anyway?"));
+    return answer == QMessageBox::Yes;
 }
 
 } // namespace upstream::views

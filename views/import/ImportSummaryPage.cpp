@@ -2,6 +2,7 @@
 
 #include "DialogSeam.h"
 #include "ImportWizard.h"
+#include "importer/ClaimImporterReport.h"
 
 #include <QFileInfo>
 #include <QGridLayout>
@@ -39,6 +40,16 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_accepted = bigNumber(this, QStringLiteral("summaryAccepted"), QStringLiteral("#1e7b34"));
     m_rejected = bigNumber(this, QStringLiteral("summaryRejected"), QStringLiteral("#b3261e"));
     m_warnings = bigNumber(this, QStringLiteral("summaryWarnings"), QStringLiteral("#8a4b00"));
+    m_claims = new QLabel(this);
+    m_claims->setObjectName(QStringLiteral("summaryClaims"));
+    m_claims->setAlignment(Qt::AlignCenter);
+    m_claims->setTextFormat(Qt::RichText);
+    m_claims->setWordWrap(true);
+    m_noClaimRef = new QLabel(this);
+    m_noClaimRef->setObjectName(QStringLiteral("summaryNoClaimRef"));
+    m_noClaimRef->setWordWrap(true);
+    m_noClaimRef->setStyleSheet(QStringLiteral("color: #8a4b00;"));
+    m_noClaimRef->hide();
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("summaryStatus"));
     m_status->setWordWrap(true);
@@ -65,7 +76,10 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard)
     auto *layout = new QVBoxLayout(this);
     layout->addSpacing(12);
     layout->addLayout(numbers);
-    layout->addSpacing(20);
+    layout->addSpacing(12);
+    layout->addWidget(m_claims);
+    layout->addWidget(m_noClaimRef);
+    layout->addSpacing(12);
     layout->addLayout(buttons);
     layout->addWidget(m_status);
     layout->addStretch(1);
@@ -94,8 +108,16 @@ void ImportSummaryPage::initializePage()
     m_accepted->setText(formatCount(c.accepted));
     m_rejected->setText(formatCount(c.rejected));
     m_warnings->setText(formatCount(c.warnings));
+    m_claims->setText(tr("On the target: <b>%1</b> new claims · <b>%2</b> updated · <b>%3</b> unchanged")
+                          .arg(formatCount(c.claimsNew), formatCount(c.claimsUpdated), formatCount(c.claimsUnchanged)));
+    const QString noRef = importer::noClaimRefWarning(c.claimsWithoutRef);
+    m_noClaimRef->setVisible(!noRef.isEmpty());
+    m_noClaimRef->setText(noRef);
     m_export->setEnabled(c.rejected > 0);
-    m_status->setText(c.rejected > 0 ? tr("Rejected rows were not imported.") : tr("Every row was imported."));
+    QString status = c.rejected > 0 ? tr("Rejected rows were not imported.") : tr("Every row was imported.");
+    if (c.duplicateFile)
+        status += QLatin1Char(' ') + tr("This file had been imported before: its claims were matched, not doubled.");
+    m_status->setText(status);
 }
 
 void ImportSummaryPage::exportRejected()

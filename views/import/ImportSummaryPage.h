@@ -1,5 +1,6 @@
 #pragma once
-// Import step 7: what was imported (accepted / rejected / warnings), the rejected rows as a CSV export (file
+// Import step 7: what was imported (accepted / rejected / warnings; claims new, updated and unchanged on the target,
+// with the double-count warning for rows without claim_ref), the rejected rows as a CSV export (file
 // chosen through the dialog seam; the export re-reads the file on a worker thread and never writes a PHI value),
 // and "Recompute signals", which only emits ImportWizard::recomputeSignalsRequested.
 #include <QWizardPage>
@@ -20,6 +21,7 @@ class ImportSummaryPage : public QWizardPage {
 public:
     explicit ImportSummaryPage(ImportWizard *wizard);
     void initializePage() override;
+    int nextId() const override { return -1; } // the last page, though the payer step's id comes after it
 
 private:
     void exportRejected();
@@ -28,6 +30,8 @@ private:
     QLabel *m_accepted;
     QLabel *m_rejected;
     QLabel *m_warnings;
+    QLabel *m_claims;     // "N new · N updated · N unchanged claims"
+    QLabel *m_noClaimRef; // importer::noClaimRefWarning; hidden when every row had a claim_ref
     QLabel *m_status;
     QPushButton *m_export;
     QPushButton *m_recompute;

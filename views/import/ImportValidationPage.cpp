@@ -117,6 +117,11 @@ bool ImportValidationPage::isComplete() const
     return m_wizard->report && m_wizard->report->accepted > 0;
 }
 
+int ImportValidationPage::nextId() const
+{
+    return m_wizard->hasPayerStep() ? ImportWizard::PayerPageId : ImportWizard::QualityPageId;
+}
+
 void ImportValidationPage::onStarted()
 {
     m_model->setReport(nullptr);

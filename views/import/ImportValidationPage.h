@@ -23,6 +23,7 @@ public:
     explicit ImportValidationPage(ImportWizard *wizard);
     void initializePage() override;
     bool isComplete() const override;
+    int nextId() const override; // the payer step when the file has unmapped payers, else the quality report
     ImportIssueModel *issueModel() const { return m_model; }
 
 private:

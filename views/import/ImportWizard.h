@@ -1,6 +1,8 @@
 #pragma once
 // ImportWizard: the CSV import of SPEC sections 3–5 as seven pages (one class each, views/import/Import*Page):
-// file → format and preview → column mapping → live validation → quality report → import → summary.
+// file → format and preview → column mapping → live validation → [payer matching] → quality report → import →
+// summary. The payer step appears only with an ImportTarget that can save mappings and when the file names payers
+// the target neither knows nor maps; the quality page asks before importing a file the target already holds.
 // The wizard holds the state the pages share and the two worker-thread runners; pages only read and write it.
 // Validation re-runs on a worker thread whenever the mapping changes (the previous run is cancelled), so the GUI
 // thread never parses the file. The import itself is an injectable ImportFunction (the real importer, or a fake
@@ -11,19 +13,32 @@
 #include <QWizard>
 
 #include <memory>
+#include <optional>
 
 namespace upstream::views {
 
 class ImportWizard : public QWizard {
     Q_OBJECT
 public:
-    enum PageId { FilePageId, FormatPageId, MappingPageId, ValidationPageId, QualityPageId, RunPageId, SummaryPageId };
+    // PayerPageId comes last so the other ids keep their values; the validation page's nextId() routes to it.
+    enum PageId {
+        FilePageId,
+        FormatPageId,
+        MappingPageId,
+        ValidationPageId,
+        QualityPageId,
+        RunPageId,
+        SummaryPageId,
+        PayerPageId
+    };
 
     explicit ImportWizard(QWidget *parent = nullptr);
     ~ImportWizard() override;
 
     void setImportFunction(importer::ImportFunction function) { m_importFunction = std::move(function); }
     const importer::ImportFunction &importFunction() const { return m_importFunction; }
+    void setImportTarget(importer::ImportTarget target) { m_target = std::move(target); }
+    const importer::ImportTarget &importTarget() const { return m_target; }
     void setMappingMemory(importer::MappingMemory *memory) { m_memory = memory; } // not owned; may be null
     importer::MappingMemory *mappingMemory() const { return m_memory; }
     void setValidatorConfig(const importer::ValidatorConfig &config) { m_validator = config; }
@@ -39,6 +54,21 @@ public:
     importer::ColumnMapping mapping;
     std::shared_ptr<const importer::ValidationReport> report; // of the current mapping, once validated
     importer::ImportCounts importCounts;
+    // Read from the target when validation first runs for a file (and again after saving mappings).
+    std::vector<claims::Mapping> storedMappings;
+    QStringList knownPayers;
+    QString targetError;                // why the target's payers or mappings could not be read; empty when they were
+    std::optional<bool> importedBefore; // the target's answer for the validated file; unset: not asked
+
+    // Raw payer names of the accepted rows (at most kMaxPayerNames, one per payerKey, in file order) that are
+    // neither mapped by storedMappings nor exactly a known payer. Of the last finished validation.
+    QStringList unmappedPayers() const;
+    static constexpr int kMaxPayerNames = 300;
+    // Whether the validation page leads to the payer step: the target can save mappings, its payers and mappings
+    // were read, and a payer is unmapped.
+    bool hasPayerStep() const;
+    // Saves through the target, re-reads its mappings and re-validates with them.
+    Status savePayerMappings(std::vector<claims::Mapping> mappings);
 
     importer::ValidationOptions validationOptions() const;
     // Starts validating the file with the current mapping and overrides; cancels the run in progress.
@@ -51,7 +81,13 @@ signals:
     void validationStarted();
 
 private:
+    void loadTarget();
+    struct PayerCollector;
+
     importer::ImportFunction m_importFunction;
+    importer::ImportTarget m_target;
+    QString m_targetLoadedFor;                // the file whose validation last read the target
+    std::shared_ptr<PayerCollector> m_payers; // of the latest validation run
     importer::MappingMemory *m_memory = nullptr;
     importer::ValidatorConfig m_validator;
     quality::UploadHistory m_history;
