@@ -90,7 +90,11 @@ inline importer::ImportFunction fakeImporter(int steps = 20, int stepMs = 5)
             if (!progress(total * std::uint64_t(s) / std::uint64_t(steps), total))
                 return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
         }
-        return importer::ImportCounts{report->accepted, report->rejected, report->warnings};
+        // As into an empty target: every accepted row is a new claim.
+        importer::ImportCounts counts{report->accepted, report->rejected, report->warnings};
+        counts.claimsNew = report->accepted;
+        counts.claimsWithoutRef = report->withoutClaimRef;
+        return counts;
     };
 }
 
