@@ -402,10 +402,9 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         t.join();
     if (failure)
         return *failure;
-    if (options.importedBefore) {
-        report.fileSha256 = reader.sha256();
+    report.fileSha256 = reader.sha256(); // empty unless the limits asked for it (or importedBefore is set)
+    if (options.importedBefore)
         report.duplicateFile = !report.fileSha256.isEmpty() && options.importedBefore(report.fileSha256);
-    }
     if (report.totalRows == 0)
         return makeError(ErrorCode::InvalidInput,
                          QCoreApplication::translate("upstream::importer::ImportValidation",

@@ -38,7 +38,7 @@ struct ValidationReport {
     csv::Encoding encoding = csv::Encoding::Utf8;
     char delimiter = ',';
     std::uint64_t fallbackRows = 0;  // rows read as Windows-1252 inside a file detected as UTF-8
-    QByteArray fileSha256;           // raw bytes' SHA-256, when importedBefore was set
+    QByteArray fileSha256;           // raw bytes' SHA-256, when importedBefore or limits.computeSha256 was set
     bool duplicateFile = false;      // importedBefore said yes: warn the analyst
     std::vector<std::string> header; // source headers (may contain PHI: print only via safeHeaderLabel)
     ColumnPlan plan;

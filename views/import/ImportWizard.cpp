@@ -10,6 +10,7 @@
 #include "ImportValidationPage.h"
 
 #include "claims/PayerNames.h"
+#include "importer/ImportContext.h"
 
 #include <QDate>
 #include <QLocale>
@@ -78,13 +79,7 @@ importer::ValidationOptions ImportWizard::validationOptions() const
     options.validator = m_validator;
     // The importer applies the stored mappings itself; validating with them too makes the report (and the payer
     // step) show what the import will store. The caller's own aliases win, as they do in the importer.
-    claims::MappingTables stored = claims::mappingTables(storedMappings);
-    for (const auto &[from, to] : m_validator.payerAliases)
-        stored.payers[from] = to;
-    for (const auto &[code, group] : m_validator.cptGroups)
-        stored.cptGroups[code] = group;
-    options.validator.payerAliases = std::move(stored.payers);
-    options.validator.cptGroups = std::move(stored.cptGroups);
+    importer::useStoredMappings(options.validator, storedMappings);
     options.mapping = mapping;
     options.history = m_history;
     options.limits = readerLimits;
@@ -100,11 +95,9 @@ void ImportWizard::revalidate()
     if (m_targetLoadedFor != filePath)
         loadTarget();
     importer::ValidationOptions options = validationOptions();
-    if (m_target.importedBefore) {
-        // Only for the file's SHA-256 (report.fileSha256): the target is asked on the GUI thread before importing,
-        // never from the validation's thread.
-        options.importedBefore = [](const QByteArray &) { return false; };
-    }
+    // The file's SHA-256 for the re-import question: the target is asked on the GUI thread before importing, never
+    // from the validation's thread.
+    options.limits.computeSha256 = options.limits.computeSha256 || bool(m_target.importedBefore);
     m_payers.reset();
     if (m_target.saveMappings) {
         m_payers = std::make_shared<PayerCollector>();

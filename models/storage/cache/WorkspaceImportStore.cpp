@@ -214,14 +214,14 @@ Result<WorkspaceClaimWriter::Put> WorkspaceClaimWriter::put(const Identity &iden
     const bool createdHere = s.select.isNull(2);
     const QByteArray prior = s.select.value(2).toByteArray();
     s.select.reset();
+    const bool same = current == newState;
     if (touched) {
         ++m_counts.repeated;
         if (!createdHere) { // reclassify against the state before the upload
-            const bool wasSame = prior == current, isSame = prior == newState;
-            (wasSame ? m_counts.unchanged : m_counts.updated) -= 1;
-            (isSame ? m_counts.unchanged : m_counts.updated) += 1;
+            (prior == current ? m_counts.unchanged : m_counts.updated) -= 1;
+            (prior == newState ? m_counts.unchanged : m_counts.updated) += 1;
         }
-        if (current == newState)
+        if (same)
             return Put::Same;
         s.repeat.reset();
         s.repeat.bind(1, id);
@@ -229,20 +229,17 @@ Result<WorkspaceClaimWriter::Put> WorkspaceClaimWriter::put(const Identity &iden
         if (Status st = s.repeat.run(); !st.ok())
             return st.error();
     } else {
+        // Also for an unchanged claim: it is marked as touched by this upload (a repeat later in the file).
         s.firstTouch.reset();
         s.firstTouch.bind(1, id);
         s.firstTouch.bind(2, newState);
         s.firstTouch.bind(3, m_upload);
         if (Status st = s.firstTouch.run(); !st.ok())
             return st.error();
-        if (current == newState) {
-            ++m_counts.unchanged;
+        ++(same ? m_counts.unchanged : m_counts.updated);
+        if (same)
             return Put::Same;
-        }
-        ++m_counts.updated;
     }
-    if (current == newState)
-        return Put::Same;
     if (replaced)
         replaced->assign(current.constData(), std::size_t(current.size()));
     return Put::Replaced;
