@@ -11,7 +11,7 @@ PACKAGES=(
   qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus dbus-x11
   libpq-dev postgresql-15 postgresql-client-15
   libspdlog-dev libfmt-dev libsodium-dev zlib1g-dev libssl-dev
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth fonts-dejavu-core openbox xdotool x11-utils
   desktop-file-utils appstream msitools wixl dpkg-dev file
 )
 BACKPORTS=(libsqlcipher-dev sqlcipher)

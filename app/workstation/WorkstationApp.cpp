@@ -90,6 +90,41 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
 
 } // namespace
 
+Workstation::Workstation(settings::Settings &settings, bool synchronousLoad)
+{
+    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(appData);
+    m_mappingMemory = std::make_unique<importer::MappingMemory>(appData + QStringLiteral("/import-mappings.json"));
+    (void)m_mappingMemory->load(); // a missing or unreadable file only means nothing is remembered yet
+    m_window = std::make_unique<views::MainWindow>(&m_connection);
+    views::MainWindow &window = *m_window;
+    // The import page. The wizard holds no decrypted cache data (it reads the analyst's file): a lock hides it and
+    // leaves it exactly as it was. Its preview and import steps write through the session (server or local
+    // workspace).
+    m_importWizard = new views::ImportWizard;
+    m_importWizard->setEmbedded(true);
+    m_importWizard->setMappingMemory(m_mappingMemory.get());
+    window.setPage(views::Page::Import, m_importWizard);
+    m_session = std::make_unique<WorkstationSession>(&window, &settings, &m_connection);
+    WorkstationSession &session = *m_session;
+    installDashboards(window, session, synchronousLoad);
+    m_importWizard->setImportFunction(session.importFunction());
+    m_importWizard->setPreviewFunction(session.previewFunction());
+    m_importWizard->setImportTarget(session.importTarget());
+    QObject::connect(m_importWizard, &views::ImportWizard::recomputeSignalsRequested, &session, [&session, &window] {
+        if (Status st = session.recomputeSignals(); !st.ok())
+            QMessageBox::warning(&window, QObject::tr("Recompute signals"), st.error().message);
+        else
+            window.showPage(views::Page::DriftWatch);
+    });
+}
+
+// The session goes first: it closes the cache and its pages while the window still exists.
+Workstation::~Workstation()
+{
+    m_session.reset();
+}
+
 int runWorkstation(int argc, char *argv[])
 {
     // --version and --help work without a display (installed-package checks, IT scripts).
@@ -143,32 +178,10 @@ int runWorkstation(int argc, char *argv[])
         return 2;
     }
 
-    sync::ConnectionStatus connection;
-    // Confirmed import mappings per header layout; declared before the window so it outlives the wizard.
-    const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(appData);
-    importer::MappingMemory mappingMemory(appData + QStringLiteral("/import-mappings.json"));
-    (void)mappingMemory.load(); // a missing or unreadable file only means nothing is remembered yet
-    views::MainWindow window(&connection);
-    // The import page. The loading step (importer::ClaimImporter) is wired with setImportFunction(); until then
-    // the wizard validates and reports, and its import step says no importer is available.
-    auto *importWizard = new views::ImportWizard;
-    importWizard->setEmbedded(true);
-    importWizard->setMappingMemory(&mappingMemory);
-    window.setPage(views::Page::Import, importWizard);
+    Workstation workstation(settings, parser.isSet(shot));
+    views::MainWindow &window = workstation.window();
+    WorkstationSession &session = workstation.session();
     window.showPage(startPage);
-    WorkstationSession session(&window, &settings, &connection);
-    installDashboards(window, session, parser.isSet(shot));
-    // The wizard holds no decrypted cache data (it reads the analyst's file): a lock hides it and leaves it exactly
-    // as it was. The import step writes through the session (server or local workspace).
-    importWizard->setImportFunction(session.importFunction());
-    importWizard->setImportTarget(session.importTarget());
-    QObject::connect(importWizard, &views::ImportWizard::recomputeSignalsRequested, &session, [&session, &window] {
-        if (Status st = session.recomputeSignals(); !st.ok())
-            QMessageBox::warning(&window, QObject::tr("Recompute signals"), st.error().message);
-        else
-            window.showPage(views::Page::DriftWatch);
-    });
 
     if (parser.isSet(shot)) {
         // Render offscreen and exit: the demo workspace opens without prompting.

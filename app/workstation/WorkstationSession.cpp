@@ -235,29 +235,43 @@ void WorkstationSession::release()
         m_cache->close();
 }
 
+importer::ImportOptions WorkstationSession::importOptions(const importer::ImportRequest &request,
+                                                          const importer::ImportProgressFn &progress) const
+{
+    importer::ImportOptions options;
+    options.validation = request.options;
+    options.workstation = QSysInfo::machineHostName();
+    options.customerId = m_customer;
+    options.validation.progress = [progress, total = request.expectedRows](std::uint64_t, std::uint64_t,
+                                                                           std::uint64_t rows) {
+        return progress(rows, total);
+    };
+    return options;
+}
+
+template<typename F>
+auto WorkstationSession::onImportTarget(F &&load) -> decltype(load(nullptr))
+{
+    if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
+        auto conn = storage::PgConnection::connect(m_serverParams);
+        if (!conn.ok())
+            return conn.error();
+        return load(&conn.value());
+    }
+    if (m_cache)
+        return load(nullptr);
+    return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
+}
+
 importer::ImportFunction WorkstationSession::importFunction()
 {
     return [this](const importer::ImportRequest &request,
                   const importer::ImportProgressFn &progress) -> Result<importer::ImportCounts> {
-        importer::ImportOptions options;
-        options.validation = request.options;
-        options.workstation = QSysInfo::machineHostName();
-        options.validation.progress = [progress, total = request.expectedRows](std::uint64_t, std::uint64_t,
-                                                                               std::uint64_t rows) {
-            return progress(rows, total);
-        };
-        Result<importer::ImportResult> result = makeError(ErrorCode::Internal, QString());
-        if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
-            auto conn = storage::PgConnection::connect(m_serverParams);
-            if (!conn.ok())
-                return conn.error();
-            options.customerId = m_customer;
-            result = importer::ClaimImporter::importToPostgres(conn.value(), request.path, options);
-        } else if (m_cache) {
-            result = importer::ClaimImporter::importToCache(*m_cache, request.path, options);
-        } else {
-            return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
-        }
+        const importer::ImportOptions options = importOptions(request, progress);
+        auto result = onImportTarget([&](storage::PgConnection *conn) {
+            return conn ? importer::ClaimImporter::importToPostgres(*conn, request.path, options)
+                        : importer::ClaimImporter::importToCache(*m_cache, request.path, options);
+        });
         if (!result.ok())
             return result.error();
         if (m_cache && m_customer <= 0)
@@ -274,6 +288,18 @@ importer::ImportFunction WorkstationSession::importFunction()
         counts.claimsWithoutRef = result->claimsWithoutRef;
         counts.duplicateFile = result->report.duplicateFile;
         return counts;
+    };
+}
+
+compute::PreviewFunction WorkstationSession::previewFunction()
+{
+    return [this](const importer::ImportRequest &request,
+                  const importer::ImportProgressFn &progress) -> Result<compute::SignalPreview> {
+        const importer::ImportOptions options = importOptions(request, progress);
+        return onImportTarget([&](storage::PgConnection *conn) {
+            return conn ? compute::previewCentral(*conn, request.path, options)
+                        : compute::previewLocal(*m_cache, request.path, options);
+        });
     };
 }
 

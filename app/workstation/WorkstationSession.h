@@ -1,6 +1,7 @@
 #pragma once
 // Wiring of one running workstation: which workspace is open, the idle lock around it, and the hand-over of the
 // opened cache to the pages. Owns no business logic: the workspace, key and lock rules live in models/ and views/.
+#include "compute/SignalPreview.h"
 #include "importer/ImportSession.h"
 #include "security/InactivityTimer.h"
 #include "security/SecretStore.h"
@@ -53,6 +54,8 @@ public:
     // The import wizard's loading step: into PostgreSQL when signed in to a server, else into the local workspace.
     // Runs on the wizard's worker thread.
     importer::ImportFunction importFunction();
+    // The wizard's preview step: the same import on the same target as a dry run (compute::SignalPreview).
+    compute::PreviewFunction previewFunction();
     // The wizard's payers, mappings and earlier-upload check on the same target as importFunction(): a short
     // PostgreSQL connection per call when signed in to a server, else the local workspace. GUI thread.
     importer::ImportTarget importTarget();
@@ -76,6 +79,12 @@ private:
     void setActor(const QString &user, const QString &role);
     void startSync(const QString &password);
     void audit(const QString &action, const QJsonObject &details);
+    importer::ImportOptions importOptions(const importer::ImportRequest &request,
+                                          const importer::ImportProgressFn &progress) const;
+    // Runs load(connection) on the server (a new connection, from the calling thread) when signed in to one, else
+    // load(nullptr) for the local workspace.
+    template<typename F>
+    auto onImportTarget(F &&load) -> decltype(load(nullptr));
 
     views::MainWindow *m_window;
     settings::Settings *m_settings;

@@ -251,7 +251,8 @@ std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const
     return out;
 }
 
-Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options)
+Result<ComputeReport> evaluateCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options,
+                                      engines::AggregateSet *aggregates)
 {
     ComputeReport report;
     report.asOf = options.asOf;
@@ -276,11 +277,24 @@ Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 custome
     t.restart();
     report.found = runProducts(set.value(), options, report.asOf);
     report.engineSeconds = seconds(t);
-    t.restart();
+    if (aggregates)
+        *aggregates = std::move(set.value());
+    return report;
+}
+
+Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options)
+{
+    engines::AggregateSet set;
+    auto evaluated = evaluateCentral(conn, customerId, options, &set);
+    if (!evaluated.ok())
+        return evaluated.error();
+    ComputeReport &report = evaluated.value();
+    QElapsedTimer t;
+    t.start();
     say(options, QStringLiteral("writing %1 signals").arg(report.found.size()));
     if (Status st = conn.execScript(QStringLiteral("BEGIN")); !st.ok())
         return st.error();
-    if (Status st = persistCentral(conn, customerId, set.value(), options, report); !st.ok()) {
+    if (Status st = persistCentral(conn, customerId, set, options, report); !st.ok()) {
         (void)conn.execScript(QStringLiteral("ROLLBACK"));
         return st.error();
     }

@@ -51,6 +51,10 @@ struct ComputeReport {
 QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf);
 std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options, QDate asOf);
 
+// computeCentral's reading half: the as-of, the aggregates (handed back when `aggregates` is set) and the engines'
+// signals, nothing written. Runs inside the caller's transaction when there is one.
+Result<ComputeReport> evaluateCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options,
+                                      engines::AggregateSet *aggregates = nullptr);
 Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 customerId, const ComputeOptions &options);
 
 Result<ComputeReport> computeLocal(storage::LocalCache &cache, const engines::AggregateSet &set,

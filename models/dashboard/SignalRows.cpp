@@ -174,6 +174,25 @@ QString formatDollars(double dollars)
     return (dollars < -0.5 ? QStringLiteral("−$") : QStringLiteral("$")) + digits;
 }
 
+QString formatDelta(const QString &signalType, double delta)
+{
+    const QString unit = unitOfSignalType(signalType);
+    const QLocale loc;
+    const QString sign = delta > 0 ? QStringLiteral("+") : delta < 0 ? QStringLiteral("−") : QString();
+    const double v = std::abs(delta);
+    if (unit == QLatin1String("days"))
+        return QCoreApplication::translate("upstream::dashboard::SignalTableModel", "%1%2 d")
+            .arg(sign, loc.toString(v, 'f', 1));
+    if (unit == QLatin1String("count"))
+        return sign + QCoreApplication::translate("upstream::dashboard::SignalTableModel", "%1/day")
+                          .arg(loc.toString(v, 'f', 1));
+    if (unit == QLatin1String("dollars"))
+        return sign +
+               QCoreApplication::translate("upstream::dashboard::SignalTableModel", "%1/day").arg(formatDollars(v));
+    return QCoreApplication::translate("upstream::dashboard::SignalTableModel", "%1%2 pts")
+        .arg(sign, loc.toString(v * 100.0, 'f', 1));
+}
+
 Urgency urgencyFor(double severityScore, double confidence, double dollars)
 {
     const double u = 0.6 * severityScore + 0.2 * confidence + 0.2 * std::min(std::abs(dollars) / 50000.0, 1.0);

@@ -48,6 +48,9 @@ Urgency urgencyFor(double severityScore, double confidence, double dollars);
 QString urgencyName(Urgency u);
 // "$1,234" (whole dollars, locale grouping; the symbol leads in every locale the product ships).
 QString formatDollars(double dollars);
+// A signal's delta in its type's unit: "+40.0 pts" (rates), "+8.0 d" (days), "+3.5/day" (counts),
+// "−$1,200/day" (dollars).
+QString formatDelta(const QString &signalType, double delta);
 
 // A dictionary of repeated strings with their alphabetical rank (rank[i] = position of entries[i] when sorted).
 struct StringDictionary {

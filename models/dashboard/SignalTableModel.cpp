@@ -197,15 +197,7 @@ QVariant SignalTableModel::display(int r, int column) const
     case Type: return m_rows.signalTypeLabels.value(qsizetype(m_rows.signalType[i]));
     case Baseline: return value(m_rows.baseline[i]);
     case Current: return value(m_rows.current[i]);
-    case Delta: {
-        const double dv = m_rows.delta[i];
-        const QString sign = dv > 0 ? QStringLiteral("+") : QString();
-        if (days)
-            return tr("%1%2 d").arg(sign, loc.toString(dv, 'f', 1));
-        if (unit == QLatin1String("rate"))
-            return tr("%1%2 pts").arg(sign, loc.toString(dv * 100.0, 'f', 1));
-        return (dv < 0 ? QStringLiteral("−") : sign) + value(std::abs(dv));
-    }
+    case Delta: return formatDelta(m_rows.signalTypes.entries[qsizetype(m_rows.signalType[i])], m_rows.delta[i]);
     case ObservedExpected:
         if (!m_rows.hasDelayFigures())
             return {};

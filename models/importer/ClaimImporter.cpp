@@ -523,6 +523,14 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
                        options.workstation.isEmpty() ? QVariant() : QVariant(options.workstation)});
         !r.ok())
         return rollback(conn, r.error());
+    if (options.inspectThenRollBack) {
+        const Status inspected = options.inspectThenRollBack();
+        if (Status st = conn.execScript(QStringLiteral("ROLLBACK")); !st.ok())
+            return st.error();
+        if (!inspected.ok())
+            return inspected.error();
+        return result;
+    }
     if (Status st = conn.execScript(QStringLiteral("COMMIT")); !st.ok())
         return rollback(conn, st.error());
     log::info(QStringLiteral("import: upload %1, %2 new, %3 updated, %4 unchanged claims, %5 rejected rows")

@@ -30,6 +30,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace upstream::storage {
 class PgConnection;
 class LocalCache;
@@ -48,6 +50,10 @@ struct ImportOptions {
     qint64 customerId = 0;
     QString workstation; // for the audit row; may be empty
     CopyFormat copyFormat = CopyFormat::Binary;
+    // Dry run (the wizard's "preview signals"): the whole import runs inside its transaction, then `inspect` is
+    // called on the same connection (it sees the target as the import would leave it) and the transaction is
+    // rolled back, so nothing is written whatever happens. A failure of `inspect` fails the call.
+    std::function<Status()> inspectThenRollBack;
 };
 
 // What an import did to the target's claims (SPEC 3, live exports and identity). A row whose claim_ref identity

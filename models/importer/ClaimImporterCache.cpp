@@ -69,6 +69,7 @@ Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, co
         useStoredMappings(vo.validator, mappings.value());
     }
     ImportResult result;
+    bool dryRunDone = false;
     // Everything in one cache transaction: the claims, the aggregates and the upload row are all there or none is.
     const Status st = cache.transaction([&]() -> Status {
         auto upload = storage::addUpload(cache, {QByteArray(32, '\0'), safeFileName(path), 0, 0, 0});
@@ -161,10 +162,20 @@ Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, co
                                              {rep.fileSha256, QString(), rep.totalRows, rep.accepted, rep.rejected});
             !s.ok())
             return s; // (the file name was written with the row)
-        return storage::setUploadReport(
-            cache, result.uploadId,
-            QString::fromUtf8(QJsonDocument(importReportJson(result)).toJson(QJsonDocument::Compact)));
+        if (Status s = storage::setUploadReport(
+                cache, result.uploadId,
+                QString::fromUtf8(QJsonDocument(importReportJson(result)).toJson(QJsonDocument::Compact)));
+            !s.ok())
+            return s;
+        if (!options.inspectThenRollBack)
+            return Status::success();
+        if (Status s = options.inspectThenRollBack(); !s.ok())
+            return s;
+        dryRunDone = true;
+        return makeError(ErrorCode::Cancelled, QStringLiteral("dry run: rolled back"));
     });
+    if (dryRunDone)
+        return result; // inspected, and rolled back: the workspace is as it was
     if (!st.ok())
         return st.error();
     log::info(QStringLiteral("import: workspace upload %1, %2 new, %3 updated, %4 unchanged claims")

@@ -166,9 +166,9 @@ void ValidationRunner::start(const QString &path, ValidationOptions options)
 
 // ---------------------------------------------------------------------------------------------------------------
 
-ImportRunner::ImportRunner(QObject *parent) : QObject(parent) {}
+JobRunner::JobRunner(QObject *parent) : QObject(parent) {}
 
-ImportRunner::~ImportRunner()
+JobRunner::~JobRunner()
 {
     if (m_cancel)
         m_cancel->store(true);
@@ -178,13 +178,13 @@ ImportRunner::~ImportRunner()
     }
 }
 
-void ImportRunner::cancel()
+void JobRunner::cancel()
 {
     if (m_cancel)
-        m_cancel->store(true); // the function sees it at its next progress call and fails with Cancelled
+        m_cancel->store(true); // the job sees it at its next progress call and fails with Cancelled
 }
 
-void ImportRunner::start(ImportFunction function, ImportRequest request)
+void JobRunner::run(Job job, std::function<void()> onSuccess)
 {
     if (m_running)
         return;
@@ -193,15 +193,11 @@ void ImportRunner::start(ImportFunction function, ImportRequest request)
         delete m_thread;
         m_thread = nullptr;
     }
-    if (!function) {
-        emit failed(tr("no importer is available in this build"));
-        return;
-    }
     const std::uint64_t gen = ++m_generation;
     auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
     m_cancel = cancelFlag;
     m_running = true;
-    m_thread = QThread::create([this, gen, cancelFlag, function = std::move(function), request = std::move(request)] {
+    m_thread = QThread::create([this, gen, cancelFlag, job = std::move(job), onSuccess = std::move(onSuccess)] {
         const auto start = Clock::now();
         auto lastEmit = start - std::chrono::seconds(1);
         const ImportProgressFn progressFn = [&](std::uint64_t done, std::uint64_t total) {
@@ -221,23 +217,34 @@ void ImportRunner::start(ImportFunction function, ImportRequest request)
             }
             return true;
         };
-        auto result = function(request, progressFn);
+        Status status = job(progressFn);
         QMetaObject::invokeMethod(
             this,
-            [this, gen, result = std::move(result)] {
+            [this, gen, status = std::move(status), onSuccess] {
                 if (gen != m_generation)
                     return;
                 m_running = false;
-                if (result)
-                    emit finished(result.value());
-                else if (result.error().code == ErrorCode::Cancelled)
+                if (status.ok())
+                    onSuccess();
+                else if (status.error().code == ErrorCode::Cancelled)
                     emit cancelled();
                 else
-                    emit failed(result.error().message);
+                    emit failed(status.error().message);
             },
             Qt::QueuedConnection);
     });
     m_thread->start();
+}
+
+void ImportRunner::start(ImportFunction function, ImportRequest request)
+{
+    if (!function) {
+        emit failed(tr("no importer is available in this build"));
+        return;
+    }
+    JobRunner::start<ImportCounts>([function = std::move(function), request = std::move(request)](
+                                       const ImportProgressFn &progress) { return function(request, progress); },
+                                   [this](ImportCounts &&counts) { emit finished(counts); });
 }
 
 } // namespace upstream::importer

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QThread;
 
@@ -96,19 +97,38 @@ struct ImportTarget {
     std::function<Result<bool>(const QByteArray &sha256)> importedBefore; // the file's SHA-256 is in the target
 };
 
-class ImportRunner : public QObject {
+// One background job with throttled progress (rows done of a total) and cancel, on its own worker thread: the
+// runner behind the import step, the preview step and anything else of that shape. The job gets a progress
+// function that returns false once cancel() was called; a job failing with ErrorCode::Cancelled ends as
+// cancelled(). Results of a job superseded by cancel() are dropped. Destroying the runner cancels and joins.
+class JobRunner : public QObject {
     Q_OBJECT
 public:
-    explicit ImportRunner(QObject *parent = nullptr);
-    ~ImportRunner() override;
+    explicit JobRunner(QObject *parent = nullptr);
+    ~JobRunner() override;
 
-    void start(ImportFunction function, ImportRequest request);
+    using Job = std::function<Status(const ImportProgressFn &)>;
+    // Starts `job` unless one is running; `onSuccess` runs on the runner's thread after the job succeeded.
+    void run(Job job, std::function<void()> onSuccess);
+    template<typename T>
+    void start(std::function<Result<T>(const ImportProgressFn &)> job, std::function<void(T &&)> onResult)
+    {
+        auto slot = std::make_shared<std::optional<T>>();
+        run(
+            [job = std::move(job), slot](const ImportProgressFn &progress) -> Status {
+                auto result = job(progress);
+                if (!result.ok())
+                    return result.error();
+                *slot = std::move(result.value());
+                return Status::success();
+            },
+            [slot, onResult = std::move(onResult)] { onResult(std::move(**slot)); });
+    }
     void cancel();
     bool isRunning() const { return m_running; }
 
 signals:
     void progress(const upstream::importer::JobProgress &progress);
-    void finished(const upstream::importer::ImportCounts &counts);
     void failed(const QString &reason);
     void cancelled();
 
@@ -117,6 +137,16 @@ private:
     bool m_running = false;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QThread *m_thread = nullptr;
+};
+
+class ImportRunner : public JobRunner {
+    Q_OBJECT
+public:
+    using JobRunner::JobRunner;
+    void start(ImportFunction function, ImportRequest request);
+
+signals:
+    void finished(const upstream::importer::ImportCounts &counts);
 };
 
 } // namespace upstream::importer

@@ -103,8 +103,8 @@ private slots:
         const int allIssues = model->rowCount();
         QVERIFY(allIssues >= data.blanked + data.phiRows + data.badDates + data.missingPayer);
         QVERIFY(w.findChild<QLabel *>(QStringLiteral("phiSummary"))->text().contains(QLatin1String("SSN")));
-        // Alt+H → category filter; Down twice → "PHI detected".
-        press(Qt::Key_H, Qt::AltModifier);
+        // Alt+W → category filter; Down twice → "PHI detected".
+        press(Qt::Key_W, Qt::AltModifier);
         QCOMPARE(QApplication::focusWidget(), w.findChild<QComboBox *>(QStringLiteral("categoryFilter")));
         press(Qt::Key_Down);
         press(Qt::Key_Down);

@@ -3,9 +3,13 @@
 #include "DialogSeam.h"
 #include "ImportWizard.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QDragEnterEvent>
 #include <QFileInfo>
+#include <QFileSystemModel>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -47,6 +51,19 @@ private:
     }
 };
 
+// What the user meant by the field's text: surrounding spaces and quotes dropped (a path copied from a terminal or
+// a file manager often carries them), and a pasted file:// URL read as the local file it names.
+QString normalisedPath(const QString &text)
+{
+    QString path = text.trimmed();
+    if (path.size() >= 2 && (path.front() == QLatin1Char('"') || path.front() == QLatin1Char('\'')) &&
+        path.back() == path.front())
+        path = path.mid(1, path.size() - 2);
+    if (path.startsWith(QLatin1String("file://")))
+        path = QUrl(path).toLocalFile();
+    return path;
+}
+
 } // namespace
 
 ImportFilePage::ImportFilePage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
@@ -59,7 +76,20 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard) : QWizardPage(wizard), m_wi
     m_path->setAccessibleName(tr("CSV file path"));
     m_path->setPlaceholderText(tr("/path/to/claims.csv"));
     m_path->setClearButtonEnabled(true);
-    auto *label = new QLabel(tr("&File:"), this);
+    // Completes folders and files as the path is typed, like the file dialog's own field. The model reads folders
+    // on its own thread, so typing never waits on a slow network share.
+    auto *completer = new QCompleter(m_path);
+    m_completer = completer;
+    auto *files = new QFileSystemModel(completer);
+    files->setFilter(QDir::AllDirs | QDir::Files | QDir::NoDotAndDotDot);
+    files->setRootPath(QString());
+    completer->setModel(files);
+    completer->setCompletionMode(QCompleter::PopupCompletion);
+    completer->setCaseSensitivity(Qt::CaseSensitive);
+    m_path->setCompleter(completer);
+    // Return with nothing picked in the list means "this path": close the list and go on, as without a list.
+    completer->popup()->installEventFilter(this);
+    auto *label = new QLabel(tr("File &path:"), this);
     label->setBuddy(m_path);
     auto *browse = new QPushButton(tr("&Browse…"), this);
     browse->setObjectName(QStringLiteral("browseButton"));
@@ -93,6 +123,20 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard) : QWizardPage(wizard), m_wi
     connect(browse, &QPushButton::clicked, this, &ImportFilePage::browse);
 }
 
+bool ImportFilePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_completer->popup() && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !m_completer->popup()->currentIndex().isValid()) {
+            m_completer->popup()->hide();
+            if (isComplete())
+                wizard()->next();
+            return true;
+        }
+    }
+    return QWizardPage::eventFilter(watched, event);
+}
+
 void ImportFilePage::browse()
 {
     const QString file = widgets::FileDialog::getOpenFileName(this, tr("Choose a claims file"),
@@ -104,13 +148,13 @@ void ImportFilePage::browse()
 
 bool ImportFilePage::isComplete() const
 {
-    const QFileInfo info(m_path->text().trimmed());
+    const QFileInfo info(normalisedPath(m_path->text()));
     return info.isFile() && info.isReadable();
 }
 
 bool ImportFilePage::validatePage()
 {
-    const QString path = m_path->text().trimmed();
+    const QString path = normalisedPath(m_path->text());
     m_wizard->readerLimits = {}; // a new file starts from detection, not from the last file's overrides
     auto preview = importer::readPreview(path, m_wizard->readerLimits);
     if (!preview) {

@@ -4,6 +4,7 @@
 // and stays on the page with the reader's one-line reason when the file is not usable CSV.
 #include <QWizardPage>
 
+class QCompleter;
 class QLabel;
 class QLineEdit;
 
@@ -18,11 +19,15 @@ public:
     bool isComplete() const override;
     bool validatePage() override;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void browse();
 
     ImportWizard *m_wizard;
     QLineEdit *m_path;
+    QCompleter *m_completer;
     QLabel *m_error;
 };
 

@@ -60,7 +60,7 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     setTitle(tr("Data quality"));
     setSubTitle(tr("The share of rows accepted gives the score; uploads scoring 0.95 or more pass. Anomalies "
                    "compare this file with the earlier uploads."));
-    setButtonText(QWizard::NextButton, tr("&Import >"));
+    setButtonText(QWizard::NextButton, tr("&Import >")); // "&Preview signals >" once the wizard can preview
     m_score = new QLabel(this);
     m_score->setObjectName(QStringLiteral("qualityScore"));
     m_score->setAlignment(Qt::AlignCenter);
@@ -158,6 +158,11 @@ void ImportQualityPage::initializePage()
         m_anomalies->insertRow(0);
         m_anomalies->setItem(0, 0, new QTableWidgetItem(tr("No anomalies")));
     }
+}
+
+int ImportQualityPage::nextId() const
+{
+    return m_wizard->previewFunction() ? ImportWizard::PreviewPageId : ImportWizard::RunPageId;
 }
 
 bool ImportQualityPage::validatePage()

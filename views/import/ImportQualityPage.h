@@ -1,8 +1,8 @@
 #pragma once
 // Import step 5: the upload's data-quality report (SPEC section 4): score, grade, pass / fail against 0.95,
 // duplicates, the pending (not yet decided) claims and the anomalies with their severity, and the double-count
-// warning for accepted rows without claim_ref. Next starts the import; when the target says it imported this file
-// before, Next first asks (No stays here: nothing is written).
+// warning for accepted rows without claim_ref. Next leads to the signal preview (or straight to the import); when the
+// target says it imported this file before, Next first asks (No stays here: nothing is written).
 #include <QWizardPage>
 
 class QLabel;
@@ -18,6 +18,7 @@ public:
     explicit ImportQualityPage(ImportWizard *wizard);
     void initializePage() override;
     bool validatePage() override;
+    int nextId() const override;
 
 private:
     ImportWizard *m_wizard;

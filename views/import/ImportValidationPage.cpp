@@ -50,7 +50,7 @@ ImportValidationPage::ImportValidationPage(ImportWizard *wizard) : QWizardPage(w
     for (Category c : {Category::MissingFields, Category::PhiDetections, Category::InvalidDates,
                        Category::InvalidValues, Category::Warning})
         m_filter->addItem(ImportIssueModel::categoryLabel(c), int(c));
-    auto *filterLabel = new QLabel(tr("S&how:"), this);
+    auto *filterLabel = new QLabel(tr("Sho&w:"), this);
     filterLabel->setBuddy(m_filter);
     m_model = new ImportIssueModel(this);
     m_table = new QTableView(this);

@@ -4,6 +4,7 @@
 #include "ImportFormatPage.h"
 #include "ImportMappingPage.h"
 #include "ImportPayerPage.h"
+#include "ImportPreviewPage.h"
 #include "ImportQualityPage.h"
 #include "ImportRunPage.h"
 #include "ImportSummaryPage.h"
@@ -12,7 +13,10 @@
 #include "claims/PayerNames.h"
 #include "importer/ImportContext.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QDate>
+#include <QKeyEvent>
 #include <QLocale>
 
 #include <mutex>
@@ -37,9 +41,12 @@ ImportWizard::ImportWizard(QWidget *parent) : QWizard(parent)
     setOption(QWizard::NoBackButtonOnStartPage, true);
     setOption(QWizard::NoBackButtonOnLastPage, true);
     setMinimumSize(900, 640);
+    // Qt's "&Finish" would share Alt+F with the main window's File menu (the wizard is embedded as a page).
+    setButtonText(QWizard::FinishButton, tr("&Done"));
     m_validator.importDay = std::int32_t(QDate(1970, 1, 1).daysTo(QDate::currentDate()));
     m_validation = new importer::ValidationRunner(this);
     m_import = new importer::ImportRunner(this);
+    m_preview = new compute::PreviewRunner(this);
 
     setPage(FilePageId, new ImportFilePage(this));
     setPage(FormatPageId, new ImportFormatPage(this));
@@ -49,11 +56,13 @@ ImportWizard::ImportWizard(QWidget *parent) : QWizard(parent)
     setPage(RunPageId, new ImportRunPage(this));
     setPage(SummaryPageId, new ImportSummaryPage(this));
     setPage(PayerPageId, new ImportPayerPage(this));
+    setPage(PreviewPageId, new ImportPreviewPage(this));
     setStartId(FilePageId);
 
     // Leaving the wizard stops any background work: nothing keeps reading the file after Cancel.
     connect(this, &QWizard::rejected, this, [this] {
         m_validation->cancel();
+        m_preview->cancel();
         m_import->cancel();
     });
     // The next file reads the target afresh (another workstation may have saved mappings meanwhile).
@@ -61,6 +70,36 @@ ImportWizard::ImportWizard(QWidget *parent) : QWizard(parent)
 }
 
 ImportWizard::~ImportWizard() = default;
+
+bool ImportWizard::focusNextPrevChild(bool next)
+{
+    // QWizard hides its page area for a moment whenever a page's completeChanged() updates the buttons
+    // (QWizardPrivate::disableUpdates), e.g. on every letter typed into the File step's path. Hiding a widget that
+    // holds the focus moves the focus on: inside a top-level wizard it comes back, but embedded in the main window
+    // it went to the page list, whose type-ahead search then swallowed the rest of the path. The page area is
+    // shown again straight away, so the focus stays where the user is typing. A real Tab (the focus widget is
+    // visible) moves on as usual.
+    if (QWidget *focus = QApplication::focusWidget(); focus && isAncestorOf(focus) && !focus->isVisibleTo(this))
+        return true;
+    return QWizard::focusNextPrevChild(next);
+}
+
+void ImportWizard::keyPressEvent(QKeyEvent *event)
+{
+    // Return that no control used presses Next (Done on the last step), as in any dialog. Embedded in the main
+    // window QDialog's own default-button handling never engages (a push button looks for a QDialog as its
+    // window() to become the default), so once the focus had left Next, Return did nothing.
+    const bool enter = (event->key() == Qt::Key_Return && event->modifiers() == Qt::NoModifier) ||
+                       (event->key() == Qt::Key_Enter && event->modifiers() == Qt::KeypadModifier);
+    if (enter && currentPage()) {
+        QAbstractButton *go = button(currentPage()->isFinalPage() ? FinishButton : NextButton);
+        if (go && go->isVisible() && go->isEnabled()) {
+            go->click();
+            return;
+        }
+    }
+    QWizard::keyPressEvent(event);
+}
 
 void ImportWizard::setEmbedded(bool embedded)
 {
@@ -71,6 +110,14 @@ void ImportWizard::setEmbedded(bool embedded)
         restart();
         show();
     });
+}
+
+void ImportWizard::setPreviewFunction(compute::PreviewFunction function)
+{
+    m_previewFunction = std::move(function);
+    // The quality step's Next leads to the preview when there is one, else straight to the import.
+    page(QualityPageId)
+        ->setButtonText(QWizard::NextButton, m_previewFunction ? tr("&Preview signals >") : tr("&Import >"));
 }
 
 importer::ValidationOptions ImportWizard::validationOptions() const

@@ -1,13 +1,14 @@
 #pragma once
 // ImportWizard: the CSV import of SPEC sections 3–5 as seven pages (one class each, views/import/Import*Page):
-// file → format and preview → column mapping → live validation → [payer matching] → quality report → import →
-// summary. The payer step appears only with an ImportTarget that can save mappings and when the file names payers
-// the target neither knows nor maps; the quality page asks before importing a file the target already holds.
-// The wizard holds the state the pages share and the two worker-thread runners; pages only read and write it.
-// Validation re-runs on a worker thread whenever the mapping changes (the previous run is cancelled), so the GUI
-// thread never parses the file. The import itself is an injectable ImportFunction (the real importer, or a fake
+// file → format and preview → column mapping → live validation → [payer matching] → quality report →
+// [preview signals] → import → summary. The payer step appears only with an ImportTarget that can save mappings and
+// when the file names payers the target neither knows nor maps; the quality page asks before importing a file the
+// target already holds. The wizard holds the state the pages share and the two worker-thread runners; pages only read
+// and write it. Validation re-runs on a worker thread whenever the mapping changes (the previous run is cancelled), so
+// the GUI thread never parses the file. The import itself is an injectable ImportFunction (the real importer, or a fake
 // in tests); without one, the import step fails with a one-line reason.
 // PHI: no widget ever shows a raw value that the PHI scanner flags, nor a header containing PHI.
+#include "compute/SignalPreview.h"
 #include "importer/ImportSession.h"
 
 #include <QWizard>
@@ -20,7 +21,8 @@ namespace upstream::views {
 class ImportWizard : public QWizard {
     Q_OBJECT
 public:
-    // PayerPageId comes last so the other ids keep their values; the validation page's nextId() routes to it.
+    // PayerPageId and PreviewPageId come last so the other ids keep their values; the validation page's nextId()
+    // routes to the payer step, the quality page's to the preview when there is a PreviewFunction.
     enum PageId {
         FilePageId,
         FormatPageId,
@@ -29,7 +31,8 @@ public:
         QualityPageId,
         RunPageId,
         SummaryPageId,
-        PayerPageId
+        PayerPageId,
+        PreviewPageId
     };
 
     explicit ImportWizard(QWidget *parent = nullptr);
@@ -37,6 +40,9 @@ public:
 
     void setImportFunction(importer::ImportFunction function) { m_importFunction = std::move(function); }
     const importer::ImportFunction &importFunction() const { return m_importFunction; }
+    // The preview step's dry run on the same target; without one the wizard goes from quality straight to import.
+    void setPreviewFunction(compute::PreviewFunction function);
+    const compute::PreviewFunction &previewFunction() const { return m_previewFunction; }
     void setImportTarget(importer::ImportTarget target) { m_target = std::move(target); }
     const importer::ImportTarget &importTarget() const { return m_target; }
     void setMappingMemory(importer::MappingMemory *memory) { m_memory = memory; } // not owned; may be null
@@ -54,6 +60,7 @@ public:
     importer::ColumnMapping mapping;
     std::shared_ptr<const importer::ValidationReport> report; // of the current mapping, once validated
     importer::ImportCounts importCounts;
+    std::shared_ptr<const compute::SignalPreview> signalPreview; // of the last finished preview
     // Read from the target when validation first runs for a file (and again after saving mappings).
     std::vector<claims::Mapping> storedMappings;
     QStringList knownPayers;
@@ -75,16 +82,22 @@ public:
     void revalidate();
     importer::ValidationRunner *validationRunner() const { return m_validation; }
     importer::ImportRunner *importRunner() const { return m_import; }
+    compute::PreviewRunner *previewRunner() const { return m_preview; }
 
 signals:
     void recomputeSignalsRequested(); // the summary page's "Recompute signals"
     void validationStarted();
+
+protected:
+    bool focusNextPrevChild(bool next) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void loadTarget();
     struct PayerCollector;
 
     importer::ImportFunction m_importFunction;
+    compute::PreviewFunction m_previewFunction;
     importer::ImportTarget m_target;
     QString m_targetLoadedFor;                // the file whose validation last read the target
     std::shared_ptr<PayerCollector> m_payers; // of the latest validation run
@@ -93,6 +106,7 @@ private:
     quality::UploadHistory m_history;
     importer::ValidationRunner *m_validation = nullptr;
     importer::ImportRunner *m_import = nullptr;
+    compute::PreviewRunner *m_preview = nullptr;
 };
 
 // "1,234,567" in the user's locale.

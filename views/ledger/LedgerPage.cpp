@@ -104,7 +104,7 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     m_new->setShortcut(QKeySequence::New);
     m_edit = button(tr("&Edit"), QStringLiteral("editEntry"), tr("Edit the selected entry (Enter)"));
     m_approve = button(tr("&Approve"), QStringLiteral("approveEntry"), QString());
-    m_history = button(tr("&History"), QStringLiteral("showHistory"), tr("Who changed what, and when"));
+    m_history = button(tr("H&istory"), QStringLiteral("showHistory"), tr("Who changed what, and when"));
     actions->addStretch(1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));

@@ -161,6 +161,23 @@ QWidget *MainWindow::page(Page page) const
 void MainWindow::showPage(Page page)
 {
     m_nav->setCurrentRow(int(page));
+    // Reached by a shortcut or a menu: the keyboard goes to the page, where the user is about to type (the Import
+    // page's path field), not to the page list, whose type-ahead search would swallow the letters. Moving through
+    // the list itself with the arrow keys keeps the focus there.
+    QWidget *shown = m_stack->currentWidget();
+    QWidget *target = shown->focusWidget();
+    if (!target || !target->isVisibleTo(shown) || !target->isEnabled()) {
+        target = nullptr;
+        for (QWidget *w = shown->nextInFocusChain(); w && w != shown; w = w->nextInFocusChain()) {
+            if ((w->focusPolicy() & Qt::TabFocus) && shown->isAncestorOf(w) && w->isVisibleTo(shown) &&
+                w->isEnabled() && !w->focusProxy()) {
+                target = w;
+                break;
+            }
+        }
+    }
+    if (target)
+        target->setFocus(Qt::ShortcutFocusReason);
 }
 
 Page MainWindow::currentPage() const
