@@ -7,6 +7,8 @@
 
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
+#include "storage/cache/WorkspaceImportStore.h"
+#include "storage/pg/PgImportStore.h"
 #include "storage/pg/PgTarget.h"
 
 #include <QCommandLineParser>
@@ -74,6 +76,12 @@ public:
             auto cache = compute::openWorkspaceBlocking(*target, password.value());
             if (!cache.ok())
                 return reportFailure(cache.error());
+            // The workspace's earlier uploads, as the wizard reads them: live volume / outcome-shift anomalies and
+            // the health score in the report.
+            auto history = storage::uploadHistory(*cache.value(), options.validation.validator.importDay);
+            if (!history.ok())
+                return reportFailure(history.error());
+            options.validation.history = std::move(history.value());
             result = ClaimImporter::importToCache(*cache.value(), file, options, &partial);
         } else {
             auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
@@ -85,6 +93,11 @@ public:
                     return errorExit(only.error());
                 options.customerId = only.value();
             }
+            auto history =
+                storage::uploadHistory(conn.value(), options.customerId, options.validation.validator.importDay);
+            if (!history.ok())
+                return errorExit(history.error());
+            options.validation.history = std::move(history.value());
             result = ClaimImporter::importToPostgres(conn.value(), file, options, &partial);
         }
         if (!result.ok()) {
@@ -125,6 +138,9 @@ public:
             printLine(QStringLiteral("quality score %1 (grade %2)")
                           .arg(rep.qualityScore, 0, 'f', 4)
                           .arg(QString::fromStdString(rep.grade)));
+            printLine(QStringLiteral("health score %1 (%2)")
+                          .arg(rep.healthScore, 0, 'f', 1)
+                          .arg(QString::fromStdString(rep.healthBand)));
             printLine(QStringLiteral("upload %1: %2 claims loaded: %3 new, %4 updated, %5 unchanged")
                           .arg(r.uploadId)
                           .arg(r.claimsLoaded)

@@ -155,6 +155,7 @@ int runWorkstation(int argc, char *argv[])
     auto *importWizard = new views::ImportWizard;
     importWizard->setEmbedded(true);
     importWizard->setMappingMemory(&mappingMemory);
+    importWizard->setQualityGateBlocks(settings.importQualityGateBlocks());
     window.setPage(views::Page::Import, importWizard);
     window.showPage(startPage);
     WorkstationSession session(&window, &settings, &connection);
