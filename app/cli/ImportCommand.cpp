@@ -7,8 +7,6 @@
 
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
-#include "storage/cache/WorkspaceImportStore.h"
-#include "storage/pg/PgImportStore.h"
 #include "storage/pg/PgTarget.h"
 
 #include <QCommandLineParser>
@@ -76,12 +74,6 @@ public:
             auto cache = compute::openWorkspaceBlocking(*target, password.value());
             if (!cache.ok())
                 return reportFailure(cache.error());
-            // The workspace's earlier uploads, as the wizard reads them: live volume / outcome-shift anomalies and
-            // the health score in the report.
-            auto history = storage::uploadHistory(*cache.value(), options.validation.validator.importDay);
-            if (!history.ok())
-                return reportFailure(history.error());
-            options.validation.history = std::move(history.value());
             result = ClaimImporter::importToCache(*cache.value(), file, options, &partial);
         } else {
             auto conn = storage::connectPgTarget(parser.value(db), parser.value(passwordFile));
@@ -93,11 +85,6 @@ public:
                     return errorExit(only.error());
                 options.customerId = only.value();
             }
-            auto history =
-                storage::uploadHistory(conn.value(), options.customerId, options.validation.validator.importDay);
-            if (!history.ok())
-                return errorExit(history.error());
-            options.validation.history = std::move(history.value());
             result = ClaimImporter::importToPostgres(conn.value(), file, options, &partial);
         }
         if (!result.ok()) {
