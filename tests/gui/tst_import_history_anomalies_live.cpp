@@ -3,7 +3,7 @@
 // one outside both windows (tests/support/UploadHistoryData.h), storage::uploadHistory reads exactly that history
 // relative to the validator's import day, and the wizard's live validation of a 220-row file in the default mix
 // reports a high volume anomaly with z = 6 and a medium outcome shift of 20 points on PAID, shown on the quality
-// page. Controls: a workspace with no uploads, and the same workspace judged as of a day 60 days later (every
+// page. Controls: a workspace with no uploads, and the same workspace judged as of a day 90 days later (every
 // upload outside the window), give neither anomaly for the same file.
 #include "UploadHistoryData.h"
 
@@ -101,8 +101,8 @@ private slots:
         QCOMPARE(h->trailing90DayMix->other, 0.0);
         // P1's outcome shift against the default mix is the one anomaly stored in the window.
         QCOMPARE(h->anomaliesLast30Days, 1);
-        // As of D+60 nothing is recent: no upload in the 30 days, no claim decided in the 90 days.
-        auto later = storage::uploadHistory(*cache, test::epochDay(test::kHistoryImportDay.addDays(60)));
+        // As of D+90 nothing is recent: no upload in the 30 days, no claim decided in the 90 days.
+        auto later = storage::uploadHistory(*cache, test::epochDay(test::kHistoryImportDay.addDays(90)));
         QVERIFY(later.ok());
         QVERIFY(later->rowCountsLast30Days.empty());
         QVERIFY(!later->trailing90DayMix.has_value());
@@ -170,12 +170,12 @@ private slots:
 
     void historyOutsideTheWindowsIsIgnored()
     {
-        // The seeded workspace judged as of D+60: its uploads and decided claims are all too old.
+        // The seeded workspace judged as of D+90: its uploads and decided claims are all too old.
         auto cache = storage::LocalCache::open(dir.filePath(QStringLiteral("live.db")), key);
         QVERIFY(cache.ok());
         ImportWizard w;
         w.setImportTarget(workspaceTarget(*cache));
-        validateInWizard(w, current, test::kHistoryImportDay.addDays(60));
+        validateInWizard(w, current, test::kHistoryImportDay.addDays(90));
         QCOMPARE(w.report->totalRows, std::uint64_t(220));
         QVERIFY(w.report->anomalies.empty());
     }

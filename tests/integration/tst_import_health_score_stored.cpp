@@ -10,8 +10,8 @@
 // lag = 2 days, timeliness = 1 − 2 / 30; open anomalies = 1 stored + 0 now, over 4 uploads; no critical one.
 // The workspace import is given the history as the wizard gives it (storage::uploadHistory); the server import is
 // given none and reads it itself, as `upstream import` does.
-#include "UpstreamSchema.h"
 #include "UploadHistoryData.h"
+#include "UpstreamSchema.h"
 
 #include "storage/cache/WorkspaceImportStore.h"
 #include "storage/pg/PgImportStore.h"
@@ -60,14 +60,14 @@ double expectedScore()
     const double validity = (94.0 - 4.0) / 100.0;
     const double timeliness = std::max(0.0, 1.0 - 2.0 / 30.0);
     const double anomalies = 1.0 - 1.0 / std::max(1.0, 4.0);
-    const double score = 70.0 * acceptedShare + 20.0 * (completeness + validity + timeliness) / 3.0 +
-                         10.0 * anomalies - 5.0 * 0.0;
+    const double score =
+        70.0 * acceptedShare + 20.0 * (completeness + validity + timeliness) / 3.0 + 10.0 * anomalies - 5.0 * 0.0;
     return std::clamp(score, 0.0, 100.0);
 }
 
 QString expectedBand(double score)
 {
-    return score >= 90 ? QStringLiteral("excellent")
+    return score >= 90   ? QStringLiteral("excellent")
            : score >= 75 ? QStringLiteral("good")
            : score >= 60 ? QStringLiteral("fair")
                          : QStringLiteral("poor");
@@ -83,9 +83,8 @@ void verifyStoredReport(const QString &json)
     const double want = expectedScore();
     QVERIFY2(qAbs(want - 95.3018518518) < 1e-6, qPrintable(QString::number(want, 'f', 10))); // the hand figure
     const double stored = o.value(QStringLiteral("health_score")).toDouble(-1);
-    QVERIFY2(qAbs(stored - want) < 1e-9, qPrintable(QStringLiteral("stored %1, SPEC 4 gives %2")
-                                                         .arg(stored, 0, 'f', 10)
-                                                         .arg(want, 0, 'f', 10)));
+    QVERIFY2(qAbs(stored - want) < 1e-9,
+             qPrintable(QStringLiteral("stored %1, SPEC 4 gives %2").arg(stored, 0, 'f', 10).arg(want, 0, 'f', 10)));
     QCOMPARE(o.value(QStringLiteral("health_band")).toString(), expectedBand(want));
     QCOMPARE(o.value(QStringLiteral("health_band")).toString(), QStringLiteral("excellent"));
     const QJsonObject h = o.value(QStringLiteral("health")).toObject();

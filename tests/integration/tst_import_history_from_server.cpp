@@ -4,9 +4,9 @@
 // the claims decided in the 90 days ending on it (PAID .95 / DENIED .05; the D-120 denials are not counted) and
 // the anomalies their stored reports recorded. Validating a 220-row file with that history reports a high volume
 // anomaly with z = 6 and a medium outcome shift of 20 points on PAID; importing it stores them in the upload
-// report. Controls: the same file validated with no history, or with the history as of D+60, has neither.
-#include "UpstreamSchema.h"
+// report. Controls: the same file validated with no history, or with the history as of D+90, has neither.
 #include "UploadHistoryData.h"
+#include "UpstreamSchema.h"
 
 #include "storage/pg/PgImportStore.h"
 
@@ -125,12 +125,12 @@ private slots:
         QVERIFY2(qAbs(shift->value - test::kExpectedPaidDeviation) < 1e-9, qPrintable(QString::number(shift->value)));
         QCOMPARE(shift->severity, quality::Severity::Medium);
 
-        // Controls: no history, and the history as of D+60 (nothing recent), give neither anomaly.
+        // Controls: no history, and the history as of D+90 (nothing recent), give neither anomaly.
         vo.history = {};
         auto none = importer::validateCsvFile(current, vo);
         QVERIFY(none.ok());
         QVERIFY(none->anomalies.empty());
-        auto later = storage::uploadHistory(*conn, customer, test::epochDay(test::kHistoryImportDay.addDays(60)));
+        auto later = storage::uploadHistory(*conn, customer, test::epochDay(test::kHistoryImportDay.addDays(90)));
         QVERIFY(later.ok());
         QVERIFY(later->rowCountsLast30Days.empty());
         QVERIFY(!later->trailing90DayMix.has_value());

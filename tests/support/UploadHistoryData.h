@@ -52,10 +52,10 @@ inline QByteArray claimLine(const QByteArray &ref, const char *outcome, const QD
     const QByteArray o(outcome);
     const bool paid = o == "PAID", denied = o == "DENIED";
     return ref + ',' + payers[k] + ',' + cpts[k] + ',' + submitted.toString(Qt::ISODate).toLatin1() + ',' +
-           decided.toString(Qt::ISODate).toLatin1() + ',' + (paid || denied ? o : QByteArray("ADJUSTED")) +
-           ",120.00," + (paid ? "100.00" : "0.00") + ',' +
-           (paid ? decided.addDays(2).toString(Qt::ISODate).toLatin1() : QByteArray()) + ',' +
-           (denied ? "CO-45" : "") + '\n';
+           decided.toString(Qt::ISODate).toLatin1() + ',' + (paid || denied ? o : QByteArray("ADJUSTED")) + ",120.00," +
+           (paid ? "100.00" : "0.00") + ',' +
+           (paid ? decided.addDays(2).toString(Qt::ISODate).toLatin1() : QByteArray()) + ',' + (denied ? "CO-45" : "") +
+           '\n';
 }
 
 // A file of `counts` decided claims (claim_ref prefix-N), all submitted on `submitted` and decided on `decided`.
@@ -151,10 +151,10 @@ inline QString seedServerHistory(storage::PgConnection &analyst, storage::PgConn
         auto r = importer::ClaimImporter::importToPostgres(analyst, path, o);
         if (!r.ok())
             return r.error().message;
-        auto st = superuser.exec("UPDATE upstream.uploads SET uploaded_at = $1::timestamptz WHERE customer_id = $2 "
-                                 "AND upload_id = $3",
-                                 {u.uploaded.toString(Qt::ISODate) + QStringLiteral(" 12:00:00+00"), customer,
-                                  r->uploadId});
+        auto st =
+            superuser.exec("UPDATE upstream.uploads SET uploaded_at = $1::timestamptz WHERE customer_id = $2 "
+                           "AND upload_id = $3",
+                           {u.uploaded.toString(Qt::ISODate) + QStringLiteral(" 12:00:00+00"), customer, r->uploadId});
         if (!st.ok())
             return st.error().message;
     }
