@@ -108,12 +108,12 @@ HealthInputs healthInputs(const UploadStats &stats, const std::vector<Anomaly> &
                           std::int32_t importDay)
 {
     HealthInputs in;
-    const double historyRows =
-        std::accumulate(history.rowCountsLast30Days.begin(), history.rowCountsLast30Days.end(), 0.0);
+    const double historyRows = history.acceptedRowsLast30Days ? std::accumulate(history.rowCountsLast30Days.begin(),
+                                                                                history.rowCountsLast30Days.end(), 0.0)
+                                                              : 0.0;
     const double rows = double(stats.totalRows) + historyRows;
-    in.acceptedShare30Days =
-        rows > 0 ? std::clamp((double(stats.acceptedRows) + double(history.acceptedRowsLast30Days)) / rows, 0.0, 1.0)
-                 : 0.0;
+    const double accepted = double(stats.acceptedRows) + double(history.acceptedRowsLast30Days.value_or(0));
+    in.acceptedShare30Days = rows > 0 ? std::clamp(accepted / rows, 0.0, 1.0) : 0.0;
     std::uint64_t empty = 0, expected = 0;
     for (const ColumnFill &c : stats.columns) {
         empty += c.empty;

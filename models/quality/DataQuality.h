@@ -31,8 +31,9 @@ struct OutcomeMix {
 struct UploadHistory {
     std::vector<std::uint64_t> rowCountsLast30Days; // prior uploads' total rows; volume needs >= 2
     std::optional<OutcomeMix> trailing90DayMix;     // absent: the default mix; decided claims only
-    // For the health score: the same uploads' accepted rows and the anomalies their stored reports recorded.
-    std::uint64_t acceptedRowsLast30Days = 0;
+    // For the health score: the same uploads' accepted rows (absent: not known, the accepted share is this upload's
+    // alone) and the anomalies their stored reports recorded.
+    std::optional<std::uint64_t> acceptedRowsLast30Days;
     int anomaliesLast30Days = 0;
     int criticalAnomaliesLast30Days = 0;
 };
@@ -83,7 +84,8 @@ const char *healthBand(double score);       // "excellent", "good", "fair", "poo
 // SPEC 4's health inputs for one upload and the customer's history. SPEC names the terms, not how to measure them;
 // this is the one place that decides:
 //  - accepted share (30 days) = (this upload's accepted + the history's accepted rows) ÷ (this upload's rows + the
-//    history's rows), the history being the uploads of the 30 days ending on the import day;
+//    history's rows), the history being the uploads of the 30 days ending on the import day (a history without
+//    accepted counts: this upload's share);
 //  - completeness = 1 − empty ÷ expected cells over the mapped columns (the missing-data anomaly's counts: a column
 //    is expected only on the rows it applies to, e.g. denial reasons on denials);
 //  - validity = rows that passed every check without a warning ÷ all rows (rejections and warnings both count);

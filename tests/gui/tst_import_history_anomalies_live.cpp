@@ -94,7 +94,7 @@ private slots:
         auto h = storage::uploadHistory(*cache, test::epochDay(test::kHistoryImportDay));
         QVERIFY2(h.ok(), qPrintable(h.ok() ? QString() : h.error().message));
         QCOMPARE(h->rowCountsLast30Days, (std::vector<std::uint64_t>{100, 120, 80}));
-        QCOMPARE(h->acceptedRowsLast30Days, std::uint64_t(300));
+        QCOMPARE(h->acceptedRowsLast30Days.value_or(0), std::uint64_t(300));
         QVERIFY(h->trailing90DayMix.has_value());
         QVERIFY(qAbs(h->trailing90DayMix->paid - 0.95) < 1e-12);
         QVERIFY(qAbs(h->trailing90DayMix->denied - 0.05) < 1e-12);

@@ -11,6 +11,7 @@
 #include "storage/cache/WorkspaceImportStore.h"
 
 #include "DialogSeam.h"
+#include "Screenshot.h"
 
 #include <QAbstractButton>
 #include <QLabel>
@@ -166,6 +167,7 @@ private slots:
         QVERIFY(gate->isVisible());
         QVERIFY2(gate->text().contains(kCauses), qPrintable(gate->text()));
         QVERIFY(w.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(!test::saveScreenshot(&w, QStringLiteral("import-quality-gate-confirm")).isEmpty());
 
         // No: the question named the causes with their counts; the wizard stays and nothing is written.
         widgets::MessageBox::setNextAnswer(QMessageBox::No);
@@ -214,6 +216,7 @@ private slots:
         QVERIFY2(gate->text().contains(QLatin1String("IT policy")), qPrintable(gate->text()));
         QVERIFY2(gate->text().contains(kCauses), qPrintable(gate->text()));
         QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
+        QVERIFY(!test::saveScreenshot(&w, QStringLiteral("import-quality-gate-blocked")).isEmpty());
         // Even a programmatic Next (or a queued Yes) does not get past the page.
         const QString before = widgets::MessageBox::lastQuestion();
         widgets::MessageBox::setNextAnswer(QMessageBox::Yes);

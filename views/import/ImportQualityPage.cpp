@@ -172,7 +172,7 @@ void ImportQualityPage::initializePage()
     const auto pct = [](double share) { return QLocale().toString(share * 100, 'f', 1); };
     m_health->setText(
         tr("Health score <b>%1</b> / 100 — %2. Accepted over 30 days %3 %, completeness %4 %, validity %5 %, "
-           "timeliness %6 % (%7 days since the newest claim), %8 open anomalies over %9 uploads.")
+           "timeliness %6 % (%7 days since the newest claim), open anomalies %8, uploads in 30 days %9.")
             .arg(QLocale().toString(r.healthScore, 'f', 1), healthBandLabel(r.healthBand), pct(h.acceptedShare30Days),
                  pct(h.completeness), pct(h.validity), pct(quality::timeliness(h.lagDays)),
                  QLocale().toString(h.lagDays, 'f', 0), QLocale().toString(h.openAnomalies),

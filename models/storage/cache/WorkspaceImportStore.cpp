@@ -108,6 +108,7 @@ Result<quality::UploadHistory> uploadHistory(LocalCache &cache, std::int32_t imp
     const QDate epoch(1970, 1, 1);
     const QString last = epoch.addDays(importDay).toString(Qt::ISODate);
     quality::UploadHistory history;
+    history.acceptedRowsLast30Days = 0;
     // uploaded_at is an ISO UTC timestamp: its first ten characters are the day, and ISO days compare as text.
     auto uploads = cache.db().prepare(
         QStringLiteral("SELECT total_rows, accepted_rows, report FROM uploads WHERE substr(uploaded_at, 1, 10) > ? "
@@ -118,7 +119,7 @@ Result<quality::UploadHistory> uploadHistory(LocalCache &cache, std::int32_t imp
     uploads->bind(2, last);
     Status st = uploads->forEachRow([&] {
         history.rowCountsLast30Days.push_back(std::uint64_t(uploads->int64(0)));
-        history.acceptedRowsLast30Days += std::uint64_t(uploads->int64(1));
+        *history.acceptedRowsLast30Days += std::uint64_t(uploads->int64(1));
         const QJsonArray anomalies =
             QJsonDocument::fromJson(uploads->text(2).toUtf8()).object().value(QLatin1String("anomalies")).toArray();
         history.anomaliesLast30Days += int(anomalies.size());

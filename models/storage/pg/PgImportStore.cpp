@@ -105,9 +105,10 @@ Result<quality::UploadHistory> uploadHistory(PgConnection &conn, qint64 customer
     if (!uploads.ok())
         return uploads.error();
     quality::UploadHistory history;
+    history.acceptedRowsLast30Days = 0;
     for (int i = 0; i < uploads->rows(); ++i) {
         history.rowCountsLast30Days.push_back(std::uint64_t(uploads->int64(i, 0)));
-        history.acceptedRowsLast30Days += std::uint64_t(uploads->int64(i, 1));
+        *history.acceptedRowsLast30Days += std::uint64_t(uploads->int64(i, 1));
         history.anomaliesLast30Days += int(uploads->int64(i, 2));
         history.criticalAnomaliesLast30Days += int(uploads->int64(i, 3));
     }
