@@ -125,6 +125,9 @@ public:
             printLine(QStringLiteral("quality score %1 (grade %2)")
                           .arg(rep.qualityScore, 0, 'f', 4)
                           .arg(QString::fromStdString(rep.grade)));
+            printLine(QStringLiteral("health score %1 (%2)")
+                          .arg(rep.healthScore, 0, 'f', 1)
+                          .arg(QString::fromStdString(rep.healthBand)));
             printLine(QStringLiteral("upload %1: %2 claims loaded: %3 new, %4 updated, %5 unchanged")
                           .arg(r.uploadId)
                           .arg(r.claimsLoaded)

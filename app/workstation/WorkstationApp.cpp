@@ -104,6 +104,7 @@ Workstation::Workstation(settings::Settings &settings, bool synchronousLoad)
     m_importWizard = new views::ImportWizard;
     m_importWizard->setEmbedded(true);
     m_importWizard->setMappingMemory(m_mappingMemory.get());
+    m_importWizard->setQualityGateBlocks(settings.importQualityGateBlocks());
     window.setPage(views::Page::Import, m_importWizard);
     m_session = std::make_unique<WorkstationSession>(&window, &settings, &m_connection);
     WorkstationSession &session = *m_session;

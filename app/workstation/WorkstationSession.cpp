@@ -339,6 +339,11 @@ importer::ImportTarget WorkstationSession::importTarget()
                                   qint64 customer) { return storage::importedBefore(conn, customer, sha256); },
                         [&sha256](storage::LocalCache &cache) { return storage::importedBefore(cache, sha256); });
     };
+    target.uploadHistory = [onTarget](std::int32_t importDay) {
+        return onTarget([importDay](storage::PgConnection &conn,
+                                    qint64 customer) { return storage::uploadHistory(conn, customer, importDay); },
+                        [importDay](storage::LocalCache &cache) { return storage::uploadHistory(cache, importDay); });
+    };
     return target;
 }
 

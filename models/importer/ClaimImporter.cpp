@@ -285,37 +285,6 @@ private:
     bool m_binary = true;
 };
 
-// The customer's history for the volume and outcome-shift anomalies (SPEC section 4): row counts of uploads in the
-// last 30 days and the outcome mix of decided claims submitted in the 90 days before the import day (none: the
-// default).
-Result<quality::UploadHistory> loadHistory(storage::PgConnection &conn, qint64 customer, std::int32_t importDay)
-{
-    quality::UploadHistory history;
-    auto uploads = conn.exec("SELECT total_rows FROM upstream.uploads WHERE customer_id = $1 AND uploaded_at >= "
-                             "now() - interval '30 days' ORDER BY upload_id",
-                             {customer});
-    if (!uploads.ok())
-        return uploads.error();
-    for (int i = 0; i < uploads->rows(); ++i)
-        history.rowCountsLast30Days.push_back(std::uint64_t(uploads->int64(i, 0)));
-    // Decided claims only, as the upload's own mix (pending claims have no outcome yet).
-    auto mix = conn.exec("SELECT count(*) FILTER (WHERE outcome = 'PAID'), count(*) FILTER (WHERE outcome = "
-                         "'DENIED'), count(*) FILTER (WHERE outcome <> 'PENDING') FROM upstream.claims WHERE "
-                         "customer_id = $1 AND submitted_date >= date '1970-01-01' + $2::int - 90 AND "
-                         "submitted_date < date '1970-01-01' + $2::int",
-                         {customer, importDay});
-    if (!mix.ok())
-        return mix.error();
-    if (const double total = double(mix->int64(0, 2)); total > 0) {
-        quality::OutcomeMix m;
-        m.paid = double(mix->int64(0, 0)) / total;
-        m.denied = double(mix->int64(0, 1)) / total;
-        m.other = 1.0 - m.paid - m.denied;
-        history.trailing90DayMix = m;
-    }
-    return history;
-}
-
 QVariant nullIfEmpty(const QString &s)
 {
     return s.isEmpty() ? QVariant() : QVariant(s);
@@ -429,7 +398,9 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
         useStoredMappings(vo.validator, mappings.value());
     }
     if (vo.history.rowCountsLast30Days.empty() && !vo.history.trailing90DayMix) {
-        auto history = loadHistory(conn, options.customerId, vo.validator.importDay);
+        // The one definition of the history, shared with the wizard (storage::uploadHistory), read inside the
+        // import's transaction after the customer's lock.
+        auto history = storage::uploadHistory(conn, options.customerId, vo.validator.importDay);
         if (!history.ok())
             return rollback(conn, history.error());
         vo.history = std::move(history.value());

@@ -21,6 +21,10 @@
 // stored state that state's contribution is taken out of the daily aggregates; the upload row and its report are
 // written with them.
 //
+// History (both targets): when options.validation.history is empty, the importer reads the target's own
+// (storage::uploadHistory, relative to the validator's import day), so the stored report carries the volume and
+// outcome-shift anomalies and the health score whoever imports; the wizard passes the history it validated with.
+//
 // Failure: Error{InvalidInput} for an unreadable/malformed file or all rows rejected; Error{Cancelled};
 // PostgreSQL errors as mapped by PgConnection (PermissionDenied for a viewer, Unreachable ...). When validation
 // finished but loading failed, the report is still handed back through the `report` out-parameter.

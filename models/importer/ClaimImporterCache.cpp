@@ -68,6 +68,14 @@ Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, co
             return mappings.error();
         useStoredMappings(vo.validator, mappings.value());
     }
+    // The caller's history (the wizard read it while validating), else the workspace's own, as the server import
+    // does: the stored report then carries the live anomalies and the health score whoever imports.
+    if (vo.history.rowCountsLast30Days.empty() && !vo.history.trailing90DayMix) {
+        auto history = storage::uploadHistory(cache, vo.validator.importDay);
+        if (!history.ok())
+            return history.error();
+        vo.history = std::move(history.value());
+    }
     ImportResult result;
     bool dryRunDone = false;
     // Everything in one cache transaction: the claims, the aggregates and the upload row are all there or none is.

@@ -5,7 +5,10 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 #include <QJsonArray>
+#include <QLocale>
 #include <QStringList>
 
 namespace upstream::importer {
@@ -27,6 +30,27 @@ QString rejectionCountsLine(const ValidationReport &r)
     QStringList parts;
     for (std::size_t k = 0; k < kRejectCategoryCount; ++k)
         parts << QStringLiteral("%1 %2").arg(QLatin1String(categoryName(Category(k)))).arg(r.categoryCounts[k]);
+    return parts.join(QStringLiteral(", "));
+}
+
+std::vector<std::pair<Category, std::uint64_t>> rejectionCauses(const ValidationReport &r)
+{
+    std::vector<std::pair<Category, std::uint64_t>> out;
+    for (std::size_t k = 0; k < kRejectCategoryCount; ++k)
+        if (r.categoryCounts[k] > 0)
+            out.emplace_back(Category(k), r.categoryCounts[k]);
+    std::stable_sort(out.begin(), out.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    return out;
+}
+
+QString rejectionCausesText(const ValidationReport &r)
+{
+    QStringList parts;
+    for (const auto &[category, rows] : rejectionCauses(r))
+        parts << (rows == 1 ? QCoreApplication::translate("ImportReport", "%1: 1 row")
+                                  .arg(QLatin1String(categoryName(category)))
+                            : QCoreApplication::translate("ImportReport", "%1: %2 rows")
+                                  .arg(QLatin1String(categoryName(category)), QLocale().toString(qulonglong(rows))));
     return parts.join(QStringLiteral(", "));
 }
 
@@ -64,6 +88,15 @@ QJsonObject validationReportJson(const ValidationReport &r, std::size_t maxIssue
             {QStringLiteral("category"), QLatin1String(categoryName(categoryOf(is.code)))},
             {QStringLiteral("message"), issueMessage(is)}});
     }
+    const quality::HealthInputs &h = r.health;
+    const QJsonObject health{{QStringLiteral("accepted_share_30d"), h.acceptedShare30Days},
+                             {QStringLiteral("completeness"), h.completeness},
+                             {QStringLiteral("validity"), h.validity},
+                             {QStringLiteral("lag_days"), h.lagDays},
+                             {QStringLiteral("timeliness"), quality::timeliness(h.lagDays)},
+                             {QStringLiteral("open_anomalies"), h.openAnomalies},
+                             {QStringLiteral("open_critical_anomalies"), h.openCriticalAnomalies},
+                             {QStringLiteral("uploads_30d"), h.uploads}};
     return QJsonObject{{QStringLiteral("encoding"), QLatin1String(csv::encodingName(r.encoding))},
                        {QStringLiteral("encoding_fallback_rows"), qint64(r.fallbackRows)},
                        {QStringLiteral("delimiter"), csv::delimiterName(r.delimiter)},
@@ -82,6 +115,9 @@ QJsonObject validationReportJson(const ValidationReport &r, std::size_t maxIssue
                        {QStringLiteral("passes"), r.passes},
                        {QStringLiteral("duplicates"), qint64(r.stats.duplicates)},
                        {QStringLiteral("anomalies"), anomalies},
+                       {QStringLiteral("health_score"), r.healthScore},
+                       {QStringLiteral("health_band"), QString::fromStdString(r.healthBand)},
+                       {QStringLiteral("health"), health},
                        {QStringLiteral("mapping"), mapping},
                        {QStringLiteral("dropped_columns"), dropped},
                        {QStringLiteral("issues"), issues},

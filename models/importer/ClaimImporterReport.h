@@ -22,4 +22,10 @@ QString noClaimRefWarning(std::uint64_t rowsWithoutRef);
 // "missing_fields 3, phi_detections 1, invalid_dates 0, invalid_values 2"
 QString rejectionCountsLine(const ValidationReport &report);
 
+// The rejection categories that rejected rows, most rows first (ties in category order): the main causes the
+// quality gate names.
+std::vector<std::pair<Category, std::uint64_t>> rejectionCauses(const ValidationReport &report);
+// "invalid_dates: 812 rows, missing_fields: 40 rows" (translated row counts); empty when nothing was rejected.
+QString rejectionCausesText(const ValidationReport &report);
+
 } // namespace upstream::importer

@@ -245,6 +245,7 @@ RowOutcome ClaimValidator::validate(const std::vector<std::string_view> &fields,
     out.accepted = true;
     const std::string_view ref = field(Column::ClaimRef);
     out.hasClaimRef = !ref.empty();
+    out.submittedDate = sub;
     out.dupKey = !ref.empty() ? hashBytes(ref, 3)
                               : combine(combine(combine(combine(combine(payerInfo.hash, hashBytes(cptUpper, 5)),
                                                                 std::uint64_t(std::uint32_t(sub))),

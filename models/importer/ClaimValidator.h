@@ -92,8 +92,9 @@ struct RowOutcome {
     bool accepted = false;
     Category rejectCategory = Category::Warning;
     claims::Outcome outcome = claims::Outcome::Other;
-    std::uint64_t dupKey = 0; // hash of the duplicate key of an accepted row
-    bool hasClaimRef = false; // the row carries a claim_ref (its identity)
+    std::uint64_t dupKey = 0;                     // hash of the duplicate key of an accepted row
+    bool hasClaimRef = false;                     // the row carries a claim_ref (its identity)
+    std::int32_t submittedDate = claims::kNoDate; // of an accepted row, days since 1970-01-01
 };
 
 class ClaimValidator {

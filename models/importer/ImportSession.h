@@ -95,6 +95,9 @@ struct ImportTarget {
     std::function<Result<std::vector<claims::Mapping>>()> mappings;       // stored payer and CPT-group mappings
     std::function<Status(std::vector<claims::Mapping>)> saveMappings;     // upserts, all or none
     std::function<Result<bool>(const QByteArray &sha256)> importedBefore; // the file's SHA-256 is in the target
+    // The customer's earlier uploads relative to the validator's import day (days since 1970-01-01), for the
+    // volume and outcome-shift anomalies and the health score (storage::uploadHistory).
+    std::function<Result<quality::UploadHistory>(std::int32_t importDay)> uploadHistory;
 };
 
 // One background job with throttled progress (rows done of a total) and cancel, on its own worker thread: the

@@ -74,8 +74,9 @@ struct BlockResult {
     std::array<std::uint64_t, phi::kPhiTypeCount> phi{};
     std::array<std::uint64_t, kColumnCount> empty{}, applicable{};
     std::uint64_t paid = 0, denied = 0, other = 0, pending = 0, withoutClaimRef = 0;
-    std::vector<Issue> issues;     // kept for display, block-local rows (0-based)
-    std::vector<Issue> rejections; // every rejection, only when exporting
+    std::int32_t newestSubmitted = claims::kNoDate; // of the accepted rows
+    std::vector<Issue> issues;                      // kept for display, block-local rows (0-based)
+    std::vector<Issue> rejections;                  // every rejection, only when exporting
     std::vector<claims::ClaimRow> claims;
     std::vector<std::uint64_t> dupKeys; // duplicate keys of accepted rows, in order
     csv::RecordParser::Step fatal = csv::RecordParser::Step::Record;
@@ -185,6 +186,7 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
             }
             r.dupKeys.push_back(res.dupKey);
             r.withoutClaimRef += !res.hasClaimRef;
+            r.newestSubmitted = std::max(r.newestSubmitted, res.submittedDate);
             if (wantRows)
                 r.claims.push_back(std::move(row));
         } else {
@@ -317,6 +319,9 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
         report.stats.other += r.other;
         report.stats.pending += r.pending;
         report.withoutClaimRef += r.withoutClaimRef;
+        if (r.newestSubmitted != claims::kNoDate)
+            report.stats.newestSubmittedDay =
+                std::max(report.stats.newestSubmittedDay.value_or(r.newestSubmitted), r.newestSubmitted);
         report.stats.duplicates += shared.duplicates.countSeen(r.dupKeys);
         for (Issue &issue : r.issues) {
             if (report.issues.size() >= options.maxIssues) {
@@ -412,6 +417,7 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
 
     report.stats.totalRows = report.totalRows;
     report.stats.acceptedRows = report.accepted;
+    report.stats.rowsWithWarnings = report.rowsWithWarnings;
     for (std::size_t c = 0; c < kColumnCount; ++c)
         if (report.plan.mapping.source[c] >= 0)
             report.stats.columns.push_back({columnName(Column(c)), empty[c], applicable[c]});
@@ -419,6 +425,9 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
     report.grade = quality::grade(report.qualityScore);
     report.passes = quality::passes(report.qualityScore);
     report.anomalies = quality::detectAnomalies(report.stats, options.history);
+    report.health = quality::healthInputs(report.stats, report.anomalies, options.history, options.validator.importDay);
+    report.healthScore = quality::healthScore(report.health);
+    report.healthBand = quality::healthBand(report.healthScore);
     return report;
 }
 

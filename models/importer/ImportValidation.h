@@ -58,6 +58,11 @@ struct ValidationReport {
     std::string grade;
     bool passes = false;
     std::vector<quality::Anomaly> anomalies;
+    // SPEC 4's health score of the customer with this upload (quality::healthInputs says how each term is measured
+    // from the stats and options.history, relative to options.validator.importDay).
+    quality::HealthInputs health;
+    double healthScore = 0; // 0..100
+    std::string healthBand; // "excellent", "good", "fair", "poor"
 };
 
 Result<ValidationReport> validateCsvFile(const QString &path, const ValidationOptions &options);

@@ -104,6 +104,35 @@ double healthScore(const HealthInputs &in)
     return std::clamp(score, 0.0, 100.0);
 }
 
+HealthInputs healthInputs(const UploadStats &stats, const std::vector<Anomaly> &anomalies, const UploadHistory &history,
+                          std::int32_t importDay)
+{
+    HealthInputs in;
+    const double historyRows = history.acceptedRowsLast30Days ? std::accumulate(history.rowCountsLast30Days.begin(),
+                                                                                history.rowCountsLast30Days.end(), 0.0)
+                                                              : 0.0;
+    const double rows = double(stats.totalRows) + historyRows;
+    const double accepted = double(stats.acceptedRows) + double(history.acceptedRowsLast30Days.value_or(0));
+    in.acceptedShare30Days = rows > 0 ? std::clamp(accepted / rows, 0.0, 1.0) : 0.0;
+    std::uint64_t empty = 0, expected = 0;
+    for (const ColumnFill &c : stats.columns) {
+        empty += c.empty;
+        expected += c.applicable;
+    }
+    in.completeness = expected > 0 ? 1.0 - double(empty) / double(expected) : 0.0;
+    in.validity = stats.totalRows > 0
+                      ? double(stats.acceptedRows - std::min(stats.rowsWithWarnings, stats.acceptedRows)) /
+                            double(stats.totalRows)
+                      : 0.0;
+    in.lagDays = stats.newestSubmittedDay ? std::max(0.0, double(importDay) - double(*stats.newestSubmittedDay)) : 30.0;
+    const auto critical = std::count_if(anomalies.begin(), anomalies.end(),
+                                        [](const Anomaly &a) { return a.severity == Severity::Critical; });
+    in.openAnomalies = int(anomalies.size()) + history.anomaliesLast30Days;
+    in.openCriticalAnomalies = int(critical) + history.criticalAnomaliesLast30Days;
+    in.uploads = int(history.rowCountsLast30Days.size()) + 1;
+    return in;
+}
+
 const char *healthBand(double score)
 {
     if (score >= 90)

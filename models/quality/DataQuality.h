@@ -25,9 +25,17 @@ struct OutcomeMix {
     double other = 0.10;
 };
 
+// What the target knows of the customer's earlier uploads, relative to the import day (see
+// storage::uploadHistory): the uploads of the 30 days ending on the import day, and the decided claims of the 90
+// days ending on it.
 struct UploadHistory {
-    std::vector<std::uint64_t> rowCountsLast30Days; // prior uploads of this customer; volume needs >= 2
+    std::vector<std::uint64_t> rowCountsLast30Days; // prior uploads' total rows; volume needs >= 2
     std::optional<OutcomeMix> trailing90DayMix;     // absent: the default mix; decided claims only
+    // For the health score: the same uploads' accepted rows (absent: not known, the accepted share is this upload's
+    // alone) and the anomalies their stored reports recorded.
+    std::optional<std::uint64_t> acceptedRowsLast30Days;
+    int anomaliesLast30Days = 0;
+    int criticalAnomaliesLast30Days = 0;
 };
 
 struct ColumnFill {
@@ -39,10 +47,12 @@ struct ColumnFill {
 struct UploadStats {
     std::uint64_t totalRows = 0;
     std::uint64_t acceptedRows = 0;
-    std::vector<ColumnFill> columns;               // mapped columns only
-    std::uint64_t paid = 0, denied = 0, other = 0; // accepted decided rows by outcome: the outcome mix
-    std::uint64_t pending = 0;                     // accepted pending rows (not yet decided; not in the mix)
-    std::uint64_t duplicates = 0;                  // accepted rows repeating an earlier row's key
+    std::vector<ColumnFill> columns;                // mapped columns only
+    std::uint64_t paid = 0, denied = 0, other = 0;  // accepted decided rows by outcome: the outcome mix
+    std::uint64_t pending = 0;                      // accepted pending rows (not yet decided; not in the mix)
+    std::uint64_t duplicates = 0;                   // accepted rows repeating an earlier row's key
+    std::uint64_t rowsWithWarnings = 0;             // accepted rows with at least one warning
+    std::optional<std::int32_t> newestSubmittedDay; // of the accepted rows, days since 1970-01-01
 };
 
 enum class Severity : std::uint8_t { Medium, High, Critical };
@@ -70,5 +80,21 @@ struct HealthInputs {
 double timeliness(double lagDays);          // max(0, 1 - lag/30)
 double healthScore(const HealthInputs &in); // 0..100
 const char *healthBand(double score);       // "excellent", "good", "fair", "poor"
+
+// SPEC 4's health inputs for one upload and the customer's history. SPEC names the terms, not how to measure them;
+// this is the one place that decides:
+//  - accepted share (30 days) = (this upload's accepted + the history's accepted rows) ÷ (this upload's rows + the
+//    history's rows), the history being the uploads of the 30 days ending on the import day (a history without
+//    accepted counts: this upload's share);
+//  - completeness = 1 − empty ÷ expected cells over the mapped columns (the missing-data anomaly's counts: a column
+//    is expected only on the rows it applies to, e.g. denial reasons on denials);
+//  - validity = rows that passed every check without a warning ÷ all rows (rejections and warnings both count);
+//  - lag_days = import day − the newest submitted date among the accepted rows (an export covers up to the day it
+//    was taken); no accepted row: lag 30, timeliness 0;
+//  - open anomalies = this upload's anomalies plus those stored with the history's uploads (no workflow closes an
+//    upload anomaly, so every one of the 30 days is open); uploads = the history's uploads + this one; critical
+//    anomalies are counted the same way.
+HealthInputs healthInputs(const UploadStats &stats, const std::vector<Anomaly> &anomalies, const UploadHistory &history,
+                          std::int32_t importDay);
 
 } // namespace upstream::quality

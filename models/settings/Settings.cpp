@@ -73,6 +73,12 @@ Status Settings::setRaw(const char *path, bool lockable, const QVariant &v)
     return Status::success();
 }
 
+bool Settings::importQualityGateBlocks() const
+{
+    const QString gate = value(keys::ImportQualityGate).trimmed();
+    return !gate.isEmpty() && gate.compare(QLatin1String("confirm"), Qt::CaseInsensitive) != 0;
+}
+
 int Settings::idleLockMinutes() const
 {
     return std::clamp(value(keys::IdleLockMinutes), 1, kMaxIdleLockMinutes);

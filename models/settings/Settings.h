@@ -35,6 +35,9 @@ inline const Setting<int> IdleLockMinutes{"security/idle_lock_minutes", 30, true
 inline const Setting<QString> LogLevel{"logging/level", QStringLiteral("info"), true};
 inline const Setting<QString> Language{"ui/language", QString(), true}; // empty = system language
 inline const Setting<QString> WorkspacePath{"workspace/path", QString(), true};
+// The import's quality gate (SPEC 4): an upload below the 0.95 pass mark is loaded only after the analyst confirms
+// it ("confirm"), or never ("block", for IT policy). See Settings::importQualityGateBlocks.
+inline const Setting<QString> ImportQualityGate{"import/quality_gate", QStringLiteral("confirm"), true};
 } // namespace keys
 
 inline constexpr int kMaxIdleLockMinutes = 30; // SPEC section 8: policy may lower it, never raise it
@@ -68,6 +71,9 @@ public:
 
     // The effective idle-lock timeout: the configured value clamped to 1..30 minutes.
     int idleLockMinutes() const;
+    // Whether an upload below the pass mark is refused. Only "confirm" (any case) or no value asks the analyst;
+    // any other value blocks, so a mistyped policy fails closed.
+    bool importQualityGateBlocks() const;
     void sync();
 
 private:

@@ -33,7 +33,8 @@ const Known kSettings[] = {{keys::ServerHost.path, keys::ServerHost.policyLockab
                            {keys::IdleLockMinutes.path, keys::IdleLockMinutes.policyLockable},
                            {keys::LogLevel.path, keys::LogLevel.policyLockable},
                            {keys::Language.path, keys::Language.policyLockable},
-                           {keys::WorkspacePath.path, keys::WorkspacePath.policyLockable}};
+                           {keys::WorkspacePath.path, keys::WorkspacePath.policyLockable},
+                           {keys::ImportQualityGate.path, keys::ImportQualityGate.policyLockable}};
 
 bool isLockableSetting(const QString &path)
 {
@@ -171,6 +172,8 @@ private slots:
         QVERIFY(s.isLocked(keys::IdleLockMinutes));
         QCOMPARE(s.idleLockMinutes(), 15);
         QVERIFY(!s.isLocked(keys::Language));
+        QVERIFY(s.isLocked(keys::ImportQualityGate));
+        QVERIFY(s.importQualityGateBlocks());
     }
 
     void linuxSystemScopeIsTheDocumentedFile()

@@ -19,6 +19,20 @@ const Anomaly *find(const std::vector<Anomaly> &list, const std::string &type)
     return nullptr;
 }
 
+UploadHistory volumeHistory(std::vector<std::uint64_t> rowCounts)
+{
+    UploadHistory h;
+    h.rowCountsLast30Days = std::move(rowCounts);
+    return h;
+}
+
+UploadHistory mixHistory(OutcomeMix mix)
+{
+    UploadHistory h;
+    h.trailing90DayMix = mix;
+    return h;
+}
+
 UploadStats baseline()
 {
     UploadStats s;
@@ -64,9 +78,9 @@ private slots:
     {
         UploadStats s = baseline();
         s.totalRows = 100000;
-        QVERIFY(!find(detectAnomalies(s, {{1000}, {}}), "volume"));
+        QVERIFY(!find(detectAnomalies(s, volumeHistory({1000})), "volume"));
         // prior mean 1000, sample sd 100: z = (n - 1000) / 100
-        const UploadHistory h{{900, 1000, 1100}, {}};
+        const UploadHistory h = volumeHistory({900, 1000, 1100});
         s.totalRows = 1300;
         QVERIFY(!find(detectAnomalies(s, h), "volume")); // z = 3, not > 3
         s.totalRows = 1301;
@@ -107,7 +121,7 @@ private slots:
         QCOMPARE(a->severity, Severity::High);
         QCOMPARE(a->subject, std::string("DENIED"));
         // The same mix is normal for a customer whose trailing 90 days look like it.
-        QVERIFY(!find(detectAnomalies(s, {{}, OutcomeMix{0.45, 0.45, 0.10}}), "outcome_shift"));
+        QVERIFY(!find(detectAnomalies(s, mixHistory({0.45, 0.45, 0.10})), "outcome_shift"));
     }
 
     void duplicateSpike()
@@ -137,6 +151,35 @@ private slots:
         QCOMPARE(quality::healthScore(in), 0.0); // clamped
         QCOMPARE(QString::fromLatin1(healthBand(74.99)), QStringLiteral("fair"));
         QCOMPARE(QString::fromLatin1(healthBand(59.99)), QStringLiteral("poor"));
+    }
+
+    void healthInputsFromStatsAndHistory()
+    {
+        UploadStats s = baseline(); // 1000 rows
+        s.acceptedRows = 900;
+        s.rowsWithWarnings = 90;
+        s.columns = {{"payer", 0, 1000}, {"payment_date", 100, 400}}; // 100 empty of 1400 expected
+        s.newestSubmittedDay = 20000;
+        UploadHistory h;
+        h.rowCountsLast30Days = {500, 500};
+        h.acceptedRowsLast30Days = 1000;
+        h.anomaliesLast30Days = 2;
+        h.criticalAnomaliesLast30Days = 1;
+        const std::vector<Anomaly> now{{"volume", Severity::Medium, {}, 4.0}};
+        const HealthInputs in = healthInputs(s, now, h, 20006);
+        QCOMPARE(in.acceptedShare30Days, 1900.0 / 2000.0);
+        QCOMPARE(in.completeness, 1.0 - 100.0 / 1400.0);
+        QCOMPARE(in.validity, 810.0 / 1000.0);
+        QCOMPARE(in.lagDays, 6.0);
+        QCOMPARE(in.openAnomalies, 3);
+        QCOMPARE(in.openCriticalAnomalies, 1);
+        QCOMPARE(in.uploads, 3);
+        // A history without accepted counts (not known): the share is this upload's alone, not diluted.
+        h.acceptedRowsLast30Days.reset();
+        QCOMPARE(healthInputs(s, now, h, 20006).acceptedShare30Days, 0.9);
+        // No accepted row: no submitted date to measure the lag, timeliness 0.
+        s.newestSubmittedDay.reset();
+        QCOMPARE(timeliness(healthInputs(s, now, h, 20006).lagDays), 0.0);
     }
 
     void validatedFileFeedsTheAnomalies()

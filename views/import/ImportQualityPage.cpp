@@ -3,6 +3,8 @@
 #include "DialogSeam.h"
 #include "ImportWizard.h"
 
+#include "importer/ClaimImporterReport.h"
+
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -53,6 +55,17 @@ QString severityLabel(quality::Severity s)
     return {};
 }
 
+QString healthBandLabel(const std::string &band)
+{
+    if (band == "excellent")
+        return ImportQualityPage::tr("excellent");
+    if (band == "good")
+        return ImportQualityPage::tr("good");
+    if (band == "fair")
+        return ImportQualityPage::tr("fair");
+    return ImportQualityPage::tr("poor");
+}
+
 } // namespace
 
 ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
@@ -82,6 +95,15 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_noClaimRef->setWordWrap(true);
     m_noClaimRef->setStyleSheet(QStringLiteral("color: #8a4b00;"));
     m_noClaimRef->hide();
+    m_health = new QLabel(this);
+    m_health->setObjectName(QStringLiteral("qualityHealth"));
+    m_health->setWordWrap(true);
+    m_health->setTextFormat(Qt::RichText);
+    m_gate = new QLabel(this);
+    m_gate->setObjectName(QStringLiteral("qualityGate"));
+    m_gate->setWordWrap(true);
+    m_gate->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_gate->hide();
     m_anomalies = new QTableWidget(0, 3, this);
     m_anomalies->setObjectName(QStringLiteral("anomalyTable"));
     m_anomalies->setAccessibleName(tr("Anomalies"));
@@ -95,11 +117,13 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     anomaliesLabel->setBuddy(m_anomalies);
 
     auto *top = new QGridLayout;
-    top->addWidget(m_score, 0, 0, 4, 1);
+    top->addWidget(m_score, 0, 0, 6, 1);
     top->addWidget(m_verdict, 0, 1);
     top->addWidget(m_details, 1, 1);
     top->addWidget(m_pending, 2, 1);
     top->addWidget(m_noClaimRef, 3, 1);
+    top->addWidget(m_health, 4, 1);
+    top->addWidget(m_gate, 5, 1);
     top->setColumnStretch(1, 1);
     top->setHorizontalSpacing(20);
     auto *layout = new QVBoxLayout(this);
@@ -143,6 +167,30 @@ void ImportQualityPage::initializePage()
     m_noClaimRef->setText(tr("⚠ Accepted rows without claim_ref: %1. They will be added as new claims, and importing "
                              "a later export of the same claims will count them twice.")
                               .arg(formatCount(r.withoutClaimRef)));
+    // SPEC 4's health score: the upload together with the customer's last 30 days (quality::healthInputs).
+    const quality::HealthInputs &h = r.health;
+    const auto pct = [](double share) { return QLocale().toString(share * 100, 'f', 1); };
+    m_health->setText(
+        tr("Health score <b>%1</b> / 100 — %2. Accepted over 30 days %3 %, completeness %4 %, validity %5 %, "
+           "timeliness %6 % (%7 days since the newest claim), open anomalies %8, uploads in 30 days %9.")
+            .arg(QLocale().toString(r.healthScore, 'f', 1), healthBandLabel(r.healthBand), pct(h.acceptedShare30Days),
+                 pct(h.completeness), pct(h.validity), pct(quality::timeliness(h.lagDays)),
+                 QLocale().toString(h.lagDays, 'f', 0), QLocale().toString(h.openAnomalies),
+                 QLocale().toString(h.uploads)) +
+        (m_wizard->historyError.isEmpty()
+             ? QString()
+             : tr(" Earlier uploads could not be read (%1): volume and outcome-mix checks use no history.")
+                   .arg(m_wizard->historyError.toHtmlEscaped())));
+    // The quality gate, said before Next so the analyst knows what Next will ask (or why it is disabled).
+    m_gate->setVisible(!r.passes);
+    const QString causes = importer::rejectionCausesText(r);
+    m_gate->setText(
+        m_wizard->qualityGateBlocks()
+            ? tr("Your IT policy does not allow importing a file below the 0.95 pass mark. Main rejection "
+                 "causes: %1. Correct these rows in the export and validate it again.")
+                  .arg(causes)
+            : tr("Below the 0.95 pass mark: importing asks you to confirm. Main rejection causes: %1.").arg(causes));
+    emit completeChanged();
     m_anomalies->setRowCount(0);
     for (const quality::Anomaly &a : r.anomalies) {
         const int row = m_anomalies->rowCount();
@@ -165,8 +213,26 @@ int ImportQualityPage::nextId() const
     return m_wizard->previewFunction() ? ImportWizard::PreviewPageId : ImportWizard::RunPageId;
 }
 
+bool ImportQualityPage::isComplete() const
+{
+    return !(m_wizard->qualityGateBlocks() && m_wizard->report && !m_wizard->report->passes);
+}
+
 bool ImportQualityPage::validatePage()
 {
+    if (const auto &r = m_wizard->report; r && !r->passes) {
+        if (m_wizard->qualityGateBlocks())
+            return false; // Next is disabled; the page says why
+        const auto answer = widgets::MessageBox::question(
+            this, tr("Import a file below the pass mark?"),
+            tr("Only %1 of %2 rows passed validation (quality score %3, below the 0.95 pass mark). Main rejection "
+               "causes: %4. The rejected rows will not be imported. Import the %1 accepted rows anyway?")
+                .arg(formatCount(r->accepted), formatCount(r->totalRows))
+                .arg(r->qualityScore, 0, 'f', 3)
+                .arg(importer::rejectionCausesText(*r)));
+        if (answer != QMessageBox::Yes)
+            return false;
+    }
     if (!m_wizard->importedBefore.value_or(false))
         return true;
     const auto answer = widgets::MessageBox::question(

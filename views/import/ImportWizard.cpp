@@ -182,6 +182,15 @@ void ImportWizard::loadTarget()
         else
             targetError = payers.error().message;
     }
+    // The history feeds the live volume / outcome-shift anomalies and the health score. Unreadable: validation
+    // runs without it (the default mix) and the quality page says why; the payer step does not depend on it.
+    historyError.clear();
+    if (m_target.uploadHistory) {
+        auto history = m_target.uploadHistory(m_validator.importDay);
+        m_history = history.ok() ? std::move(history.value()) : quality::UploadHistory{};
+        if (!history.ok())
+            historyError = history.error().message;
+    }
 }
 
 QStringList ImportWizard::unmappedPayers() const

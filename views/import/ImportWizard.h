@@ -50,6 +50,10 @@ public:
     void setValidatorConfig(const importer::ValidatorConfig &config) { m_validator = config; }
     // The customer's earlier uploads, for the volume and outcome-shift anomalies (empty: those need history).
     void setUploadHistory(const quality::UploadHistory &history) { m_history = history; }
+    // IT policy (settings::Settings::importQualityGateBlocks): below the pass mark the quality page refuses the import
+    // instead of asking the analyst to confirm it.
+    void setQualityGateBlocks(bool blocks) { m_qualityGateBlocks = blocks; }
+    bool qualityGateBlocks() const { return m_qualityGateBlocks; }
     // Inside the main window: the wizard is a plain child widget and starts over after Finish or Cancel.
     void setEmbedded(bool embedded);
 
@@ -65,6 +69,7 @@ public:
     std::vector<claims::Mapping> storedMappings;
     QStringList knownPayers;
     QString targetError;                // why the target's payers or mappings could not be read; empty when they were
+    QString historyError;               // why the target's upload history could not be read; empty when it was
     std::optional<bool> importedBefore; // the target's answer for the validated file; unset: not asked
 
     // Raw payer names of the accepted rows (at most kMaxPayerNames, one per payerKey, in file order) that are
@@ -104,6 +109,7 @@ private:
     importer::MappingMemory *m_memory = nullptr;
     importer::ValidatorConfig m_validator;
     quality::UploadHistory m_history;
+    bool m_qualityGateBlocks = false;
     importer::ValidationRunner *m_validation = nullptr;
     importer::ImportRunner *m_import = nullptr;
     compute::PreviewRunner *m_preview = nullptr;

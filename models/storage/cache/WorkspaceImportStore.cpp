@@ -2,7 +2,12 @@
 
 #include "storage/cache/LocalCache.h"
 
+#include "engines/DayCountersJson.h"
+
 #include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace upstream::storage {
 namespace {
@@ -96,6 +101,48 @@ Status setUploadReport(LocalCache &cache, qint64 uploadId, const QString &report
     q->bind(1, reportJson);
     q->bind(2, uploadId);
     return q->run();
+}
+
+Result<quality::UploadHistory> uploadHistory(LocalCache &cache, std::int32_t importDay)
+{
+    const QDate epoch(1970, 1, 1);
+    const QString last = epoch.addDays(importDay).toString(Qt::ISODate);
+    quality::UploadHistory history;
+    history.acceptedRowsLast30Days = 0;
+    // uploaded_at is an ISO UTC timestamp: its first ten characters are the day, and ISO days compare as text.
+    auto uploads = cache.db().prepare(
+        QStringLiteral("SELECT total_rows, accepted_rows, report FROM uploads WHERE substr(uploaded_at, 1, 10) > ? "
+                       "AND substr(uploaded_at, 1, 10) <= ? ORDER BY upload_id"));
+    if (!uploads.ok())
+        return uploads.error();
+    uploads->bind(1, epoch.addDays(importDay - 30).toString(Qt::ISODate));
+    uploads->bind(2, last);
+    Status st = uploads->forEachRow([&] {
+        history.rowCountsLast30Days.push_back(std::uint64_t(uploads->int64(0)));
+        *history.acceptedRowsLast30Days += std::uint64_t(uploads->int64(1));
+        const QJsonArray anomalies =
+            QJsonDocument::fromJson(uploads->text(2).toUtf8()).object().value(QLatin1String("anomalies")).toArray();
+        history.anomaliesLast30Days += int(anomalies.size());
+        for (const QJsonValue a : anomalies)
+            history.criticalAnomaliesLast30Days +=
+                a.toObject().value(QLatin1String("severity")).toString() == QLatin1String("critical");
+    });
+    if (!st.ok())
+        return st.error();
+    auto decided = cache.db().prepare(
+        QStringLiteral("SELECT data FROM daily_aggregates WHERE kind = 'decided' AND day > ? AND day <= ?"));
+    if (!decided.ok())
+        return decided.error();
+    decided->bind(1, epoch.addDays(importDay - 90).toString(Qt::ISODate));
+    decided->bind(2, last);
+    engines::DayCounters sum;
+    st = decided->forEachRow([&] { sum.add(engines::dayCountersFromJson(decided->text(0))); });
+    if (!st.ok())
+        return st.error();
+    if (const std::int64_t n = sum.decided(); n > 0)
+        history.trailing90DayMix = quality::OutcomeMix{double(sum.paid) / double(n), double(sum.denied) / double(n),
+                                                       double(sum.other) / double(n)};
+    return history;
 }
 
 Result<std::vector<claims::Mapping>> listMappings(LocalCache &cache)

@@ -8,6 +8,7 @@
 // The claim key never leaves this process: readClaimKey hands it to the importer, which wipes its copies.
 #include "claims/Mappings.h"
 #include "core/Result.h"
+#include "quality/DataQuality.h"
 
 #include <QByteArray>
 #include <QString>
@@ -37,6 +38,11 @@ struct WorkspaceUpload {
 Result<qint64> addUpload(LocalCache &cache, const WorkspaceUpload &upload);
 Status finishUpload(LocalCache &cache, qint64 uploadId, const WorkspaceUpload &upload);
 Status setUploadReport(LocalCache &cache, qint64 uploadId, const QString &reportJson);
+// The workspace's upload history relative to `importDay` (days since 1970-01-01), as storage::uploadHistory does
+// for the server: the uploads of the 30 days ending on it (UTC day of uploaded_at; rows, accepted rows, anomalies
+// of the stored report) and the outcome mix of the 90 days ending on it, from the decided daily aggregates (every
+// claim, with or without claim_ref, as it stands now).
+Result<quality::UploadHistory> uploadHistory(LocalCache &cache, std::int32_t importDay);
 
 Result<std::vector<claims::Mapping>> listMappings(LocalCache &cache);
 // Normalises and stores each mapping (replacing one with the same raw name / code); the first invalid one fails

@@ -2,6 +2,8 @@
 
 #include "storage/pg/PgConnection.h"
 
+#include <QDate>
+
 #include <sodium.h>
 
 namespace upstream::storage {
@@ -83,6 +85,44 @@ Result<bool> importedBefore(PgConnection &conn, qint64 customer, const QByteArra
     if (!seen.ok())
         return seen.error();
     return seen->boolean(0, 0);
+}
+
+Result<quality::UploadHistory> uploadHistory(PgConnection &conn, qint64 customer, std::int32_t importDay)
+{
+    const QString day = QDate(1970, 1, 1).addDays(importDay).toString(Qt::ISODate);
+    // Anomalies are counted from the stored report (upload_reports.report->'anomalies'), written with the upload.
+    auto uploads = conn.exec(
+        "SELECT u.total_rows, u.accepted_rows, "
+        "CASE jsonb_typeof(r.report->'anomalies') WHEN 'array' THEN jsonb_array_length(r.report->'anomalies') "
+        "ELSE 0 END, "
+        "CASE jsonb_typeof(r.report->'anomalies') WHEN 'array' THEN (SELECT count(*) FROM "
+        "jsonb_array_elements(r.report->'anomalies') a WHERE a->>'severity' = 'critical') ELSE 0 END "
+        "FROM upstream.uploads u LEFT JOIN upstream.upload_reports r "
+        "ON r.customer_id = u.customer_id AND r.upload_id = u.upload_id "
+        "WHERE u.customer_id = $1 AND (u.uploaded_at AT TIME ZONE 'UTC')::date > $2::date - 30 "
+        "AND (u.uploaded_at AT TIME ZONE 'UTC')::date <= $2::date ORDER BY u.upload_id",
+        {customer, day});
+    if (!uploads.ok())
+        return uploads.error();
+    quality::UploadHistory history;
+    history.acceptedRowsLast30Days = 0;
+    for (int i = 0; i < uploads->rows(); ++i) {
+        history.rowCountsLast30Days.push_back(std::uint64_t(uploads->int64(i, 0)));
+        *history.acceptedRowsLast30Days += std::uint64_t(uploads->int64(i, 1));
+        history.anomaliesLast30Days += int(uploads->int64(i, 2));
+        history.criticalAnomaliesLast30Days += int(uploads->int64(i, 3));
+    }
+    // The claims as they stand now (a re-export replaced their state), so each decided claim counts once.
+    auto mix = conn.exec("SELECT count(*) FILTER (WHERE outcome = 'PAID'), count(*) FILTER (WHERE outcome = 'DENIED'), "
+                         "count(*) FILTER (WHERE outcome = 'OTHER') FROM upstream.claims WHERE customer_id = $1 "
+                         "AND decided_date > $2::date - 90 AND decided_date <= $2::date",
+                         {customer, day});
+    if (!mix.ok())
+        return mix.error();
+    const double paid = double(mix->int64(0, 0)), denied = double(mix->int64(0, 1)), other = double(mix->int64(0, 2));
+    if (const double decided = paid + denied + other; decided > 0)
+        history.trailing90DayMix = quality::OutcomeMix{paid / decided, denied / decided, other / decided};
+    return history;
 }
 
 } // namespace upstream::storage

@@ -5,6 +5,7 @@
 // See docs/schema.md, migration 0005.
 #include "claims/Mappings.h"
 #include "core/Result.h"
+#include "quality/DataQuality.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -22,5 +23,11 @@ Result<std::vector<claims::Mapping>> listMappings(PgConnection &conn, qint64 cus
 Status saveMappings(PgConnection &conn, qint64 customer, std::vector<claims::Mapping> mappings);
 Result<QStringList> knownPayers(PgConnection &conn, qint64 customer);
 Result<bool> importedBefore(PgConnection &conn, qint64 customer, const QByteArray &sha256);
+// The customer's upload history relative to `importDay` (days since 1970-01-01, the validator's import day, so a
+// caller can pin the date): the uploads made in the 30 days ending on it (UTC calendar days of uploaded_at; their
+// total and accepted rows, and the anomalies their stored reports recorded), and the outcome mix of the claims
+// decided in the 90 days ending on it (decided_date; pending claims have none). No decided claim: no mix (the
+// default applies). Two statements.
+Result<quality::UploadHistory> uploadHistory(PgConnection &conn, qint64 customer, std::int32_t importDay);
 
 } // namespace upstream::storage
