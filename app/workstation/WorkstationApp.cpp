@@ -163,12 +163,11 @@ int runWorkstation(int argc, char *argv[])
     // as it was. The import step writes through the session (server or local workspace).
     importWizard->setImportFunction(session.importFunction());
     importWizard->setImportTarget(session.importTarget());
-    QObject::connect(importWizard, &views::ImportWizard::recomputeSignalsRequested, &session, [&session, &window] {
-        if (Status st = session.recomputeSignals(); !st.ok())
-            QMessageBox::warning(&window, QObject::tr("Recompute signals"), st.error().message);
-        else
-            window.showPage(views::Page::DriftWatch);
-    });
+    importWizard->setExportAudit(session.exportAudit());
+    QObject::connect(importWizard, &views::ImportWizard::recomputeSignalsRequested, &session,
+                     &WorkstationSession::openRecomputeDialog);
+    QObject::connect(&window, &views::MainWindow::recomputeRequested, &session,
+                     &WorkstationSession::openRecomputeDialog);
 
     if (parser.isSet(shot)) {
         // Render offscreen and exit: the demo workspace opens without prompting.

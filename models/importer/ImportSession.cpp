@@ -1,5 +1,7 @@
 #include "ImportSession.h"
 
+#include "sync/Outbox.h"
+
 #include <QThread>
 
 namespace upstream::importer {
@@ -238,6 +240,15 @@ void ImportRunner::start(ImportFunction function, ImportRequest request)
             Qt::QueuedConnection);
     });
     m_thread->start();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+Status auditRejectedRowsExport(storage::LocalCache &cache, const QString &who, std::uint64_t rows)
+{
+    return sync::enqueueAudit(
+        cache, who, QString(), QStringLiteral("export"),
+        {{QStringLiteral("kind"), QStringLiteral("rejected_rows")}, {QStringLiteral("rows"), double(rows)}});
 }
 
 } // namespace upstream::importer

@@ -23,6 +23,10 @@
 
 class QThread;
 
+namespace upstream::storage {
+class LocalCache;
+}
+
 namespace upstream::importer {
 
 struct CsvPreview {
@@ -96,6 +100,11 @@ struct ImportTarget {
     std::function<Result<bool>(const QByteArray &sha256)> importedBefore; // the file's SHA-256 is in the target
 };
 
+// Records a finished export of the rejected rows (SPEC 8: exports are audited): the number of rows written, nothing
+// of their content nor where the file went. Called on the GUI thread after the file was written; a failure means
+// the export must not stay (the wizard removes the file). Empty: exports are not audited (tests of other pages).
+using ExportAuditFunction = std::function<Status(std::uint64_t rows)>;
+
 class ImportRunner : public QObject {
     Q_OBJECT
 public:
@@ -118,5 +127,9 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     QThread *m_thread = nullptr;
 };
+
+// The audit event of a rejected-rows export in the local cache's audit queue (the sync service forwards it to the
+// server's hash-chained log): action "export", details {"kind": "rejected_rows", "rows": N}.
+Status auditRejectedRowsExport(storage::LocalCache &cache, const QString &who, std::uint64_t rows);
 
 } // namespace upstream::importer
