@@ -7,6 +7,8 @@
 //  - a run cancelled after its signals and alerts were written but before the commit leaves every stored signal,
 //    alert and daily aggregate as it was (the dialog says nothing was written);
 //  - positive control: the same run not cancelled changes them (all three products at the data's own date).
+#include "Screenshot.h"
+
 #include "compute/RecomputeRunner.h"
 #include "compute/WorkspaceAccess.h"
 #include "demo/DemoDataGenerator.h"
@@ -190,9 +192,12 @@ private slots:
         QVERIFY(report.alertsCreated > 0);
         QCOMPARE(column(*cache, "SELECT id FROM alerts").size(), qsizetype(report.alertsCreated));
         const QString result = d.findChild<QLabel *>(QStringLiteral("recomputeResult"))->text();
-        QVERIFY2(result.contains(QStringLiteral("%1 signals found (%1 new, 0 updated)").arg(want.size())) &&
+        QVERIFY2(result.contains(QStringLiteral("Signals found: %1 (%1 new, 0 updated). Alerts created: %2.")
+                                     .arg(want.size())
+                                     .arg(report.alertsCreated)) &&
                      result.contains(kChosenAsOf.toString(Qt::ISODate)),
                  qPrintable(result));
+        QVERIFY(!test::saveScreenshot(&d, QStringLiteral("recompute-dialog-finished")).isEmpty());
         qInfo("DelayGuard as of %s: %d signals, %d alerts, %lld progress steps",
               qPrintable(kChosenAsOf.toString(Qt::ISODate)), int(want.size()), report.alertsCreated,
               qlonglong(progress.size()));
@@ -224,6 +229,8 @@ private slots:
                 [&](const compute::ComputeReport &r) { finished.push_back(r); });
         QTest::mouseClick(d.findChild<QPushButton *>(QStringLiteral("recomputeStart")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(held.available() == 1, 60000);
+        QApplication::processEvents(); // the progress posted before the hold
+        QVERIFY(!test::saveScreenshot(&d, QStringLiteral("recompute-dialog-running")).isEmpty());
         auto *cancel = d.findChild<QPushButton *>(QStringLiteral("recomputeCancel"));
         QVERIFY(cancel->isEnabled());
         QTest::mouseClick(cancel, Qt::LeftButton);

@@ -137,7 +137,7 @@ private slots:
         }
         QCOMPARE(steps, QStringList({QStringLiteral("Aggregating the claims on the server…"),
                                      QStringLiteral("Running DelayGuard…"),
-                                     QStringLiteral("Writing %1 signals…").arg(finished.front().found.size()),
+                                     QStringLiteral("Writing %1 signal(s)…").arg(finished.front().found.size()),
                                      QStringLiteral("Raising alerts…")}));
 
         const compute::ComputeReport &report = finished.front();

@@ -133,7 +133,7 @@ RecomputeDialog::RecomputeDialog(TargetFunction target, QWidget *parent)
     connect(m_runner, &compute::RecomputeRunner::finished, this, [this](const compute::ComputeReport &r) {
         m_progress->setValue(kProgressMax);
         const QLocale locale;
-        runEnded(tr("%1 signals found (%2 new, %3 updated), %4 alerts created, as of %5.")
+        runEnded(tr("Signals found: %1 (%2 new, %3 updated). Alerts created: %4. As of %5.")
                      .arg(locale.toString(qulonglong(r.found.size())), locale.toString(r.signalsInserted),
                           locale.toString(r.signalsUpdated), locale.toString(r.alertsCreated),
                           r.asOf.toString(Qt::ISODate)));
