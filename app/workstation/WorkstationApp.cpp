@@ -112,12 +112,13 @@ Workstation::Workstation(settings::Settings &settings, bool synchronousLoad)
     m_importWizard->setImportFunction(session.importFunction());
     m_importWizard->setPreviewFunction(session.previewFunction());
     m_importWizard->setImportTarget(session.importTarget());
-    QObject::connect(m_importWizard, &views::ImportWizard::recomputeSignalsRequested, &session, [&session, &window] {
-        if (Status st = session.recomputeSignals(); !st.ok())
-            QMessageBox::warning(&window, QObject::tr("Recompute signals"), st.error().message);
-        else
-            window.showPage(views::Page::DriftWatch);
-    });
+    m_importWizard->setExportAudit(session.exportAudit());
+    // Recompute (summary page or File ▸ Recompute signals…) opens the recompute window: products, as-of, progress
+    // and cancel, the work on its own thread.
+    QObject::connect(m_importWizard, &views::ImportWizard::recomputeSignalsRequested, &session,
+                     &WorkstationSession::openRecomputeDialog);
+    QObject::connect(&window, &views::MainWindow::recomputeRequested, &session,
+                     &WorkstationSession::openRecomputeDialog);
 }
 
 // The session goes first: it closes the cache and its pages while the window still exists.

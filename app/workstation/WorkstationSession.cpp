@@ -1,7 +1,6 @@
 #include "WorkstationSession.h"
-#include "storage/cache/AggregateStore.h"
 
-#include "compute/SignalStore.h"
+#include "compute/RecomputeRunner.h"
 #include "compute/WorkspaceAccess.h"
 #include "importer/ClaimImporter.h"
 #include "ledger/LedgerPage.h"
@@ -10,6 +9,7 @@
 #include "logging/Log.h"
 #include "login/SignInDialog.h"
 #include "login/WorkspacePasswordDialog.h"
+#include "recompute/RecomputeDialog.h"
 #include "settings/Settings.h"
 #include "shell/MainWindow.h"
 #include "storage/cache/LocalCache.h"
@@ -54,6 +54,8 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
     connect(m_lock, &views::LockController::locked, this, [this] {
         log::info(QStringLiteral("workstation locked"));
         audit(QStringLiteral("lock"), {});
+        if (m_recompute) // its worker holds a connection (and the key) to the cache: stop it at its next step
+            m_recompute->runner()->cancel();
         release();
     });
 }
@@ -347,30 +349,44 @@ importer::ImportTarget WorkstationSession::importTarget()
     return target;
 }
 
-Status WorkstationSession::recomputeSignals()
+void WorkstationSession::openRecomputeDialog()
 {
-    compute::ComputeOptions options;
-    if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
-        auto conn = storage::PgConnection::connect(m_serverParams);
-        if (!conn.ok())
-            return conn.error();
-        auto report = compute::computeCentral(conn.value(), m_customer, options);
-        if (!report.ok())
-            return report.error();
-        if (m_sync)
-            m_sync->requestSync(); // the new signals arrive through the change log
-        return Status::success();
+    if (m_recompute) {
+        m_recompute->raise();
+        m_recompute->activateWindow();
+        return;
     }
-    if (!m_cache)
+    // The target is chosen when Start is pressed, as importFunction() does: signing in or locking changes it.
+    auto target = [this]() -> Result<compute::RecomputeTarget> {
+        if (m_customer > 0) { // the server's claims: this computer's copy holds signals, not claims
+            if (m_serverParams.password.isEmpty())
+                return makeError(ErrorCode::InvalidInput, tr("Unlock the workstation first."));
+            return compute::RecomputeTarget::onServer(m_serverParams, m_customer);
+        }
+        if (m_cache)
+            return compute::RecomputeTarget::onWorkspace(*m_cache);
         return makeError(ErrorCode::InvalidInput, tr("Open a workspace first."));
-    auto set = storage::loadAggregates(*m_cache);
-    if (!set.ok())
-        return set.error();
-    auto report = compute::computeLocal(*m_cache, set.value(), options);
-    if (!report.ok())
-        return report.error();
-    emit workspaceChanged();
-    return Status::success();
+    };
+    m_recompute = new views::RecomputeDialog(target, m_window);
+    m_recompute->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_recompute, &views::RecomputeDialog::recomputed, this, [this] {
+        if (m_customer > 0) {
+            if (m_sync)
+                m_sync->requestSync(); // the new signals arrive through the change log
+        } else {
+            emit workspaceChanged();
+        }
+    });
+    m_recompute->open();
+}
+
+importer::ExportAuditFunction WorkstationSession::exportAudit()
+{
+    return [this](std::uint64_t rows) -> Status {
+        if (!m_cache || !m_cache->isOpen())
+            return makeError(ErrorCode::InvalidInput, tr("Open a workspace first."));
+        return importer::auditRejectedRowsExport(*m_cache, m_user, rows);
+    };
 }
 
 void WorkstationSession::audit(const QString &action, const QJsonObject &details)

@@ -10,6 +10,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
 #include <memory>
@@ -30,6 +31,7 @@ namespace upstream::views {
 class LedgerPage;
 class LockController;
 class MainWindow;
+class RecomputeDialog;
 } // namespace upstream::views
 namespace upstream::ledger {
 class LedgerRepository;
@@ -59,8 +61,12 @@ public:
     // The wizard's payers, mappings and earlier-upload check on the same target as importFunction(): a short
     // PostgreSQL connection per call when signed in to a server, else the local workspace. GUI thread.
     importer::ImportTarget importTarget();
-    // Recomputes the three products over the workspace's aggregates (local) or the server's claims.
-    Status recomputeSignals();
+    // Opens the recompute dialog (products, as-of, progress, cancel; one at a time) on the same target as
+    // importFunction(). The engines run on a worker thread with a connection of their own; after a finished run
+    // the pages reload (server: through the change log).
+    void openRecomputeDialog();
+    // The wizard's rejected-rows export: one "export" audit event with the row count.
+    importer::ExportAuditFunction exportAudit();
     // Another page wrote to the ledger (a dashboard's "open a ledger entry"): the ledger page shows it.
     void ledgerChanged();
 
@@ -107,6 +113,7 @@ private:
     qint64 m_customer = 0;
     storage::PgConnectionParams m_serverParams; // with the password while unlocked; wiped on lock
     views::LedgerPage *m_ledgerPage = nullptr;
+    QPointer<views::RecomputeDialog> m_recompute;
 };
 
 } // namespace upstream::app

@@ -86,7 +86,10 @@ Result<SignalPreview> previewLocal(storage::LocalCache &cache, const QString &pa
         auto stored = listLocalSignals(cache, QString());
         if (!stored.ok())
             return stored.error();
-        preview = comparePreview(runProducts(set.value(), ComputeOptions{}, asOf), stored.value(), asOf);
+        auto found = runProducts(set.value(), ComputeOptions{}, asOf);
+        if (!found.ok())
+            return found.error();
+        preview = comparePreview(std::move(found.value()), stored.value(), asOf);
         return Status::success();
     };
     auto imported = importer::ClaimImporter::importToCache(cache, path, dry);

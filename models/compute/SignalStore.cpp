@@ -22,8 +22,10 @@ double seconds(const QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e9;
 }
 
-void say(const ComputeOptions &o, const QString &text)
+void say(const ComputeOptions &o, const ComputeStep &step, const QString &text)
 {
+    if (o.step)
+        o.step(step);
     if (o.progress)
         o.progress(text);
 }
@@ -180,7 +182,9 @@ Status persistCentral(storage::PgConnection &conn, qint64 customerId, const engi
             {QStringLiteral("suppressed"), a->suppressed},
             {QStringLiteral("suppression_reason"), a->suppressed ? QJsonValue(a->suppressionBadge) : QJsonValue()}});
     }
-    say(options, QStringLiteral("writing alerts"));
+    if (Status st = checkCancelled(options); !st.ok())
+        return st;
+    say(options, {ComputeStage::WritingAlerts}, QStringLiteral("writing alerts"));
     auto inserted = conn.exec(kInsertAlerts,
                               {customerId, QString::fromUtf8(QJsonDocument(alertRows).toJson(QJsonDocument::Compact))});
     if (!inserted.ok())
@@ -240,13 +244,23 @@ QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf)
     return engines::fromEpochDay(first);
 }
 
-std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options, QDate asOf)
+Status checkCancelled(const ComputeOptions &options)
+{
+    if (options.cancelRequested && options.cancelRequested())
+        return makeError(ErrorCode::Cancelled, QStringLiteral("the computation was cancelled; nothing was written"));
+    return Status::success();
+}
+
+Result<std::vector<engines::Signal>> runProducts(const engines::AggregateSet &set, const ComputeOptions &options,
+                                                 QDate asOf)
 {
     std::vector<Signal> out;
     for (Product p : options.products) {
-        say(options, QStringLiteral("running %1").arg(engines::productName(p)));
+        say(options, {ComputeStage::RunningProduct, p}, QStringLiteral("running %1").arg(engines::productName(p)));
         auto found = engines::run(set, p, asOf);
         out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+        if (Status st = checkCancelled(options); !st.ok())
+            return st.error();
     }
     return out;
 }
@@ -267,15 +281,22 @@ Result<ComputeReport> evaluateCentral(storage::PgConnection &conn, qint64 custom
                                                                  "export first, or give --as-of"));
         report.asOf = newest.value().addDays(1);
     }
-    say(options, QStringLiteral("aggregating claims"));
+    if (Status st = checkCancelled(options); !st.ok())
+        return st.error();
+    say(options, {ComputeStage::Aggregating}, QStringLiteral("aggregating claims"));
     auto set = engines::loadDailyAggregates(conn, QString::number(customerId),
                                             firstDayNeeded(options.products, report.asOf), report.asOf);
     if (!set.ok())
         return set.error();
     report.aggregateSeconds = seconds(t);
     report.aggregateRows = qint64(set.value().rows().size());
+    if (Status st = checkCancelled(options); !st.ok())
+        return st.error();
     t.restart();
-    report.found = runProducts(set.value(), options, report.asOf);
+    auto found = runProducts(set.value(), options, report.asOf);
+    if (!found.ok())
+        return found.error();
+    report.found = std::move(found.value());
     report.engineSeconds = seconds(t);
     if (aggregates)
         *aggregates = std::move(set.value());
@@ -291,12 +312,16 @@ Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 custome
     ComputeReport &report = evaluated.value();
     QElapsedTimer t;
     t.start();
-    say(options, QStringLiteral("writing %1 signals").arg(report.found.size()));
+    say(options, {ComputeStage::WritingSignals, Product::DriftWatch, report.found.size()},
+        QStringLiteral("writing %1 signals").arg(report.found.size()));
     if (Status st = conn.execScript(QStringLiteral("BEGIN")); !st.ok())
         return st.error();
-    if (Status st = persistCentral(conn, customerId, set, options, report); !st.ok()) {
+    Status persisted = persistCentral(conn, customerId, set, options, report);
+    if (persisted.ok())
+        persisted = checkCancelled(options); // the last chance: after it, the run is committed
+    if (!persisted.ok()) {
         (void)conn.execScript(QStringLiteral("ROLLBACK"));
-        return st.error();
+        return persisted.error();
     }
     if (Status st = conn.execScript(QStringLiteral("COMMIT")); !st.ok())
         return st.error();

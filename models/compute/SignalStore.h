@@ -10,7 +10,9 @@
 // in place, no second alert.
 //
 // Failure modes: PgConnection / cache errors pass through (permission: an analyst or supervisor may
-// recompute, SQLSTATE 42501 otherwise → PermissionDenied); nothing is written then.
+// recompute, SQLSTATE 42501 otherwise → PermissionDenied); nothing is written then. options.cancelRequested is
+// polled between steps, the last time just before the commit: true → ErrorCode::Cancelled, the transaction is
+// rolled back and nothing is written either.
 #include "core/Result.h"
 #include "engines/DailyAggregate.h"
 #include "engines/Signal.h"
@@ -30,11 +32,23 @@ class LocalCache;
 
 namespace upstream::compute {
 
+// The steps of a run, in order: Aggregating (central: the SQL aggregation; a local caller reads the stored
+// aggregates before computeLocal), one RunningProduct per selected product, WritingSignals, and WritingAlerts
+// (central only; the local cache writes signals and alerts in one step).
+enum class ComputeStage { Aggregating, RunningProduct, WritingSignals, WritingAlerts };
+struct ComputeStep {
+    ComputeStage stage = ComputeStage::Aggregating;
+    engines::Product product = engines::Product::DriftWatch; // RunningProduct
+    std::size_t signalCount = 0;                             // WritingSignals
+};
+
 struct ComputeOptions {
     std::vector<engines::Product> products{engines::Product::DriftWatch, engines::Product::DenialScope,
                                            engines::Product::DelayGuard};
     QDate asOf; // invalid: the data's own date, the day after its newest submitted or decided date (SPEC 6)
     std::function<void(const QString &)> progress; // one short phrase per step; may be empty
+    std::function<void(const ComputeStep &)> step; // the same steps, structured; may be empty
+    std::function<bool()> cancelRequested;         // polled between steps; may be empty
 };
 
 struct ComputeReport {
@@ -49,7 +63,11 @@ struct ComputeReport {
 
 // The first day any selected product reads for asOf (its earliest baseline start).
 QDate firstDayNeeded(const std::vector<engines::Product> &products, QDate asOf);
-std::vector<engines::Signal> runProducts(const engines::AggregateSet &set, const ComputeOptions &options, QDate asOf);
+// Runs the selected products in order; ErrorCode::Cancelled when options.cancelRequested says so after a product.
+Result<std::vector<engines::Signal>> runProducts(const engines::AggregateSet &set, const ComputeOptions &options,
+                                                 QDate asOf);
+// ErrorCode::Cancelled when options.cancelRequested says so, else success.
+Status checkCancelled(const ComputeOptions &options);
 
 // computeCentral's reading half: the as-of, the aggregates (handed back when `aggregates` is set) and the engines'
 // signals, nothing written. Runs inside the caller's transaction when there is one.

@@ -151,15 +151,27 @@ Result<ComputeReport> computeLocal(storage::LocalCache &cache, const engines::Ag
         return makeError(ErrorCode::NotFound, QStringLiteral("the workspace has no claims yet: import a claim "
                                                              "export first, or give --as-of"));
     report.aggregateRows = qint64(set.rows().size());
+    if (Status st = checkCancelled(options); !st.ok())
+        return st.error();
     QElapsedTimer t;
     t.start();
-    report.found = runProducts(set, options, report.asOf);
+    auto found = runProducts(set, options, report.asOf);
+    if (!found.ok())
+        return found.error();
+    report.found = std::move(found.value());
     report.engineSeconds = double(t.nsecsElapsed()) / 1e9;
     t.restart();
+    if (options.step)
+        options.step({ComputeStage::WritingSignals, Product::DriftWatch, report.found.size()});
     if (options.progress)
         options.progress(QStringLiteral("writing %1 signals").arg(report.found.size()));
-    if (Status st = cache.transaction([&] { return persistLocal(cache, set, report); }); !st.ok())
-        return st.error();
+    const Status written = cache.transaction([&] {
+        if (Status st = persistLocal(cache, set, report); !st.ok())
+            return st;
+        return checkCancelled(options); // the last chance: after it, the run is committed
+    });
+    if (!written.ok())
+        return written.error();
     report.persistSeconds = double(t.nsecsElapsed()) / 1e9;
     return report;
 }

@@ -1,5 +1,7 @@
 #include "ImportSession.h"
 
+#include "sync/Outbox.h"
+
 #include <QThread>
 
 namespace upstream::importer {
@@ -245,6 +247,15 @@ void ImportRunner::start(ImportFunction function, ImportRequest request)
     JobRunner::start<ImportCounts>([function = std::move(function), request = std::move(request)](
                                        const ImportProgressFn &progress) { return function(request, progress); },
                                    [this](ImportCounts &&counts) { emit finished(counts); });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+Status auditRejectedRowsExport(storage::LocalCache &cache, const QString &who, std::uint64_t rows)
+{
+    return sync::enqueueAudit(
+        cache, who, QString(), QStringLiteral("export"),
+        {{QStringLiteral("kind"), QStringLiteral("rejected_rows")}, {QStringLiteral("rows"), double(rows)}});
 }
 
 } // namespace upstream::importer

@@ -24,6 +24,10 @@
 
 class QThread;
 
+namespace upstream::storage {
+class LocalCache;
+}
+
 namespace upstream::importer {
 
 struct CsvPreview {
@@ -100,6 +104,12 @@ struct ImportTarget {
     std::function<Result<quality::UploadHistory>(std::int32_t importDay)> uploadHistory;
 };
 
+// Records a finished export of the rejected rows (SPEC 8: exports are audited): the number of rows written, nothing
+// of their content nor where the file went. Called on the GUI thread after the file was written; a failure means
+// the export must not stay (the wizard removes the file). Empty: exports are not audited (tests of other pages).
+using ExportAuditFunction = std::function<Status(std::uint64_t rows)>;
+
+
 // One background job with throttled progress (rows done of a total) and cancel, on its own worker thread: the
 // runner behind the import step, the preview step and anything else of that shape. The job gets a progress
 // function that returns false once cancel() was called; a job failing with ErrorCode::Cancelled ends as
@@ -151,5 +161,9 @@ public:
 signals:
     void finished(const upstream::importer::ImportCounts &counts);
 };
+
+// The audit event of a rejected-rows export in the local cache's audit queue (the sync service forwards it to the
+// server's hash-chained log): action "export", details {"kind": "rejected_rows", "rows": N}.
+Status auditRejectedRowsExport(storage::LocalCache &cache, const QString &who, std::uint64_t rows);
 
 } // namespace upstream::importer

@@ -431,13 +431,21 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
     return report;
 }
 
+// One cell of the rejected-rows export. A cell that starts with = + - @, a tab or a carriage return is read as a
+// formula by spreadsheet programs (CSV injection: a claim export is attacker-controlled text), so it gets a leading
+// single quote, which makes the spreadsheet show it as text. Then RFC 4180 quoting.
 void appendCsvField(std::string_view v, std::string &out)
 {
+    const bool formula = !v.empty() && std::string_view("=+-@\t\r").find(v.front()) != std::string_view::npos;
     if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+        if (formula)
+            out.push_back('\'');
         out.append(v);
         return;
     }
     out.push_back('"');
+    if (formula)
+        out.push_back('\'');
     for (char c : v) {
         if (c == '"')
             out.push_back('"');
@@ -455,11 +463,16 @@ std::string rejectedRowsCsvHeader()
 
 void appendRejectedRowCsv(const Issue &issue, std::string &out)
 {
-    out.append(std::to_string(issue.row)).push_back(',');
-    out.append(issue.column >= 0 ? columnName(Column(issue.column)) : "").push_back(',');
+    // Every cell through appendCsvField, even those made of fixed identifiers today: the message is translated
+    // text that embeds values, and a later column must not be the one that bypasses the neutralising.
+    appendCsvField(std::to_string(issue.row), out);
+    out.push_back(',');
+    appendCsvField(issue.column >= 0 ? columnName(Column(issue.column)) : "", out);
+    out.push_back(',');
     appendCsvField(issue.phiType >= 0 ? std::string_view() : std::string_view(issue.value), out);
     out.push_back(',');
-    out.append(issueCodeName(issue.code)).push_back(',');
+    appendCsvField(issueCodeName(issue.code), out);
+    out.push_back(',');
     const QByteArray message = issueMessage(issue).toUtf8();
     appendCsvField(std::string_view(message.constData(), std::size_t(message.size())), out);
     out.push_back('\n');

@@ -69,7 +69,8 @@ Result<ValidationReport> validateCsvFile(const QString &path, const ValidationOp
 Result<ValidationReport> validateCsvBytes(std::string bytes, const ValidationOptions &options);
 
 // Rejected-rows export: header `row,column,value,code,message`, RFC 4180 quoting; PHI values are never written
-// (they are never kept in an Issue in the first place).
+// (they are never kept in an Issue in the first place). Every cell that starts with = + - @, a tab or a carriage
+// return is written with a leading ' so that a spreadsheet shows it as text instead of running it as a formula.
 std::string rejectedRowsCsvHeader();
 void appendRejectedRowCsv(const Issue &issue, std::string &out);
 

@@ -4,7 +4,7 @@
 // object graph (app::Workstation: main window, session, pages) on a real encrypted workspace created through its
 // first-run dialog. Steps: create the workspace (password typed twice), Ctrl+4 lands the keyboard in the File path
 // field, the path is typed letter by letter and arrives whole, then format → mapping → validation → payers →
-// quality → preview signals → import → summary → recompute, each by Return or a mnemonic. Checked on the way: the
+// quality → preview signals → import → summary → the recompute window, each by Return, Escape or a mnemonic. Checked on the way: the
 // validation counts, the preview's signals, the import's claim counts, and that after "Recompute signals" the
 // workspace holds exactly the signals the preview announced (same fingerprints). A screenshot of the real window
 // per page is taken from the X server (QScreen::grabWindow, the window's own id), and each must show content.
@@ -197,11 +197,23 @@ private slots:
                  QLocale().toString(qulonglong(report.accepted)));
         QVERIFY(!screenshot(&window, QStringLiteral("9-summary")).isEmpty());
 
-        // 8. Alt+S recomputes: the workspace now holds exactly the signals the preview announced.
+        // 8. Alt+S opens the recompute window; its Start (Alt+S there) runs all three products as of the data's own
+        //    date, off the GUI thread: the workspace then holds exactly the signals the preview announced.
+        QVERIFY(key(QStringLiteral("alt+s")));
+        QWidget *recompute = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((recompute = window.findChild<QDialog *>(QStringLiteral("recomputeDialog"))) &&
+                                     recompute->isVisible(),
+                                 10000);
+        QVERIFY(QTest::qWaitForWindowExposed(recompute));
+        QVERIFY(activate(recompute));
         QVERIFY(key(QStringLiteral("alt+s")));
         QTRY_VERIFY_WITH_TIMEOUT(compute::listLocalSignals(*workstation.session().cache(), QString()).value().size() ==
                                      qsizetype(preview.rows.size()),
                                  60000);
+        QTRY_VERIFY(!recompute->findChild<QLabel *>(QStringLiteral("recomputeResult"))->text().isEmpty());
+        QVERIFY(!screenshot(recompute, QStringLiteral("10-recompute")).isEmpty());
+        QVERIFY(key(QStringLiteral("Escape")));
+        QTRY_VERIFY(!window.findChild<QDialog *>(QStringLiteral("recomputeDialog")));
         QSet<QString> announced, shown;
         for (const compute::PreviewRow &row : preview.rows)
             announced.insert(row.signal.fingerprint);
@@ -210,7 +222,7 @@ private slots:
         for (const QJsonValue &v : after.value())
             shown.insert(v.toObject().value(QLatin1String("fingerprint")).toString());
         QCOMPARE(shown, announced);
-        QVERIFY(!screenshot(&window, QStringLiteral("10-after-recompute")).isEmpty());
+        QVERIFY(!screenshot(&window, QStringLiteral("11-after-recompute")).isEmpty());
     }
 };
 

@@ -4,6 +4,7 @@
 #include "ImportWizard.h"
 #include "importer/ClaimImporterReport.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -93,6 +94,16 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard)
     connect(m_exporter, &importer::ValidationRunner::finished, this,
             [this](std::shared_ptr<const importer::ValidationReport> report) {
                 m_export->setEnabled(true);
+                // SPEC 8: an export nobody can trace must not exist, so a refused audit event removes the file.
+                if (const auto &audit = m_wizard->exportAudit()) {
+                    if (Status st = audit(report->rejected); !st.ok()) {
+                        QFile::remove(m_exportPath);
+                        m_status->setText(
+                            tr("The export was removed because it could not be recorded in the audit log: %1")
+                                .arg(st.error().message));
+                        return;
+                    }
+                }
                 m_status->setText(tr("%1 rejected rows exported to %2.")
                                       .arg(formatCount(report->rejected), QFileInfo(m_exportPath).fileName()));
             });

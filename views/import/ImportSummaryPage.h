@@ -1,8 +1,9 @@
 #pragma once
 // Import step 7: what was imported (accepted / rejected / warnings; claims new, updated and unchanged on the target,
 // with the double-count warning for rows without claim_ref), the rejected rows as a CSV export (file
-// chosen through the dialog seam; the export re-reads the file on a worker thread and never writes a PHI value),
-// and "Recompute signals", which only emits ImportWizard::recomputeSignalsRequested.
+// chosen through the dialog seam; the export re-reads the file on a worker thread, never writes a PHI value, and is
+// recorded through ImportWizard::exportAudit), and "Recompute signals", which only emits
+// ImportWizard::recomputeSignalsRequested (the session opens the recompute dialog).
 #include <QWizardPage>
 
 class QLabel;

@@ -45,6 +45,9 @@ public:
     const compute::PreviewFunction &previewFunction() const { return m_previewFunction; }
     void setImportTarget(importer::ImportTarget target) { m_target = std::move(target); }
     const importer::ImportTarget &importTarget() const { return m_target; }
+    // Called after the summary page wrote the rejected rows (the session queues an "export" audit event).
+    void setExportAudit(importer::ExportAuditFunction audit) { m_exportAudit = std::move(audit); }
+    const importer::ExportAuditFunction &exportAudit() const { return m_exportAudit; }
     void setMappingMemory(importer::MappingMemory *memory) { m_memory = memory; } // not owned; may be null
     importer::MappingMemory *mappingMemory() const { return m_memory; }
     void setValidatorConfig(const importer::ValidatorConfig &config) { m_validator = config; }
@@ -104,6 +107,7 @@ private:
     importer::ImportFunction m_importFunction;
     compute::PreviewFunction m_previewFunction;
     importer::ImportTarget m_target;
+    importer::ExportAuditFunction m_exportAudit;
     QString m_targetLoadedFor;                // the file whose validation last read the target
     std::shared_ptr<PayerCollector> m_payers; // of the latest validation run
     importer::MappingMemory *m_memory = nullptr;

@@ -188,6 +188,10 @@ Page MainWindow::currentPage() const
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *recompute = file->addAction(tr("&Recompute signals…"));
+    recompute->setObjectName(QStringLiteral("recomputeAction"));
+    connect(recompute, &QAction::triggered, this, &MainWindow::recomputeRequested);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);

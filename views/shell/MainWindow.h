@@ -37,6 +37,7 @@ public:
 
 signals:
     void currentPageChanged(upstream::views::Page page);
+    void recomputeRequested(); // File ▸ Recompute signals…
 
 private:
     void buildMenus();

@@ -107,6 +107,8 @@ Result<LocalCache> LocalCache::open(const QString &path, const QByteArray &key)
     if (!db.ok())
         return db.error();
     LocalCache cache(std::move(db.value()), path);
+    cache.m_key = security::SecureBytes::fromByteArray(key);
+    cache.m_encrypted = !key.isEmpty();
     // 4 KiB pages and a 64 MiB page cache (negative = KiB): the measured sweet spot for SQLCipher bulk writes.
     for (const char *pragma :
          {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON",
@@ -119,6 +121,17 @@ Result<LocalCache> LocalCache::open(const QString &path, const QByteArray &key)
     if (Status st = cache.ensureClaimKey(); !st.ok())
         return st.error();
     return cache;
+}
+
+Result<LocalCache> LocalCache::openAnotherConnection() const
+{
+    if (!m_db.isOpen() || (m_encrypted && m_key.isEmpty()))
+        return makeError(ErrorCode::InvalidInput,
+                         QCoreApplication::translate("LocalCache", "The workspace is locked: unlock it first."));
+    QByteArray key = m_key.toByteArray();
+    auto other = open(m_path, key);
+    security::secureWipe(key);
+    return other;
 }
 
 Status LocalCache::migrate()

@@ -4,9 +4,12 @@
 // The UI reads only from here; the sync service is the bridge to PostgreSQL.
 //
 // Contract: open() keys the file, switches to WAL, and migrates the schema forward; a cache written by a newer
-// program is refused (ErrorCode::TooNew) rather than damaged. One LocalCache = one writer connection; use it from
-// one thread. Every write that must survive a crash is committed before the call returns (WAL, synchronous=FULL).
+// program is refused (ErrorCode::TooNew) rather than damaged. One LocalCache = one connection; use it from one
+// thread. A worker thread gets its own with openAnotherConnection() (WAL: its reads never block this one; writers
+// take turns, busy_timeout 5 s). Every write that must survive a crash is committed before the call returns (WAL,
+// synchronous=FULL). close() wipes the key from memory.
 #include "core/Result.h"
+#include "security/SecureBytes.h"
 #include "storage/cache/CipherDatabase.h"
 
 #include <QString>
@@ -19,6 +22,9 @@ public:
 
     // key: 32 bytes (from KeyVault); empty = unencrypted (benchmarks only).
     static Result<LocalCache> open(const QString &path, const QByteArray &key);
+    // A second connection to the same file with the same key, for another thread (call it on this one's thread,
+    // then hand the result over). Fails with InvalidInput once this one is closed (locked: the key is gone).
+    Result<LocalCache> openAnotherConnection() const;
 
     CipherDatabase &db() { return m_db; }
     int schemaVersion() const { return m_version; }
@@ -41,13 +47,21 @@ public:
     QString meta(const QString &key) const;
     Status setMeta(const QString &key, const QString &value);
 
-    void close() { m_db.close(); }
+    bool isOpen() const { return m_db.isOpen(); }
+    void close()
+    {
+        m_db.close();
+        m_key.wipe();
+    }
 
 private:
     LocalCache(CipherDatabase db, QString path) : m_db(std::move(db)), m_path(std::move(path)) {}
     Status migrate();
     Status ensureClaimKey();
     CipherDatabase m_db;
+    // Only for openAnotherConnection(): the SQLCipher connection holds the same key material while open anyway.
+    security::SecureBytes m_key;
+    bool m_encrypted = false;
     QString m_path;
     int m_version = 0;
 };
