@@ -184,6 +184,14 @@
         <source>This file was imported before.</source>
         <translation>Este archivo ya se importó antes.</translation>
     </message>
+    <message>
+        <source>%1: 1 row</source>
+        <translation>%1: 1 fila</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2 filas</translation>
+    </message>
 </context>
 <context>
     <name>Ledger</name>
@@ -433,6 +441,10 @@
         <source>This local cache was written by a newer version of Upstream Workstation (schema %1, this program knows %2). Update the workstation; the cache was not changed.</source>
         <translation>Esta caché local la escribió una versión más reciente de Upstream Workstation (esquema %1; este programa conoce hasta el %2). Actualice la estación de trabajo; la caché no se ha modificado.</translation>
     </message>
+    <message>
+        <source>The workspace is locked: unlock it first.</source>
+        <translation>El espacio de trabajo está bloqueado: desbloquéelo primero.</translation>
+    </message>
 </context>
 <context>
     <name>Mappings</name>
@@ -505,7 +517,7 @@
     </message>
     <message>
         <source>Recompute signals</source>
-        <translation>Recalcular señales</translation>
+        <translation type="vanished">Recalcular señales</translation>
     </message>
 </context>
 <context>
@@ -754,6 +766,47 @@
     <message>
         <source>Open a workspace first.</source>
         <translation>Abra primero un espacio de trabajo.</translation>
+    </message>
+    <message>
+        <source>Unlock the workstation first.</source>
+        <translation>Desbloquee primero la estación de trabajo.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::compute::PreviewRunner</name>
+    <message>
+        <source>this workspace cannot preview signals</source>
+        <translation>este espacio de trabajo no puede previsualizar señales</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::compute::RecomputeRunner</name>
+    <message>
+        <source>Aggregating the claims on the server…</source>
+        <translation>Agregando las reclamaciones en el servidor…</translation>
+    </message>
+    <message>
+        <source>Reading the workspace&apos;s daily aggregates…</source>
+        <translation>Leyendo los agregados diarios del espacio de trabajo…</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>Ejecutando %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n signal(s)…</source>
+        <translation>
+            <numerusform>Escribiendo %n señal…</numerusform>
+            <numerusform>Escribiendo %n señales…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Raising alerts…</source>
+        <translation>Generando alertas…</translation>
+    </message>
+    <message>
+        <source>Open a workspace or sign in to a server first.</source>
+        <translation>Abra primero un espacio de trabajo o inicie sesión en un servidor.</translation>
     </message>
 </context>
 <context>
@@ -1823,7 +1876,7 @@
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation>&amp;Archivo:</translation>
+        <translation type="vanished">&amp;Archivo:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -1848,6 +1901,10 @@
     <message>
         <source>This file cannot be imported: %1</source>
         <translation>Este archivo no se puede importar: %1</translation>
+    </message>
+    <message>
+        <source>File &amp;path:</source>
+        <translation>&amp;Ruta del archivo:</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2236,133 @@
     </message>
 </context>
 <context>
+    <name>upstream::views::ImportPreviewPage</name>
+    <message>
+        <source>DriftWatch</source>
+        <translation>DriftWatch</translation>
+    </message>
+    <message>
+        <source>DenialScope</source>
+        <translation>DenialScope</translation>
+    </message>
+    <message>
+        <source>DelayGuard</source>
+        <translation>DelayGuard</translation>
+    </message>
+    <message>
+        <source>Would appear</source>
+        <translation>Aparecería</translation>
+    </message>
+    <message>
+        <source>Would change</source>
+        <translation>Cambiaría</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Sin cambios</translation>
+    </message>
+    <message>
+        <source>Preview signals</source>
+        <translation>Vista previa de señales</translation>
+    </message>
+    <message>
+        <source>What DriftWatch, DenialScope and DelayGuard would show after this import, computed on the file merged with what the target already holds. Nothing has been written yet.</source>
+        <translation>Lo que DriftWatch, DenialScope y DelayGuard mostrarían después de esta importación, calculado sobre el archivo combinado con lo que el destino ya contiene. Todavía no se ha escrito nada.</translation>
+    </message>
+    <message>
+        <source>&amp;Import &gt;</source>
+        <translation>I&amp;mportar &gt;</translation>
+    </message>
+    <message>
+        <source>Preview progress</source>
+        <translation>Progreso de la vista previa</translation>
+    </message>
+    <message>
+        <source>&amp;Stop preview</source>
+        <translation>&amp;Detener vista previa</translation>
+    </message>
+    <message>
+        <source>&amp;Run again</source>
+        <translation>&amp;Ejecutar de nuevo</translation>
+    </message>
+    <message>
+        <source>Signals after the import</source>
+        <translation>Señales después de la importación</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Signal</source>
+        <translation>Señal</translation>
+    </message>
+    <message>
+        <source>Payer</source>
+        <translation>Pagador</translation>
+    </message>
+    <message>
+        <source>CPT group or reason</source>
+        <translation>Grupo CPT o motivo</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravedad</translation>
+    </message>
+    <message>
+        <source>Δ</source>
+        <translation>Δ</translation>
+    </message>
+    <message>
+        <source>Reading the file with what the target holds: %1 rows · about %2 left</source>
+        <translation>Leyendo el archivo con lo que contiene el destino: %1 filas · quedan unos %2</translation>
+    </message>
+    <message>
+        <source>The preview failed: %1</source>
+        <translation>La vista previa falló: %1</translation>
+    </message>
+    <message>
+        <source>The preview was stopped. You can still import; the dashboards update after a recompute.</source>
+        <translation>La vista previa se detuvo. Puede importar igualmente; los paneles se actualizan después de un recálculo.</translation>
+    </message>
+    <message>
+        <source>Previewing… %p%</source>
+        <translation>Vista previa… %p%</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminado</translation>
+    </message>
+    <message>
+        <source>As of %1, the merged data&apos;s own date (the date a recompute after the import uses).</source>
+        <translation>A fecha de %1, la fecha propia de los datos combinados (la que usa un recálculo después de la importación).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 would appear, %3 would change, %4 unchanged</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 aparecerían, %3 cambiarían, %4 sin cambios</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>No signal on any dashboard with this file.</source>
+        <translation>Ninguna señal en ningún panel con este archivo.</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Detenido</translation>
+    </message>
+</context>
+<context>
     <name>upstream::views::ImportQualityPage</name>
     <message>
         <source>Unusual volume</source>
@@ -2238,7 +2422,7 @@
     </message>
     <message>
         <source>&amp;Import &gt;</source>
-        <translation>&amp;Importar &gt;</translation>
+        <translation>I&amp;mportar &gt;</translation>
     </message>
     <message>
         <source>Anomalies</source>
@@ -2303,6 +2487,46 @@
     <message>
         <source>This file was imported before on this target. Claims with a claim_ref will be matched, not doubled; rows without claim_ref would be added again. Import anyway?</source>
         <translation>Este archivo ya se importó antes en este destino. Las reclamaciones con claim_ref se emparejarán, no se duplicarán; las filas sin claim_ref se añadirían de nuevo. ¿Importar de todos modos?</translation>
+    </message>
+    <message>
+        <source>excellent</source>
+        <translation>excelente</translation>
+    </message>
+    <message>
+        <source>good</source>
+        <translation>buena</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>aceptable</translation>
+    </message>
+    <message>
+        <source>poor</source>
+        <translation>deficiente</translation>
+    </message>
+    <message>
+        <source>Health score &lt;b&gt;%1&lt;/b&gt; / 100 — %2. Accepted over 30 days %3 %, completeness %4 %, validity %5 %, timeliness %6 % (%7 days since the newest claim), open anomalies %8, uploads in 30 days %9.</source>
+        <translation>Puntuación de salud &lt;b&gt;%1&lt;/b&gt; / 100 — %2. Aceptado en 30 días %3 %, completitud %4 %, validez %5 %, puntualidad %6 % (%7 días desde la reclamación más reciente), anomalías abiertas %8, cargas en 30 días %9.</translation>
+    </message>
+    <message>
+        <source> Earlier uploads could not be read (%1): volume and outcome-mix checks use no history.</source>
+        <translation> No se pudieron leer las cargas anteriores (%1): las comprobaciones de volumen y de mezcla de resultados no usan historial.</translation>
+    </message>
+    <message>
+        <source>Your IT policy does not allow importing a file below the 0.95 pass mark. Main rejection causes: %1. Correct these rows in the export and validate it again.</source>
+        <translation>Su política de TI no permite importar un archivo por debajo del umbral de 0,95. Causas principales de rechazo: %1. Corrija estas filas en la exportación y valídela de nuevo.</translation>
+    </message>
+    <message>
+        <source>Below the 0.95 pass mark: importing asks you to confirm. Main rejection causes: %1.</source>
+        <translation>Por debajo del umbral de 0,95: la importación le pedirá confirmación. Causas principales de rechazo: %1.</translation>
+    </message>
+    <message>
+        <source>Import a file below the pass mark?</source>
+        <translation>¿Importar un archivo por debajo del umbral?</translation>
+    </message>
+    <message>
+        <source>Only %1 of %2 rows passed validation (quality score %3, below the 0.95 pass mark). Main rejection causes: %4. The rejected rows will not be imported. Import the %1 accepted rows anyway?</source>
+        <translation>Solo %1 de %2 filas superaron la validación (puntuación de calidad %3, por debajo del umbral de 0,95). Causas principales de rechazo: %4. Las filas rechazadas no se importarán. ¿Importar de todos modos las %1 filas aceptadas?</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2666,10 @@
         <source>This file had been imported before: its claims were matched, not doubled.</source>
         <translation>Este archivo ya se había importado: sus reclamaciones se emparejaron, no se duplicaron.</translation>
     </message>
+    <message>
+        <source>The export was removed because it could not be recorded in the audit log: %1</source>
+        <translation>La exportación se eliminó porque no se pudo registrar en el registro de auditoría: %1</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::ImportValidationPage</name>
@@ -2475,7 +2703,7 @@
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation>&amp;Mostrar:</translation>
+        <translation type="vanished">&amp;Mostrar:</translation>
     </message>
     <message>
         <source>Validation issues</source>
@@ -2537,6 +2765,10 @@
         <source>Patient data found and kept out of the import — %1</source>
         <translation>Se encontraron datos de pacientes y se excluyeron de la importación — %1</translation>
     </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Mostrar:</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::ImportWizard</name>
@@ -2563,6 +2795,18 @@
     <message>
         <source>This workspace cannot store payer mappings.</source>
         <translation>Este espacio de trabajo no puede guardar correspondencias de pagador.</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <source>&amp;Preview signals &gt;</source>
+        <translation>&amp;Vista previa de señales &gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Import &gt;</source>
+        <translation>I&amp;mportar &gt;</translation>
     </message>
 </context>
 <context>
@@ -2750,7 +2994,7 @@
     </message>
     <message>
         <source>&amp;History</source>
-        <translation>&amp;Historial</translation>
+        <translation type="vanished">&amp;Historial</translation>
     </message>
     <message>
         <source>Who changed what, and when</source>
@@ -2961,6 +3205,10 @@
         <source>Conflict resolved; the result is queued for the server.</source>
         <translation>Conflicto resuelto; el resultado queda en cola para el servidor.</translation>
     </message>
+    <message>
+        <source>H&amp;istory</source>
+        <translation>&amp;Historial</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::LockController</name>
@@ -3073,6 +3321,10 @@
         <source>&amp;About Upstream Workstation</source>
         <translation>&amp;Acerca de Upstream Workstation</translation>
     </message>
+    <message>
+        <source>&amp;Recompute signals…</source>
+        <translation>&amp;Recalcular señales…</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::MetricChart</name>
@@ -3091,6 +3343,105 @@
     <message>
         <source>Daily value</source>
         <translation>Valor diario</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::RecomputeDialog</name>
+    <message>
+        <source>Recompute signals</source>
+        <translation>Recalcular señales</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Productos</translation>
+    </message>
+    <message>
+        <source>&amp;DriftWatch</source>
+        <translation>&amp;DriftWatch</translation>
+    </message>
+    <message>
+        <source>Denial rate by payer and CPT group</source>
+        <translation>Tasa de denegación por pagador y grupo CPT</translation>
+    </message>
+    <message>
+        <source>De&amp;nialScope</source>
+        <translation>De&amp;nialScope</translation>
+    </message>
+    <message>
+        <source>Denial reasons by payer</source>
+        <translation>Motivos de denegación por pagador</translation>
+    </message>
+    <message>
+        <source>De&amp;layGuard</source>
+        <translation>De&amp;layGuard</translation>
+    </message>
+    <message>
+        <source>Adjudication and payment delays</source>
+        <translation>Retrasos de resolución y de pago</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>A fecha de</translation>
+    </message>
+    <message>
+        <source>The data&apos;s &amp;own date (the day after its newest claim date)</source>
+        <translation>La fecha &amp;propia de los datos (el día después de su fecha de reclamación más reciente)</translation>
+    </message>
+    <message>
+        <source>&amp;A chosen date:</source>
+        <translation>Una &amp;fecha elegida:</translation>
+    </message>
+    <message>
+        <source>As-of date</source>
+        <translation>Fecha de referencia</translation>
+    </message>
+    <message>
+        <source>Windows end the day before the as-of date: an earlier date replays what an export taken that day would have shown.</source>
+        <translation>Las ventanas terminan el día anterior a la fecha de referencia: una fecha anterior reproduce lo que habría mostrado una exportación tomada ese día.</translation>
+    </message>
+    <message>
+        <source>Recompute progress</source>
+        <translation>Progreso del recálculo</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Signals found: %1 (%2 new, %3 updated). Alerts created: %4. As of %5.</source>
+        <translation>Señales encontradas: %1 (%2 nuevas, %3 actualizadas). Alertas creadas: %4. A fecha de %5.</translation>
+    </message>
+    <message>
+        <source>The recompute failed: %1</source>
+        <translation>El recálculo falló: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written; the signals are as they were.</source>
+        <translation>Cancelado: no se escribió nada; las señales siguen como estaban.</translation>
+    </message>
+    <message>
+        <source>Open a workspace or sign in to a server first.</source>
+        <translation>Abra primero un espacio de trabajo o inicie sesión en un servidor.</translation>
+    </message>
+    <message>
+        <source>The recompute cannot start: %1</source>
+        <translation>El recálculo no puede empezar: %1</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
     </message>
 </context>
 <context>
