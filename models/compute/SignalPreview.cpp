@@ -31,9 +31,8 @@ bool sameDelta(double a, double b)
 
 int SignalPreview::count(engines::Product product, PreviewRow::Change change) const
 {
-    return int(std::count_if(rows.begin(), rows.end(), [&](const PreviewRow &r) {
-        return r.signal.product == product && r.change == change;
-    }));
+    return int(std::count_if(rows.begin(), rows.end(),
+                             [&](const PreviewRow &r) { return r.signal.product == product && r.change == change; }));
 }
 
 SignalPreview comparePreview(std::vector<engines::Signal> found, const QJsonArray &stored, QDate asOf)
@@ -44,8 +43,8 @@ SignalPreview comparePreview(std::vector<engines::Signal> found, const QJsonArra
         const QJsonObject row = v.toObject();
         const QString key = groupKeyOf(row);
         const auto it = newest.constFind(key);
-        if (it == newest.constEnd() || it->value(QLatin1String("window_end")).toString() <
-                                           row.value(QLatin1String("window_end")).toString())
+        if (it == newest.constEnd() ||
+            it->value(QLatin1String("window_end")).toString() < row.value(QLatin1String("window_end")).toString())
             newest.insert(key, row);
     }
     SignalPreview preview;
@@ -57,7 +56,8 @@ SignalPreview comparePreview(std::vector<engines::Signal> found, const QJsonArra
         if (it != newest.constEnd()) {
             row.severityBefore = it->value(QLatin1String("severity")).toString();
             row.deltaBefore = it->value(QLatin1String("delta")).toDouble();
-            const bool same = row.severityBefore == engines::severityName(s.severity) && sameDelta(row.deltaBefore, s.delta);
+            const bool same =
+                row.severityBefore == engines::severityName(s.severity) && sameDelta(row.deltaBefore, s.delta);
             row.change = same ? PreviewRow::Change::Same : PreviewRow::Change::Changed;
         }
         row.signal = std::move(s);
@@ -131,9 +131,7 @@ void PreviewRunner::start(PreviewFunction function, importer::ImportRequest requ
         [function = std::move(function), request = std::move(request)](const importer::ImportProgressFn &progress) {
             return function(request, progress);
         },
-        [this](SignalPreview &&preview) {
-            emit finished(std::make_shared<const SignalPreview>(std::move(preview)));
-        });
+        [this](SignalPreview &&preview) { emit finished(std::make_shared<const SignalPreview>(std::move(preview))); });
 }
 
 } // namespace upstream::compute

@@ -28,8 +28,8 @@ struct PreviewRow {
 };
 
 struct SignalPreview {
-    QDate asOf;                   // the merged data's own as-of (SPEC 6)
-    std::vector<PreviewRow> rows; // sorted by product, then change (New, Changed, Same), then dollars descending
+    QDate asOf;                    // the merged data's own as-of (SPEC 6)
+    std::vector<PreviewRow> rows;  // sorted by product, then change (New, Changed, Same), then dollars descending
     importer::ImportResult import; // the dry run's counts (new / updated / unchanged claims)
     int count(engines::Product product, PreviewRow::Change change) const;
 };
@@ -44,8 +44,8 @@ Result<SignalPreview> previewCentral(storage::PgConnection &conn, const QString 
 
 // The wizard's preview step behind its target (the session picks previewLocal or previewCentral), run on the
 // PreviewRunner's worker thread like the import itself.
-using PreviewFunction = std::function<Result<SignalPreview>(const importer::ImportRequest &,
-                                                            const importer::ImportProgressFn &)>;
+using PreviewFunction =
+    std::function<Result<SignalPreview>(const importer::ImportRequest &, const importer::ImportProgressFn &)>;
 
 class PreviewRunner : public importer::JobRunner {
     Q_OBJECT

@@ -109,7 +109,6 @@ struct ImportTarget {
 // the export must not stay (the wizard removes the file). Empty: exports are not audited (tests of other pages).
 using ExportAuditFunction = std::function<Status(std::uint64_t rows)>;
 
-
 // One background job with throttled progress (rows done of a total) and cancel, on its own worker thread: the
 // runner behind the import step, the preview step and anything else of that shape. The job gets a progress
 // function that returns false once cancel() was called; a job failing with ErrorCode::Cancelled ends as

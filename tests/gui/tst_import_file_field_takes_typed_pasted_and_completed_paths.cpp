@@ -120,8 +120,8 @@ private slots:
         QCOMPARE(path->text(), dir.filePath(QStringLiteral("exports-from-billing")));
         QVERIFY(!w.button(QWizard::NextButton)->isEnabled()); // a folder is not a file
         type(QStringLiteral("/2025/"));
-        QTRY_COMPARE_WITH_TIMEOUT(files->rowCount(files->index(dir.filePath(QStringLiteral("exports-from-billing/2025")))),
-                                  1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            files->rowCount(files->index(dir.filePath(QStringLiteral("exports-from-billing/2025")))), 1, 10000);
         type(QStringLiteral("w"));
         QTRY_COMPARE_WITH_TIMEOUT(completer->completionCount(), 1, 10000);
         QCOMPARE(completer->currentCompletion(), csv);

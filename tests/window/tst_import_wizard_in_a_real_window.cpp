@@ -4,9 +4,9 @@
 // object graph (app::Workstation: main window, session, pages) on a real encrypted workspace created through its
 // first-run dialog. Steps: create the workspace (password typed twice), Ctrl+4 lands the keyboard in the File path
 // field, the path is typed letter by letter and arrives whole, then format → mapping → validation → payers →
-// quality → preview signals → import → summary → the recompute window, each by Return, Escape or a mnemonic. Checked on the way: the
-// validation counts, the preview's signals, the import's claim counts, and that after "Recompute signals" the
-// workspace holds exactly the signals the preview announced (same fingerprints). A screenshot of the real window
+// quality → preview signals → import → summary → the recompute window, each by Return, Escape or a mnemonic. Checked on
+// the way: the validation counts, the preview's signals, the import's claim counts, and that after "Recompute signals"
+// the workspace holds exactly the signals the preview announced (same fingerprints). A screenshot of the real window
 // per page is taken from the X server (QScreen::grabWindow, the window's own id), and each must show content.
 #include "WorkstationApp.h"
 #include "WorkstationSession.h"

@@ -52,8 +52,7 @@ QString clash(const std::vector<Mnemonic> &all)
     for (std::size_t i = 0; i < all.size(); ++i)
         for (std::size_t j = i + 1; j < all.size(); ++j)
             if (all[i].key == all[j].key)
-                return QStringLiteral("%1: \"%2\" and \"%3\"")
-                    .arg(all[i].key.toString(), all[i].owner, all[j].owner);
+                return QStringLiteral("%1: \"%2\" and \"%3\"").arg(all[i].key.toString(), all[i].owner, all[j].owner);
     return {};
 }
 
@@ -79,12 +78,13 @@ private slots:
         QCOMPARE(int(menuBar.size()), 3); // control: File, Go, Help
 
         int pages = 0;
-        for (views::Page p : {views::Page::DriftWatch, views::Page::DenialScope, views::Page::DelayGuard,
-                              views::Page::Ledger}) {
+        for (views::Page p :
+             {views::Page::DriftWatch, views::Page::DenialScope, views::Page::DelayGuard, views::Page::Ledger}) {
             std::vector<Mnemonic> all = menuBar;
             const auto own = mnemonicsOf(window.page(p));
             all.insert(all.end(), own.begin(), own.end());
-            QVERIFY2(clash(all).isEmpty(), qPrintable(views::MainWindow::pageTitle(p) + QStringLiteral(" — ") + clash(all)));
+            QVERIFY2(clash(all).isEmpty(),
+                     qPrintable(views::MainWindow::pageTitle(p) + QStringLiteral(" — ") + clash(all)));
             ++pages;
         }
 

@@ -72,8 +72,8 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_table = new QTableWidget(0, 7, this);
     m_table->setObjectName(QStringLiteral("previewTable"));
     m_table->setAccessibleName(tr("Signals after the import"));
-    m_table->setHorizontalHeaderLabels({tr("Dashboard"), tr("Change"), tr("Signal"), tr("Payer"),
-                                        tr("CPT group or reason"), tr("Severity"), tr("Δ")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Dashboard"), tr("Change"), tr("Signal"), tr("Payer"), tr("CPT group or reason"), tr("Severity"), tr("Δ")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -180,9 +180,13 @@ void ImportPreviewPage::showPreview(const compute::SignalPreview &preview)
                                   ? tr("%1 → %2").arg(dashboard::formatDelta(type, row.deltaBefore),
                                                       dashboard::formatDelta(type, s.delta))
                                   : dashboard::formatDelta(type, s.delta);
-        const QStringList cells{productLabel(s.product), changeLabel(row.change), dashboard::signalTypeLabel(type),
-                                s.payer,                 s.cptGroup.isEmpty() ? s.reason : s.cptGroup,
-                                severity,                delta};
+        const QStringList cells{productLabel(s.product),
+                                changeLabel(row.change),
+                                dashboard::signalTypeLabel(type),
+                                s.payer,
+                                s.cptGroup.isEmpty() ? s.reason : s.cptGroup,
+                                severity,
+                                delta};
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(r, c, new QTableWidgetItem(cells[c]));
         ++r;
