@@ -308,17 +308,9 @@ compute::PreviewFunction WorkstationSession::previewFunction()
 importer::ImportTarget WorkstationSession::importTarget()
 {
     // The same choice of target as importFunction(), made at each call: signing in or locking changes it.
-    auto onTarget = [this](auto onServer,
-                           auto onWorkspace) -> decltype(onWorkspace(std::declval<storage::LocalCache &>())) {
-        if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
-            auto conn = storage::PgConnection::connect(m_serverParams);
-            if (!conn.ok())
-                return conn.error();
-            return onServer(conn.value(), m_customer);
-        }
-        if (m_cache)
-            return onWorkspace(*m_cache);
-        return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
+    auto onTarget = [this](auto onServer, auto onWorkspace) {
+        return onImportTarget(
+            [&](storage::PgConnection *conn) { return conn ? onServer(*conn, m_customer) : onWorkspace(*m_cache); });
     };
     importer::ImportTarget target;
     target.knownPayers = [onTarget] {
