@@ -11,6 +11,8 @@ namespace {
 std::optional<QMessageBox::StandardButton> g_nextAnswer;
 std::optional<QString> g_nextFileName;
 QString g_lastQuestion;
+// Counts interruptAll() calls: a dialog whose exec() spans one answers "nothing chosen".
+quint64 g_interruptions = 0;
 
 QMessageBox::StandardButton ask(QMessageBox::Icon icon, QWidget *parent, const QString &title, const QString &text,
                                 QMessageBox::StandardButtons buttons, QMessageBox::StandardButton defaultButton)
@@ -23,7 +25,9 @@ QMessageBox::StandardButton ask(QMessageBox::Icon icon, QWidget *parent, const Q
     }
     QMessageBox box(icon, title, text, buttons, parent);
     box.setDefaultButton(defaultButton);
-    return QMessageBox::StandardButton(box.exec());
+    const quint64 before = g_interruptions;
+    const auto answer = QMessageBox::StandardButton(box.exec());
+    return g_interruptions == before ? answer : QMessageBox::NoButton;
 }
 
 } // namespace
@@ -45,6 +49,11 @@ void MessageBox::information(QWidget *parent, const QString &title, const QStrin
     (void)ask(QMessageBox::Information, parent, title, text, QMessageBox::Ok, QMessageBox::Ok);
 }
 
+void MessageBox::interruptAll()
+{
+    ++g_interruptions;
+}
+
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
 {
     g_nextAnswer = answer;
@@ -63,7 +72,9 @@ QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, con
         g_nextFileName.reset();
         return name;
     }
-    return QFileDialog::getSaveFileName(parent, caption, QDir::home().filePath(suggestedName), filter);
+    const quint64 before = g_interruptions;
+    const QString name = QFileDialog::getSaveFileName(parent, caption, QDir::home().filePath(suggestedName), filter);
+    return g_interruptions == before ? name : QString();
 }
 
 QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &filter)
@@ -73,7 +84,9 @@ QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, con
         g_nextFileName.reset();
         return name;
     }
-    return QFileDialog::getOpenFileName(parent, caption, QDir::homePath(), filter);
+    const quint64 before = g_interruptions;
+    const QString name = QFileDialog::getOpenFileName(parent, caption, QDir::homePath(), filter);
+    return g_interruptions == before ? name : QString();
 }
 
 void FileDialog::setNextFileName(const QString &fileName)

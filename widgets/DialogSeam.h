@@ -21,6 +21,11 @@ public:
 
     static void setNextAnswer(QMessageBox::StandardButton answer); // tests only
     static QString lastQuestion();                                 // text of the last question asked
+
+    // The workstation locks: every question and file picker open now is closed and answers "nothing chosen"
+    // (question() returns NoButton, the file pickers an empty name), whatever the dialog's own default was, so the
+    // code that asked does nothing on a closed workspace. The caller then closes the windows.
+    static void interruptAll();
 };
 
 class FileDialog {

@@ -115,6 +115,9 @@ Workstation::Workstation(settings::Settings &settings, bool synchronousLoad)
     m_importWizard->setExportAudit(session.exportAudit());
     // Recompute (summary page or File ▸ Recompute signals…) opens the recompute window: products, as-of, progress
     // and cancel, the work on its own thread.
+    // Locking joins the wizard's work on the target before the session wipes the password and closes the cache.
+    QObject::connect(&session, &WorkstationSession::workspaceClosing, m_importWizard,
+                     &views::ImportWizard::stopWorkOnTarget);
     QObject::connect(m_importWizard, &views::ImportWizard::recomputeSignalsRequested, &session,
                      &WorkstationSession::openRecomputeDialog);
     QObject::connect(&window, &views::MainWindow::recomputeRequested, &session,

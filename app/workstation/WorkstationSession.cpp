@@ -54,8 +54,7 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
     connect(m_lock, &views::LockController::locked, this, [this] {
         log::info(QStringLiteral("workstation locked"));
         audit(QStringLiteral("lock"), {});
-        if (m_recompute) // its worker holds a connection (and the key) to the cache: stop it at its next step
-            m_recompute->runner()->cancel();
+        setEndedLocked(true);
         release();
     });
 }
@@ -140,7 +139,13 @@ void WorkstationSession::promptServer(std::function<void(bool)> ready)
     auto *dialog = new views::SignInDialog(m_settings, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     const session::SignInRequest initial = dialog->request();
-    if (!initial.user.isEmpty() && m_settings->value(settings::keys::RememberPassword)) {
+    // Never after a run that ended locked: whoever closed or killed the locked workstation must not find the
+    // password filled in. Nor when IT policy forbids remembering passwords.
+    const bool endedLocked = m_settings->value(settings::keys::EndedLocked);
+    if (endedLocked)
+        log::info(QStringLiteral("the last run ended locked: the remembered password is not filled in"));
+    if (!initial.user.isEmpty() && !endedLocked && m_settings->rememberPasswordAllowed() &&
+        m_settings->value(settings::keys::RememberPassword)) {
         QPointer<views::SignInDialog> guard(dialog);
         m_signIn.rememberedPassword(initial.profile, initial.user, [guard](Result<QString> pw) {
             if (guard && pw.ok())
@@ -191,6 +196,7 @@ void WorkstationSession::adopt(workspace::OpenedWorkspace ws)
         m_cache = std::move(ws.cache);
     else
         *m_cache = std::move(*ws.cache);
+    setEndedLocked(false); // signed in or unlocked: this run no longer ends locked
     m_idle.setTimeout(std::chrono::minutes(m_settings->idleLockMinutes()));
     m_idle.start();
     installPages();
@@ -226,15 +232,27 @@ void WorkstationSession::ledgerChanged()
 
 void WorkstationSession::release()
 {
+    // First stop and join everything that runs on another thread with the cache or the server password: pages drop
+    // their models and wait for a dashboard load in flight, the import wizard cancels and joins its import and
+    // preview (an import is all-or-nothing: a cancelled one leaves nothing behind), the recompute window its run.
+    // Only then are the password and the key wiped, so no worker ever reads them half-wiped.
+    emit workspaceClosing();
+    if (m_recompute)
+        m_recompute->runner()->cancelAndWait();
+    if (m_ledgerPage)
+        m_ledgerPage->clearData();
     m_sync.reset(); // stops the worker and wipes the password it held
     m_serverParams.password.fill(QLatin1Char('\0'));
     m_serverParams.password.clear();
-    emit workspaceClosing();
-    if (m_ledgerPage)
-        m_ledgerPage->clearData();
     // Closing the SQLCipher connection wipes its key from memory; unlocking reopens it.
     if (m_cache)
         m_cache->close();
+}
+
+void WorkstationSession::setEndedLocked(bool locked)
+{
+    (void)m_settings->setValue(settings::keys::EndedLocked, locked);
+    m_settings->sync(); // on disk now: a run killed while locked must still find it at the next start
 }
 
 importer::ImportOptions WorkstationSession::importOptions(const importer::ImportRequest &request,

@@ -81,6 +81,7 @@ private:
     void promptServer(std::function<void(bool)> ready);
     void adopt(workspace::OpenedWorkspace ws);
     void release();
+    void setEndedLocked(bool locked);
     void installPages();
     void setActor(const QString &user, const QString &role);
     void startSync(const QString &password);

@@ -40,6 +40,13 @@ RecomputeRunner::~RecomputeRunner()
     }
 }
 
+void RecomputeRunner::cancelAndWait()
+{
+    cancel();
+    if (m_thread)
+        m_thread->wait();
+}
+
 void RecomputeRunner::cancel()
 {
     if (m_cancel)

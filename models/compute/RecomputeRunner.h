@@ -58,6 +58,8 @@ public:
     // while a run is in progress. options.step and options.cancelRequested are the runner's.
     void start(RecomputeTarget target, ComputeOptions options);
     void cancel();
+    // cancel() and wait for the worker thread to end (the workstation locks).
+    void cancelAndWait();
     bool isRunning() const { return m_running; }
 
     // Test seam: called on the worker thread at the start of each step, before its progress is posted.

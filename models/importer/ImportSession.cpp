@@ -186,6 +186,13 @@ void JobRunner::cancel()
         m_cancel->store(true); // the job sees it at its next progress call and fails with Cancelled
 }
 
+void JobRunner::cancelAndWait()
+{
+    cancel();
+    if (m_thread)
+        m_thread->wait();
+}
+
 void JobRunner::run(Job job, std::function<void()> onSuccess)
 {
     if (m_running)

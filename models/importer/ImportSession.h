@@ -137,6 +137,9 @@ public:
             [slot, onResult = std::move(onResult)] { onResult(std::move(**slot)); });
     }
     void cancel();
+    // cancel() and wait until the job's thread has ended (the workstation locks: nothing may still read the cache
+    // or the password). The job's cancelled()/failed() still arrives through the event loop afterwards.
+    void cancelAndWait();
     bool isRunning() const { return m_running; }
 
 signals:

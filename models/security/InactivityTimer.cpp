@@ -3,13 +3,33 @@
 #include <QCoreApplication>
 #include <QEvent>
 
+#include <QDateTime>
+
 #include <algorithm>
 
+#if defined(Q_OS_LINUX)
+#include <time.h>
+#endif
+
 namespace upstream::security {
+namespace {
+
+qint64 sleepAwareNowMs()
+{
+#if defined(Q_OS_LINUX)
+    timespec ts{};
+    if (clock_gettime(CLOCK_BOOTTIME, &ts) == 0)
+        return qint64(ts.tv_sec) * 1000 + ts.tv_nsec / 1000000;
+#endif
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
 
 InactivityTimer::InactivityTimer(std::chrono::milliseconds timeout, QObject *parent)
-    : QObject(parent), m_timeout(timeout)
+    : QObject(parent), m_timeout(timeout), m_clock(sleepAwareNowMs)
 {
+    connect(&m_watchdog, &QTimer::timeout, this, &InactivityTimer::checkSleptPastTimeout);
     m_timer.setSingleShot(true);
     // A coarse timer may fire up to 5% early; the lock must never come before the configured idle time.
     m_timer.setTimerType(Qt::PreciseTimer);
@@ -35,7 +55,7 @@ void InactivityTimer::start()
     if (!m_active && QCoreApplication::instance())
         QCoreApplication::instance()->installEventFilter(this);
     m_active = true;
-    m_timer.start(m_timeout);
+    rearm();
 }
 
 void InactivityTimer::stop()
@@ -44,13 +64,38 @@ void InactivityTimer::stop()
         QCoreApplication::instance()->removeEventFilter(this);
     m_active = false;
     m_timer.stop();
+    m_watchdog.stop();
 }
 
 void InactivityTimer::setTimeout(std::chrono::milliseconds timeout)
 {
     m_timeout = timeout;
     if (m_active)
-        m_timer.start(m_timeout);
+        rearm();
+}
+
+void InactivityTimer::setSleepAwareClock(std::function<qint64()> clock)
+{
+    m_clock = std::move(clock);
+    m_lastInput = m_clock();
+}
+
+void InactivityTimer::rearm()
+{
+    using namespace std::chrono;
+    m_lastInput = m_clock();
+    m_timer.start(m_timeout);
+    const milliseconds tick = std::clamp<milliseconds>(m_timeout / 4, milliseconds(50), seconds(5));
+    if (!m_watchdog.isActive() || m_watchdog.intervalAsDuration() != tick)
+        m_watchdog.start(tick);
+}
+
+void InactivityTimer::checkSleptPastTimeout()
+{
+    if (m_active && m_timer.isActive() && m_clock() - m_lastInput >= m_timeout.count()) {
+        m_timer.stop();
+        emit inactivityDetected();
+    }
 }
 
 bool InactivityTimer::eventFilter(QObject *watched, QEvent *event)
@@ -69,7 +114,7 @@ bool InactivityTimer::eventFilter(QObject *watched, QEvent *event)
     case QEvent::TabletMove:
     case QEvent::InputMethod:
         if (m_active)
-            m_timer.start(m_timeout);
+            rearm();
         break;
     default: break;
     }

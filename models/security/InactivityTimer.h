@@ -6,10 +6,16 @@
 //
 // The timeout is a std::chrono duration so tests run it in milliseconds; clampToPolicy() applies SPEC section 8
 // (never above 30 minutes).
+//
+// Time asleep counts: Qt's timers run on the monotonic clock, which stops while the computer sleeps, so a laptop
+// closed for an hour would otherwise wake up unlocked and give the remaining minutes to whoever opens it. A
+// watchdog tick (a quarter of the timeout, at most 5 s) compares the time since the last input on a clock that
+// keeps running in sleep (CLOCK_BOOTTIME on Linux, else the wall clock) and locks at the first tick after waking.
 #include <QObject>
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 
 namespace upstream::security {
 
@@ -28,6 +34,8 @@ public:
     bool isActive() const { return m_active; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
     void setTimeout(std::chrono::milliseconds timeout);
+    // Tests only: the clock that keeps running while the computer sleeps (milliseconds, any origin).
+    void setSleepAwareClock(std::function<qint64()> clock);
 
 signals:
     void inactivityDetected();
@@ -36,8 +44,13 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void rearm();
+    void checkSleptPastTimeout();
     QTimer m_timer;
+    QTimer m_watchdog;
     std::chrono::milliseconds m_timeout;
+    std::function<qint64()> m_clock;
+    qint64 m_lastInput = 0; // on m_clock
     bool m_active = false;
 };
 

@@ -5,6 +5,10 @@
 #include <QJsonValue>
 
 namespace upstream::security {
+
+static_assert(KeyVault::kOpsLimit == crypto_pwhash_OPSLIMIT_MODERATE);
+static_assert(KeyVault::kMemLimit == crypto_pwhash_MEMLIMIT_MODERATE);
+
 namespace {
 
 QByteArray associatedData(const QString &workspaceId)
@@ -70,10 +74,24 @@ Result<WrappedKey> WrappedKey::fromJson(const QJsonObject &o)
     w.workspaceId = o.value(QStringLiteral("workspace_id")).toString();
     if (w.salt.size() != crypto_pwhash_SALTBYTES || w.nonce.size() != crypto_aead_xchacha20poly1305_ietf_NPUBBYTES ||
         w.ciphertext.size() != KeyVault::kKeyBytes + int(crypto_aead_xchacha20poly1305_ietf_ABYTES) ||
-        w.opsLimit < crypto_pwhash_OPSLIMIT_MIN || w.memLimit < crypto_pwhash_MEMLIMIT_MIN ||
-        w.memLimit > (quint64(1) << 32) || w.workspaceId.isEmpty())
+        w.workspaceId.isEmpty())
         return makeError(ErrorCode::Corrupt, QObject::tr("The workspace key file is damaged."));
+    if (!KeyVault::acceptableLimits(w.opsLimit, w.memLimit))
+        return makeError(ErrorCode::Corrupt,
+                         QObject::tr("The workspace key file asks for key-derivation settings outside the allowed "
+                                     "range; it was not written by Upstream Workstation."));
     return w;
+}
+
+bool KeyVault::acceptableLimits(quint64 opsLimit, quint64 memLimit)
+{
+    return opsLimit >= crypto_pwhash_OPSLIMIT_INTERACTIVE && opsLimit <= crypto_pwhash_OPSLIMIT_SENSITIVE &&
+           memLimit >= crypto_pwhash_MEMLIMIT_INTERACTIVE && memLimit <= crypto_pwhash_MEMLIMIT_SENSITIVE;
+}
+
+bool KeyVault::belowCurrentLimits(const WrappedKey &wrapped)
+{
+    return wrapped.opsLimit < kOpsLimit || wrapped.memLimit < kMemLimit;
 }
 
 SecureBytes KeyVault::generateKey()
@@ -100,8 +118,8 @@ Result<WrappedKey> KeyVault::wrap(const SecureBytes &key, const QString &passwor
         return makeError(ErrorCode::InvalidInput, QStringLiteral("the device secret must be 256 bits"));
     WrappedKey w;
     w.workspaceId = workspaceId;
-    w.opsLimit = crypto_pwhash_OPSLIMIT_INTERACTIVE;
-    w.memLimit = crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    w.opsLimit = kOpsLimit;
+    w.memLimit = kMemLimit;
     w.salt = randomBytes(crypto_pwhash_SALTBYTES);
     w.nonce = randomBytes(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     const SecureBytes kek = deriveKek(password, deviceSecret, w.salt, w.opsLimit, w.memLimit);

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <atomic>
 #include <cstring>
 #include <new>
 #include <utility>
@@ -13,6 +14,9 @@ void ensureSodium()
     static const int ok = sodium_init(); // thread-safe, idempotent
     (void)ok;
 }
+
+std::atomic<std::size_t> g_liveBytes{0};
+std::atomic<SecureBytes::WipeObserver> g_wipeObserver{nullptr};
 } // namespace
 
 SecureBytes::SecureBytes(std::size_t size) : m_size(size)
@@ -24,6 +28,7 @@ SecureBytes::SecureBytes(std::size_t size) : m_size(size)
     if (!m_data)
         throw std::bad_alloc();
     sodium_memzero(m_data, size);
+    g_liveBytes += size;
 }
 
 SecureBytes::~SecureBytes()
@@ -48,8 +53,13 @@ SecureBytes &SecureBytes::operator=(SecureBytes &&other) noexcept
 
 void SecureBytes::wipe()
 {
-    if (m_data)
-        sodium_free(m_data); // zeroes before freeing
+    if (m_data) {
+        sodium_memzero(m_data, m_size);
+        if (const WipeObserver observer = g_wipeObserver.load())
+            observer(m_data, m_size);
+        sodium_free(m_data);
+        g_liveBytes -= m_size;
+    }
     m_data = nullptr;
     m_size = 0;
 }
@@ -65,6 +75,24 @@ SecureBytes SecureBytes::fromByteArray(const QByteArray &bytes)
     if (!bytes.isEmpty())
         std::memcpy(s.m_data, bytes.constData(), std::size_t(bytes.size()));
     return s;
+}
+
+SecureBytes SecureBytes::copy() const
+{
+    SecureBytes s(m_size);
+    if (m_size > 0)
+        std::memcpy(s.m_data, m_data, m_size);
+    return s;
+}
+
+std::size_t SecureBytes::liveBytes()
+{
+    return g_liveBytes.load();
+}
+
+void SecureBytes::setWipeObserver(WipeObserver observer)
+{
+    g_wipeObserver.store(observer);
 }
 
 void secureWipe(QByteArray &bytes)

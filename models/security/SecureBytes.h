@@ -23,10 +23,19 @@ public:
     bool isEmpty() const { return m_size == 0; }
     void wipe(); // zero and free now
 
-    // A copy as QByteArray for APIs that need one (e.g. the SQLCipher key pragma); wipe it after use with
-    // secureWipe().
+    // A copy as QByteArray for APIs that need one; wipe it after use with secureWipe(). Prefer copy(): it stays
+    // in locked, guarded memory.
     QByteArray toByteArray() const;
     static SecureBytes fromByteArray(const QByteArray &bytes);
+    SecureBytes copy() const;
+
+    // Bytes held by all SecureBytes of the process right now: 0 once every key and password copy is wiped (a lock
+    // releases them all; tests assert it).
+    static std::size_t liveBytes();
+    // Tests only: called with each buffer after it is zeroed and before it is freed, so a test can check the
+    // bytes themselves. nullptr removes it. Not thread-safe to change while buffers are being wiped.
+    using WipeObserver = void (*)(const unsigned char *data, std::size_t size);
+    static void setWipeObserver(WipeObserver observer);
 
 private:
     unsigned char *m_data = nullptr;

@@ -2,6 +2,7 @@
 
 #include "logging/Log.h"
 #include "security/SecretStore.h"
+#include "storage/pg/PgTarget.h"
 
 #include <QCryptographicHash>
 #include <QFutureWatcher>
@@ -35,12 +36,12 @@ Result<Membership> connectAndReadMembership(const storage::PgConnectionParams &p
     return Membership{r->int64(0, 0), r->text(0, 1)};
 }
 
-QString rememberKey(const ServerProfile &profile, const QString &user)
+} // namespace
+
+QString SignInService::rememberKey(const ServerProfile &profile, const QString &user)
 {
     return QStringLiteral("server-password:") + profile.key(user);
 }
-
-} // namespace
 
 QString ServerProfile::key(const QString &user) const
 {
@@ -89,6 +90,14 @@ void SignInService::signIn(const SignInRequest &request, Done done)
     }
     if (!request.profile.isConfigured()) {
         done(makeError(ErrorCode::InvalidInput, tr("No server is configured. Enter the server's host and database.")));
+        return;
+    }
+    if (request.profile.sslmode != QLatin1String("verify-full") && !request.profile.allowWeakTls &&
+        storage::connectsOverTcp(request.profile.host, request.profile.hostaddr)) {
+        done(makeError(ErrorCode::CertificateRejected,
+                       tr("The connection would use TLS mode \"%1\", which does not verify the server. Upstream "
+                          "signs in only with verify-full unless your IT department allows less.")
+                           .arg(request.profile.sslmode)));
         return;
     }
     const storage::PgConnectionParams params = connectionParams(request);

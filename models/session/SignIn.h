@@ -31,6 +31,8 @@ struct ServerProfile {
     QString sslmode = QStringLiteral("verify-full");
     QString sslrootcert;
     QString hostaddr; // optional: skip DNS (tests)
+    // Only machine policy (server/allow_weak_tls) sets it: then a TCP connection may use verify-ca or require.
+    bool allowWeakTls = false;
 
     bool isConfigured() const { return !host.isEmpty() && !database.isEmpty(); }
     QString key(const QString &user) const; // "user@host:port/db", the identity of a workspace and a keychain entry
@@ -60,6 +62,8 @@ public:
     // The remembered password for this profile and user, if any (NotFound otherwise).
     void rememberedPassword(const ServerProfile &profile, const QString &user,
                             std::function<void(Result<QString>)> done);
+    // The keychain entry of a remembered password ("server-password:user@host:port/db").
+    static QString rememberKey(const ServerProfile &profile, const QString &user);
 
     security::FailureBackoff &backoff() { return m_backoff; }
     // Failed attempts in a row before the last successful sign-in (for the audit trail: a failed sign-in cannot be

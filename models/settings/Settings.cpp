@@ -79,6 +79,24 @@ bool Settings::importQualityGateBlocks() const
     return !gate.isEmpty() && gate.compare(QLatin1String("confirm"), Qt::CaseInsensitive) != 0;
 }
 
+namespace {
+bool policyFlag(const QSettings *policy, const Setting<bool> &s)
+{
+    const QString key = QString::fromLatin1(s.path);
+    return policy && policy->contains(key) ? policy->value(key).toBool() : s.defaultValue;
+}
+} // namespace
+
+bool Settings::rememberPasswordAllowed() const
+{
+    return policyFlag(m_policy.get(), keys::AllowRememberPassword);
+}
+
+bool Settings::weakTlsAllowed() const
+{
+    return policyFlag(m_policy.get(), keys::AllowWeakTls);
+}
+
 int Settings::idleLockMinutes() const
 {
     return std::clamp(value(keys::IdleLockMinutes), 1, kMaxIdleLockMinutes);

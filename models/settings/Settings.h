@@ -31,6 +31,13 @@ inline const Setting<QString> SslMode{"server/sslmode", QStringLiteral("verify-f
 inline const Setting<QString> SslRootCert{"server/sslrootcert", QString(), true};
 inline const Setting<QString> UserName{"server/user", QString(), false};
 inline const Setting<bool> RememberPassword{"server/remember_password", false, true};
+// Machine policy only (a user's own value is ignored): false removes "Remember my password" and any remembered one.
+inline const Setting<bool> AllowRememberPassword{"server/allow_remember_password", true, true};
+// Machine policy only: true lets the sign-in dialog offer verify-ca and require (with a warning), for a test server.
+inline const Setting<bool> AllowWeakTls{"server/allow_weak_tls", false, true};
+// Written by the workstation when it locks, cleared when it unlocks: still set at the next start means the last
+// run ended locked, and the sign-in dialog then fills in nothing from the keychain.
+inline const Setting<bool> EndedLocked{"security/ended_locked", false, false};
 inline const Setting<int> IdleLockMinutes{"security/idle_lock_minutes", 30, true};
 inline const Setting<QString> LogLevel{"logging/level", QStringLiteral("info"), true};
 inline const Setting<QString> Language{"ui/language", QString(), true}; // empty = system language
@@ -74,6 +81,9 @@ public:
     // Whether an upload below the pass mark is refused. Only "confirm" (any case) or no value asks the analyst;
     // any other value blocks, so a mistyped policy fails closed.
     bool importQualityGateBlocks() const;
+    // The two policy-only switches above: the user's own settings file cannot turn them on (or off).
+    bool rememberPasswordAllowed() const;
+    bool weakTlsAllowed() const;
     void sync();
 
 private:

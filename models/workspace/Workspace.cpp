@@ -6,6 +6,7 @@
 #include "security/SecretStore.h"
 #include "settings/Settings.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -46,12 +47,41 @@ void runInWorker(QObject *context, std::function<Result<T>()> work, std::functio
 
 Result<OpenedWorkspace> openCache(const QString &dir, const QString &id, const security::SecureBytes &key)
 {
-    QByteArray raw = key.toByteArray();
-    auto cache = storage::LocalCache::open(cachePath(dir), raw);
-    security::secureWipe(raw);
+    auto cache = storage::LocalCache::open(cachePath(dir), key);
     if (!cache.ok())
         return cache.error();
     return OpenedWorkspace{dir, id, std::make_shared<storage::LocalCache>(std::move(cache.value()))};
+}
+
+// Replaces the manifest atomically (QSaveFile), readable by its owner only.
+Status writeManifest(const QString &directory, const QJsonObject &manifest)
+{
+    QSaveFile f(manifestPath(directory));
+    if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(manifest).toJson()) < 0 || !f.commit())
+        return makeError(ErrorCode::PermissionDenied,
+                         QCoreApplication::translate("upstream::workspace::WorkspaceOpener",
+                                                     "Cannot write the workspace key file in %1.")
+                             .arg(directory));
+    QFile::setPermissions(manifestPath(directory), QFile::ReadOwner | QFile::WriteOwner);
+    return Status::success();
+}
+
+// A workspace made with weaker key-derivation limits than today's gets its key wrapped again with today's, right
+// after an unlock proved the password. A failure only means the next unlock tries again.
+void rewrap(const QString &directory, QJsonObject manifest, const security::SecureBytes &key, const QString &password,
+            const QByteArray &deviceSecret)
+{
+    auto wrapped = security::KeyVault::wrap(key, password, deviceSecret,
+                                            manifest.value(QStringLiteral("workspace_id")).toString());
+    if (!wrapped.ok()) {
+        log::warn(QStringLiteral("workspace key not rewrapped: %1").arg(wrapped.error().message));
+        return;
+    }
+    manifest.insert(QStringLiteral("key"), wrapped->toJson());
+    if (Status st = writeManifest(directory, manifest); !st.ok())
+        log::warn(QStringLiteral("workspace key not rewrapped: %1").arg(st.error().message));
+    else
+        log::info(QStringLiteral("workspace key rewrapped with the current key-derivation limits"));
 }
 
 } // namespace
@@ -134,11 +164,8 @@ void WorkspaceOpener::create(const QString &directory, const QString &password, 
                                      {QStringLiteral("format"), 1},
                                      {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                                      {QStringLiteral("key"), wrapped->toJson()}};
-                QSaveFile f(manifestPath(directory));
-                if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(manifest).toJson()) < 0 || !f.commit())
-                    return makeError(ErrorCode::PermissionDenied,
-                                     tr("Cannot write the workspace key file in %1.").arg(directory));
-                QFile::setPermissions(manifestPath(directory), QFile::ReadOwner | QFile::WriteOwner);
+                if (Status written = writeManifest(directory, manifest); !written.ok())
+                    return written.error();
                 return openCache(directory, id, key);
             },
             done);
@@ -159,7 +186,7 @@ void WorkspaceOpener::open(const QString &directory, const QString &password, Do
         return;
     }
     const QString id = wrapped->workspaceId;
-    m_secrets->read(deviceSecretKey(id), [this, directory, id, password, w = wrapped.value(),
+    m_secrets->read(deviceSecretKey(id), [this, directory, id, password, w = wrapped.value(), manifest,
                                           done](Result<QByteArray> secret) {
         if (!secret.ok()) {
             if (secret.error().code == ErrorCode::NotFound)
@@ -173,12 +200,14 @@ void WorkspaceOpener::open(const QString &directory, const QString &password, Do
         }
         runInWorker<OpenedWorkspace>(
             this,
-            [directory, id, password, w, deviceSecret = secret.value()]() -> Result<OpenedWorkspace> {
+            [directory, id, password, w, manifest, deviceSecret = secret.value()]() -> Result<OpenedWorkspace> {
                 auto key = security::KeyVault::unwrap(w, password, deviceSecret);
                 if (!key.ok()) {
                     log::warn(QStringLiteral("workspace unlock failed: %1").arg(key.error().message));
                     return makeError(ErrorCode::AuthFailed, tr("The password is wrong. Try again."));
                 }
+                if (security::KeyVault::belowCurrentLimits(w))
+                    rewrap(directory, manifest, key.value(), password, deviceSecret);
                 return openCache(directory, id, key.value());
             },
             done);

@@ -1,7 +1,8 @@
 // Proves (SPEC 8): signing in with one's own PostgreSQL role over verify-full TLS reads the membership and opens (or
 // creates) the user's encrypted local copy; wrong password, disabled user and rejected certificate each give a plain
 // message; with the server down a returning user signs in offline with the same password, a wrong one is refused;
-// "remember me" keeps the password only in the keychain and unticking it deletes it.
+// "remember me" keeps the password only in the keychain and unticking it deletes it; a TLS mode weaker than
+// verify-full over TCP is refused unless IT policy allowed it.
 #include "PrivateCluster.h"
 #include "UpstreamSchema.h"
 #include "security/SecretStore.h"
@@ -71,6 +72,21 @@ private slots:
         QCOMPARE(refused.error().code, ErrorCode::AuthFailed);
         QVERIFY(refused.error().message.contains(QLatin1String("password")));
         QVERIFY(!refused.error().message.contains(QLatin1String("not-the-password")));
+
+        // A weaker TLS mode over TCP is refused before connecting unless policy allowed it (issue 16 item 5);
+        // allowed, require connects (the server's certificate is then not checked against a CA).
+        auto weak = r;
+        weak.profile.sslmode = QStringLiteral("require");
+        weak.profile.sslrootcert.clear();
+        auto weakRefused = signIn(service, weak);
+        QVERIFY(!weakRefused.ok());
+        QCOMPARE(weakRefused.error().code, ErrorCode::CertificateRejected);
+        QVERIFY2(weakRefused.error().message.contains(QLatin1String("verify-full")),
+                 qPrintable(weakRefused.error().message));
+        weak.profile.allowWeakTls = true;
+        auto weakAllowed = signIn(service, weak);
+        QVERIFY2(weakAllowed.ok(), qPrintable(weakAllowed.ok() ? QString() : weakAllowed.error().message));
+        weakAllowed->workspace.cache.reset();
 
         auto badCa = r;
         badCa.profile.sslrootcert = cluster.fixture().wrongCa;

@@ -30,6 +30,8 @@ const Known kSettings[] = {{keys::ServerHost.path, keys::ServerHost.policyLockab
                            {keys::SslRootCert.path, keys::SslRootCert.policyLockable},
                            {keys::UserName.path, keys::UserName.policyLockable},
                            {keys::RememberPassword.path, keys::RememberPassword.policyLockable},
+                           {keys::AllowRememberPassword.path, keys::AllowRememberPassword.policyLockable},
+                           {keys::AllowWeakTls.path, keys::AllowWeakTls.policyLockable},
                            {keys::IdleLockMinutes.path, keys::IdleLockMinutes.policyLockable},
                            {keys::LogLevel.path, keys::LogLevel.policyLockable},
                            {keys::Language.path, keys::Language.policyLockable},

@@ -10,6 +10,7 @@
 // per page is taken from the X server (QScreen::grabWindow, the window's own id), and each must show content.
 #include "WorkstationApp.h"
 #include "WorkstationSession.h"
+#include "XdoTool.h"
 #include "compute/SignalStore.h"
 #include "demo/DemoDataGenerator.h"
 #include "import/ImportWizard.h"
@@ -32,40 +33,11 @@
 #include <QtTest>
 
 using namespace upstream;
+using test::activate;
+using test::key;
+using test::typeText;
 
 namespace {
-
-// Runs xdotool and waits for it while the event loop keeps running (the window must answer the window manager).
-bool xdo(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral("xdotool"), args);
-    if (!p.waitForStarted(5000))
-        return false;
-    QElapsedTimer t;
-    t.start();
-    while (p.state() != QProcess::NotRunning && t.elapsed() < 30000) {
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        p.waitForFinished(10);
-    }
-    QApplication::processEvents();
-    return p.state() == QProcess::NotRunning && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
-}
-
-bool activate(QWidget *window)
-{
-    return xdo({QStringLiteral("windowactivate"), QStringLiteral("--sync"), QString::number(window->winId())});
-}
-
-bool typeText(const QString &text)
-{
-    return xdo({QStringLiteral("type"), QStringLiteral("--delay"), QStringLiteral("25"), QStringLiteral("--"), text});
-}
-
-bool key(const QString &keys)
-{
-    return xdo({QStringLiteral("key"), QStringLiteral("--delay"), QStringLiteral("40"), keys});
-}
 
 // The real window as the X server shows it; fails when it is blank (a window captured black or not drawn).
 QString screenshot(QWidget *window, const QString &name)

@@ -327,6 +327,8 @@ void DashboardPage::bind(std::shared_ptr<storage::LocalCache> cache, const QStri
 void DashboardPage::unbind()
 {
     ++m_generation; // a load still running is discarded when it lands
+    // ... but it reads the cache on a worker thread: wait for it before the cache closes (lock).
+    m_pendingLoad.waitForFinished();
     m_loading = false;
     if (m_deepDive)
         m_deepDive->close(); // WA_DeleteOnClose: its decrypted evidence goes with it
@@ -375,7 +377,8 @@ void DashboardPage::reload()
         watcher->deleteLater();
         apply(watcher->result(), generation);
     });
-    watcher->setFuture(QtConcurrent::run(load));
+    m_pendingLoad = QtConcurrent::run(load);
+    watcher->setFuture(m_pendingLoad);
 }
 
 void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded, quint64 generation)

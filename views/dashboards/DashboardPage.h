@@ -13,6 +13,7 @@
 #include "dashboard/TriageService.h"
 
 #include <QDate>
+#include <QFuture>
 #include <QPointer>
 #include <QWidget>
 
@@ -107,6 +108,7 @@ private:
     QDate m_asOf;
     quint64 m_generation = 0;
     bool m_synchronousLoad = false, m_loading = false;
+    QFuture<std::shared_ptr<Result<dashboard::DashboardData>>> m_pendingLoad; // the worker reading the cache
     double m_lastLoadMs = 0, m_lastApplyMs = 0;
 
     dashboard::SignalTableModel *m_model;

@@ -71,6 +71,12 @@ ImportWizard::ImportWizard(QWidget *parent) : QWizard(parent)
 
 ImportWizard::~ImportWizard() = default;
 
+void ImportWizard::stopWorkOnTarget()
+{
+    m_preview->cancelAndWait();
+    m_import->cancelAndWait();
+}
+
 bool ImportWizard::focusNextPrevChild(bool next)
 {
     // QWizard hides its page area for a moment whenever a page's completeChanged() updates the buttons

@@ -59,6 +59,9 @@ public:
     bool qualityGateBlocks() const { return m_qualityGateBlocks; }
     // Inside the main window: the wizard is a plain child widget and starts over after Finish or Cancel.
     void setEmbedded(bool embedded);
+    // The workspace is closing (the lock): cancels the preview and the import and waits for their threads, which
+    // read the cache and the server password. The file's validation reads only the file and keeps going.
+    void stopWorkOnTarget();
 
     // Shared state (set by the pages, in page order).
     QString filePath;

@@ -215,7 +215,8 @@ ConflictDialog *LedgerPage::resolveSyncConflicts()
                "new entry) or remove it from this workstation?")
                 .arg(conflict.mine.payer),
             QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-        if (answer == QMessageBox::Cancel)
+        // Only an explicit choice acts: Cancel, Escape or the workstation locking meanwhile (NoButton) leave it.
+        if (answer != QMessageBox::Save && answer != QMessageBox::Discard)
             return nullptr;
         auto done = m_repository->resolveSyncConflict(conflict, conflict.mine, answer == QMessageBox::Discard);
         showStatus(done.ok() ? tr("Conflict resolved.") : done.error().message, !done.ok());

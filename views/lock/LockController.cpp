@@ -1,6 +1,7 @@
 #include "LockController.h"
 
 #include "AppClipboard.h"
+#include "DialogSeam.h"
 #include "LockScreen.h"
 #include "shell/MainWindow.h"
 
@@ -19,12 +20,12 @@ LockController::LockController(MainWindow *window, security::InactivityTimer *ti
     connect(m_timer, &security::InactivityTimer::inactivityDetected, this, &LockController::lock);
     connect(m_screen, &LockScreen::unlockRequested, this, &LockController::tryUnlock);
 
-    auto *lockAction = new QAction(tr("&Lock Workstation"), m_window);
-    lockAction->setObjectName(QStringLiteral("lockAction"));
-    lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    lockAction->setShortcutContext(Qt::ApplicationShortcut);
-    connect(lockAction, &QAction::triggered, this, &LockController::lock);
-    m_window->addAction(lockAction);
+    m_lockAction = new QAction(tr("&Lock Workstation"), m_window);
+    m_lockAction->setObjectName(QStringLiteral("lockAction"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lockAction->setShortcutContext(Qt::ApplicationShortcut);
+    connect(m_lockAction, &QAction::triggered, this, &LockController::lock);
+    m_window->addAction(m_lockAction);
 }
 
 void LockController::setUserName(const QString &user)
@@ -37,11 +38,36 @@ void LockController::lock()
     if (m_locked)
         return;
     m_locked = true;
+    // An open menu (menu bar, context menu) would stay usable over the lock screen: close it.
+    while (QWidget *popup = QApplication::activePopupWidget())
+        popup->close();
+    // A question or file picker in its own event loop cannot wait behind the lock (hiding ends its loop): it
+    // answers "nothing chosen", so the code that asked does nothing on the closed workspace.
+    widgets::MessageBox::interruptAll();
     // Hide, never close: a wizard or an unsaved ledger edit must be exactly as it was after unlocking.
     for (QWidget *w : QApplication::topLevelWidgets()) {
-        if (w != m_window && w->isVisible() && !w->inherits("QMenu")) {
-            m_hidden.append(QPointer<QWidget>(w));
-            w->hide();
+        if (w == m_window || !w->isVisible())
+            continue;
+        if (w->inherits("QMenu")) {
+            w->close();
+            continue;
+        }
+        m_hidden.append(QPointer<QWidget>(w));
+        w->hide();
+    }
+    // No action reaches the workspace while locked, whatever its shortcut context; the lock's own stays.
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        QList<QAction *> actions = w->findChildren<QAction *>();
+        actions += w->actions();
+        for (QAction *a : std::as_const(actions)) {
+            if (a == m_lockAction || !a->isEnabled() || m_disabled.contains(a))
+                continue;
+            const auto *owner = qobject_cast<const QWidget *>(a->parent());
+            if (owner && (owner == m_screen || m_screen->isAncestorOf(owner)))
+                continue; // the lock screen's own controls
+
+            m_disabled.append(QPointer<QAction>(a));
+            a->setEnabled(false);
         }
     }
     // Only clear what we put there: another program's clipboard content is not ours to drop.
@@ -82,6 +108,10 @@ void LockController::tryUnlock(const QString &password)
         m_locked = false;
         m_screen->clearPassword();
         m_window->setLocked(false);
+        for (const QPointer<QAction> &a : std::as_const(m_disabled))
+            if (a)
+                a->setEnabled(true);
+        m_disabled.clear();
         for (const QPointer<QWidget> &w : std::as_const(m_hidden))
             if (w)
                 w->show();

@@ -1,9 +1,12 @@
 #pragma once
 // LockController: locks the workstation after inactivity (security::InactivityTimer) or on Ctrl+L.
 //
-// Locking swaps the main window to the lock screen, hides (never closes) every other visible top-level window —
-// open dialogs and wizards keep their state — clears the clipboard if it holds data copied from the app, and emits
-// locked() so the application drops decrypted models and wipes keys. Unlocking needs the password: the verifier
+// Locking swaps the main window to the lock screen, closes open menus, ends every question or file picker that is
+// waiting for an answer (widgets::MessageBox::interruptAll: it answers "nothing chosen"), hides (never closes)
+// every other visible top-level window — open dialogs and wizards keep their state —, disables every action but
+// the lock's own (no shortcut reaches the workspace: Quit, Go to page, Import…), clears the clipboard if it holds
+// data copied from the app, and emits locked() so the application drops decrypted models and wipes keys. The
+// main window refuses to close while locked (MainWindow::closeEvent). Unlocking needs the password: the verifier
 // (supplied by the application: it reopens the encrypted workspace) answers asynchronously. After five failures
 // in a row each further attempt waits out a growing delay. Nothing can veto a lock.
 #include "core/Result.h"
@@ -16,6 +19,7 @@
 #include <chrono>
 #include <functional>
 
+class QAction;
 class QWidget;
 
 namespace upstream::views {
@@ -52,6 +56,8 @@ private:
     Verifier m_verifier;
     LockScreen *m_screen;
     QList<QPointer<QWidget>> m_hidden;
+    QList<QPointer<QAction>> m_disabled;
+    QAction *m_lockAction = nullptr;
     bool m_locked = false;
     bool m_checking = false;
     security::FailureBackoff m_backoff;

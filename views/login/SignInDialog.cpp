@@ -44,10 +44,26 @@ SignInDialog::SignInDialog(settings::Settings *settings, QWidget *parent) : QDia
     m_port->setAccessibleName(tr("Server port"));
     m_database = new QLineEdit(settings->value(keys::ServerDatabase), server);
     m_database->setAccessibleName(tr("Database"));
+    // verify-full only, unless machine policy allows weaker modes for a test server; a weaker mode left in the
+    // user's own settings from an older version is not offered.
     m_sslmode = new QComboBox(server);
-    m_sslmode->addItems({QStringLiteral("verify-full"), QStringLiteral("verify-ca"), QStringLiteral("require")});
+    m_sslmode->setObjectName(QStringLiteral("sslmode"));
+    m_sslmode->addItem(QStringLiteral("verify-full"));
+    if (settings->weakTlsAllowed())
+        m_sslmode->addItems({QStringLiteral("verify-ca"), QStringLiteral("require")});
     m_sslmode->setCurrentText(settings->value(keys::SslMode));
     m_sslmode->setAccessibleName(tr("TLS verification"));
+    m_tlsWarning = new QLabel(tr("This mode does not check that the server is the one named above: use it only for a "
+                                 "test server."),
+                              server);
+    m_tlsWarning->setObjectName(QStringLiteral("tlsWarning"));
+    m_tlsWarning->setWordWrap(true);
+    m_tlsWarning->setStyleSheet(QStringLiteral("color: #b26a00;"));
+    auto showTlsWarning = [this] {
+        m_tlsWarning->setVisible(m_sslmode->currentText() != QLatin1String("verify-full"));
+    };
+    connect(m_sslmode, &QComboBox::currentTextChanged, this, showTlsWarning);
+    showTlsWarning();
     m_ca = new QLineEdit(settings->value(keys::SslRootCert), server);
     m_ca->setPlaceholderText(tr("System certificate store"));
     m_ca->setAccessibleName(tr("CA certificate file"));
@@ -55,6 +71,7 @@ SignInDialog::SignInDialog(settings::Settings *settings, QWidget *parent) : QDia
     sf->addRow(tr("P&ort:"), m_port);
     sf->addRow(tr("&Database:"), m_database);
     sf->addRow(tr("&TLS:"), m_sslmode);
+    sf->addRow(QString(), m_tlsWarning);
     sf->addRow(tr("CA &file:"), m_ca);
     lockIfPolicy(m_host, settings->isLocked(keys::ServerHost));
     lockIfPolicy(m_port, settings->isLocked(keys::ServerPort));
@@ -72,8 +89,16 @@ SignInDialog::SignInDialog(settings::Settings *settings, QWidget *parent) : QDia
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setAccessibleName(tr("Password"));
     m_remember = new QCheckBox(tr("&Remember my password on this computer"), this);
-    m_remember->setChecked(settings->value(keys::RememberPassword));
+    m_remember->setObjectName(QStringLiteral("remember"));
     m_remember->setToolTip(tr("Stored only in the system keychain."));
+    if (settings->rememberPasswordAllowed()) {
+        m_remember->setChecked(settings->value(keys::RememberPassword));
+        lockIfPolicy(m_remember, settings->isLocked(keys::RememberPassword));
+    } else {
+        m_remember->setChecked(false);
+        m_remember->setEnabled(false);
+        m_remember->setToolTip(tr("Your IT department does not allow remembering passwords."));
+    }
     form->addRow(tr("&User:"), m_user);
     form->addRow(tr("&Password:"), m_password);
     form->addRow(QString(), m_remember);
@@ -107,9 +132,10 @@ session::SignInRequest SignInDialog::request() const
     r.profile.database = m_database->text().trimmed();
     r.profile.sslmode = m_sslmode->currentText();
     r.profile.sslrootcert = m_ca->text().trimmed();
+    r.profile.allowWeakTls = m_settings->weakTlsAllowed();
     r.user = m_user->text().trimmed();
     r.password = m_password->text();
-    r.remember = m_remember->isChecked();
+    r.remember = m_remember->isChecked() && m_settings->rememberPasswordAllowed();
     return r;
 }
 

@@ -39,6 +39,7 @@ private:
     QSpinBox *m_port = nullptr;
     QLineEdit *m_database = nullptr;
     QComboBox *m_sslmode = nullptr;
+    QLabel *m_tlsWarning = nullptr;
     QLineEdit *m_ca = nullptr;
     QLineEdit *m_user = nullptr;
     QLineEdit *m_password = nullptr;

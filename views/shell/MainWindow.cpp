@@ -5,6 +5,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -146,6 +147,15 @@ void MainWindow::setLocked(bool locked)
     menuBar()->setVisible(!locked);
     statusBar()->setVisible(!locked);
     m_workspace->setEnabled(!locked);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (isLocked()) {
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
 }
 
 bool MainWindow::isLocked() const

@@ -39,6 +39,10 @@ signals:
     void currentPageChanged(upstream::views::Page page);
     void recomputeRequested(); // File ▸ Recompute signals…
 
+protected:
+    // Refused while locked: closing the locked window must not end the lock (and with it the need for the password).
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void buildMenus();
     QWidget *makePlaceholder(Page page);

@@ -1,7 +1,14 @@
 #include "CipherDatabase.h"
 
+// SQLITE_HAS_CODEC declares sqlite3_key_v2 (the library is built with it).
+#ifndef SQLITE_HAS_CODEC
+#define SQLITE_HAS_CODEC 1
+#endif
 #include <sqlcipher/sqlite3.h> // SQLCipher 4, never the plain SQLite header
 
+#include <sodium.h>
+
+#include <mutex>
 #include <utility>
 
 namespace upstream::storage {
@@ -10,6 +17,22 @@ namespace {
 QString sqliteMessage(sqlite3 *db)
 {
     return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
+}
+
+// The raw-key form SQLCipher recognises (x'<64 hex digits>'), written straight into locked memory: it is handed to
+// sqlite3_key_v2 as bytes, never as SQL text. Without this form SQLCipher would treat the key as a passphrase and
+// run PBKDF2 over it.
+security::SecureBytes rawKeyLiteral(const security::SecureBytes &key)
+{
+    const std::size_t hexLength = key.size() * 2;
+    security::SecureBytes literal(hexLength + 4); // x ' hex ' and the NUL sodium_bin2hex writes
+    auto *out = reinterpret_cast<char *>(literal.data());
+    out[0] = 'x';
+    out[1] = '\'';
+    sodium_bin2hex(out + 2, hexLength + 1, key.data(), key.size());
+    out[2 + hexLength] = '\'';
+    out[3 + hexLength] = '\0';
+    return literal;
 }
 
 } // namespace
@@ -55,6 +78,11 @@ QString CipherDatabase::cipherVersion()
 
 Result<CipherDatabase> CipherDatabase::open(const QString &path, const QByteArray &key)
 {
+    return open(path, security::SecureBytes::fromByteArray(key));
+}
+
+Result<CipherDatabase> CipherDatabase::open(const QString &path, const security::SecureBytes &key)
+{
     if (!key.isEmpty() && key.size() != 32)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("the cache key must be 256 bits"));
     sqlite3 *raw = nullptr;
@@ -65,10 +93,7 @@ Result<CipherDatabase> CipherDatabase::open(const QString &path, const QByteArra
         return makeError(ErrorCode::PermissionDenied,
                          QStringLiteral("cannot open the local cache %1: %2").arg(path, sqliteMessage(raw)));
     if (!key.isEmpty()) {
-        const QString pragma = QStringLiteral("PRAGMA key = \"x'%1'\"").arg(QString::fromLatin1(key.toHex()));
-        if (Status st = db.exec(pragma); !st.ok())
-            return st.error();
-        // Refuse to run on anything but SQLCipher 4: with plain SQLite the key pragma is silently ignored.
+        // Refuse to run on anything but SQLCipher 4: with plain SQLite a key would be silently ignored.
         const QString version = [&] {
             auto stmt = db.prepare(QStringLiteral("PRAGMA cipher_version"));
             if (!stmt.ok())
@@ -81,6 +106,14 @@ Result<CipherDatabase> CipherDatabase::open(const QString &path, const QByteArra
                              QStringLiteral("the local cache needs SQLCipher 4 but this build reports '%1'; "
                                             "refusing to write unencrypted data")
                                  .arg(version.isEmpty() ? QStringLiteral("plain SQLite") : version));
+        // Process-wide and one-way (SQLCipher ≥ 4.5): from here on SQLCipher zeroes what it frees and locks its key
+        // buffers in memory.
+        static std::once_flag memorySecurity;
+        std::call_once(memorySecurity, [&] { (void)db.exec(QStringLiteral("PRAGMA cipher_memory_security = ON")); });
+        const security::SecureBytes literal = rawKeyLiteral(key);
+        if (sqlite3_key_v2(raw, "main", literal.data(), int(literal.size() - 1)) != SQLITE_OK)
+            return makeError(ErrorCode::Internal,
+                             QStringLiteral("cannot key the local cache %1: %2").arg(path, sqliteMessage(raw)));
         (void)db.exec(QStringLiteral("PRAGMA cipher_log_level = NONE"));
     }
     // The first real read verifies the key (SQLITE_NOTADB on a wrong key).

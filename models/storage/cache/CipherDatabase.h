@@ -6,6 +6,7 @@
 // this check turns that into a hard error. A wrong key fails on open with ErrorCode::Corrupt.
 // Not thread-safe: use one instance per thread (the cache has one writer connection).
 #include "core/Result.h"
+#include "security/SecureBytes.h"
 
 #include <type_traits>
 
@@ -31,7 +32,12 @@ public:
     CipherDatabase(const CipherDatabase &) = delete;
     CipherDatabase &operator=(const CipherDatabase &) = delete;
 
-    // key must be 32 bytes. An empty key opens an unencrypted database (benchmarks compare the two).
+    // key must be 32 bytes. An empty key opens an unencrypted database (benchmarks compare the two). The key goes
+    // to SQLCipher through sqlite3_key_v2 from locked memory (no SQL text, no unwiped copy), and the first keyed
+    // open turns on SQLCipher's memory security for the process (PRAGMA cipher_memory_security: every buffer
+    // SQLCipher frees is wiped first).
+    static Result<CipherDatabase> open(const QString &path, const security::SecureBytes &key);
+    // Tests and benchmarks: the caller owns (and wipes) the QByteArray.
     static Result<CipherDatabase> open(const QString &path, const QByteArray &key);
     // The linked SQLCipher version, e.g. "4.6.1 community"; empty if the library is not SQLCipher.
     static QString cipherVersion();

@@ -103,11 +103,16 @@ CREATE TABLE cpt_group_mappings (cpt TEXT PRIMARY KEY, cpt_group TEXT NOT NULL, 
 
 Result<LocalCache> LocalCache::open(const QString &path, const QByteArray &key)
 {
+    return open(path, security::SecureBytes::fromByteArray(key));
+}
+
+Result<LocalCache> LocalCache::open(const QString &path, const security::SecureBytes &key)
+{
     auto db = CipherDatabase::open(path, key);
     if (!db.ok())
         return db.error();
     LocalCache cache(std::move(db.value()), path);
-    cache.m_key = security::SecureBytes::fromByteArray(key);
+    cache.m_key = key.copy();
     cache.m_encrypted = !key.isEmpty();
     // 4 KiB pages and a 64 MiB page cache (negative = KiB): the measured sweet spot for SQLCipher bulk writes.
     for (const char *pragma :
@@ -128,10 +133,7 @@ Result<LocalCache> LocalCache::openAnotherConnection() const
     if (!m_db.isOpen() || (m_encrypted && m_key.isEmpty()))
         return makeError(ErrorCode::InvalidInput,
                          QCoreApplication::translate("LocalCache", "The workspace is locked: unlock it first."));
-    QByteArray key = m_key.toByteArray();
-    auto other = open(m_path, key);
-    security::secureWipe(key);
-    return other;
+    return open(m_path, m_key);
 }
 
 Status LocalCache::migrate()

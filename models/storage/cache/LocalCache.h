@@ -20,7 +20,10 @@ class LocalCache {
 public:
     static constexpr int kSchemaVersion = 4;
 
-    // key: 32 bytes (from KeyVault); empty = unencrypted (benchmarks only).
+    // key: 32 bytes (from KeyVault); empty = unencrypted (benchmarks only). The cache keeps its own copy in locked
+    // memory (for openAnotherConnection) until close().
+    static Result<LocalCache> open(const QString &path, const security::SecureBytes &key);
+    // Tests and benchmarks: the caller owns (and wipes) the QByteArray.
     static Result<LocalCache> open(const QString &path, const QByteArray &key);
     // A second connection to the same file with the same key, for another thread (call it on this one's thread,
     // then hand the result over). Fails with InvalidInput once this one is closed (locked: the key is gone).

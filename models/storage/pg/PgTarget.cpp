@@ -42,8 +42,9 @@ QByteArray quoted(const char *value)
     return "'" + v + "'";
 }
 
-// True when any host of the (comma-separated) list is reached over TCP rather than a Unix socket.
-bool overTcp(const QString &host, const QString &hostaddr)
+} // namespace
+
+bool connectsOverTcp(const QString &host, const QString &hostaddr)
 {
     if (!hostaddr.isEmpty())
         return true;
@@ -52,8 +53,6 @@ bool overTcp(const QString &host, const QString &hostaddr)
             return true;
     return false;
 }
-
-} // namespace
 
 Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &passwordFile, QString *warning)
 {
@@ -94,7 +93,7 @@ Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &pas
         p.connectionString = QString::fromUtf8(kv.trimmed());
     }
     // A TCP connection is verify-full unless the caller explicitly allows less (a Unix socket needs no TLS).
-    if (overTcp(host, hostaddr)) {
+    if (connectsOverTcp(host, hostaddr)) {
         if (sslmode.isEmpty()) {
             p.sslmode = QStringLiteral("verify-full");
         } else if (sslmode != QLatin1String("verify-full")) {

@@ -15,6 +15,10 @@ namespace upstream::storage {
 // TLS: every TCP connection uses sslmode=verify-full unless the string or PGSSLMODE names a mode; a weaker mode
 // over TCP is refused (InvalidInput) unless UPSTREAM_ALLOW_WEAK_TLS=1, and then `warning` says so. A Unix-socket
 // connection needs none. The password travels as a connection field, never through PGPASSWORD.
+// True when any host of the (comma-separated) list is reached over TCP rather than a Unix socket: such a
+// connection must use sslmode=verify-full unless weaker TLS is explicitly allowed.
+bool connectsOverTcp(const QString &host, const QString &hostaddr);
+
 Result<PgConnectionParams> resolvePgTarget(const QString &db, const QString &passwordFile, QString *warning = nullptr);
 // resolvePgTarget + PgConnection::connect; the warning goes to stderr.
 Result<PgConnection> connectPgTarget(const QString &db, const QString &passwordFile);
