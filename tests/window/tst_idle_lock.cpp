@@ -15,6 +15,8 @@
 #include "WorkstationSession.h"
 #include "XdoTool.h"
 #include "dashboards/DashboardPage.h"
+#include "demo/DemoDataGenerator.h"
+#include "import/ImportWizard.h"
 #include "ledger/LedgerPage.h"
 #include "ledger/LedgerTableModel.h"
 #include "lock/LockController.h"
@@ -371,6 +373,50 @@ private slots:
                            QStringLiteral("SELECT count(*) FROM ledger_entries WHERE id = '%1' AND approved_by IS NULL")
                                .arg(entryId)),
                  qint64(1));
+    }
+
+    void lockDuringAnImportCancelsAndJoinsItFirst()
+    {
+        // The import thread reads the cache (and, signed in, the server password): the lock cancels it and waits
+        // for its thread before closing the cache. The import is all-or-nothing: nothing of it is left.
+        QVERIFY2(qgetenv("QT_QPA_PLATFORM") == "xcb", "run through fixtures/x11_session.sh");
+        QTemporaryDir dir;
+        demo::DemoConfig config;
+        config.rows = 400000;
+        config.seed = 5;
+        config.asOf = QDate(2025, 3, 3);
+        const QString csv = dir.filePath(QStringLiteral("claims.csv"));
+        QVERIFY(demo::DemoDataGenerator(config).writeCsv(csv).ok());
+
+        settings::Settings settings;
+        app::Workstation workstation(settings, true);
+        app::WorkstationSession &session = workstation.session();
+        workstation.window().show();
+        bool opened = false;
+        session.start(true, [&](bool ok) { opened = ok; });
+        QTRY_VERIFY_WITH_TIMEOUT(opened, 120000);
+        const QString uploads = QStringLiteral("SELECT count(*) FROM uploads");
+        const qint64 uploadsBefore = countRows(*session.cache(), uploads);
+        QVERIFY(uploadsBefore >= 0);
+
+        importer::ImportRunner *runner = workstation.importWizard()->importRunner();
+        QSignalSpy progress(runner, &importer::JobRunner::progress);
+        QSignalSpy cancelled(runner, &importer::JobRunner::cancelled);
+        QSignalSpy finished(runner, &importer::ImportRunner::finished);
+        importer::ImportRequest request;
+        request.path = csv;
+        request.expectedRows = std::uint64_t(config.rows);
+        runner->start(session.importFunction(), request);
+        QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 60000); // running on its thread
+        QVERIFY(finished.isEmpty());
+        session.lockController()->lock();
+        QVERIFY(!session.cache()->isOpen());
+        QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 30000);
+        QCOMPARE(finished.count(), 0);
+
+        session.lockController()->tryUnlock(QString::fromLatin1(workspace::kDemoPassword));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.lockController()->isLocked(), 30000);
+        QCOMPARE(countRows(*session.cache(), uploads), uploadsBefore);
     }
 
     void clipboardDataFromTheAppIsCleared()
