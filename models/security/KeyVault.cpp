@@ -108,8 +108,10 @@ QByteArray KeyVault::generateDeviceSecret()
 }
 
 Result<WrappedKey> KeyVault::wrap(const SecureBytes &key, const QString &password, const QByteArray &deviceSecret,
-                                  const QString &workspaceId)
+                                  const QString &workspaceId, quint64 opsLimit, quint64 memLimit)
 {
+    if (!acceptableLimits(opsLimit, memLimit))
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("key-derivation limits out of range"));
     if (key.size() != size_t(kKeyBytes))
         return makeError(ErrorCode::InvalidInput, QStringLiteral("the cache key must be 256 bits"));
     if (password.isEmpty())
@@ -118,8 +120,8 @@ Result<WrappedKey> KeyVault::wrap(const SecureBytes &key, const QString &passwor
         return makeError(ErrorCode::InvalidInput, QStringLiteral("the device secret must be 256 bits"));
     WrappedKey w;
     w.workspaceId = workspaceId;
-    w.opsLimit = kOpsLimit;
-    w.memLimit = kMemLimit;
+    w.opsLimit = opsLimit;
+    w.memLimit = memLimit;
     w.salt = randomBytes(crypto_pwhash_SALTBYTES);
     w.nonce = randomBytes(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
     const SecureBytes kek = deriveKek(password, deviceSecret, w.salt, w.opsLimit, w.memLimit);

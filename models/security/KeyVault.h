@@ -49,8 +49,10 @@ public:
     static QByteArray generateDeviceSecret();
 
     // Argon2id takes about half a second and 256 MiB: call from a worker thread in the GUI.
+    // opsLimit/memLimit: today's unless a test needs a workspace made by an older version; must be acceptable.
     static Result<WrappedKey> wrap(const SecureBytes &key, const QString &password, const QByteArray &deviceSecret,
-                                   const QString &workspaceId);
+                                   const QString &workspaceId, quint64 opsLimit = kOpsLimit,
+                                   quint64 memLimit = kMemLimit);
     static Result<SecureBytes> unwrap(const WrappedKey &wrapped, const QString &password,
                                       const QByteArray &deviceSecret);
 };

@@ -1,6 +1,9 @@
 // Proves: a workspace's cache opens only with the right password AND this device's keychain secret; a wrong
 // password, a missing keychain secret, a damaged key file and a cache from a newer program each fail with a clear
-// message; the cache file holds none of the plaintext written into it; the key file holds no raw key.
+// message; the cache file holds none of the plaintext written into it; the key file holds no raw key. New keys are
+// wrapped with Argon2id MODERATE; a manifest asking for limits outside INTERACTIVE..SENSITIVE is refused; a workspace
+// made with the older INTERACTIVE limits opens and is rewrapped with MODERATE.
+#include "security/KeyVault.h"
 #include "security/SecretStore.h"
 #include "storage/cache/LocalCache.h"
 #include "workspace/Workspace.h"
@@ -36,6 +39,18 @@ class TstWorkspaceUnlock : public QObject {
     Result<OpenedWorkspace> openWith(const QString &pw)
     {
         return wait([&](auto cb) { opener.open(dir, pw, cb); });
+    }
+
+    QJsonObject readManifest()
+    {
+        QFile f(QDir(dir).filePath(QStringLiteral("workspace.json")));
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+    }
+    void writeManifest(const QJsonObject &o)
+    {
+        QFile f(QDir(dir).filePath(QStringLiteral("workspace.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(QJsonDocument(o).toJson());
     }
 
 private slots:
@@ -116,6 +131,60 @@ private slots:
         f.write(original);
         f.close();
         QVERIFY(openWith(password).ok());
+    }
+
+    void newKeysUseModerateAndManifestLimitsAreBounded()
+    {
+        const QJsonObject original = readManifest();
+        const QJsonObject key = original.value(QStringLiteral("key")).toObject();
+        QCOMPARE(key.value(QStringLiteral("opslimit")).toString(), QStringLiteral("3"));
+        QCOMPARE(key.value(QStringLiteral("memlimit")).toString(), QString::number(quint64(256) << 20));
+        const std::pair<const char *, QString> forged[] = {
+            {"opslimit", QStringLiteral("1")},               // too weak to resist guessing
+            {"memlimit", QString::number(quint64(8) << 20)}, // 8 MiB: too weak
+            {"memlimit", QString::number(quint64(8) << 30)}, // 8 GiB: exhausts the machine
+            {"opslimit", QStringLiteral("4000000000")}};     // hours of work per unlock
+        for (const auto &[field, value] : forged) {
+            QJsonObject k = key;
+            k.insert(QLatin1String(field), value);
+            QJsonObject o = original;
+            o.insert(QStringLiteral("key"), k);
+            writeManifest(o);
+            auto refused = openWith(password);
+            QVERIFY2(!refused.ok(), field);
+            QCOMPARE(refused.error().code, ErrorCode::Corrupt);
+        }
+        writeManifest(original);
+        QVERIFY(openWith(password).ok());
+    }
+
+    void olderInteractiveWorkspaceIsRewrappedOnUnlock()
+    {
+        // A workspace as an older version made it: the same key wrapped with INTERACTIVE limits.
+        const QJsonObject original = readManifest();
+        auto current = security::WrappedKey::fromJson(original.value(QStringLiteral("key")).toObject());
+        QVERIFY(current.ok());
+        std::optional<Result<QByteArray>> secret;
+        secrets.read(WorkspaceOpener::deviceSecretKey(id), [&](Result<QByteArray> r) { secret = std::move(r); });
+        QTRY_VERIFY(secret.has_value());
+        QVERIFY(secret->ok());
+        auto rawKey = security::KeyVault::unwrap(*current, password, secret->value());
+        QVERIFY(rawKey.ok());
+        auto older = security::KeyVault::wrap(*rawKey, password, secret->value(), id, 2, quint64(64) << 20);
+        QVERIFY(older.ok());
+        QJsonObject o = original;
+        o.insert(QStringLiteral("key"), older->toJson());
+        writeManifest(o);
+        QCOMPARE(readManifest().value(QStringLiteral("key")).toObject().value(QStringLiteral("opslimit")).toString(),
+                 QStringLiteral("2"));
+        auto opened = openWith(password);
+        QVERIFY2(opened.ok(), qPrintable(opened.ok() ? QString() : opened.error().message));
+        const QJsonObject rewrapped = readManifest().value(QStringLiteral("key")).toObject();
+        QCOMPARE(rewrapped.value(QStringLiteral("opslimit")).toString(), QStringLiteral("3"));
+        QCOMPARE(rewrapped.value(QStringLiteral("memlimit")).toString(), QString::number(quint64(256) << 20));
+        QVERIFY(rewrapped.value(QStringLiteral("salt")) != older->toJson().value(QStringLiteral("salt")));
+        opened->cache.reset();
+        QVERIFY(openWith(password).ok()); // and it still opens
     }
 
     void newerCacheIsRefused()

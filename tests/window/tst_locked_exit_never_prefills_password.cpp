@@ -46,8 +46,8 @@ class TstLockedExitNeverPrefillsPassword : public QObject {
     std::unique_ptr<settings::Settings> makeSettings(bool endedLocked, const QVariantMap &policy)
     {
         ++m_run;
-        auto user = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("user-%1.ini").arg(m_run)),
-                                                QSettings::IniFormat);
+        auto user =
+            std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("user-%1.ini").arg(m_run)), QSettings::IniFormat);
         auto machine = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("policy-%1.ini").arg(m_run)),
                                                    QSettings::IniFormat);
         for (auto it = policy.begin(); it != policy.end(); ++it)
@@ -132,7 +132,8 @@ private slots:
     void onlyVerifyFullUnlessPolicyAllowsLess()
     {
         auto strict = makeSettings(false, {});
-        QCOMPARE(start(*strict).tlsModes, QStringList({QStringLiteral("verify-full"), QStringLiteral("current=verify-full")}));
+        QCOMPARE(start(*strict).tlsModes,
+                 QStringList({QStringLiteral("verify-full"), QStringLiteral("current=verify-full")}));
         auto lax = makeSettings(false, {{QStringLiteral("server/allow_weak_tls"), true}});
         QCOMPARE(start(*lax).tlsModes, QStringList({QStringLiteral("verify-full"), QStringLiteral("verify-ca"),
                                                     QStringLiteral("require"), QStringLiteral("current=require")}));
