@@ -8,6 +8,7 @@
 #include "logging/Log.h"
 #include "settings/Settings.h"
 #include "shell/MainWindow.h"
+#include "storage/cache/CipherDatabase.h"
 #include "sync/ConnectionState.h"
 
 #include <QApplication>
@@ -165,6 +166,8 @@ int runWorkstation(int argc, char *argv[])
     }
 
     settings::Settings settings;
+    if (settings.value(settings::keys::CacheMemorySecurity))
+        storage::CipherDatabase::enableMemorySecurity();
     log::Options logOptions;
     logOptions.level = parser.isSet(logLevel) ? parser.value(logLevel) : settings.value(settings::keys::LogLevel);
     if (const Status st = log::init(logOptions); !st.ok()) {

@@ -39,6 +39,9 @@ inline const Setting<bool> AllowWeakTls{"server/allow_weak_tls", false, true};
 // run ended locked, and the sign-in dialog then fills in nothing from the keychain.
 inline const Setting<bool> EndedLocked{"security/ended_locked", false, false};
 inline const Setting<int> IdleLockMinutes{"security/idle_lock_minutes", 30, true};
+// SQLCipher's memory security for the local cache (storage::CipherDatabase::enableMemorySecurity): wipes every freed
+// buffer of decrypted data, at about 11 times the cache's CPU cost. Off unless IT turns it on.
+inline const Setting<bool> CacheMemorySecurity{"security/cache_memory_security", false, true};
 inline const Setting<QString> LogLevel{"logging/level", QStringLiteral("info"), true};
 inline const Setting<QString> Language{"ui/language", QString(), true}; // empty = system language
 inline const Setting<QString> WorkspacePath{"workspace/path", QString(), true};

@@ -33,6 +33,7 @@ const Known kSettings[] = {{keys::ServerHost.path, keys::ServerHost.policyLockab
                            {keys::AllowRememberPassword.path, keys::AllowRememberPassword.policyLockable},
                            {keys::AllowWeakTls.path, keys::AllowWeakTls.policyLockable},
                            {keys::IdleLockMinutes.path, keys::IdleLockMinutes.policyLockable},
+                           {keys::CacheMemorySecurity.path, keys::CacheMemorySecurity.policyLockable},
                            {keys::LogLevel.path, keys::LogLevel.policyLockable},
                            {keys::Language.path, keys::Language.policyLockable},
                            {keys::WorkspacePath.path, keys::WorkspacePath.policyLockable},

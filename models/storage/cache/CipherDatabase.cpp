@@ -8,11 +8,13 @@
 
 #include <sodium.h>
 
-#include <mutex>
+#include <atomic>
 #include <utility>
 
 namespace upstream::storage {
 namespace {
+
+std::atomic<bool> g_memorySecurity{false};
 
 QString sqliteMessage(sqlite3 *db)
 {
@@ -61,6 +63,11 @@ void CipherDatabase::close()
     }
 }
 
+void CipherDatabase::enableMemorySecurity()
+{
+    g_memorySecurity.store(true);
+}
+
 QString CipherDatabase::cipherVersion()
 {
     sqlite3 *db = nullptr;
@@ -106,10 +113,8 @@ Result<CipherDatabase> CipherDatabase::open(const QString &path, const security:
                              QStringLiteral("the local cache needs SQLCipher 4 but this build reports '%1'; "
                                             "refusing to write unencrypted data")
                                  .arg(version.isEmpty() ? QStringLiteral("plain SQLite") : version));
-        // Process-wide and one-way (SQLCipher ≥ 4.5): from here on SQLCipher zeroes what it frees and locks its key
-        // buffers in memory.
-        static std::once_flag memorySecurity;
-        std::call_once(memorySecurity, [&] { (void)db.exec(QStringLiteral("PRAGMA cipher_memory_security = ON")); });
+        if (g_memorySecurity.load())
+            (void)db.exec(QStringLiteral("PRAGMA cipher_memory_security = ON")); // process-wide, one-way
         const security::SecureBytes literal = rawKeyLiteral(key);
         if (sqlite3_key_v2(raw, "main", literal.data(), int(literal.size() - 1)) != SQLITE_OK)
             return makeError(ErrorCode::Internal,
