@@ -432,3 +432,14 @@ BEGIN
     RETURN NULL;
 END
 $$;
+
+-- ---------------------------------------------------------------------------------------------------------------
+-- 6. Logins of other customers: the catalog views that list roles and sessions are closed to PUBLIC in this
+--    database (libpq, the workstation and the CLI never read them; the SECURITY DEFINER functions above run as the
+--    owner). A limit, stated in docs/security.md: PostgreSQL still names any role by OID to anyone
+--    (pg_get_userbyid(), ::regrole), so this stops listing, not enumeration; login names must not identify a
+--    customer.
+-- ---------------------------------------------------------------------------------------------------------------
+
+REVOKE SELECT ON pg_catalog.pg_roles, pg_catalog.pg_user, pg_catalog.pg_group, pg_catalog.pg_auth_members,
+    pg_catalog.pg_stat_activity FROM PUBLIC;

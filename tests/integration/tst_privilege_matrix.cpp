@@ -138,6 +138,10 @@ const Operation kOperations[] = {
      "INSERT INTO upstream.applied_changes (customer_id, change_id, kind) VALUES ($2::bigint, gen_random_uuid(), "
      "'audit')",
      Super},
+    // Issue 16: the views that list the cluster's logins and sessions are closed to app roles (docs/security.md).
+    {"list the cluster's logins", "SELECT count(*) FROM pg_catalog.pg_roles", Super},
+    {"list role memberships", "SELECT count(*) FROM pg_catalog.pg_auth_members", Super},
+    {"list who is connected", "SELECT count(*) FROM pg_catalog.pg_stat_activity", Super},
     {"write a change channel", "UPDATE upstream.change_channels SET channel = channel WHERE customer_id = $1::bigint",
      Super},
     {"write an audit row directly",
