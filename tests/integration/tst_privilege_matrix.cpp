@@ -110,7 +110,7 @@ const Operation kOperations[] = {
     {"promote a membership", "UPDATE upstream.memberships SET app_role = 'admin' WHERE customer_id = $1::bigint",
      Super},
     {"add a membership",
-     "INSERT INTO upstream.memberships (customer_id, member_role, app_role) VALUES ($1::bigint, $5, 'admin')", Super},
+     "INSERT INTO upstream.memberships (customer_id, member_role, app_role) VALUES ($1::bigint, $4, 'admin')", Super},
     {"create a customer", "INSERT INTO upstream.customers (name) VALUES ($5)", Super},
     {"create a customer (function)", "SELECT upstream.admin_create_customer($5)", Super},
     {"create a user", "SELECT upstream.admin_create_user($5, $6, $1::bigint, 'viewer')", Admin | Super},
@@ -123,8 +123,7 @@ const Operation kOperations[] = {
      Viewer | Operator | Analyst | Supervisor | Admin | Super},
     // Issue 16: a client records only the actions a workstation records; the rest is the server's to write.
     {"append a server-only audit action", "SELECT upstream.audit_append($1::bigint, 'user.disable', '{}')", Super},
-    {"append a trigger-only audit action", "SELECT upstream.audit_append($1::bigint, 'judgment.insert', '{}')",
-     Super},
+    {"append a trigger-only audit action", "SELECT upstream.audit_append($1::bigint, 'judgment.insert', '{}')", Super},
     // Issue 16: every role delivers its audit events; only the roles that apply a change may mark one delivered.
     {"mark an audit event delivered",
      "INSERT INTO upstream.applied_changes (customer_id, change_id, kind) VALUES ($1::bigint, gen_random_uuid(), "
@@ -491,11 +490,10 @@ private slots:
                             .ok());
             auto round = sync::syncOnce(*conn, *cache, own);
             QVERIFY2(round.ok(), qPrintable(round.ok() ? QString() : round.error().message));
-            QVERIFY2(round->pushed == 3 && round->rejected == 0,
-                     qPrintable(QStringLiteral("%1: pushed %2, rejected %3")
-                                    .arg(QLatin1String(role))
-                                    .arg(round->pushed)
-                                    .arg(round->rejected)));
+            QVERIFY2(round->pushed == 3 && round->rejected == 0, qPrintable(QStringLiteral("%1: pushed %2, rejected %3")
+                                                                                .arg(QLatin1String(role))
+                                                                                .arg(round->pushed)
+                                                                                .arg(round->rejected)));
             auto rows = db->superuser().exec("SELECT string_agg(action, ',' ORDER BY seq) FROM upstream.audit_log "
                                              "WHERE customer_id = $1 AND actor = $2 AND details ->> 'probe' = $3",
                                              {own, u.login, probe});
@@ -515,8 +513,8 @@ private slots:
         QTemporaryDir dir;
         auto cache = newCache(dir);
         QVERIFY(cache.has_value());
-        auto alert = db->superuser().exec("SELECT max(alert_id)::text FROM upstream.alerts WHERE customer_id = $1",
-                                          {own});
+        auto alert =
+            db->superuser().exec("SELECT max(alert_id)::text FROM upstream.alerts WHERE customer_id = $1", {own});
         QVERIFY(sync::enqueueChange(*cache, QStringLiteral("verdict"), alert->text(0, 0), 0,
                                     {{QStringLiteral("alert_id"), alert->text(0, 0)},
                                      {QStringLiteral("verdict"), QStringLiteral("noise")}})
@@ -564,8 +562,8 @@ private slots:
         auto admin = db->connectAs(adminOfOther);
         QVERIFY(admin.ok());
         const QString password = storage::AdminService::generatePassword();
-        const Status created = storage::AdminService(*admin).createUser(victim->login, password, other,
-                                                                         QStringLiteral("analyst"));
+        const Status created =
+            storage::AdminService(*admin).createUser(victim->login, password, other, QStringLiteral("analyst"));
         QVERIFY2(created.ok(), qPrintable(created.ok() ? QString() : created.error().message));
         {
             test::TestUser again = *victim;
@@ -580,6 +578,12 @@ private slots:
             QVERIFY(n->int64(0, 1) > 0);
             QCOMPARE(n->text(0, 2), QStringLiteral("{%1}").arg(other));
         }
+        // Not even a superuser can leave a membership waiting for whoever creates a name later.
+        QCOMPARE(sqlstateOf(su, QStringLiteral("INSERT INTO upstream.memberships (customer_id, member_role, app_role) "
+                                               "VALUES (%1, '%2', 'admin')")
+                                    .arg(own)
+                                    .arg(test::uniqueName(QStringLiteral("nobody")))),
+                 QStringLiteral("23503"));
         // The dropped role's membership went with the re-creation, recorded in the own customer's audit log.
         auto rows = su.exec("SELECT string_agg(customer_id::text, ',') FROM upstream.memberships WHERE member_role = "
                             "$1",
@@ -627,6 +631,8 @@ private slots:
         // Over a plain connection, no app: the audit row exists inside the writing transaction...
         auto sup = db->connectAs(users[Supervisor]); // may read the audit log
         QVERIFY(sup.ok());
+        auto head = sup->exec("SELECT coalesce(max(seq), 0) FROM upstream.audit_log WHERE customer_id = $1", {own});
+        QVERIFY(head.ok());
         QVERIFY(sup->execScript(QStringLiteral("BEGIN")).ok());
         auto j = sup->exec("INSERT INTO upstream.judgments (customer_id, alert_id, verdict, client_uuid) SELECT $1, "
                            "max(alert_id), 'real', gen_random_uuid() FROM upstream.alerts WHERE customer_id = $1 "
@@ -637,15 +643,14 @@ private slots:
         const qint64 judgment = j->int64(0, 0);
         auto inTx = sup->exec("SELECT count(*) FROM upstream.audit_log WHERE customer_id = $1 AND action IN "
                               "('judgment.insert', 'judgment.update') AND actor = session_user AND "
-                              "(details ->> 'judgment_id')::bigint = $2",
-                              {own, judgment});
+                              "(details ->> 'judgment_id')::bigint = $2 AND seq > $3",
+                              {own, judgment, head->int64(0, 0)});
         QVERIFY2(inTx.ok(), qPrintable(inTx.ok() ? QString() : inTx.error().message));
         QCOMPARE(inTx->int64(0, 0), 1);
         QVERIFY(sup->execScript(QStringLiteral("ROLLBACK")).ok());
         // ...and goes with it.
-        auto gone = db->superuser().exec("SELECT count(*) FROM upstream.audit_log WHERE customer_id = $1 AND action "
-                                         "LIKE 'judgment.%' AND (details ->> 'judgment_id')::bigint = $2",
-                                         {own, judgment});
+        auto gone = db->superuser().exec("SELECT count(*) FROM upstream.audit_log WHERE customer_id = $1 AND seq > $2",
+                                         {own, head->int64(0, 0)});
         QCOMPARE(gone->int64(0, 0), 0);
 
         // Committed writes by each writing role leave their audit rows, signed with the role's name.
@@ -676,10 +681,10 @@ private slots:
                                                {own});
             auto r = c->exec(w.sql, {own});
             QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
-            auto rows = db->superuser().exec("SELECT count(*) FROM upstream.audit_log WHERE customer_id = $1 AND "
-                                             "seq > $2 AND actor = $3 AND action LIKE $4 || '%'",
-                                             {own, before->int64(0, 0), users[w.who].login,
-                                              QString::fromLatin1(w.action)});
+            auto rows =
+                db->superuser().exec("SELECT count(*) FROM upstream.audit_log WHERE customer_id = $1 AND "
+                                     "seq > $2 AND actor = $3 AND action LIKE $4 || '%'",
+                                     {own, before->int64(0, 0), users[w.who].login, QString::fromLatin1(w.action)});
             QVERIFY(rows.ok());
             QVERIFY2(rows->int64(0, 0) == 1, w.action);
         }
