@@ -132,9 +132,11 @@ Result<Applied> applyLedgerUpsert(storage::PgConnection &conn, qint64 customer, 
 
 Result<Applied> applyLedgerApprove(storage::PgConnection &conn, qint64 customer, const OutboxChange &c)
 {
-    auto r = conn.exec("UPDATE upstream.ledger_entries SET approved_by = session_user, approved_at = now() "
+    // The server stamps approved_at itself; the workstation's approval time is kept as approved_at_client.
+    auto r = conn.exec("UPDATE upstream.ledger_entries SET approved_by = session_user, approved_at = now(), "
+                       "approved_at_client = $4::timestamptz "
                        "WHERE customer_id = $1 AND client_uuid = $2::uuid AND version = $3 RETURNING version",
-                       {customer, c.entityId, c.baseVersion});
+                       {customer, c.entityId, c.baseVersion, nullable(c.payload.value(QStringLiteral("approved_at")))});
     if (!r.ok())
         return r.error();
     return Applied{r->rows() == 0};

@@ -22,8 +22,17 @@ void SyncWorker::connectToServer(const storage::PgConnectionParams &params)
         return;
     }
     m_conn = std::make_unique<storage::PgConnection>(std::move(c.value()));
-    if (Status st = m_conn->listen(QStringLiteral("upstream_changes")); !st.ok())
-        log::warn(QStringLiteral("sync: LISTEN failed: %1").arg(st.error().message));
+    // Each customer announces its changes on its own opaque channel, readable only by its members (0006). A server
+    // without change_channels still announces on upstream_changes.
+    QStringList channels;
+    if (auto r = m_conn->exec("SELECT channel FROM upstream.change_channels ORDER BY customer_id"); r.ok())
+        for (int i = 0; i < r->rows(); ++i)
+            channels << r->text(i, 0);
+    else
+        channels << QStringLiteral("upstream_changes");
+    for (const QString &channel : channels)
+        if (Status st = m_conn->listen(channel); !st.ok())
+            log::warn(QStringLiteral("sync: LISTEN failed: %1").arg(st.error().message));
     watchSocket();
     emit connected(true, 0, QString());
 }

@@ -132,11 +132,13 @@ private slots:
         QCOMPARE(again.error().code, ErrorCode::AuthFailed);
         QVERIFY2(again.error().message.contains(QLatin1String("disabled")), qPrintable(again.error().message));
 
-        // Every step is in the customer's audit chain.
+        // Every step is in the customer's audit chain, and so is the upload the promoted user recorded (written by
+        // the server's trigger since issue 16).
         auto audit = db->superuser().exec("SELECT string_agg(action, ',' ORDER BY seq) FROM upstream.audit_log "
                                           "WHERE customer_id = $1",
                                           {id});
-        QCOMPARE(audit->text(0, 0), QStringLiteral("customer.create,user.create,user.set_role,user.disable"));
+        QCOMPARE(audit->text(0, 0),
+                 QStringLiteral("customer.create,user.create,user.set_role,upload.insert,user.disable"));
     }
 
     void generatedPasswordIsShownOnceAndWorks()

@@ -193,7 +193,7 @@ private slots:
                 return;
             }
             for (int i = 0; i < 50; ++i)
-                if (!AuditLog::append(*conn, c, QStringLiteral("sign-in"), {{QStringLiteral("i"), i}}).ok())
+                if (!AuditLog::append(*conn, c, QStringLiteral("sign_in"), {{QStringLiteral("i"), i}}).ok())
                     ++failures;
         };
         std::thread t1(worker, std::cref(u1)), t2(worker, std::cref(u2));

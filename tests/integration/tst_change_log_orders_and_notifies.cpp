@@ -1,7 +1,8 @@
 // Proves: every write to a synced table records one change_log row for its customer, numbered 1, 2, 3 ... without
-// gaps in commit order, carrying the table, the row key and the operation; a LISTENer on upstream_changes is told
-// which customer changed once the transaction commits (not before); a rolled-back write leaves no change behind;
-// and a user sees only their own customer's changes.
+// gaps in commit order, carrying the table, the row key and the operation; a LISTENer on the customer's own channel
+// (an opaque name from upstream.change_channels, issue 16) is told once the transaction commits (not before), with a
+// payload that names no customer; a rolled-back write leaves no change behind; and a user sees only their own
+// customer's changes.
 #include "UpstreamSchema.h"
 
 #include <QJsonDocument>
@@ -37,7 +38,9 @@ private slots:
     {
         auto listener = db->connectAs(analystA);
         QVERIFY(listener.ok());
-        QVERIFY(listener->listen(QStringLiteral("upstream_changes")).ok());
+        auto channel = listener->exec("SELECT channel FROM upstream.change_channels WHERE customer_id = $1", {a});
+        QVERIFY(channel.ok() && channel->rows() == 1);
+        QVERIFY(listener->listen(channel->text(0, 0)).ok());
         auto writer = db->connectAs(analystA);
         QVERIFY(writer.ok());
 
@@ -64,8 +67,8 @@ private slots:
         QVERIFY(listener->waitForNotify(5000));
         const auto notes = listener->takeNotifications();
         QCOMPARE(int(notes.size()), 1); // identical notifications of one transaction fold into one
-        QCOMPARE(notes.front().first, QStringLiteral("upstream_changes"));
-        QCOMPARE(notes.front().second, QString::number(a));
+        QCOMPARE(notes.front().first, channel->text(0, 0));
+        QCOMPARE(notes.front().second, QString()); // no customer id (issue 16)
 
         auto rows = writer->exec("SELECT seq, table_name, row_key, op FROM upstream.change_log WHERE customer_id = $1 "
                                  "AND seq > $2 ORDER BY seq",

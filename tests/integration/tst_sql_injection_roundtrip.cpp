@@ -125,7 +125,7 @@ private slots:
         QVERIFY2(verdict.ok(), qPrintable(verdict.ok() ? QString() : verdict.error().message));
         QCOMPARE(verdict->text(0, 0), value);
 
-        auto seq = storage::AuditLog::append(c, customer, QStringLiteral("test.note"),
+        auto seq = storage::AuditLog::append(c, customer, QStringLiteral("export"),
                                              QJsonObject{{QStringLiteral("note"), value}}, value);
         QVERIFY2(seq.ok(), qPrintable(seq.ok() ? QString() : seq.error().message));
         auto audit = c.exec("SELECT details ->> 'note', workstation FROM upstream.audit_log WHERE customer_id = $1 "

@@ -123,7 +123,8 @@ Result<MigrationReport> Migrator::migrate(PgConnection &conn) const
     const bool pending = std::any_of(m_migrations.begin(), m_migrations.end(),
                                      [&](const Migration &m) { return m.version > current.value(); });
     if (pending) {
-        auto su = conn.exec("SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user");
+        // is_superuser, not pg_roles: 0006 closes pg_roles to non-superusers, who must still get the message below.
+        auto su = conn.exec("SELECT pg_catalog.current_setting('is_superuser') = 'on'");
         if (!su.ok())
             return su.error();
         if (su->rows() != 1 || !su->boolean(0, 0))
