@@ -155,6 +155,35 @@ Status applyJudgment(Statements &cache, const QJsonObject &r)
                 text(r, "verdict"), text(r, "reason_code"), text(r, "notes"), text(r, "updated_at")});
 }
 
+// A pulled ledger row in the server's row form (to_jsonb of upstream.ledger_entries, as LedgerEntry::fromServerRow
+// reads it and as a push conflict returns it).
+QJsonObject ledgerServerRow(const storage::PgResult &rows, int i)
+{
+    auto value = [&](int column) -> QJsonValue {
+        if (rows.isNull(i, column))
+            return QJsonValue::Null;
+        return QString::fromUtf8(rows.data(i, column), rows.size(i, column));
+    };
+    auto number = [&](int column) { return QJsonValue(double(std::strtoll(rows.data(i, column), nullptr, 10))); };
+    return {{QStringLiteral("entry_id"), number(PulledEntryId)},
+            {QStringLiteral("client_uuid"), value(PulledClientUuid)},
+            {QStringLiteral("alert_id"), rows.isNull(i, PulledAlertId) ? QJsonValue() : number(PulledAlertId)},
+            {QStringLiteral("signal_id"), rows.isNull(i, PulledSignalId) ? QJsonValue() : number(PulledSignalId)},
+            {QStringLiteral("product"), value(PulledProduct)},
+            {QStringLiteral("payer"), value(PulledPayer)},
+            {QStringLiteral("expected_amount"), number(PulledExpectedCents).toDouble() / 100.0},
+            {QStringLiteral("recovered_amount"), number(PulledRecoveredCents).toDouble() / 100.0},
+            {QStringLiteral("recovered_date"), value(PulledRecoveredDate)},
+            {QStringLiteral("state"), value(PulledState)},
+            {QStringLiteral("owner"), value(PulledOwner)},
+            {QStringLiteral("notes"), value(PulledNotes)},
+            {QStringLiteral("approved_by"), value(PulledApprovedBy)},
+            {QStringLiteral("approved_at"), value(PulledApprovedAt)},
+            {QStringLiteral("version"), number(PulledVersion)},
+            {QStringLiteral("created_at"), value(PulledCreatedAt)},
+            {QStringLiteral("updated_at"), value(PulledUpdatedAt)}};
+}
+
 // Ledger rows as pulled (LedgerPullColumn): the server's bytes are bound as they are, one prepared statement each
 // for upserts and deletions. A row with a local edit still queued is left alone until the push has decided on it.
 Status applyLedgerRows(Statements &cache, const storage::PgResult &rows, const std::set<QString> &pending)
@@ -172,18 +201,32 @@ Status applyLedgerRows(Statements &cache, const storage::PgResult &rows, const s
     const QString remove = QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ?");
     auto integer = [&](int row, int column) { return qint64(std::strtoll(rows.data(row, column), nullptr, 10)); };
     for (int i = 0; i < rows.rows(); ++i) {
-        if (rows.isNull(i, LedgerClientUuid)) {
+        if (rows.isNull(i, PulledClientUuid)) {
             storage::CipherStatement *q = cache.statement(remove);
             if (!q)
                 return cache.lastError();
-            q->bindText(1, rows.data(i, LedgerEntryId), rows.size(i, LedgerEntryId));
+            q->bindText(1, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
             if (Status st = q->run(); !st.ok())
                 return st;
             continue;
         }
-        if (!pending.empty() &&
-            pending.count(QString::fromLatin1(rows.data(i, LedgerClientUuid), rows.size(i, LedgerClientUuid))))
-            continue; // our queued edit wins locally until the server has decided on it
+        if (!pending.empty()) {
+            const QString entity = QString::fromLatin1(rows.data(i, PulledClientUuid), rows.size(i, PulledClientUuid));
+            if (pending.count(entity)) {
+                // Our queued edit wins locally until the server has decided on it. If it was already refused, the
+                // conflict's "theirs" follows the server, so that resolving it starts from the server's newest
+                // version (this row is not sent again once the conflict is gone).
+                storage::CipherStatement *theirs =
+                    cache.statement(QStringLiteral("UPDATE conflicts SET theirs = ? WHERE entity_id = ?"));
+                if (!theirs)
+                    return cache.lastError();
+                theirs->bind(1, json(ledgerServerRow(rows, i)));
+                theirs->bind(2, entity);
+                if (Status st = theirs->run(); !st.ok())
+                    return st;
+                continue;
+            }
+        }
         storage::CipherStatement *q = cache.statement(upsert);
         if (!q)
             return cache.lastError();
@@ -194,16 +237,16 @@ Status applyLedgerRows(Statements &cache, const storage::PgResult &rows, const s
             else
                 q->bindText(position, rows.data(i, column), rows.size(i, column));
         };
-        q->bindText(1, rows.data(i, LedgerClientUuid), rows.size(i, LedgerClientUuid));
-        q->bindText(2, rows.data(i, LedgerEntryId), rows.size(i, LedgerEntryId));
-        for (int c = LedgerAlertId; c < LedgerPullColumns; ++c) {
+        q->bindText(1, rows.data(i, PulledClientUuid), rows.size(i, PulledClientUuid));
+        q->bindText(2, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
+        for (int c = PulledAlertId; c < PulledLedgerColumns; ++c) {
             switch (c) {
-            case LedgerProduct:
-            case LedgerPayer:
-            case LedgerState: q->bindText(c + 1, rows.data(i, c), rows.size(i, c)); break;
-            case LedgerExpectedCents:
-            case LedgerRecoveredCents:
-            case LedgerVersion: q->bind(c + 1, integer(i, c)); break;
+            case PulledProduct:
+            case PulledPayer:
+            case PulledState: q->bindText(c + 1, rows.data(i, c), rows.size(i, c)); break;
+            case PulledExpectedCents:
+            case PulledRecoveredCents:
+            case PulledVersion: q->bind(c + 1, integer(i, c)); break;
             default: textOrNull(c + 1, c); break;
             }
         }

@@ -66,24 +66,24 @@ constexpr int kPullBatchRows = 20000;
 // Columns of PulledBatch::ledgerRows, already in the cache's format (cents, ISO dates, UTC seconds), so applying
 // them binds the server's bytes directly — no JSON or date parsing per row. The ledger is the bulk of a pull.
 enum LedgerPullColumn {
-    LedgerEntryId, // key; the other columns are NULL when the entry was deleted (or is no longer visible)
-    LedgerClientUuid,
-    LedgerAlertId,
-    LedgerSignalId,
-    LedgerProduct,
-    LedgerPayer,
-    LedgerExpectedCents,
-    LedgerRecoveredCents,
-    LedgerRecoveredDate,
-    LedgerState,
-    LedgerOwner,
-    LedgerNotes,
-    LedgerApprovedBy,
-    LedgerApprovedAt,
-    LedgerVersion,
-    LedgerCreatedAt,
-    LedgerUpdatedAt,
-    LedgerPullColumns
+    PulledEntryId, // key; the other columns are NULL when the entry was deleted (or is no longer visible)
+    PulledClientUuid,
+    PulledAlertId,
+    PulledSignalId,
+    PulledProduct,
+    PulledPayer,
+    PulledExpectedCents,
+    PulledRecoveredCents,
+    PulledRecoveredDate,
+    PulledState,
+    PulledOwner,
+    PulledNotes,
+    PulledApprovedBy,
+    PulledApprovedAt,
+    PulledVersion,
+    PulledCreatedAt,
+    PulledUpdatedAt,
+    PulledLedgerColumns
 };
 
 struct PulledBatch {

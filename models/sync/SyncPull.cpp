@@ -16,49 +16,47 @@ namespace {
 struct TableQuery {
     const char *table;
     const char *keyColumn;
-    // $1 customer, $2 after seq, $3 up to seq; returns (key, row json or NULL when the row is gone)
+    // $1 customer, $2 after seq, $3 up to seq; returns (key, row json or NULL when the row is gone). The sub-select
+    // k is the range's distinct keys of the table.
     const char *sql;
 };
-
-#define UPSTREAM_CHANGED_KEYS(table, key)                                                                              \
-    "(SELECT DISTINCT (c.row_key ->> '" key "')::bigint AS id FROM upstream.change_log c "                             \
-    "WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 AND c.table_name = '" table "') k "
 
 // Only these tables are mirrored into the cache; table names never come from the server into SQL.
 constexpr TableQuery kTables[] = {
     {"signals", "signal_id",
-     "SELECT k.id, to_jsonb(s)::text FROM " UPSTREAM_CHANGED_KEYS(
-         "signals", "signal_id") "LEFT JOIN upstream.signals s ON s.customer_id = $1 AND s.signal_id = k.id"},
+     "SELECT k.id, to_jsonb(s)::text FROM (SELECT DISTINCT (c.row_key ->> 'signal_id')::bigint AS id "
+     "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
+     "AND c.table_name = 'signals') k "
+     "LEFT JOIN upstream.signals s ON s.customer_id = $1 AND s.signal_id = k.id"},
     {"alerts", "alert_id",
-     "SELECT k.id, (to_jsonb(a) || jsonb_build_object('product', s.product))::text FROM " UPSTREAM_CHANGED_KEYS(
-         "alerts", "alert_id") "LEFT JOIN (upstream.alerts a JOIN upstream.signals s ON s.customer_id = a.customer_id "
-                               "AND s.signal_id = a.signal_id) ON a.customer_id = $1 AND a.alert_id = k.id"},
+     "SELECT k.id, (to_jsonb(a) || jsonb_build_object('product', s.product))::text "
+     "FROM (SELECT DISTINCT (c.row_key ->> 'alert_id')::bigint AS id "
+     "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
+     "AND c.table_name = 'alerts') k "
+     "LEFT JOIN (upstream.alerts a JOIN upstream.signals s ON s.customer_id = a.customer_id "
+     "AND s.signal_id = a.signal_id) ON a.customer_id = $1 AND a.alert_id = k.id"},
     {"judgments", "judgment_id",
-     "SELECT k.id, to_jsonb(j)::text FROM " UPSTREAM_CHANGED_KEYS(
-         "judgments", "judgment_id") "LEFT JOIN upstream.judgments j ON j.customer_id = $1 AND j.judgment_id = k.id"},
+     "SELECT k.id, to_jsonb(j)::text FROM (SELECT DISTINCT (c.row_key ->> 'judgment_id')::bigint AS id "
+     "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
+     "AND c.table_name = 'judgments') k "
+     "LEFT JOIN upstream.judgments j ON j.customer_id = $1 AND j.judgment_id = k.id"},
 };
 
-#define UPSTREAM_UTC_SECONDS(column) "to_char(" column " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
-
 // The columns of LedgerPullColumn, formatted as the cache stores them (LedgerEntry::fromServerRow's conventions:
-// integer cents, ISO dates, timestamps in whole UTC seconds).
+// integer cents, ISO dates, timestamps in whole UTC seconds), in the cache's key order so that consecutive inserts
+// land on the same index pages.
 constexpr const char *kLedgerSql =
     "SELECT k.id, l.client_uuid::text, l.alert_id::text, l.signal_id::text, l.product, l.payer, "
     "(l.expected_amount * 100)::bigint, (l.recovered_amount * 100)::bigint, to_char(l.recovered_date, 'YYYY-MM-DD'), "
-    "l.state, l.owner, l.notes, l.approved_by, " UPSTREAM_UTC_SECONDS("l.approved_at") ", "
-                                                                                       "l.version,"
-                                                                                       " " UPSTREAM_UTC_SECONDS("l."
-                                                                                                                "create"
-                                                                                                                "d_at") ", " UPSTREAM_UTC_SECONDS("l.updated_at") " FROM " UPSTREAM_CHANGED_KEYS(
-                                                                                           "ledger_entries",
-                                                                                           "entry_id") "LEFT JOIN "
-                                                                                                       "upstream."
-                                                                                                       "ledger_entries "
-                                                                                                       "l ON "
-                                                                                                       "l.customer_id "
-                                                                                                       "= $1 AND "
-                                                                                                       "l.entry_id = "
-                                                                                                       "k.id";
+    "l.state, l.owner, l.notes, l.approved_by, "
+    "to_char(l.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), l.version, "
+    "to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "to_char(l.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+    "FROM (SELECT DISTINCT (c.row_key ->> 'entry_id')::bigint AS id "
+    "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
+    "AND c.table_name = 'ledger_entries') k "
+    "LEFT JOIN upstream.ledger_entries l ON l.customer_id = $1 AND l.entry_id = k.id "
+    "ORDER BY l.client_uuid::text";
 
 } // namespace
 

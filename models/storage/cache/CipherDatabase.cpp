@@ -171,7 +171,7 @@ void CipherStatement::bind(int index, const QByteArray &blob)
 }
 void CipherStatement::bindText(int index, const char *utf8, int size)
 {
-    sqlite3_bind_text(m_stmt, index, utf8, size, SQLITE_TRANSIENT);
+    sqlite3_bind_text(m_stmt, index, utf8, size, SQLITE_STATIC);
 }
 void CipherStatement::bindNull(int index)
 {
