@@ -10,7 +10,9 @@
 //         is overwritten, and the rest of the batch still applies. A batch that fails for another reason falls back
 //         to one transaction per change (pushChange), so one refused change never takes the others with it.
 //   pull: the customer's change_log after the last seen sequence number, with the current content of each changed
-//         row, applied to the cache. A row with local changes still queued is not overwritten by the pull.
+//         row, applied to the cache in batches (one cache transaction each; reading the next batch overlaps applying
+//         this one). A row with local changes still queued is not overwritten by the pull; if the change was already
+//         refused (a conflict), the conflict's "theirs" is updated to the pulled row instead.
 #include "core/Result.h"
 
 #include <QJsonObject>
