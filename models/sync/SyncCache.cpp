@@ -1,13 +1,15 @@
 // Cache side of synchronisation (see SyncProtocol.h), and syncOnce() composing both halves.
 #include "SyncProtocol.h"
 
-#include "ledger/LedgerEntry.h"
 #include "storage/cache/LocalCache.h"
+#include "storage/pg/PgConnection.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 
 #include <cmath>
+#include <cstdlib>
+#include <future>
 #include <map>
 #include <set>
 
@@ -75,9 +77,27 @@ public:
         return q.run();
     }
 
+    // The prepared statement for sql, reset and ready to bind (nullptr when it cannot be prepared: see lastError).
+    storage::CipherStatement *statement(const QString &sql)
+    {
+        auto it = m_prepared.find(sql);
+        if (it == m_prepared.end()) {
+            auto q = m_cache.db().prepare(sql);
+            if (!q.ok()) {
+                m_lastError = q.error();
+                return nullptr;
+            }
+            it = m_prepared.emplace(sql, std::move(q.value())).first;
+        }
+        it->second.reset();
+        return &it->second;
+    }
+    Error lastError() const { return m_lastError; }
+
 private:
     storage::LocalCache &m_cache;
     std::map<QString, storage::CipherStatement> m_prepared;
+    Error m_lastError;
 };
 
 Status run(Statements &statements, const QString &sql, const std::vector<QVariant> &params)
@@ -135,35 +155,105 @@ Status applyJudgment(Statements &cache, const QJsonObject &r)
                 text(r, "verdict"), text(r, "reason_code"), text(r, "notes"), text(r, "updated_at")});
 }
 
-QVariant orNull(const QString &s)
+// A pulled ledger row in the server's row form (to_jsonb of upstream.ledger_entries, as LedgerEntry::fromServerRow
+// reads it and as a push conflict returns it).
+QJsonObject ledgerServerRow(const storage::PgResult &rows, int i)
 {
-    return s.isEmpty() ? QVariant() : QVariant(s);
+    auto value = [&](int column) -> QJsonValue {
+        if (rows.isNull(i, column))
+            return QJsonValue::Null;
+        return QString::fromUtf8(rows.data(i, column), rows.size(i, column));
+    };
+    auto number = [&](int column) { return QJsonValue(double(std::strtoll(rows.data(i, column), nullptr, 10))); };
+    return {{QStringLiteral("entry_id"), number(PulledEntryId)},
+            {QStringLiteral("client_uuid"), value(PulledClientUuid)},
+            {QStringLiteral("alert_id"), rows.isNull(i, PulledAlertId) ? QJsonValue() : number(PulledAlertId)},
+            {QStringLiteral("signal_id"), rows.isNull(i, PulledSignalId) ? QJsonValue() : number(PulledSignalId)},
+            {QStringLiteral("product"), value(PulledProduct)},
+            {QStringLiteral("payer"), value(PulledPayer)},
+            {QStringLiteral("expected_amount"), number(PulledExpectedCents).toDouble() / 100.0},
+            {QStringLiteral("recovered_amount"), number(PulledRecoveredCents).toDouble() / 100.0},
+            {QStringLiteral("recovered_date"), value(PulledRecoveredDate)},
+            {QStringLiteral("state"), value(PulledState)},
+            {QStringLiteral("owner"), value(PulledOwner)},
+            {QStringLiteral("notes"), value(PulledNotes)},
+            {QStringLiteral("approved_by"), value(PulledApprovedBy)},
+            {QStringLiteral("approved_at"), value(PulledApprovedAt)},
+            {QStringLiteral("version"), number(PulledVersion)},
+            {QStringLiteral("created_at"), value(PulledCreatedAt)},
+            {QStringLiteral("updated_at"), value(PulledUpdatedAt)}};
 }
 
-QVariant isoOrNull(const QDateTime &t)
+// Ledger rows as pulled (LedgerPullColumn): the server's bytes are bound as they are, one prepared statement each
+// for upserts and deletions. A row with a local edit still queued is left alone until the push has decided on it.
+Status applyLedgerRows(Statements &cache, const storage::PgResult &rows, const std::set<QString> &pending)
 {
-    return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODate)) : QVariant();
-}
-
-Status applyLedger(Statements &cache, const QJsonObject &r)
-{
-    const ledger::LedgerEntry e = ledger::LedgerEntry::fromServerRow(r);
-    return run(cache,
-               QStringLiteral(
-                   "INSERT INTO ledger_entries (id, server_id, alert_id, signal_id, product, payer, expected_cents, "
-                   "recovered_cents, recovered_date, state, owner, notes, approved_by, approved_at, version, "
-                   "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
-                   "SET server_id=excluded.server_id, alert_id=excluded.alert_id, signal_id=excluded.signal_id, "
-                   "product=excluded.product, payer=excluded.payer, expected_cents=excluded.expected_cents, "
-                   "recovered_cents=excluded.recovered_cents, recovered_date=excluded.recovered_date, "
-                   "state=excluded.state, owner=excluded.owner, notes=excluded.notes, "
-                   "approved_by=excluded.approved_by, approved_at=excluded.approved_at, version=excluded.version, "
-                   "updated_at=excluded.updated_at"),
-               {e.id, text(r, "entry_id"), orNull(e.alertId), orNull(e.signalId), e.product, e.payer, e.expectedCents,
-                e.recoveredCents,
-                e.recoveredDate.isValid() ? QVariant(e.recoveredDate.toString(Qt::ISODate)) : QVariant(),
-                ledger::stateId(e.state), orNull(e.owner), orNull(e.notes), orNull(e.approvedBy),
-                isoOrNull(e.approvedAt), e.version, isoOrNull(e.createdAt), isoOrNull(e.updatedAt)});
+    const QString upsert = QStringLiteral(
+        "INSERT INTO ledger_entries (id, server_id, alert_id, signal_id, product, payer, expected_cents, "
+        "recovered_cents, recovered_date, state, owner, notes, approved_by, approved_at, version, created_at, "
+        "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
+        "SET server_id=excluded.server_id, alert_id=excluded.alert_id, signal_id=excluded.signal_id, "
+        "product=excluded.product, payer=excluded.payer, expected_cents=excluded.expected_cents, "
+        "recovered_cents=excluded.recovered_cents, recovered_date=excluded.recovered_date, "
+        "state=excluded.state, owner=excluded.owner, notes=excluded.notes, "
+        "approved_by=excluded.approved_by, approved_at=excluded.approved_at, version=excluded.version, "
+        "updated_at=excluded.updated_at");
+    const QString remove = QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ?");
+    auto integer = [&](int row, int column) { return qint64(std::strtoll(rows.data(row, column), nullptr, 10)); };
+    for (int i = 0; i < rows.rows(); ++i) {
+        if (rows.isNull(i, PulledClientUuid)) {
+            storage::CipherStatement *q = cache.statement(remove);
+            if (!q)
+                return cache.lastError();
+            q->bindText(1, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
+            if (Status st = q->run(); !st.ok())
+                return st;
+            continue;
+        }
+        if (!pending.empty()) {
+            const QString entity = QString::fromLatin1(rows.data(i, PulledClientUuid), rows.size(i, PulledClientUuid));
+            if (pending.count(entity)) {
+                // Our queued edit wins locally until the server has decided on it. If it was already refused, the
+                // conflict's "theirs" follows the server, so that resolving it starts from the server's newest
+                // version (this row is not sent again once the conflict is gone).
+                storage::CipherStatement *theirs =
+                    cache.statement(QStringLiteral("UPDATE conflicts SET theirs = ? WHERE entity_id = ?"));
+                if (!theirs)
+                    return cache.lastError();
+                theirs->bind(1, json(ledgerServerRow(rows, i)));
+                theirs->bind(2, entity);
+                if (Status st = theirs->run(); !st.ok())
+                    return st;
+                continue;
+            }
+        }
+        storage::CipherStatement *q = cache.statement(upsert);
+        if (!q)
+            return cache.lastError();
+        // Bind position = column + 1, except the first two (client_uuid is the cache's id, entry_id its server_id).
+        auto textOrNull = [&](int position, int column) {
+            if (rows.isNull(i, column) || rows.size(i, column) == 0)
+                q->bindNull(position);
+            else
+                q->bindText(position, rows.data(i, column), rows.size(i, column));
+        };
+        q->bindText(1, rows.data(i, PulledClientUuid), rows.size(i, PulledClientUuid));
+        q->bindText(2, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
+        for (int c = PulledAlertId; c < PulledLedgerColumns; ++c) {
+            switch (c) {
+            case PulledProduct:
+            case PulledPayer:
+            case PulledState: q->bindText(c + 1, rows.data(i, c), rows.size(i, c)); break;
+            case PulledExpectedCents:
+            case PulledRecoveredCents:
+            case PulledVersion: q->bind(c + 1, integer(i, c)); break;
+            default: textOrNull(c + 1, c); break;
+            }
+        }
+        if (Status st = q->run(); !st.ok())
+            return st;
+    }
+    return Status::success();
 }
 
 } // namespace
@@ -260,13 +350,15 @@ qint64 lastPulledSeq(storage::LocalCache &cache)
 
 Status applyPulled(storage::LocalCache &cache, const PulledBatch &batch)
 {
-    auto pending = pendingEntities(cache);
-    if (!pending.ok())
-        return pending.error();
     Statements statements(cache);
     return cache.transaction([&]() -> Status {
-        // Parents before children: signals, alerts, judgments, ledger entries (the order of kTables in the pull).
-        for (const char *table : {"signals", "alerts", "judgments", "ledger_entries"}) {
+        // Read inside the write transaction: the pull may run on a connection of its own (SyncService), and a
+        // local edit queued meanwhile must not be overwritten.
+        auto pending = pendingEntities(cache);
+        if (!pending.ok())
+            return pending.error();
+        // Parents before children: signals, alerts, judgments, then ledger entries.
+        for (const char *table : {"signals", "alerts", "judgments"}) {
             for (const PulledRow &row : batch.rows) {
                 if (row.table != QLatin1String(table))
                     continue;
@@ -278,26 +370,50 @@ Status applyPulled(storage::LocalCache &cache, const PulledBatch &batch)
                     if (row.table == QLatin1String("judgments"))
                         st = run(statements, QStringLiteral("DELETE FROM judgments WHERE server_id = ?"),
                                  {text(row.key, "judgment_id")});
-                    else if (row.table == QLatin1String("ledger_entries"))
-                        st = run(statements, QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ?"),
-                                 {text(row.key, "entry_id")});
                 } else if (row.table == QLatin1String("signals"))
                     st = applySignal(statements, row.row);
                 else if (row.table == QLatin1String("alerts"))
                     st = applyAlert(statements, row.row);
-                else if (row.table == QLatin1String("judgments"))
-                    st = applyJudgment(statements, row.row);
                 else
-                    st = applyLedger(statements, row.row);
+                    st = applyJudgment(statements, row.row);
                 if (!st.ok())
                     return st;
             }
         }
+        if (batch.ledgerRows)
+            if (Status st = applyLedgerRows(statements, *batch.ledgerRows, pending.value()); !st.ok())
+                return st;
         return run(statements,
                    QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('last_seq', ?) "
                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                    {QString::number(batch.toSeq)});
     });
+}
+
+Result<PullTotals> pullUntilCurrent(storage::PgConnection &conn, storage::LocalCache &cache, qint64 customerId)
+{
+    PullTotals totals;
+    auto fetch = [&conn, customerId](qint64 after) {
+        return std::async(std::launch::async,
+                          [&conn, customerId, after] { return pullChanges(conn, customerId, after, kPullBatchRows); });
+    };
+    std::future<Result<PulledBatch>> next = fetch(lastPulledSeq(cache));
+    for (;;) {
+        Result<PulledBatch> batch = next.get();
+        if (!batch.ok())
+            return batch.error();
+        if (batch->toSeq == batch->fromSeq)
+            return totals;
+        next = fetch(batch->toSeq); // read the next batch while this one is applied
+        const auto started = std::chrono::steady_clock::now();
+        if (Status st = applyPulled(cache, batch.value()); !st.ok()) {
+            next.wait(); // the helper thread still uses the connection
+            return st.error();
+        }
+        totals.cacheTime += std::chrono::steady_clock::now() - started;
+        totals.rows += batch->rowCount();
+        ++totals.batches;
+    }
 }
 
 Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cache, qint64 customerId)
@@ -311,6 +427,8 @@ Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cac
             break;
         std::vector<PushResult> results;
         const Status pushed = pushChanges(conn, customerId, changes.value(), results);
+        if (pushed.ok() && results.empty())
+            break; // nothing was decided (only held-back changes): do not spin
         for (const PushResult &r : results) {
             switch (r.outcome) {
             case PushOutcome::Applied: ++round.pushed; break;
@@ -328,16 +446,10 @@ Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cac
         if (round.rejected > 0)
             break; // rejected changes stay queued with their error; do not spin on them
     }
-    for (;;) {
-        auto batch = pullChanges(conn, customerId, lastPulledSeq(cache), kPullBatchRows);
-        if (!batch.ok())
-            return batch.error();
-        if (batch->toSeq == batch->fromSeq)
-            break;
-        if (Status st = applyPulled(cache, batch.value()); !st.ok())
-            return st.error();
-        round.pulledRows += int(batch->rows.size());
-    }
+    auto pulled = pullUntilCurrent(conn, cache, customerId);
+    if (!pulled.ok())
+        return pulled.error();
+    round.pulledRows = pulled->rows;
     return round;
 }
 

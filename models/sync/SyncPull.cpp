@@ -1,12 +1,14 @@
 // Server side of pulling the customer's changes (see SyncProtocol.h).
+//
+// A batch covers the next `limit` change_log entries: one statement finds the highest seq of the range, then one
+// statement per mirrored table joins the range's distinct keys to the table's current rows (a key with no row is a
+// deletion). The keys never travel to the client and back, and ledger rows — the bulk of a pull — come back as
+// cache-ready text columns (LedgerPullColumn), kept in their libpq result for the cache to bind directly.
 #include "SyncProtocol.h"
 
 #include "storage/pg/PgConnection.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
-
-#include <map>
 
 namespace upstream::sync {
 namespace {
@@ -14,75 +16,88 @@ namespace {
 struct TableQuery {
     const char *table;
     const char *keyColumn;
-    const char *sql; // $1 customer, $2 bigint[] of keys; returns (key, row json)
+    // $1 customer, $2 after seq, $3 up to seq; returns (key, row json or NULL when the row is gone). The sub-select
+    // k is the range's distinct keys of the table.
+    const char *sql;
 };
 
 // Only these tables are mirrored into the cache; table names never come from the server into SQL.
 constexpr TableQuery kTables[] = {
     {"signals", "signal_id",
-     "SELECT s.signal_id, to_jsonb(s)::text FROM upstream.signals s "
-     "WHERE s.customer_id = $1 AND s.signal_id = ANY($2::bigint[])"},
+     "SELECT k.id, to_jsonb(s)::text FROM (SELECT DISTINCT (c.row_key ->> 'signal_id')::bigint AS id "
+     "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
+     "AND c.table_name = 'signals') k "
+     "LEFT JOIN upstream.signals s ON s.customer_id = $1 AND s.signal_id = k.id"},
     {"alerts", "alert_id",
-     "SELECT a.alert_id, (to_jsonb(a) || jsonb_build_object('product', s.product))::text "
-     "FROM upstream.alerts a JOIN upstream.signals s ON s.customer_id = a.customer_id AND s.signal_id = a.signal_id "
-     "WHERE a.customer_id = $1 AND a.alert_id = ANY($2::bigint[])"},
+     "SELECT k.id, (to_jsonb(a) || jsonb_build_object('product', s.product))::text "
+     "FROM (SELECT DISTINCT (c.row_key ->> 'alert_id')::bigint AS id "
+     "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
+     "AND c.table_name = 'alerts') k "
+     "LEFT JOIN (upstream.alerts a JOIN upstream.signals s ON s.customer_id = a.customer_id "
+     "AND s.signal_id = a.signal_id) ON a.customer_id = $1 AND a.alert_id = k.id"},
     {"judgments", "judgment_id",
-     "SELECT j.judgment_id, to_jsonb(j)::text FROM upstream.judgments j "
-     "WHERE j.customer_id = $1 AND j.judgment_id = ANY($2::bigint[])"},
-    {"ledger_entries", "entry_id",
-     "SELECT l.entry_id, to_jsonb(l)::text FROM upstream.ledger_entries l "
-     "WHERE l.customer_id = $1 AND l.entry_id = ANY($2::bigint[])"},
+     "SELECT k.id, to_jsonb(j)::text FROM (SELECT DISTINCT (c.row_key ->> 'judgment_id')::bigint AS id "
+     "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
+     "AND c.table_name = 'judgments') k "
+     "LEFT JOIN upstream.judgments j ON j.customer_id = $1 AND j.judgment_id = k.id"},
 };
 
+// The columns of LedgerPullColumn, formatted as the cache stores them (LedgerEntry::fromServerRow's conventions:
+// integer cents, ISO dates, timestamps in whole UTC seconds), in the cache's key order so that consecutive inserts
+// land on the same index pages.
+constexpr const char *kLedgerSql =
+    "SELECT k.id, l.client_uuid::text, l.alert_id::text, l.signal_id::text, l.product, l.payer, "
+    "(l.expected_amount * 100)::bigint, (l.recovered_amount * 100)::bigint, to_char(l.recovered_date, 'YYYY-MM-DD'), "
+    "l.state, l.owner, l.notes, l.approved_by, "
+    "to_char(l.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), l.version, "
+    "to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "to_char(l.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+    "FROM (SELECT DISTINCT (c.row_key ->> 'entry_id')::bigint AS id "
+    "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
+    "AND c.table_name = 'ledger_entries') k "
+    "LEFT JOIN upstream.ledger_entries l ON l.customer_id = $1 AND l.entry_id = k.id "
+    "ORDER BY l.client_uuid::text";
+
 } // namespace
+
+int PulledBatch::rowCount() const
+{
+    return int(rows.size()) + (ledgerRows ? ledgerRows->rows() : 0);
+}
 
 Result<PulledBatch> pullChanges(storage::PgConnection &conn, qint64 customerId, qint64 afterSeq, int limit)
 {
     PulledBatch batch;
     batch.fromSeq = afterSeq;
     batch.toSeq = afterSeq;
-    auto log = conn.exec("SELECT seq, table_name, row_key::text FROM upstream.change_log "
-                         "WHERE customer_id = $1 AND seq > $2 ORDER BY seq LIMIT $3",
-                         {customerId, afterSeq, limit});
-    if (!log.ok())
-        return log.error();
-    // Latest change per (table, key) wins; the current row content is read below.
-    std::map<QString, std::map<qint64, QJsonObject>> changed;
-    for (int i = 0; i < log->rows(); ++i) {
-        batch.toSeq = log->int64(i, 0);
-        const QString table = log->text(i, 1);
-        const QJsonObject key = QJsonDocument::fromJson(log->bytes(i, 2)).object();
-        for (const TableQuery &t : kTables) {
-            if (table == QLatin1String(t.table)) {
-                changed[table][qint64(key.value(QLatin1String(t.keyColumn)).toDouble())] = key;
-                break;
-            }
-        }
-    }
+    auto range = conn.exec("SELECT max(seq) FROM (SELECT seq FROM upstream.change_log "
+                           "WHERE customer_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) r",
+                           {customerId, afterSeq, limit});
+    if (!range.ok())
+        return range.error();
+    if (range->rows() == 0 || range->isNull(0, 0))
+        return batch;
+    batch.toSeq = range->int64(0, 0);
+    const std::vector<QVariant> params = {customerId, afterSeq, batch.toSeq};
+
     for (const TableQuery &t : kTables) {
-        const auto it = changed.find(QLatin1String(t.table));
-        if (it == changed.end())
-            continue;
-        QStringList ids;
-        for (const auto &[id, key] : it->second)
-            ids << QString::number(id);
-        auto rows = conn.exec(t.sql, {customerId, QStringLiteral("{%1}").arg(ids.join(QLatin1Char(',')))});
+        auto rows = conn.exec(t.sql, params);
         if (!rows.ok())
             return rows.error();
-        std::map<qint64, QJsonObject> found;
-        for (int i = 0; i < rows->rows(); ++i)
-            found[rows->int64(i, 0)] = QJsonDocument::fromJson(rows->bytes(i, 1)).object();
-        for (const auto &[id, key] : it->second) {
+        for (int i = 0; i < rows->rows(); ++i) {
             PulledRow row;
             row.table = QLatin1String(t.table);
-            row.key = key;
-            const auto f = found.find(id);
-            row.deleted = f == found.end();
+            row.key = {{QLatin1String(t.keyColumn), double(rows->int64(i, 0))}};
+            row.deleted = rows->isNull(i, 1);
             if (!row.deleted)
-                row.row = f->second;
+                row.row = QJsonDocument::fromJson(rows->bytes(i, 1)).object();
             batch.rows.push_back(std::move(row));
         }
     }
+    auto ledger = conn.exec(kLedgerSql, params);
+    if (!ledger.ok())
+        return ledger.error();
+    batch.ledgerRows = std::make_shared<const storage::PgResult>(std::move(ledger.value()));
     return batch;
 }
 

@@ -229,6 +229,19 @@ Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, co
 Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
                    std::vector<PushResult> &results)
 {
+    if (changes.empty())
+        return Status::success();
+    auto batch = pushBatch(conn, customerId, changes);
+    if (batch.ok()) {
+        for (std::optional<PushResult> &r : batch.value())
+            if (r)
+                results.push_back(std::move(*r));
+        return Status::success();
+    }
+    if (batch.error().code == ErrorCode::Unreachable || !conn.isOpen())
+        return batch.error();
+    // A statement of the batch failed (a missing alert, a refused permission, a server rule the batch did not
+    // foresee): the batch was rolled back, so push its changes one transaction each to isolate the culprit.
     QSet<QString> conflicted;
     for (const OutboxChange &change : changes) {
         if (conflicted.contains(change.entityId))

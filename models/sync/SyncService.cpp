@@ -71,17 +71,38 @@ void SyncWorker::push(qint64 customerId, const std::vector<OutboxChange> &change
 
 void SyncWorker::pull(qint64 customerId, qint64 afterSeq)
 {
+    PulledBatch failed;
+    failed.fromSeq = failed.toSeq = afterSeq;
     if (!m_conn) {
-        emit pulled({}, QStringLiteral("not connected"));
+        emit pulled(failed, QStringLiteral("not connected"));
         return;
     }
     m_notifier->setEnabled(false);
     auto batch = pullChanges(*m_conn, customerId, afterSeq, kPullBatchRows);
     m_notifier->setEnabled(true);
     if (!batch.ok())
-        emit pulled({}, batch.error().message);
+        emit pulled(failed, batch.error().message);
     else
         emit pulled(batch.value(), QString());
+}
+
+// --- cache writer ----------------------------------------------------------------------------------------------
+
+SyncCacheWriter::SyncCacheWriter(std::unique_ptr<storage::LocalCache> cache, QObject *parent)
+    : QObject(parent), m_cache(std::move(cache))
+{
+}
+
+SyncCacheWriter::~SyncCacheWriter()
+{
+    if (m_cache)
+        m_cache->close(); // wipes this connection's key
+}
+
+void SyncCacheWriter::apply(const PulledBatch &batch)
+{
+    const Status st = applyPulled(*m_cache, batch);
+    emit applied(batch.fromSeq, batch.toSeq, batch.rowCount(), st.ok() ? QString() : st.error().message);
 }
 
 // --- service ---------------------------------------------------------------------------------------------------
@@ -103,6 +124,16 @@ SyncService::SyncService(std::shared_ptr<storage::LocalCache> cache, ConnectionS
     connect(m_worker, &SyncWorker::notified, this, &SyncService::requestSync);
     m_thread.setObjectName(QStringLiteral("sync"));
     m_thread.start();
+    // A second connection to the cache for applying pulls off this thread. Without one (a locked or in-memory
+    // cache) batches are applied here, as before.
+    if (auto other = m_cache->openAnotherConnection(); other.ok()) {
+        m_writer = new SyncCacheWriter(std::make_unique<storage::LocalCache>(std::move(other.value())));
+        m_writer->moveToThread(&m_cacheThread);
+        connect(&m_cacheThread, &QThread::finished, m_writer, &QObject::deleteLater);
+        connect(m_writer, &SyncCacheWriter::applied, this, &SyncService::onApplied);
+        m_cacheThread.setObjectName(QStringLiteral("sync-cache"));
+        m_cacheThread.start();
+    }
     m_poll.setInterval(std::chrono::seconds(30));
     connect(&m_poll, &QTimer::timeout, this, &SyncService::requestSync);
     m_retry.setSingleShot(true);
@@ -118,6 +149,8 @@ SyncService::~SyncService()
     stop();
     m_thread.quit();
     m_thread.wait();
+    m_cacheThread.quit();
+    m_cacheThread.wait();
 }
 
 void SyncService::setPollInterval(std::chrono::milliseconds interval)
@@ -198,12 +231,15 @@ void SyncService::beginRound()
     m_again = false;
     m_round = {};
     m_status->setState(ConnectionState::Syncing);
+    m_pullDone = false;
+    m_deferredPull.reset();
     auto changes = pendingChanges(*m_cache, kPushBatchChanges);
     if (!changes.ok()) {
         log::error(QStringLiteral("sync: cannot read the outbox: %1").arg(changes.error().message));
         finishRound();
         return;
     }
+    m_pushSent = changes->size();
     QMetaObject::invokeMethod(m_worker, "push", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
                               Q_ARG(std::vector<upstream::sync::OutboxChange>, changes.value()));
 }
@@ -214,6 +250,8 @@ void SyncService::onPushed(const std::vector<PushResult> &results, const QString
         return;
     if (Status st = recordPushResults(*m_cache, results); !st.ok())
         log::error(QStringLiteral("sync: cannot record push results: %1").arg(st.error().message));
+    else if (!results.empty())
+        emit pushAcknowledged(results);
     int conflicts = 0;
     for (const PushResult &r : results) {
         switch (r.outcome) {
@@ -229,12 +267,23 @@ void SyncService::onPushed(const std::vector<PushResult> &results, const QString
         goOffline(error);
         return;
     }
-    if (results.size() == 500 && m_round.rejected == 0) { // a full batch: more may be queued
+    if (m_pushSent == size_t(kPushBatchChanges) && m_round.rejected == 0) { // a full batch: more may be queued
         beginRoundPushOnly();
         return;
     }
+    requestPull(lastPulledSeq(*m_cache));
+}
+
+void SyncService::requestPull(qint64 afterSeq)
+{
+    if (m_applying > 1) { // two batches wait for the cache thread: read the next one when it has caught up
+        m_deferredPull = afterSeq;
+        return;
+    }
+    m_deferredPull.reset();
+    m_pullFrom = afterSeq;
     QMetaObject::invokeMethod(m_worker, "pull", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
-                              Q_ARG(qint64, lastPulledSeq(*m_cache)));
+                              Q_ARG(qint64, afterSeq));
 }
 
 void SyncService::beginRoundPushOnly()
@@ -244,31 +293,64 @@ void SyncService::beginRoundPushOnly()
         finishRound();
         return;
     }
+    m_pushSent = changes->size();
     QMetaObject::invokeMethod(m_worker, "push", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
                               Q_ARG(std::vector<upstream::sync::OutboxChange>, changes.value()));
 }
 
 void SyncService::onPulled(const PulledBatch &batch, const QString &error)
 {
-    if (!m_inRound)
-        return;
+    if (!m_inRound || batch.fromSeq != m_pullFrom)
+        return; // a batch read ahead for a round that has ended
     if (!error.isEmpty()) {
         goOffline(error);
         return;
     }
     if (batch.toSeq == batch.fromSeq) {
-        finishRound();
+        m_pullDone = true;
+        if (m_applying == 0)
+            finishRound();
         return;
     }
+    if (m_writer) {
+        ++m_applying;
+        QMetaObject::invokeMethod(m_writer, "apply", Qt::QueuedConnection, Q_ARG(upstream::sync::PulledBatch, batch));
+        requestPull(batch.toSeq); // the worker reads the next batch while the cache thread applies this one
+        return;
+    }
+    requestPull(batch.toSeq); // the worker reads the next batch while this one is applied
     if (Status st = applyPulled(*m_cache, batch); !st.ok()) {
         log::error(QStringLiteral("sync: cannot apply pulled changes: %1").arg(st.error().message));
+        m_pullFrom = -1;
         finishRound();
         return;
     }
-    m_round.pulledRows += int(batch.rows.size());
-    emit cacheChanged();
-    QMetaObject::invokeMethod(m_worker, "pull", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
-                              Q_ARG(qint64, batch.toSeq));
+    m_round.pulledRows += batch.rowCount();
+    emit cacheChanged(); // once per batch
+}
+
+void SyncService::onApplied(qint64 fromSeq, qint64 toSeq, int rows, const QString &error)
+{
+    Q_UNUSED(fromSeq);
+    Q_UNUSED(toSeq);
+    if (m_applying > 0)
+        --m_applying;
+    if (!m_inRound)
+        return;
+    if (!error.isEmpty()) {
+        log::error(QStringLiteral("sync: cannot apply pulled changes: %1").arg(error));
+        m_pullFrom = -1; // drop what was read ahead; the next round starts from the cache's last seq
+        m_deferredPull.reset();
+        if (m_applying == 0)
+            finishRound();
+        return;
+    }
+    m_round.pulledRows += rows;
+    emit cacheChanged(); // once per batch
+    if (m_deferredPull)
+        requestPull(*m_deferredPull);
+    else if (m_pullDone && m_applying == 0)
+        finishRound();
 }
 
 void SyncService::finishRound()

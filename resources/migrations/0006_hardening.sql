@@ -402,7 +402,26 @@ BEGIN
 END
 $$;
 
--- As in 0001, but announced on the customer's own channel with an empty payload.
+-- Announces a change of one customer on that customer's own channel with an empty payload (the channel is made
+-- here for a customer inserted by hand). Every change trigger calls it.
+CREATE FUNCTION upstream.notify_changes(customer bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    ch text;
+BEGIN
+    SELECT c.channel INTO ch FROM upstream.change_channels c WHERE c.customer_id = customer;
+    IF ch IS NULL THEN
+        INSERT INTO upstream.change_channels (customer_id, channel) VALUES (customer, upstream.new_change_channel())
+            ON CONFLICT (customer_id) DO NOTHING;
+        SELECT c.channel INTO ch FROM upstream.change_channels c WHERE c.customer_id = customer;
+    END IF;
+    PERFORM pg_notify(ch, '');
+END
+$$;
+REVOKE ALL ON FUNCTION upstream.notify_changes(bigint) FROM PUBLIC;
+
+-- As in 0001, but announced through notify_changes().
 CREATE OR REPLACE FUNCTION upstream.record_change() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
@@ -412,7 +431,6 @@ DECLARE
     row_key_value jsonb := '{}'::jsonb;
     col text;
     next_seq bigint;
-    ch text;
 BEGIN
     FOREACH col IN ARRAY TG_ARGV LOOP
         row_key_value := row_key_value || jsonb_build_object(col, rec -> col);
@@ -422,13 +440,7 @@ BEGIN
         RETURNING h.last_seq INTO next_seq;
     INSERT INTO upstream.change_log (customer_id, seq, table_name, row_key, op)
         VALUES (customer, next_seq, TG_TABLE_NAME, row_key_value, TG_OP);
-    SELECT c.channel INTO ch FROM upstream.change_channels c WHERE c.customer_id = customer;
-    IF ch IS NULL THEN -- a customer inserted by hand
-        INSERT INTO upstream.change_channels (customer_id, channel) VALUES (customer, upstream.new_change_channel())
-            ON CONFLICT (customer_id) DO NOTHING;
-        SELECT c.channel INTO ch FROM upstream.change_channels c WHERE c.customer_id = customer;
-    END IF;
-    PERFORM pg_notify(ch, '');
+    PERFORM upstream.notify_changes(customer);
     RETURN NULL;
 END
 $$;

@@ -207,6 +207,10 @@ void CipherStatement::bind(int index, const QByteArray &blob)
 {
     sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
 }
+void CipherStatement::bindText(int index, const char *utf8, int size)
+{
+    sqlite3_bind_text(m_stmt, index, utf8, size, SQLITE_STATIC);
+}
 void CipherStatement::bindNull(int index)
 {
     sqlite3_bind_null(m_stmt, index);

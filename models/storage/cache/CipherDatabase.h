@@ -75,6 +75,8 @@ public:
     void bind(int index, double value);
     void bind(int index, const QString &value);
     void bind(int index, const QByteArray &blob);
+    // Not copied: utf8 must stay valid until the statement is reset and rebound or finalized (no QString round trip).
+    void bindText(int index, const char *utf8, int size);
     void bindNull(int index);
     Result<bool> step(); // true: a row; false: done
     Status run();        // step to completion

@@ -95,6 +95,14 @@ QByteArray PgResult::bytes(int row, int column) const
 {
     return QByteArray(PQgetvalue(m_result, row, column), PQgetlength(m_result, row, column));
 }
+const char *PgResult::data(int row, int column) const
+{
+    return PQgetvalue(m_result, row, column);
+}
+int PgResult::size(int row, int column) const
+{
+    return PQgetlength(m_result, row, column);
+}
 qint64 PgResult::int64(int row, int column) const
 {
     return QByteArray(PQgetvalue(m_result, row, column)).toLongLong();

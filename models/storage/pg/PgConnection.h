@@ -52,6 +52,9 @@ public:
     bool isNull(int row, int column) const;
     QString text(int row, int column) const;
     QByteArray bytes(int row, int column) const;
+    // The value's bytes as libpq holds them (valid while this result lives; NUL-terminated, text format).
+    const char *data(int row, int column) const;
+    int size(int row, int column) const;
     qint64 int64(int row, int column) const;
     double real(int row, int column) const;
     bool boolean(int row, int column) const;
