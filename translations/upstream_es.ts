@@ -519,6 +519,10 @@
         <source>Recompute signals</source>
         <translation type="vanished">Recalcular señales</translation>
     </message>
+    <message>
+        <source>The workspace key file asks for key-derivation settings outside the allowed range; it was not written by Upstream Workstation.</source>
+        <translation>El archivo de clave del espacio de trabajo pide parámetros de derivación de clave fuera del rango permitido; no lo escribió Upstream Workstation.</translation>
+    </message>
 </context>
 <context>
     <name>SignalEvidence</name>
@@ -665,6 +669,29 @@
     <message>
         <source>Test: observed vs expected, z = (O − E) ÷ √V = %1 (V = %2), p-value %3; confidence %4% (how much data stands behind it).</source>
         <translation>Prueba: observadas frente a esperadas, z = (O − E) ÷ √V = %1 (V = %2), valor p %3; confianza %4% (cuántos datos la respaldan).</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPush</name>
+    <message>
+        <source>The server refused the verdict: it is not one of real, noise or needs follow-up.</source>
+        <translation>El servidor rechazó el veredicto: no es real, ruido ni requiere seguimiento.</translation>
+    </message>
+    <message>
+        <source>The server refused the verdict: its reason code is unknown.</source>
+        <translation>El servidor rechazó el veredicto: su código de motivo es desconocido.</translation>
+    </message>
+    <message>
+        <source>The server refused the ledger entry: its state is unknown.</source>
+        <translation>El servidor rechazó la entrada del registro: su estado es desconocido.</translation>
+    </message>
+    <message>
+        <source>The server refused the ledger entry: amounts cannot be negative.</source>
+        <translation>El servidor rechazó la entrada del registro: los importes no pueden ser negativos.</translation>
+    </message>
+    <message>
+        <source>The server does not know this kind of change.</source>
+        <translation>El servidor no conoce este tipo de cambio.</translation>
     </message>
 </context>
 <context>
@@ -1230,6 +1257,10 @@
     <message>
         <source>The server cannot be reached and the password does not open this computer&apos;s offline copy. Check the password, or try again when the server is reachable.</source>
         <translation>No se puede contactar con el servidor y la contraseña no abre la copia sin conexión de este equipo. Compruebe la contraseña o vuelva a intentarlo cuando el servidor esté disponible.</translation>
+    </message>
+    <message>
+        <source>The connection would use TLS mode &quot;%1&quot;, which does not verify the server. Upstream signs in only with verify-full unless your IT department allows less.</source>
+        <translation>La conexión usaría el modo TLS «%1», que no verifica el servidor. Upstream solo inicia sesión con verify-full salvo que su departamento de TI permita menos.</translation>
     </message>
 </context>
 <context>
@@ -3529,6 +3560,14 @@
     <message>
         <source>Signing in…</source>
         <translation>Iniciando sesión…</translation>
+    </message>
+    <message>
+        <source>This mode does not check that the server is the one named above: use it only for a test server.</source>
+        <translation>Este modo no comprueba que el servidor sea el indicado arriba: úselo solo con un servidor de pruebas.</translation>
+    </message>
+    <message>
+        <source>Your IT department does not allow remembering passwords.</source>
+        <translation>Su departamento de TI no permite recordar contraseñas.</translation>
     </message>
 </context>
 <context>

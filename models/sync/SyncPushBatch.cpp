@@ -53,11 +53,6 @@ QString uuidArray(const QStringList &ids)
     return QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SyncPush", text);
-}
-
 // Mirrors the CHECK constraints of upstream.judgments and upstream.ledger_entries (0001_initial.sql), so a value the
 // server would refuse is rejected on its own instead of aborting the statement that carries the whole batch.
 std::optional<QString> invalidReason(const OutboxChange &c)
@@ -76,23 +71,23 @@ std::optional<QString> invalidReason(const OutboxChange &c)
     };
     if (c.kind == QLatin1String("verdict")) {
         if (!verdicts.contains(p.value(QStringLiteral("verdict")).toString()))
-            return tr("The server refused the verdict: it is not one of real, noise or needs follow-up.");
+            return QCoreApplication::translate("SyncPush", "The server refused the verdict: it is not one of real, noise or needs follow-up.");
         if (!reasonOk("reason_code"))
-            return tr("The server refused the verdict: its reason code is unknown.");
+            return QCoreApplication::translate("SyncPush", "The server refused the verdict: its reason code is unknown.");
     } else if (c.kind == QLatin1String("verdict_undo")) {
         const QString restored = p.value(QStringLiteral("restored_verdict")).toString();
         if (!restored.isEmpty() && !verdicts.contains(restored))
-            return tr("The server refused the verdict: it is not one of real, noise or needs follow-up.");
+            return QCoreApplication::translate("SyncPush", "The server refused the verdict: it is not one of real, noise or needs follow-up.");
         if (!reasonOk("restored_reason_code"))
-            return tr("The server refused the verdict: its reason code is unknown.");
+            return QCoreApplication::translate("SyncPush", "The server refused the verdict: its reason code is unknown.");
     } else if (c.kind == QLatin1String("ledger_upsert")) {
         if (!states.contains(p.value(QStringLiteral("state")).toString()))
-            return tr("The server refused the ledger entry: its state is unknown.");
+            return QCoreApplication::translate("SyncPush", "The server refused the ledger entry: its state is unknown.");
         if (p.value(QStringLiteral("expected_cents")).toDouble() < 0 ||
             p.value(QStringLiteral("recovered_cents")).toDouble() < 0)
-            return tr("The server refused the ledger entry: amounts cannot be negative.");
+            return QCoreApplication::translate("SyncPush", "The server refused the ledger entry: amounts cannot be negative.");
     } else if (c.kind != QLatin1String("ledger_approve") && c.kind != QLatin1String("audit")) {
-        return tr("The server does not know this kind of change.");
+        return QCoreApplication::translate("SyncPush", "The server does not know this kind of change.");
     }
     return std::nullopt;
 }
