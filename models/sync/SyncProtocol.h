@@ -100,6 +100,8 @@ struct PulledBatch {
 // A connection-level failure is returned as an error (the caller goes offline and retries later); a refused or
 // conflicting change is a PushResult.
 Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, const OutboxChange &change);
+// Integer cents as an exact decimal string for numeric(12,2) (both push paths).
+QString centsToDecimal(qint64 cents);
 // One batch in one transaction, set-based (SyncPushBatch.cpp): one result per change, nullopt for a change held
 // back behind a conflict on its entity. Any failure rolls the whole batch back and is returned (the caller decides
 // between going offline and pushing change by change).

@@ -7,16 +7,7 @@
 #include <QSet>
 
 namespace upstream::sync {
-namespace {
 
-QVariant nullable(const QJsonValue &v)
-{
-    if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
-        return {};
-    return v.isDouble() ? QVariant(v.toVariant()) : QVariant(v.toString());
-}
-
-// Integer cents as an exact decimal string for numeric(12,2).
 QString centsToDecimal(qint64 cents)
 {
     const bool negative = cents < 0;
@@ -25,6 +16,15 @@ QString centsToDecimal(qint64 cents)
         .arg(negative ? QStringLiteral("-") : QString())
         .arg(a / 100)
         .arg(a % 100, 2, 10, QLatin1Char('0'));
+}
+
+namespace {
+
+QVariant nullable(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined() || (v.isString() && v.toString().isEmpty()))
+        return {};
+    return v.isDouble() ? QVariant(v.toVariant()) : QVariant(v.toString());
 }
 
 QString statusForVerdict(const QString &verdict)

@@ -33,16 +33,6 @@ QJsonValue orNull(const QJsonValue &v)
     return v;
 }
 
-QString centsToDecimal(qint64 cents)
-{
-    const bool negative = cents < 0;
-    const qint64 a = negative ? -cents : cents;
-    return QStringLiteral("%1%2.%3")
-        .arg(negative ? QStringLiteral("-") : QString())
-        .arg(a / 100)
-        .arg(a % 100, 2, 10, QLatin1Char('0'));
-}
-
 QString jsonText(const QJsonArray &a)
 {
     return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
@@ -71,21 +61,27 @@ std::optional<QString> invalidReason(const OutboxChange &c)
     };
     if (c.kind == QLatin1String("verdict")) {
         if (!verdicts.contains(p.value(QStringLiteral("verdict")).toString()))
-            return QCoreApplication::translate("SyncPush", "The server refused the verdict: it is not one of real, noise or needs follow-up.");
+            return QCoreApplication::translate(
+                "SyncPush", "The server refused the verdict: it is not one of real, noise or needs follow-up.");
         if (!reasonOk("reason_code"))
-            return QCoreApplication::translate("SyncPush", "The server refused the verdict: its reason code is unknown.");
+            return QCoreApplication::translate("SyncPush",
+                                               "The server refused the verdict: its reason code is unknown.");
     } else if (c.kind == QLatin1String("verdict_undo")) {
         const QString restored = p.value(QStringLiteral("restored_verdict")).toString();
         if (!restored.isEmpty() && !verdicts.contains(restored))
-            return QCoreApplication::translate("SyncPush", "The server refused the verdict: it is not one of real, noise or needs follow-up.");
+            return QCoreApplication::translate(
+                "SyncPush", "The server refused the verdict: it is not one of real, noise or needs follow-up.");
         if (!reasonOk("restored_reason_code"))
-            return QCoreApplication::translate("SyncPush", "The server refused the verdict: its reason code is unknown.");
+            return QCoreApplication::translate("SyncPush",
+                                               "The server refused the verdict: its reason code is unknown.");
     } else if (c.kind == QLatin1String("ledger_upsert")) {
         if (!states.contains(p.value(QStringLiteral("state")).toString()))
-            return QCoreApplication::translate("SyncPush", "The server refused the ledger entry: its state is unknown.");
+            return QCoreApplication::translate("SyncPush",
+                                               "The server refused the ledger entry: its state is unknown.");
         if (p.value(QStringLiteral("expected_cents")).toDouble() < 0 ||
             p.value(QStringLiteral("recovered_cents")).toDouble() < 0)
-            return QCoreApplication::translate("SyncPush", "The server refused the ledger entry: amounts cannot be negative.");
+            return QCoreApplication::translate("SyncPush",
+                                               "The server refused the ledger entry: amounts cannot be negative.");
     } else if (c.kind != QLatin1String("ledger_approve") && c.kind != QLatin1String("audit")) {
         return QCoreApplication::translate("SyncPush", "The server does not know this kind of change.");
     }

@@ -10,12 +10,12 @@
 // window manager), queues a "lock" audit event and marks the run as ended locked; a wrong password does not unlock.
 #include "AppClipboard.h"
 #include "DialogSeam.h"
+#include "LiveExport.h"
 #include "Screenshot.h"
 #include "WorkstationApp.h"
 #include "WorkstationSession.h"
 #include "XdoTool.h"
 #include "dashboards/DashboardPage.h"
-#include "demo/DemoDataGenerator.h"
 #include "import/ImportWizard.h"
 #include "ledger/LedgerPage.h"
 #include "ledger/LedgerTableModel.h"
@@ -381,12 +381,9 @@ private slots:
         // for its thread before closing the cache. The import is all-or-nothing: nothing of it is left.
         QVERIFY2(qgetenv("QT_QPA_PLATFORM") == "xcb", "run through fixtures/x11_session.sh");
         QTemporaryDir dir;
-        demo::DemoConfig config;
-        config.rows = 400000;
-        config.seed = 5;
-        config.asOf = QDate(2025, 3, 3);
-        const QString csv = dir.filePath(QStringLiteral("claims.csv"));
-        QVERIFY(demo::DemoDataGenerator(config).writeCsv(csv).ok());
+        const std::int64_t rows = 400000;
+        const QString csv = test::writeLiveExport(QDir(dir.path()), QStringLiteral("claims.csv"), rows, 5);
+        QVERIFY(!csv.isEmpty());
 
         settings::Settings settings;
         app::Workstation workstation(settings, true);
@@ -405,7 +402,7 @@ private slots:
         QSignalSpy finished(runner, &importer::ImportRunner::finished);
         importer::ImportRequest request;
         request.path = csv;
-        request.expectedRows = std::uint64_t(config.rows);
+        request.expectedRows = std::uint64_t(rows);
         runner->start(session.importFunction(), request);
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 60000); // running on its thread
         QVERIFY(finished.isEmpty());

@@ -8,6 +8,7 @@
 // the way: the validation counts, the preview's signals, the import's claim counts, and that after "Recompute signals"
 // the workspace holds exactly the signals the preview announced (same fingerprints). A screenshot of the real window
 // per page is taken from the X server (QScreen::grabWindow, the window's own id), and each must show content.
+#include "LiveExport.h"
 #include "WorkstationApp.h"
 #include "WorkstationSession.h"
 #include "XdoTool.h"
@@ -69,13 +70,10 @@ private slots:
                  "this test needs a real X11 display (run it through fixtures/x11_session.sh)");
         QTemporaryDir dir;
         // A live export aimed at a fixed date, so the signals do not depend on the day the test runs.
-        demo::DemoConfig config;
-        config.rows = 30000;
-        config.seed = 11;
-        config.payers = 24;
-        config.asOf = QDate(2025, 3, 3);
-        const QString csv = dir.filePath(QStringLiteral("claims-2025-03-03.csv"));
-        QVERIFY(demo::DemoDataGenerator(config).writeCsv(csv).ok());
+        const std::int64_t rows = 30000;
+        const QString csv =
+            test::writeLiveExport(QDir(dir.path()), QStringLiteral("claims-2025-03-03.csv"), rows, 11, 24);
+        QVERIFY(!csv.isEmpty());
 
         settings::Settings settings;
         app::Workstation workstation(settings, false);
@@ -126,7 +124,7 @@ private slots:
         // 4. Validation runs in the background; every generated claim is accepted.
         QTRY_VERIFY_WITH_TIMEOUT(wizard->report && wizard->button(QWizard::NextButton)->isEnabled(), 60000);
         const importer::ValidationReport &report = *wizard->report;
-        QVERIFY(report.totalRows >= std::uint64_t(config.rows));
+        QVERIFY(report.totalRows >= std::uint64_t(rows));
         QCOMPARE(report.accepted, report.totalRows);
         QCOMPARE(report.rejected, std::uint64_t(0));
         QVERIFY(report.stats.pending > 0); // a live export: the newest claims are not decided yet
@@ -148,7 +146,7 @@ private slots:
         QVERIFY(!preview.rows.empty());
         for (const compute::PreviewRow &row : preview.rows)
             QCOMPARE(int(row.change), int(compute::PreviewRow::Change::New)); // an empty workspace had none
-        QCOMPARE(preview.asOf, QDate(2025, 3, 3));
+        QCOMPARE(preview.asOf, test::kLiveExportAsOf);
         QCOMPARE(preview.import.claimsNew, report.accepted);
         auto stored = compute::listLocalSignals(*workstation.session().cache(), QString());
         QVERIFY(stored.ok());
