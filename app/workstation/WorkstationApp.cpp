@@ -1,16 +1,19 @@
 #include "WorkstationApp.h"
 
+#include "SyncStatusPresenter.h"
 #include "WorkstationSession.h"
 #include "core/BuildInfo.h"
 #include "core/Versions.h"
 #include "dashboards/DashboardPage.h"
 #include "import/ImportWizard.h"
 #include "logging/Log.h"
+#include "session/RolePermissions.h"
 #include "settings/Settings.h"
 #include "shell/MainWindow.h"
 #include "storage/cache/CipherDatabase.h"
 #include "sync/ConnectionState.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -80,6 +83,7 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
         dashboard->setSynchronousLoad(synchronousLoad); // a screenshot must not race the worker
         window.setPage(page, dashboard);
         QObject::connect(&session, &WorkstationSession::workspaceOpened, dashboard, [dashboard, &session] {
+            dashboard->setRole(session.role());
             dashboard->bind(session.cache(), session.userName(), QSysInfo::machineHostName());
         });
         QObject::connect(&session, &WorkstationSession::workspaceClosing, dashboard, &views::DashboardPage::unbind);
@@ -123,11 +127,24 @@ Workstation::Workstation(settings::Settings &settings, bool synchronousLoad)
                      &WorkstationSession::openRecomputeDialog);
     QObject::connect(&window, &views::MainWindow::recomputeRequested, &session,
                      &WorkstationSession::openRecomputeDialog);
+    // Roles: File ▸ Recompute signals… is off, saying why, for a role the server would refuse.
+    QObject::connect(&session, &WorkstationSession::workspaceOpened, &window, [&window, &session] {
+        window.setRole(session.role()); // Help ▸ User guide for this role
+        const QString why = upstream::session::roleRefusal(session.role(), upstream::session::RoleAction::Recompute);
+        if (auto *recompute = window.findChild<QAction *>(QStringLiteral("recomputeAction"))) {
+            recompute->setEnabled(why.isEmpty());
+            recompute->setToolTip(why);
+            recompute->setStatusTip(why);
+        }
+    });
+    // The status bar's sync view and "Changes needing attention".
+    m_syncStatus = std::make_unique<SyncStatusPresenter>(&window, &session);
 }
 
 // The session goes first: it closes the cache and its pages while the window still exists.
 Workstation::~Workstation()
 {
+    m_syncStatus.reset();
     m_session.reset();
 }
 

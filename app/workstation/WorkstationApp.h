@@ -17,6 +17,7 @@ class MainWindow;
 
 namespace upstream::app {
 
+class SyncStatusPresenter;
 class WorkstationSession;
 
 class Workstation {
@@ -29,6 +30,7 @@ public:
 
     views::MainWindow &window() { return *m_window; }
     WorkstationSession &session() { return *m_session; }
+    SyncStatusPresenter &syncStatus() { return *m_syncStatus; }
     views::ImportWizard *importWizard() const { return m_importWizard; }
 
 private:
@@ -38,6 +40,7 @@ private:
     std::unique_ptr<views::MainWindow> m_window;
     views::ImportWizard *m_importWizard = nullptr; // owned by the window
     std::unique_ptr<WorkstationSession> m_session;
+    std::unique_ptr<SyncStatusPresenter> m_syncStatus; // listens to the session: destroyed first
 };
 
 // Parses the command line, builds the application and runs it. Returns the process exit code.

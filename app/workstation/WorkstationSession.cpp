@@ -222,6 +222,7 @@ void WorkstationSession::startSync(const QString &password)
             m_ledgerPage->reload();
     });
     m_sync->start(session::SignInService::connectionParams(request), m_customer);
+    emit syncStarted();
 }
 
 void WorkstationSession::ledgerChanged()

@@ -53,6 +53,13 @@ public:
     std::shared_ptr<storage::LocalCache> cache() const { return m_cache; }
     views::LockController *lockController() const { return m_lock; }
     QString userName() const { return m_user; }
+    QString role() const { return m_role; }
+    // Server mode while unlocked: the service keeping the cache in step (nullptr for a local workspace or locked).
+    sync::SyncService *syncService() const { return m_sync.get(); }
+    bool hasServer() const
+    {
+        return m_customer > 0;
+    } // viewer|operator|analyst|supervisor|admin (session::RolePermissions)
     // The import wizard's loading step: into PostgreSQL when signed in to a server, else into the local workspace.
     // Runs on the wizard's worker thread.
     importer::ImportFunction importFunction();
@@ -74,6 +81,7 @@ signals:
     void workspaceOpened();  // pages bind their models to cache()
     void workspaceClosing(); // pages drop every model holding decrypted data
     void workspaceChanged(); // the sync service brought new data into the cache: pages refresh
+    void syncStarted();      // syncService() is running (after sign-in or unlock)
 
 private:
     void openDemo(std::function<void(bool)> ready);

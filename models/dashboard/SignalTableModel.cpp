@@ -271,8 +271,38 @@ QVariant SignalTableModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
+QString SignalTableModel::columnHelp(int section) const
+{
+    switch (section) {
+    case Severity: return tr("How far the payer moved from its baseline: critical, high, medium or low.");
+    case Urgency: return tr("What to look at first: severity, dollars and how long the alert has waited.");
+    case Payer: return tr("The payer whose behaviour changed.");
+    case Group:
+        return tr("The group the signal is about: the CPT group (DriftWatch) or the denial reason (DenialScope).");
+    case Type: return tr("What changed: denial rate, a denial reason, adjudication or payment delay.");
+    case Baseline: return tr("The value over the baseline window, before the change.");
+    case Current: return tr("The value over the current window.");
+    case Delta:
+        return m_daysHeader ? tr("How many days slower the payer is now than in the reference cohort.")
+                            : tr("Current minus baseline, in percentage points of the rate.");
+    case ObservedExpected:
+        return tr("Claims finished by the as-of date against how many the reference curve expected.");
+    case Overdue: return tr("Dollars of unfinished claims already older than the payer's usual decision time.");
+    case PValue: return tr("How likely a change this large is by chance alone; smaller is stronger evidence.");
+    case Confidence: return tr("How much data stands behind the signal, from 0 to 1.");
+    case Dollars: return tr("Dollars affected by the change in the current window.");
+    case Window: return tr("The current window the signal was computed over.");
+    case Status: return tr("Pending, acknowledged (marked real) or resolved (marked noise), and any suppression.");
+    case Context: return tr("The latest verdict on similar signals: noise, confirmed real, or a follow-up still open.");
+    default: break;
+    }
+    return {};
+}
+
 QVariant SignalTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && (role == Qt::ToolTipRole || role == Qt::WhatsThisRole))
+        return columnHelp(section);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {

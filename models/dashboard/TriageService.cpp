@@ -1,6 +1,7 @@
 #include "TriageService.h"
 
 #include "ledger/LedgerRepository.h"
+#include "session/RolePermissions.h"
 #include "sync/Outbox.h"
 
 #include "storage/cache/LocalCache.h"
@@ -80,8 +81,15 @@ Status TriageService::queue(const QString &kind, const QString &entityId, qint64
                               QJsonDocument::fromJson(auditDetails).object());
 }
 
+bool TriageService::mayTriage() const
+{
+    return !m_role || session::roleAllows(*m_role, session::RoleAction::Triage);
+}
+
 Status TriageService::apply(const QStringList &alertIds, const VerdictInput &input)
 {
+    if (!mayTriage())
+        return makeError(ErrorCode::PermissionDenied, session::roleRefusal(*m_role, session::RoleAction::Triage));
     const QString status = statusForVerdict(input.verdict);
     if (status.isEmpty())
         return makeError(
@@ -177,6 +185,8 @@ Status TriageService::apply(const QStringList &alertIds, const VerdictInput &inp
 
 Status TriageService::undoLast()
 {
+    if (!mayTriage())
+        return makeError(ErrorCode::PermissionDenied, session::roleRefusal(*m_role, session::RoleAction::Triage));
     if (m_undo.empty())
         return makeError(ErrorCode::NotFound,
                          QCoreApplication::translate("TriageService", "There is no verdict to undo."));
@@ -250,8 +260,19 @@ Status TriageService::recordExport(const QString &signalId, const QString &forma
     return sync::enqueueAudit(*m_cache, m_operator, m_workstation, QStringLiteral("export"), details);
 }
 
+Status TriageService::recordTableExport(const QString &product, const QString &format, int rows)
+{
+    const QJsonObject details{{QStringLiteral("what"), QStringLiteral("dashboard")},
+                              {QStringLiteral("product"), product},
+                              {QStringLiteral("format"), format},
+                              {QStringLiteral("rows"), rows}};
+    return sync::enqueueAudit(*m_cache, m_operator, m_workstation, QStringLiteral("export"), details);
+}
+
 Result<QString> TriageService::openLedgerEntry(const QString &alertId)
 {
+    if (m_role && !session::roleAllows(*m_role, session::RoleAction::EditLedger))
+        return makeError(ErrorCode::PermissionDenied, session::roleRefusal(*m_role, session::RoleAction::EditLedger));
     auto q = m_cache->db().prepare(QStringLiteral("SELECT a.signal_id, s.product, s.payer, COALESCE(s.dollars, 0) "
                                                   "FROM alerts a JOIN signals s ON s.id = a.signal_id WHERE a.id = ?"));
     if (!q.ok())

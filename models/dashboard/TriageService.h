@@ -7,7 +7,8 @@
 // entity_id = alert id, base_version = the alert version the verdict was made against, payload JSON) and an
 // audit_queue row. Either all of that lands or none of it. undoLast() restores what the last apply() replaced,
 // again in one transaction, and queues a 'verdict_undo' outbox row so the server learns about it.
-// Failure modes: unknown verdict or reason code → InvalidInput; unknown alert → NotFound; cache errors as returned.
+// Failure modes: unknown verdict or reason code → InvalidInput; unknown alert → NotFound; a role that may not triage
+// (setRole, session::RoleAction::Triage) → PermissionDenied, nothing written; cache errors as returned.
 // Notes are free text and may hold PHI: they go to the outbox (they must reach the server) but never to the
 // audit details or logs.
 #include "core/Result.h"
@@ -48,9 +49,16 @@ public:
     Result<QString> openLedgerEntry(const QString &alertId);
 
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); } // tests
+    // The signed-in role (session::RolePermissions). Until it is set nothing is checked: the local workspace and the
+    // tests that predate roles.
+    void setRole(const QString &role) { m_role = role; }
+    bool mayTriage() const;
     QString operatorName() const { return m_operator; }
     // Audit: evidence of a signal was exported (format "pdf" or "csv").
     Status recordExport(const QString &signalId, const QString &format);
+    // Audit: the dashboard table of `product` was exported (format "csv" or "pdf", `rows` rows). Any role may
+    // export what it can read.
+    Status recordTableExport(const QString &product, const QString &format, int rows);
 
 private:
     struct Previous {
@@ -68,6 +76,7 @@ private:
     QString m_operator, m_workstation;
     std::vector<std::vector<Previous>> m_undo;
     std::function<QDateTime()> m_clock;
+    std::optional<QString> m_role;
 };
 
 } // namespace upstream::dashboard

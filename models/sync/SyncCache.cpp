@@ -262,8 +262,9 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
 {
     std::vector<OutboxChange> out;
     auto q = cache.db().prepare(QStringLiteral("SELECT id, seq, kind, entity_id, base_version, payload FROM outbox "
-                                               "WHERE state = 'pending' AND entity_id NOT IN (SELECT entity_id FROM "
-                                               "outbox WHERE state = 'conflict') ORDER BY seq LIMIT ?"));
+                                               "WHERE state = 'pending' AND last_error IS NULL AND entity_id NOT "
+                                               "IN (SELECT entity_id FROM outbox WHERE state = 'conflict') ORDER BY "
+                                               "seq LIMIT ?"));
     if (!q.ok())
         return q.error();
     q->bind(1, qint64(limit));

@@ -116,7 +116,9 @@ Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::ve
 Result<PulledBatch> pullChanges(storage::PgConnection &conn, qint64 customerId, qint64 afterSeq, int limit);
 
 // --- cache side ------------------------------------------------------------------------------------------------
-// Queued changes in order, without those of an entity that has an unresolved conflict (see pushChanges).
+// Queued changes in order, without those of an entity that has an unresolved conflict (see pushChanges) and without
+// those the server rejected: they wait for the user's retry or discard (sync::RefusedChangeQueue) instead of being
+// pushed, and refused, forever.
 Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int limit);
 // Records push results: applied/already-applied rows leave the outbox; conflicts are kept (state 'conflict') with
 // both versions in the conflicts table; rejected changes are kept with their error for the user to see.

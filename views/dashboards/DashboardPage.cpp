@@ -7,6 +7,7 @@
 #include "dashboards/MetricChart.h"
 #include "dashboards/TriagePanel.h"
 #include "deepdive/DeepDiveDialog.h"
+#include "session/RolePermissions.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QComboBox>
@@ -18,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -205,7 +207,19 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
         m_table->setItemDelegateForColumn(c, delegate);
     m_table->installEventFilter(this);
     m_panel = new TriagePanel(this);
-    body->addWidget(m_table, 1);
+    // A new workspace has no signals: say what to do next instead of showing an empty grid.
+    m_empty = new QLabel(tr("No signals yet in this workspace. Import a claim file (Ctrl+4), then recompute signals "
+                            "(File ▸ Recompute signals…)."),
+                         this);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setMinimumHeight(60);
+    m_empty->setVisible(false);
+    auto *queue = new QVBoxLayout;
+    queue->addWidget(m_empty);
+    queue->addWidget(m_table, 1);
+    body->addLayout(queue, 1);
     body->addWidget(m_panel);
     v->addLayout(body, 1);
     v->addWidget(buildLedgerStrip());
@@ -216,6 +230,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
         m_count->setText(tr("%1 of %2 signals")
                              .arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->totalRows())));
         m_panel->setSelectionCount(0);
+        m_empty->setVisible(m_cache && m_model->totalRows() == 0);
     });
     connect(m_panel, &TriagePanel::verdictRequested, this, &DashboardPage::applyVerdict);
     connect(m_panel, &TriagePanel::undoRequested, this, &DashboardPage::undo);
@@ -297,6 +312,17 @@ QWidget *DashboardPage::buildFilters()
     h->addWidget(m_dates);
     h->addStretch(1);
     h->addWidget(m_count);
+    // Export what the table shows (any role may export what it can read).
+    auto *csv = new QPushButton(tr("Export &CSV…"), w);
+    csv->setObjectName(QStringLiteral("exportCsv"));
+    csv->setToolTip(tr("Export the rows and columns shown, as filtered and sorted, to a CSV file"));
+    auto *pdf = new QPushButton(tr("Export &PDF…"), w);
+    pdf->setObjectName(QStringLiteral("exportPdf"));
+    pdf->setToolTip(tr("Export the rows and columns shown, as filtered and sorted, to a PDF report"));
+    h->addWidget(csv);
+    h->addWidget(pdf);
+    connect(csv, &QPushButton::clicked, this, [this] { exportTable(QStringLiteral("csv")); });
+    connect(pdf, &QPushButton::clicked, this, [this] { exportTable(QStringLiteral("pdf")); });
     connect(m_search, &QLineEdit::textChanged, this, &DashboardPage::updateFilter);
     for (QComboBox *c : {m_severity, m_payer, m_status, m_dates})
         connect(c, &QComboBox::currentIndexChanged, this, &DashboardPage::updateFilter);
@@ -321,7 +347,17 @@ void DashboardPage::bind(std::shared_ptr<storage::LocalCache> cache, const QStri
 {
     m_cache = std::move(cache);
     m_triage = std::make_unique<dashboard::TriageService>(m_cache.get(), operatorName, workstation);
+    if (m_role)
+        m_triage->setRole(*m_role);
     reload();
+}
+
+void DashboardPage::setRole(const QString &role)
+{
+    m_role = role;
+    if (m_triage)
+        m_triage->setRole(role);
+    m_panel->setReadOnlyReason(session::roleRefusal(role, session::RoleAction::Triage));
 }
 
 void DashboardPage::unbind()
@@ -335,6 +371,7 @@ void DashboardPage::unbind()
     m_triage.reset();
     m_cache.reset();
     m_model->clear();
+    m_empty->setVisible(false);
     m_chart->clearChart();
     m_payers->setRowCount(0);
     const QSignalBlocker block(m_payer);
@@ -443,9 +480,12 @@ void DashboardPage::refreshSummary()
     m_tiles[1]->setValue(loc.toString(k.critical), tr("pending triage"));
     m_tiles[2]->setValue(loc.toString(k.high), tr("pending triage"));
     m_tiles[3]->setValue(money(k.dollars), tr("not resolved as noise"));
-    m_tiles[4]->setValue(k.deltaInDays ? tr("+%1 days").arg(loc.toString(k.averageDelta, 'f', 1))
-                                       : tr("+%1 pts").arg(loc.toString(k.averageDelta * 100.0, 'f', 1)),
-                         tr("mean over all signals"));
+    if (k.total == 0) // no signal: an average of nothing is not "+0.0"
+        m_tiles[4]->setValue(QStringLiteral("–"), tr("no signals yet"));
+    else
+        m_tiles[4]->setValue(k.deltaInDays ? tr("+%1 days").arg(loc.toString(k.averageDelta, 'f', 1))
+                                           : tr("+%1 pts").arg(loc.toString(k.averageDelta * 100.0, 'f', 1)),
+                             tr("mean over all signals"));
     const auto top = dashboard::topPayers(rows, 6);
     m_payers->setRowCount(int(top.size()));
     for (int r = 0; r < int(top.size()); ++r) {

@@ -8,6 +8,7 @@
 // Contract: bind() loads from the cache on a worker thread (columnar rows, index-vector model; see the dashboard
 // benchmark for the GUI-thread cost) and emits loadFinished(); unbind() drops every model and figure holding
 // workspace data and closes the deep dive (the idle lock calls it). Cache errors are shown in the page, never thrown.
+#include "dashboard/DashboardExport.h"
 #include "dashboard/DashboardSummary.h"
 #include "dashboard/SignalTableModel.h"
 #include "dashboard/TriageService.h"
@@ -19,6 +20,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -61,6 +63,9 @@ public:
     void bind(std::shared_ptr<storage::LocalCache> cache, const QString &operatorName, const QString &workstation);
     void unbind();
     void reload();
+    // The signed-in role (session::RolePermissions): a role that may not triage sees the queue read-only — the
+    // verdict controls disabled with the reason, the R/N/F/L/Ctrl+Z keys refused with it, nothing written.
+    void setRole(const QString &role);
     void setToday(const QDate &today) { m_today = today; } // context badges count days from here
     // Load on the calling thread (offscreen screenshots, deterministic tests). Default: on a worker thread.
     void setSynchronousLoad(bool synchronous) { m_synchronousLoad = synchronous; }
@@ -74,6 +79,10 @@ public:
     DeepDiveDialog *deepDive() const;
     TriagePanel *triagePanel() const { return m_panel; }
     bool isBound() const { return m_cache != nullptr; }
+    // Export the table as shown (visible columns in view order, filtered and sorted rows) to a file chosen through
+    // widgets::FileDialog, with progress; audited as an "export" event. format: "csv" or "pdf". False when
+    // cancelled or failed (the reason is shown in the triage panel).
+    bool exportTable(const QString &format);
 
 signals:
     void ledgerEntryOpened(const QString &entryId);
@@ -100,11 +109,13 @@ private:
     void selectAlert(const QString &alertId);
     QStringList selectedAlertIds() const;
     void showError(const QString &message);
+    Result<dashboard::TableExport> visibleTable();
 
     DashboardProduct m_product;
     std::shared_ptr<storage::LocalCache> m_cache;
     std::unique_ptr<dashboard::TriageService> m_triage;
     QDate m_today = QDate::currentDate();
+    std::optional<QString> m_role;
     QDate m_asOf;
     quint64 m_generation = 0;
     bool m_synchronousLoad = false, m_loading = false;
@@ -121,6 +132,7 @@ private:
     QLineEdit *m_search = nullptr;
     QComboBox *m_severity = nullptr, *m_payer = nullptr, *m_status = nullptr, *m_dates = nullptr;
     QTableView *m_table = nullptr;
+    QLabel *m_empty = nullptr; // the next step on a workspace without signals
     TriagePanel *m_panel = nullptr;
     QLabel *m_ledger = nullptr;
     QPointer<DeepDiveDialog> m_deepDive;

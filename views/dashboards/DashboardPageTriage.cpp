@@ -87,6 +87,11 @@ void DashboardPage::applyVerdict(const QString &verdict)
 {
     if (!m_triage)
         return;
+    // A key pressed on a read-only queue: say so (the panel shows the reason), write nothing.
+    if (m_panel->isReadOnly()) {
+        showError(tr("Read-only: your role cannot record verdicts."));
+        return;
+    }
     const QStringList ids = selectedAlertIds();
     if (ids.isEmpty()) {
         showError(tr("The selected signal did not become an alert: there is nothing to triage."));

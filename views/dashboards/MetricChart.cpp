@@ -54,6 +54,11 @@ void MetricChart::clearChart()
 void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, const QString &unit, const QString &title)
 {
     resetChart(title);
+    if (points.empty()) {
+        // Nothing to draw: axes over an empty series would show made-up ticks ("1 Jan" ×7, "1%, 1%, 0%").
+        chart()->setTitle(tr("%1 — no data yet").arg(title));
+        return;
+    }
     auto *line = new QLineSeries;
     line->setName(title);
     double lo = 1e300, hi = -1e300;

@@ -31,7 +31,8 @@ QString reasonLabel(const QString &code)
 
 TriagePanel::TriagePanel(QWidget *parent)
     : QWidget(parent), m_selection(new QLabel(this)), m_reason(new QComboBox(this)), m_notes(new QPlainTextEdit(this)),
-      m_undo(new QPushButton(tr("Undo last (Ctrl+Z)"), this)), m_offer(new QWidget(this)), m_message(new QLabel(this))
+      m_undo(new QPushButton(tr("Undo last (Ctrl+Z)"), this)), m_readOnly(new QLabel(this)), m_offer(new QWidget(this)),
+      m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("triagePanel"));
     setFixedWidth(220);
@@ -39,6 +40,10 @@ TriagePanel::TriagePanel(QWidget *parent)
     v->setContentsMargins(8, 0, 0, 0);
     auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Triage")), this);
     v->addWidget(title);
+    m_readOnly->setObjectName(QStringLiteral("readOnlyReason"));
+    m_readOnly->setWordWrap(true);
+    m_readOnly->setVisible(false);
+    v->addWidget(m_readOnly);
     m_selection->setWordWrap(true);
     v->addWidget(m_selection);
 
@@ -60,6 +65,7 @@ TriagePanel::TriagePanel(QWidget *parent)
         b->setFocusPolicy(Qt::TabFocus);
         connect(b, &QPushButton::clicked, this, [this, verdict] { emit verdictRequested(verdict); });
         v->addWidget(b);
+        m_triageControls << b;
         return b;
     };
     button(tr("Real  (R)"), QStringLiteral("real"), tr("Mark real"));
@@ -70,6 +76,7 @@ TriagePanel::TriagePanel(QWidget *parent)
     deep->setFocusPolicy(Qt::TabFocus);
     connect(deep, &QPushButton::clicked, this, &TriagePanel::deepDiveRequested);
     v->addWidget(deep);
+    m_triageControls << m_reason << m_notes;
     m_undo->setAccessibleName(tr("Undo the last verdict"));
     m_undo->setFocusPolicy(Qt::TabFocus);
     connect(m_undo, &QPushButton::clicked, this, &TriagePanel::undoRequested);
@@ -82,6 +89,7 @@ TriagePanel::TriagePanel(QWidget *parent)
     auto *offerButton = new QPushButton(tr("Open ledger entry  (L)"), m_offer);
     offerButton->setAccessibleName(tr("Open a recovery-ledger entry"));
     offerButton->setFocusPolicy(Qt::TabFocus);
+    m_triageControls << offerButton;
     connect(offerButton, &QPushButton::clicked, this, [this] {
         if (!m_offered.isEmpty())
             emit ledgerEntryRequested(m_offered);
@@ -113,7 +121,23 @@ void TriagePanel::setSelectionCount(int count)
 
 void TriagePanel::setUndoAvailable(bool available)
 {
-    m_undo->setEnabled(available);
+    m_undoAvailable = available;
+    m_undo->setEnabled(available && !isReadOnly());
+}
+
+void TriagePanel::setReadOnlyReason(const QString &reason)
+{
+    m_readOnlyReason = reason;
+    for (QWidget *w : std::as_const(m_triageControls)) {
+        w->setEnabled(reason.isEmpty());
+        w->setToolTip(reason);
+    }
+    m_undo->setToolTip(reason);
+    m_readOnly->setText(reason);
+    m_readOnly->setVisible(!reason.isEmpty());
+    setUndoAvailable(m_undoAvailable);
+    if (!reason.isEmpty())
+        withdrawLedgerOffer();
 }
 
 QString TriagePanel::reasonCode() const
@@ -139,6 +163,8 @@ void TriagePanel::setMessage(const QString &text)
 
 void TriagePanel::offerLedgerEntry(const QString &alertId)
 {
+    if (isReadOnly())
+        return;
     m_offered = alertId;
     m_offer->setVisible(true);
 }

@@ -18,6 +18,11 @@ public:
 
     void setSelectionCount(int count);
     void setUndoAvailable(bool available);
+    // A role that may not triage (a viewer): every control that records or undoes a verdict is disabled, with
+    // `reason` as its tooltip and under the title. An empty reason enables them again.
+    void setReadOnlyReason(const QString &reason);
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    QString readOnlyReason() const { return m_readOnlyReason; }
     QString reasonCode() const; // empty = none
     QString notes() const;
     void clearInput();
@@ -38,6 +43,10 @@ private:
     QComboBox *m_reason;
     QPlainTextEdit *m_notes;
     QPushButton *m_undo;
+    QList<QWidget *> m_triageControls; // disabled for a read-only role
+    QLabel *m_readOnly;
+    QString m_readOnlyReason;
+    bool m_undoAvailable = false;
     QWidget *m_offer;
     QLabel *m_message;
     QString m_offered;

@@ -6,6 +6,7 @@
 #include "LedgerPdfExport.h"
 #include "conflict/ConflictDialog.h"
 #include "ledger/LedgerExport.h"
+#include "session/RolePermissions.h"
 
 #include <QComboBox>
 #include <QFrame>
@@ -90,6 +91,15 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     const int widths[] = {230, 105, 100, 110, 110, 105, 110, 170};
     for (int c = 0; c < int(std::size(widths)); ++c)
         m_table->setColumnWidth(c, widths[c]);
+    // An empty ledger says how entries arrive, instead of an empty grid.
+    m_empty = new QLabel(tr("No recovery entries yet. Mark an alert real on a dashboard (R) and accept the ledger "
+                            "offer (L), or add one with New entry (Ctrl+N)."),
+                         this);
+    m_empty->setObjectName(QStringLiteral("emptyState"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setVisible(false);
+    layout->addWidget(m_empty);
     layout->addWidget(m_table, 1);
 
     auto *actions = new QHBoxLayout;
@@ -304,6 +314,7 @@ void LedgerPage::reload()
         showStatus(entries.error().message, true);
         return;
     }
+    m_empty->setVisible(entries->empty());
     m_model->setEntries(std::move(entries.value()));
     const QString payer = m_payerFilter->currentData().toString();
     {
@@ -322,6 +333,7 @@ void LedgerPage::reload()
 void LedgerPage::clearData()
 {
     m_model->setEntries({});
+    m_empty->setVisible(false);
     for (QLabel *card : {m_thisMonth, m_last30, m_allTime, m_outstanding})
         card->setText(QStringLiteral("—"));
     m_breakdown->clear();
@@ -374,9 +386,14 @@ void LedgerPage::updateTotals()
 void LedgerPage::updateActions()
 {
     const auto e = selectedEntry();
-    m_edit->setEnabled(e && !e->isApproved());
-    m_edit->setToolTip(e && e->isApproved() ? tr("Approved entries are final; record a correction as a new entry")
-                                            : tr("Edit the selected entry (Enter)"));
+    // A role that may not change the ledger (a viewer) reads it: New and Edit say why they are off.
+    const QString readOnly = session::roleRefusal(m_repository->actor().role, session::RoleAction::EditLedger);
+    m_new->setEnabled(readOnly.isEmpty());
+    m_new->setToolTip(readOnly.isEmpty() ? tr("Add a recovery to the ledger (Ctrl+N)") : readOnly);
+    m_edit->setEnabled(readOnly.isEmpty() && e && !e->isApproved());
+    m_edit->setToolTip(!readOnly.isEmpty()    ? readOnly
+                       : e && e->isApproved() ? tr("Approved entries are final; record a correction as a new entry")
+                                              : tr("Edit the selected entry (Enter)"));
     m_history->setEnabled(e.has_value());
     const bool supervisor = m_repository->actor().canApprove();
     m_approve->setEnabled(supervisor && e && isTerminal(e->state) && !e->isApproved());
@@ -426,13 +443,25 @@ LedgerEntryEditor *LedgerPage::openEditor(std::optional<LedgerEntry> entry)
     return editor;
 }
 
+bool LedgerPage::mayEdit()
+{
+    const QString why = session::roleRefusal(m_repository->actor().role, session::RoleAction::EditLedger);
+    if (!why.isEmpty())
+        showStatus(why, true);
+    return why.isEmpty();
+}
+
 LedgerEntryEditor *LedgerPage::newEntry()
 {
+    if (!mayEdit())
+        return nullptr;
     return openEditor(std::nullopt);
 }
 
 LedgerEntryEditor *LedgerPage::editSelected()
 {
+    if (!mayEdit())
+        return nullptr;
     const auto e = selectedEntry();
     return e && !e->isApproved() ? openEditor(e) : nullptr;
 }

@@ -66,12 +66,14 @@ private:
     void updateConflictBanner();
     QWidget *buildConflictBanner();
     void showStatus(const QString &text, bool error = false);
+    bool mayEdit(); // false (and the reason shown) for a role that may not change the ledger
     void onSaved(const ledger::LedgerEntry &entry);
     LedgerEntryEditor *openEditor(std::optional<ledger::LedgerEntry> entry);
 
     ledger::LedgerRepository *m_repository;
     ledger::LedgerTableModel *m_model;
     QTableView *m_table = nullptr;
+    QLabel *m_empty = nullptr; // the next step while the ledger has no entry
     QLabel *m_thisMonth = nullptr;
     QLabel *m_last30 = nullptr;
     QLabel *m_allTime = nullptr;

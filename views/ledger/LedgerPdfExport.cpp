@@ -12,6 +12,11 @@ namespace upstream::views {
 
 Status writeLedgerPdf(const QString &path, const QString &html)
 {
+    return writeReportPdf(path, html, QCoreApplication::translate("LedgerPdfExport", "Recovery ledger"));
+}
+
+Status writeReportPdf(const QString &path, const QString &html, const QString &title)
+{
     {
         // QPdfWriter reports nothing when it cannot open the file; probe first so the user gets a reason.
         QFile probe(path);
@@ -25,7 +30,7 @@ Status writeLedgerPdf(const QString &path, const QString &html)
     writer.setPageOrientation(QPageLayout::Landscape);
     writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout::Millimeter);
     writer.setResolution(144);
-    writer.setTitle(QCoreApplication::translate("LedgerPdfExport", "Recovery ledger"));
+    writer.setTitle(title);
     writer.setCreator(QStringLiteral("Upstream Workstation"));
     QTextDocument doc;
     doc.setHtml(html);

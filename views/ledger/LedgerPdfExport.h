@@ -8,5 +8,7 @@
 namespace upstream::views {
 
 Status writeLedgerPdf(const QString &path, const QString &html);
+// The same for any report of ours (the dashboard table export): `title` is the PDF's document title.
+Status writeReportPdf(const QString &path, const QString &html, const QString &title);
 
 } // namespace upstream::views

@@ -2,6 +2,9 @@
 
 #include "ConnectionStatusLabel.h"
 #include "about/AboutDialog.h"
+#include "help/UserGuide.h"
+#include "help/UserGuideDialog.h"
+#include "session/RolePermissions.h"
 
 #include <QAction>
 #include <QApplication>
@@ -14,6 +17,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
+#include <QWhatsThis>
 
 namespace upstream::views {
 
@@ -132,6 +136,30 @@ void MainWindow::setPage(Page page, QWidget *widget)
         m_stack->setCurrentIndex(index);
 }
 
+void MainWindow::setRole(const QString &role)
+{
+    m_role = role;
+    m_userGuide->setText(tr("&User guide (%1)").arg(session::roleDisplayName(role)));
+}
+
+UserGuideDialog *MainWindow::openUserGuide()
+{
+    if (auto *open = findChild<UserGuideDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return open;
+    }
+    auto *dialog = new UserGuideDialog(help::findGuide(m_role), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open(); // non-blocking: the idle lock can close it
+    return dialog;
+}
+
+void MainWindow::addFileActions(const QList<QAction *> &actions)
+{
+    m_file->insertActions(m_quitSeparator, actions);
+}
+
 void MainWindow::setLockScreen(QWidget *lockScreen)
 {
     m_lockScreen = lockScreen;
@@ -198,10 +226,11 @@ Page MainWindow::currentPage() const
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_file = file;
     QAction *recompute = file->addAction(tr("&Recompute signals…"));
     recompute->setObjectName(QStringLiteral("recomputeAction"));
     connect(recompute, &QAction::triggered, this, &MainWindow::recomputeRequested);
-    file->addSeparator();
+    m_quitSeparator = file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
@@ -214,6 +243,14 @@ void MainWindow::buildMenus()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_userGuide = help->addAction(tr("&User guide"));
+    m_userGuide->setObjectName(QStringLiteral("userGuideAction"));
+    m_userGuide->setShortcut(QKeySequence::HelpContents);
+    connect(m_userGuide, &QAction::triggered, this, [this] { openUserGuide(); });
+    QAction *whatsThis = QWhatsThis::createAction(this);
+    whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
+    help->addAction(whatsThis);
+    help->addSeparator();
     QAction *about = help->addAction(tr("&About Upstream Workstation"));
     connect(about, &QAction::triggered, this, [this] {
         AboutDialog dialog(this);

@@ -5,7 +5,9 @@
 
 #include <array>
 
+class QAction;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace upstream::sync {
@@ -13,6 +15,8 @@ class ConnectionStatus;
 }
 
 namespace upstream::views {
+
+class UserGuideDialog;
 
 enum class Page { DriftWatch = 0, DenialScope, DelayGuard, Import, Ledger };
 inline constexpr int kPageCount = 5;
@@ -31,6 +35,13 @@ public:
     static bool pageFromName(const QString &name, Page *page); // "driftwatch", "ledger", ...
 
     // The lock page replaces the whole workspace (navigation, pages, menus) while locked.
+    // The signed-in role: Help ▸ User guide (F1) opens that role's guide (help::findGuide).
+    void setRole(const QString &role);
+    UserGuideDialog *openUserGuide();
+
+    // Adds actions to the File menu, above Quit (the session's sync actions).
+    void addFileActions(const QList<QAction *> &actions);
+
     void setLockScreen(QWidget *lockScreen);
     void setLocked(bool locked);
     bool isLocked() const;
@@ -46,6 +57,10 @@ protected:
 private:
     void buildMenus();
     QWidget *makePlaceholder(Page page);
+    QMenu *m_file = nullptr;
+    QAction *m_userGuide = nullptr;
+    QString m_role;
+    QAction *m_quitSeparator = nullptr;
 
     QStackedWidget *m_root = nullptr; // [workspace, lock screen]
     QWidget *m_workspace = nullptr;

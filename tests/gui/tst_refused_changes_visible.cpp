@@ -1,0 +1,187 @@
+// Proves: a change the real server refuses (a verdict and a ledger entry queued on a workstation whose user is a
+// viewer on the server: PostgreSQL answers "permission denied") is shown in "Changes needing attention" with the
+// server's reason, is no longer pushed at every sync round (it waits for the user), Retry puts it back in the queue
+// so the next round sends it, and Discard (after asking) removes it from the outbox. The status bar counts queued
+// and refused changes. Keyboard: the list has the focus on opening; Tab goes list → Retry → Discard → Close, checked
+// through QApplication::focusWidget(); Retry and Discard are pressed with the keyboard. A private PostgreSQL cluster
+// and a real encrypted cache. Screenshot: the dialog with two refused changes.
+#include "DialogSeam.h"
+#include "PrivateCluster.h"
+#include "Screenshot.h"
+#include "UpstreamSchema.h"
+#include "storage/cache/LocalCache.h"
+#include "sync/Outbox.h"
+#include "sync/RefusedChanges.h"
+#include "sync/RefusedChangesDialog.h"
+#include "sync/SyncProtocol.h"
+#include "sync/SyncStatusBar.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QUuid>
+#include <QtTest>
+
+using namespace upstream;
+
+class TstRefusedChangesVisible : public QObject {
+    Q_OBJECT
+    std::unique_ptr<test::PrivateCluster> cluster;
+    std::unique_ptr<test::MigratedDatabase> db;
+    std::optional<test::TestUser> viewer, op;
+    qint64 customer = 0;
+    QString alertId;
+    QTemporaryDir tmp;
+
+    qint64 scalar(storage::LocalCache &cache, const QString &sql)
+    {
+        auto q = cache.db().prepare(sql);
+        if (!q.ok() || !q->step().ok())
+            return -1;
+        return q->int64(0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        cluster = std::make_unique<test::PrivateCluster>();
+        QVERIFY2(cluster->ok(), qPrintable(cluster->error()));
+        db = std::make_unique<test::MigratedDatabase>(cluster->fixture(), QStringLiteral("refused"));
+        QVERIFY2(db->ok(), qPrintable(db->error()));
+        customer = db->createCustomer(QStringLiteral("Refused Changes Clinic")).value_or(0);
+        QVERIFY(customer > 0);
+        viewer = db->createUser(customer, QStringLiteral("viewer"));
+        op = db->createUser(customer, QStringLiteral("operator"));
+        QVERIFY(viewer && op);
+        auto sig = db->superuser().exec(
+            "INSERT INTO upstream.signals (customer_id, product, signal_type, payer, cpt_group, window_start, "
+            "window_end, severity, confidence, fingerprint, evidence) VALUES ($1, 'driftwatch', 'denial_rate', "
+            "'Synthetic Mutual', 'E&M', '2026-10-01', '2026-10-15', 'high', 0.9, 'fp-refused-1', '{}') RETURNING "
+            "signal_id",
+            {customer});
+        QVERIFY(sig.ok());
+        auto alert = db->superuser().exec(
+            "INSERT INTO upstream.alerts (customer_id, signal_id) VALUES ($1, $2) RETURNING alert_id",
+            {customer, sig->int64(0, 0)});
+        QVERIFY(alert.ok());
+        alertId = alert->text(0, 0);
+    }
+
+    void refusedChangesAreShownRetriedAndDiscarded()
+    {
+        auto opened = storage::LocalCache::open(tmp.filePath(QStringLiteral("ws.db")), QByteArray(32, '\x21'));
+        QVERIFY(opened.ok());
+        storage::LocalCache &cache = opened.value();
+        // Queued while this workstation's user could still triage (an operator, since made a viewer).
+        QVERIFY(sync::enqueueChange(cache, QStringLiteral("verdict"),
+                                    QUuid::createUuid().toString(QUuid::WithoutBraces), 0,
+                                    {{QStringLiteral("alert_id"), alertId},
+                                     {QStringLiteral("verdict"), QStringLiteral("real")},
+                                     {QStringLiteral("reason_code"), QStringLiteral("payer_policy_change")}})
+                    .ok());
+        QVERIFY(sync::enqueueChange(cache, QStringLiteral("ledger_upsert"),
+                                    QUuid::createUuid().toString(QUuid::WithoutBraces), 0,
+                                    {{QStringLiteral("product"), QStringLiteral("driftwatch")},
+                                     {QStringLiteral("payer"), QStringLiteral("Synthetic Mutual")},
+                                     {QStringLiteral("expected_cents"), 120000.0},
+                                     {QStringLiteral("recovered_cents"), 0.0},
+                                     {QStringLiteral("state"), QStringLiteral("open")}})
+                    .ok());
+        {
+            auto c = db->connectAs(*viewer);
+            QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().message));
+            auto round = sync::syncOnce(c.value(), cache, customer);
+            QVERIFY2(round.ok(), qPrintable(round.ok() ? QString() : round.error().message));
+            QCOMPARE(round->rejected, 2);
+            // The next round does not push them again: they wait for the user.
+            auto again = sync::syncOnce(c.value(), cache, customer);
+            QVERIFY(again.ok());
+            QCOMPARE(again->rejected, 0);
+            QCOMPARE(again->pushed, 0);
+        }
+        sync::RefusedChangeQueue queue(&cache);
+        QCOMPARE(queue.count().value(), 2);
+        QCOMPARE(scalar(cache, QStringLiteral("SELECT attempts FROM outbox WHERE kind = 'verdict'")), 1);
+
+        // The status bar counts them.
+        views::SyncStatusBar bar;
+        bar.setCounts(sync::pendingCount(cache).value(), queue.count().value());
+        QCOMPARE(bar.queuedText(), QStringLiteral("2 changes queued"));
+        QVERIFY(!bar.attentionButton()->isHidden());
+        QCOMPARE(bar.attentionButton()->text(), QStringLiteral("2 changes need attention"));
+
+        views::RefusedChangesDialog dialog(&queue);
+        QSignalSpy changed(&dialog, &views::RefusedChangesDialog::changed);
+        dialog.show();
+        dialog.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&dialog));
+        QTableWidget *table = dialog.table();
+        QCOMPARE(table->rowCount(), 2);
+        // The server's reason, as PostgreSQL gave it.
+        for (int r = 0; r < 2; ++r)
+            QVERIFY2(table->item(r, 1)->text().contains(QLatin1String("permission denied")),
+                     qPrintable(table->item(r, 1)->text()));
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Verdict"));
+        QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Ledger entry change"));
+        QVERIFY(!test::saveScreenshot(&dialog, QStringLiteral("refused_changes_dialog")).isEmpty());
+
+        // Keyboard: focus on the list, then Tab through Retry, Discard, Close and back to the list.
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(table));
+        QCOMPARE(table->currentRow(), 0);
+        const QList<QWidget *> order = {dialog.retryButton(), dialog.discardButton(), dialog.closeButton(), table};
+        for (QWidget *next : order) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget(), next);
+        }
+
+        // Retry the verdict (row 0) with the keyboard: back in the queue, pushed by the next round.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog.retryButton()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Ledger entry change"));
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("Queued again")));
+        auto pending = sync::pendingChanges(cache, 100);
+        QVERIFY(pending.ok());
+        QCOMPARE(pending->size(), size_t(1));
+        QCOMPARE(pending->front().kind, QStringLiteral("verdict"));
+        {
+            // The cause fixed: the change is sent by a user allowed to triage (here an operator's connection).
+            auto c = db->connectAs(*op);
+            QVERIFY(c.ok());
+            auto round = sync::syncOnce(c.value(), cache, customer);
+            QVERIFY2(round.ok(), qPrintable(round.ok() ? QString() : round.error().message));
+            QCOMPARE(round->pushed, 1);
+        }
+        auto judged =
+            db->superuser().exec("SELECT count(*) FROM upstream.judgments WHERE alert_id = $1::bigint", {alertId});
+        QVERIFY(judged.ok());
+        QCOMPARE(judged->int64(0, 0), 1);
+
+        // Discard the ledger change with the keyboard (Tab to Discard, Space), answering the question Yes.
+        dialog.reload();
+        QCOMPARE(table->rowCount(), 1);
+        table->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(dialog.discardButton()));
+        widgets::MessageBox::setNextAnswer(QMessageBox::Yes);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QVERIFY(widgets::MessageBox::lastQuestion().contains(QLatin1String("will not be sent")));
+        QCOMPARE(changed.size(), 2);
+        QCOMPARE(table->isVisible(), false);
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("emptyState"))->isVisible());
+        QCOMPARE(queue.count().value(), 0);
+        QCOMPARE(scalar(cache, QStringLiteral("SELECT count(*) FROM outbox")), 0);
+        bar.setCounts(sync::pendingCount(cache).value(), queue.count().value());
+        QVERIFY(bar.attentionButton()->isHidden());
+        QCOMPARE(bar.queuedText(), QStringLiteral("Nothing waiting to sync"));
+    }
+};
+
+QTEST_MAIN(TstRefusedChangesVisible)
+#include "tst_refused_changes_visible.moc"
