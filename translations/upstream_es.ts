@@ -172,6 +172,21 @@
     </message>
 </context>
 <context>
+    <name>DashboardExport</name>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>Exportación cancelada: no se escribió nada.</translation>
+    </message>
+    <message>
+        <source>Could not write the CSV file. Choose a folder you can write to.</source>
+        <translation>No se pudo escribir el archivo CSV. Elija una carpeta en la que pueda escribir.</translation>
+    </message>
+    <message>
+        <source>Generated %1 · %2 rows, as filtered and sorted on screen</source>
+        <translation>Generado %1 · %2 filas, filtradas y ordenadas como en pantalla</translation>
+    </message>
+</context>
+<context>
     <name>ImportReport</name>
     <message numerus="yes">
         <source>%n row(s) have no claim_ref and were added as new claims: importing a later export of the same claims will count them twice.</source>
@@ -525,6 +540,56 @@
     </message>
 </context>
 <context>
+    <name>RefusedChanges</name>
+    <message>
+        <source>That change is no longer waiting: it was retried, discarded or sent meanwhile.</source>
+        <translation>Ese cambio ya no está en espera: entretanto se reintentó, se descartó o se envió.</translation>
+    </message>
+</context>
+<context>
+    <name>RolePermissions</name>
+    <message>
+        <source>Operator</source>
+        <translation>Operador</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analista</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Observador</translation>
+    </message>
+    <message>
+        <source>Signed in as %1: you can read alerts but not record verdicts. Ask a supervisor for the operator role.</source>
+        <translation>Sesión iniciada como %1: puede leer las alertas pero no registrar veredictos. Pida a un supervisor el rol de operador.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1: you can read the ledger but not change it. Ask a supervisor for the operator role.</source>
+        <translation>Sesión iniciada como %1: puede leer el registro pero no cambiarlo. Pida a un supervisor el rol de operador.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve entries</source>
+        <translation>Solo un supervisor puede aprobar entradas</translation>
+    </message>
+    <message>
+        <source>Signed in as %1: importing claim files needs the analyst role.</source>
+        <translation>Sesión iniciada como %1: importar archivos de reclamaciones requiere el rol de analista.</translation>
+    </message>
+    <message>
+        <source>Signed in as %1: recomputing signals needs the analyst role.</source>
+        <translation>Sesión iniciada como %1: recalcular señales requiere el rol de analista.</translation>
+    </message>
+</context>
+<context>
     <name>SignalEvidence</name>
     <message>
         <source>The evidence of this signal cannot be read (malformed JSON).</source>
@@ -769,6 +834,21 @@
     </message>
 </context>
 <context>
+    <name>upstream::app::SyncStatusPresenter</name>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>Sincronizar &amp;ahora</translation>
+    </message>
+    <message>
+        <source>Changes needing &amp;attention…</source>
+        <translation>Cambios que requieren a&amp;tención…</translation>
+    </message>
+    <message>
+        <source>Local workspace: there is no server to sync with.</source>
+        <translation>Espacio de trabajo local: no hay servidor con el que sincronizar.</translation>
+    </message>
+</context>
+<context>
     <name>upstream::app::WorkstationSession</name>
     <message>
         <source>Demo workspace</source>
@@ -984,6 +1064,74 @@
     <message>
         <source>Overdue $</source>
         <translation>$ vencido</translation>
+    </message>
+    <message>
+        <source>How far the payer moved from its baseline: critical, high, medium or low.</source>
+        <translation>Cuánto se alejó el pagador de su línea base: crítica, alta, media o baja.</translation>
+    </message>
+    <message>
+        <source>What to look at first: severity, dollars and how long the alert has waited.</source>
+        <translation>Qué mirar primero: gravedad, dólares y cuánto tiempo lleva esperando la alerta.</translation>
+    </message>
+    <message>
+        <source>The payer whose behaviour changed.</source>
+        <translation>El pagador cuyo comportamiento cambió.</translation>
+    </message>
+    <message>
+        <source>The group the signal is about: the CPT group (DriftWatch) or the denial reason (DenialScope).</source>
+        <translation>El grupo al que se refiere la señal: el grupo CPT (DriftWatch) o el motivo de denegación (DenialScope).</translation>
+    </message>
+    <message>
+        <source>What changed: denial rate, a denial reason, adjudication or payment delay.</source>
+        <translation>Qué cambió: la tasa de denegación, un motivo de denegación, o la demora de adjudicación o de pago.</translation>
+    </message>
+    <message>
+        <source>The value over the baseline window, before the change.</source>
+        <translation>El valor en la ventana de referencia, antes del cambio.</translation>
+    </message>
+    <message>
+        <source>The value over the current window.</source>
+        <translation>El valor en la ventana actual.</translation>
+    </message>
+    <message>
+        <source>How many days slower the payer is now than in the reference cohort.</source>
+        <translation>Cuántos días más lento es ahora el pagador que en la cohorte de referencia.</translation>
+    </message>
+    <message>
+        <source>Current minus baseline, in percentage points of the rate.</source>
+        <translation>Actual menos referencia, en puntos porcentuales de la tasa.</translation>
+    </message>
+    <message>
+        <source>Claims finished by the as-of date against how many the reference curve expected.</source>
+        <translation>Reclamaciones terminadas a la fecha de corte frente a las que esperaba la curva de referencia.</translation>
+    </message>
+    <message>
+        <source>Dollars of unfinished claims already older than the payer&apos;s usual decision time.</source>
+        <translation>Dólares de reclamaciones sin terminar que ya superan el tiempo habitual de decisión del pagador.</translation>
+    </message>
+    <message>
+        <source>How likely a change this large is by chance alone; smaller is stronger evidence.</source>
+        <translation>Probabilidad de un cambio así de grande solo por azar; cuanto menor, más sólida la evidencia.</translation>
+    </message>
+    <message>
+        <source>How much data stands behind the signal, from 0 to 1.</source>
+        <translation>Cuántos datos respaldan la señal, de 0 a 1.</translation>
+    </message>
+    <message>
+        <source>Dollars affected by the change in the current window.</source>
+        <translation>Dólares afectados por el cambio en la ventana actual.</translation>
+    </message>
+    <message>
+        <source>The current window the signal was computed over.</source>
+        <translation>La ventana actual sobre la que se calculó la señal.</translation>
+    </message>
+    <message>
+        <source>Pending, acknowledged (marked real) or resolved (marked noise), and any suppression.</source>
+        <translation>Pendiente, reconocida (marcada como real) o resuelta (marcada como ruido), y cualquier supresión.</translation>
+    </message>
+    <message>
+        <source>The latest verdict on similar signals: noise, confirmed real, or a follow-up still open.</source>
+        <translation>El último veredicto sobre señales similares: ruido, confirmada como real o un seguimiento aún abierto.</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1383,17 @@
     <message>
         <source>delete a secret</source>
         <translation>eliminar un secreto</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::session</name>
+    <message>
+        <source>Operator</source>
+        <translation type="obsolete">Operador</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can approve entries</source>
+        <translation type="obsolete">Solo un supervisor puede aprobar entradas</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1778,74 @@
     <message>
         <source>%1 · last synced: %2</source>
         <translation>%1 · sincronizado: %2</translation>
+    </message>
+    <message>
+        <source>No signals yet in this workspace. Import a claim file (Ctrl+4), then recompute signals (File ▸ Recompute signals…).</source>
+        <translation>Aún no hay señales en este espacio de trabajo. Importe un archivo de reclamaciones (Ctrl+4) y luego recalcule las señales (Archivo ▸ Recalcular señales…).</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportar &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export the rows and columns shown, as filtered and sorted, to a CSV file</source>
+        <translation>Exportar las filas y columnas mostradas, filtradas y ordenadas, a un archivo CSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Exportar &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export the rows and columns shown, as filtered and sorted, to a PDF report</source>
+        <translation>Exportar las filas y columnas mostradas, filtradas y ordenadas, a un informe PDF</translation>
+    </message>
+    <message>
+        <source>no signals yet</source>
+        <translation>aún no hay señales</translation>
+    </message>
+    <message>
+        <source>Exporting the table…</source>
+        <translation>Exportando la tabla…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>The PDF holds up to %1 rows and the table shows %2. Filter the table, or export CSV.</source>
+        <translation>El PDF admite hasta %1 filas y la tabla muestra %2. Filtre la tabla o exporte a CSV.</translation>
+    </message>
+    <message>
+        <source>Export the table as PDF</source>
+        <translation>Exportar la tabla como PDF</translation>
+    </message>
+    <message>
+        <source>Export the table as CSV</source>
+        <translation>Exportar la tabla como CSV</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exported 1 row.</source>
+        <translation>Se exportó 1 fila.</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows.</source>
+        <translation>Se exportaron %1 filas.</translation>
+    </message>
+    <message>
+        <source>Read-only: your role cannot record verdicts.</source>
+        <translation>Solo lectura: su rol no puede registrar veredictos.</translation>
     </message>
 </context>
 <context>
@@ -3240,6 +3467,10 @@
         <source>H&amp;istory</source>
         <translation>&amp;Historial</translation>
     </message>
+    <message>
+        <source>No recovery entries yet. Mark an alert real on a dashboard (R) and accept the ledger offer (L), or add one with New entry (Ctrl+N).</source>
+        <translation>Aún no hay entradas de recuperación. Marque una alerta como real en un panel (R) y acepte la oferta del registro (L), o añada una con Nueva entrada (Ctrl+N).</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::LockController</name>
@@ -3356,6 +3587,14 @@
         <source>&amp;Recompute signals…</source>
         <translation>&amp;Recalcular señales…</translation>
     </message>
+    <message>
+        <source>&amp;User guide (%1)</source>
+        <translation>&amp;Guía del usuario (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::MetricChart</name>
@@ -3374,6 +3613,10 @@
     <message>
         <source>Daily value</source>
         <translation>Valor diario</translation>
+    </message>
+    <message>
+        <source>%1 — no data yet</source>
+        <translation>%1 — aún sin datos</translation>
     </message>
 </context>
 <context>
@@ -3476,6 +3719,101 @@
     </message>
 </context>
 <context>
+    <name>upstream::views::RefusedChangesDialog</name>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>Undone verdict</source>
+        <translation>Veredicto deshecho</translation>
+    </message>
+    <message>
+        <source>Ledger entry change</source>
+        <translation>Cambio de entrada del registro</translation>
+    </message>
+    <message>
+        <source>Ledger approval</source>
+        <translation>Aprobación del registro</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>&amp;Discard…</source>
+        <translation>&amp;Descartar…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Changes needing attention</source>
+        <translation>Cambios que requieren atención</translation>
+    </message>
+    <message>
+        <source>The server refused these changes. They stay on this computer and are not sent again until you retry them. Retry after the cause is fixed (for example once your role allows the change); discard a change you no longer want to send.</source>
+        <translation>El servidor rechazó estos cambios. Se quedan en este equipo y no se vuelven a enviar hasta que los reintente. Reintente cuando se haya corregido la causa (por ejemplo, cuando su rol permita el cambio); descarte un cambio que ya no quiera enviar.</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <translation>Cambios rechazados</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Cambio</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>Motivo del servidor</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>En cola</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Intentos</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention: every change was accepted or is still waiting to be sent.</source>
+        <translation>Nada requiere atención: todos los cambios se aceptaron o siguen esperando a enviarse.</translation>
+    </message>
+    <message>
+        <source>Send the selected change again at the next sync</source>
+        <translation>Volver a enviar el cambio seleccionado en la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>Stop sending the selected change (this computer only)</source>
+        <translation>Dejar de enviar el cambio seleccionado (solo en este equipo)</translation>
+    </message>
+    <message>
+        <source>Conflict: the entry changed on the server since this edit. Resolve it on the Recovery ledger page (Ctrl+5).</source>
+        <translation>Conflicto: la entrada cambió en el servidor después de esta edición. Resuélvalo en la página del registro de recuperación (Ctrl+5).</translation>
+    </message>
+    <message>
+        <source>A conflict is resolved on the Recovery ledger page: retrying it as it is would conflict again</source>
+        <translation>Un conflicto se resuelve en la página del registro de recuperación: reintentarlo tal cual volvería a generar conflicto</translation>
+    </message>
+    <message>
+        <source>Queued again: it is sent at the next sync.</source>
+        <translation>En cola de nuevo: se envía en la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>Discard change</source>
+        <translation>Descartar cambio</translation>
+    </message>
+    <message>
+        <source>Discard this change? It will not be sent to the server. What this computer shows stays as it is until the server&apos;s version arrives.</source>
+        <translation>¿Descartar este cambio? No se enviará al servidor. Lo que muestra este equipo se queda como está hasta que llegue la versión del servidor.</translation>
+    </message>
+    <message>
+        <source>Change discarded.</source>
+        <translation>Cambio descartado.</translation>
+    </message>
+</context>
+<context>
     <name>upstream::views::SignInDialog</name>
     <message>
         <source>Sign in to Upstream</source>
@@ -3568,6 +3906,61 @@
     <message>
         <source>Your IT department does not allow remembering passwords.</source>
         <translation>Su departamento de TI no permite recordar contraseñas.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::SyncStatusBar</name>
+    <message>
+        <source>Queued changes</source>
+        <translation>Cambios en cola</translation>
+    </message>
+    <message>
+        <source>Changes needing attention</source>
+        <translation>Cambios que requieren atención</translation>
+    </message>
+    <message>
+        <source>Changes the server refused: see why, then retry or discard them</source>
+        <translation>Cambios que el servidor rechazó: vea por qué y luego reinténtelos o descártelos</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Última sincronización</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Send queued changes and fetch the server&apos;s (F5)</source>
+        <translation>Enviar los cambios en cola y traer los del servidor (F5)</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to sync</source>
+        <translation>Nada pendiente de sincronizar</translation>
+    </message>
+    <message>
+        <source>1 change queued</source>
+        <translation>1 cambio en cola</translation>
+    </message>
+    <message>
+        <source>%1 changes queued</source>
+        <translation>%1 cambios en cola</translation>
+    </message>
+    <message>
+        <source>1 change needs attention</source>
+        <translation>1 cambio requiere atención</translation>
+    </message>
+    <message>
+        <source>%1 changes need attention</source>
+        <translation>%1 cambios requieren atención</translation>
+    </message>
+    <message>
+        <source>Last sync %1</source>
+        <translation>Última sincronización %1</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +4076,21 @@
     <message>
         <source>%1 alerts selected: one verdict applies to all.</source>
         <translation>%1 alertas seleccionadas: un mismo veredicto se aplica a todas.</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::views::UserGuideDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guía del usuario</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed on this computer. Ask IT to reinstall Upstream Workstation, or read the guides in the docs folder of the installation media.</source>
+        <translation>La guía del usuario no está instalada en este equipo. Pida a TI que reinstale Upstream Workstation o lea las guías de la carpeta docs del medio de instalación.</translation>
     </message>
 </context>
 <context>

@@ -29,11 +29,6 @@ int requiredRank(RoleAction action)
     return 3;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RolePermissions", text);
-}
-
 } // namespace
 
 bool roleAllows(const QString &role, RoleAction action)
@@ -44,14 +39,14 @@ bool roleAllows(const QString &role, RoleAction action)
 QString roleDisplayName(const QString &role)
 {
     if (role == QLatin1String("operator"))
-        return tr("Operator");
+        return QCoreApplication::translate("RolePermissions", "Operator");
     if (role == QLatin1String("analyst"))
-        return tr("Analyst");
+        return QCoreApplication::translate("RolePermissions", "Analyst");
     if (role == QLatin1String("supervisor"))
-        return tr("Supervisor");
+        return QCoreApplication::translate("RolePermissions", "Supervisor");
     if (role == QLatin1String("admin"))
-        return tr("Administrator");
-    return tr("Viewer");
+        return QCoreApplication::translate("RolePermissions", "Administrator");
+    return QCoreApplication::translate("RolePermissions", "Viewer");
 }
 
 QString roleRefusal(const QString &role, RoleAction action)
@@ -61,16 +56,27 @@ QString roleRefusal(const QString &role, RoleAction action)
     const QString who = roleDisplayName(role);
     switch (action) {
     case RoleAction::Triage:
-        return tr("Signed in as %1: you can read alerts but not record verdicts. Ask a supervisor for the "
-                  "operator role.")
+        return QCoreApplication::translate(
+                   "RolePermissions",
+                   "Signed in as %1: you can read alerts but not record verdicts. Ask a supervisor for the "
+                   "operator role.")
             .arg(who);
     case RoleAction::EditLedger:
-        return tr("Signed in as %1: you can read the ledger but not change it. Ask a supervisor for the operator "
-                  "role.")
+        return QCoreApplication::translate(
+                   "RolePermissions",
+                   "Signed in as %1: you can read the ledger but not change it. Ask a supervisor for the operator "
+                   "role.")
             .arg(who);
-    case RoleAction::ApproveLedger: return tr("Only a supervisor can approve entries");
-    case RoleAction::Import: return tr("Signed in as %1: importing claim files needs the analyst role.").arg(who);
-    case RoleAction::Recompute: return tr("Signed in as %1: recomputing signals needs the analyst role.").arg(who);
+    case RoleAction::ApproveLedger:
+        return QCoreApplication::translate("RolePermissions", "Only a supervisor can approve entries");
+    case RoleAction::Import:
+        return QCoreApplication::translate("RolePermissions",
+                                           "Signed in as %1: importing claim files needs the analyst role.")
+            .arg(who);
+    case RoleAction::Recompute:
+        return QCoreApplication::translate("RolePermissions",
+                                           "Signed in as %1: recomputing signals needs the analyst role.")
+            .arg(who);
     }
     return {};
 }
