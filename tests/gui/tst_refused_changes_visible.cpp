@@ -1,10 +1,10 @@
 // Proves: a change the real server refuses (a verdict and a ledger entry queued on a workstation whose user is a
-// viewer on the server: PostgreSQL answers "permission denied") is shown in "Changes needing attention" with the
-// server's reason, is no longer pushed at every sync round (it waits for the user), Retry puts it back in the queue
-// so the next round sends it, and Discard (after asking) removes it from the outbox. The status bar counts queued
-// and refused changes. Keyboard: the list has the focus on opening; Tab goes list → Retry → Discard → Close, checked
-// through QApplication::focusWidget(); Retry and Discard are pressed with the keyboard. A private PostgreSQL cluster
-// and a real encrypted cache. Screenshot: the dialog with two refused changes.
+// viewer on the server: the policy push_kind_by_role of migration 0006 refuses it) is shown in "Changes needing
+// attention" with the server's reason, is no longer pushed at every sync round (it waits for the user), Retry puts it
+// back in the queue so the next round sends it, and Discard (after asking) removes it from the outbox. The status bar
+// counts queued and refused changes. Keyboard: the list has the focus on opening; Tab goes list → Retry → Discard →
+// Close, checked through QApplication::focusWidget(); Retry and Discard are pressed with the keyboard. A private
+// PostgreSQL cluster and a real encrypted cache. Screenshot: the dialog with two refused changes.
 #include "DialogSeam.h"
 #include "PrivateCluster.h"
 #include "Screenshot.h"
@@ -122,7 +122,7 @@ private slots:
         QCOMPARE(table->rowCount(), 2);
         // The server's reason, as PostgreSQL gave it.
         for (int r = 0; r < 2; ++r)
-            QVERIFY2(table->item(r, 1)->text().contains(QLatin1String("permission denied")),
+            QVERIFY2(table->item(r, 1)->text().contains(QLatin1String("push_kind_by_role")),
                      qPrintable(table->item(r, 1)->text()));
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Verdict"));
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Ledger entry change"));
