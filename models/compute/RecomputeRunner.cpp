@@ -30,27 +30,16 @@ Result<RecomputeTarget> RecomputeTarget::onWorkspace(const storage::LocalCache &
 
 RecomputeRunner::RecomputeRunner(QObject *parent) : QObject(parent) {}
 
-RecomputeRunner::~RecomputeRunner()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+RecomputeRunner::~RecomputeRunner() = default; // m_worker cancels and joins the run
 
 void RecomputeRunner::cancelAndWait()
 {
-    cancel();
-    if (m_thread)
-        m_thread->wait();
+    m_worker.cancelAndWait();
 }
 
 void RecomputeRunner::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true); // seen at the run's next step; cancelled() or, once committed, finished() follows
+    m_worker.cancel(); // seen at the run's next step; cancelled() or, once committed, finished() follows
 }
 
 QString RecomputeRunner::stepText(const ComputeStep &step, bool server) const
@@ -70,18 +59,12 @@ void RecomputeRunner::start(RecomputeTarget target, ComputeOptions options)
 {
     if (m_running)
         return;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
     if (!target.server && !target.workspace) {
         emit failed(tr("Open a workspace or sign in to a server first."));
         return;
     }
+    const auto cancelFlag = m_worker.prepare();
     const std::uint64_t gen = ++m_generation;
-    auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = cancelFlag;
     m_running = true;
     const bool server = target.server.has_value();
     // Steps of the run: aggregating, one per product, writing signals, and on the server writing alerts.
@@ -100,7 +83,7 @@ void RecomputeRunner::start(RecomputeTarget target, ComputeOptions options)
             },
             Qt::QueuedConnection);
     };
-    m_thread = QThread::create([this, gen, target = std::move(target), options = std::move(options)]() mutable {
+    m_worker.start(QThread::create([this, gen, target = std::move(target), options = std::move(options)]() mutable {
         Result<ComputeReport> result = makeError(ErrorCode::Internal, QString());
         if (Status st = checkCancelled(options); !st.ok()) {
             result = st.error();
@@ -143,8 +126,7 @@ void RecomputeRunner::start(RecomputeTarget target, ComputeOptions options)
                     emit failed(storage::oneLine(result.error()));
             },
             Qt::QueuedConnection);
-    });
-    m_thread->start();
+    }));
 }
 
 } // namespace upstream::compute

@@ -14,6 +14,7 @@
 // after the commit is too late: the run ends with finished(). Failures end with failed(reason), a one-line
 // message without PHI. Destroying the runner cancels the run and waits for the worker.
 #include "compute/SignalStore.h"
+#include "core/WorkerThread.h"
 #include "storage/pg/PgConnection.h"
 
 #include <QObject>
@@ -76,8 +77,7 @@ private:
 
     std::uint64_t m_generation = 0;
     bool m_running = false;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    QThread *m_thread = nullptr;
+    WorkerThread m_worker; // last: destroyed first, so the run is cancelled and joined while the rest still exists
 };
 
 } // namespace upstream::compute

@@ -170,43 +170,26 @@ void ValidationRunner::start(const QString &path, ValidationOptions options)
 
 JobRunner::JobRunner(QObject *parent) : QObject(parent) {}
 
-JobRunner::~JobRunner()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
-}
+JobRunner::~JobRunner() = default; // m_worker cancels and joins the run
 
 void JobRunner::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true); // the job sees it at its next progress call and fails with Cancelled
+    m_worker.cancel(); // the job sees it at its next progress call and fails with Cancelled
 }
 
 void JobRunner::cancelAndWait()
 {
-    cancel();
-    if (m_thread)
-        m_thread->wait();
+    m_worker.cancelAndWait();
 }
 
 void JobRunner::run(Job job, std::function<void()> onSuccess)
 {
     if (m_running)
         return;
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
-    }
+    const auto cancelFlag = m_worker.prepare();
     const std::uint64_t gen = ++m_generation;
-    auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = cancelFlag;
     m_running = true;
-    m_thread = QThread::create([this, gen, cancelFlag, job = std::move(job), onSuccess = std::move(onSuccess)] {
+    m_worker.start(QThread::create([this, gen, cancelFlag, job = std::move(job), onSuccess = std::move(onSuccess)] {
         const auto start = Clock::now();
         auto lastEmit = start - std::chrono::seconds(1);
         const ImportProgressFn progressFn = [&](std::uint64_t done, std::uint64_t total) {
@@ -241,8 +224,7 @@ void JobRunner::run(Job job, std::function<void()> onSuccess)
                     emit failed(status.error().message);
             },
             Qt::QueuedConnection);
-    });
-    m_thread->start();
+    }));
 }
 
 void ImportRunner::start(ImportFunction function, ImportRequest request)

@@ -11,6 +11,7 @@
 // or cancelled(). Destroying a runner cancels its work and waits for the worker thread.
 #include "ImportValidation.h"
 #include "claims/Mappings.h"
+#include "core/WorkerThread.h"
 
 #include <QObject>
 #include <QString>
@@ -150,8 +151,7 @@ signals:
 private:
     std::uint64_t m_generation = 0;
     bool m_running = false;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    QThread *m_thread = nullptr;
+    WorkerThread m_worker; // last: destroyed first, so the run is cancelled and joined while the rest still exists
 };
 
 class ImportRunner : public JobRunner {
