@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES" sourcelanguage="en_US">
 <context>
+    <name>AlertLabels</name>
+    <message>
+        <source>Real</source>
+        <translation>Real</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>Ruido</translation>
+    </message>
+    <message>
+        <source>Needs follow-up</source>
+        <translation>Requiere seguimiento</translation>
+    </message>
+    <message>
+        <source>False positive</source>
+        <translation>Falso positivo</translation>
+    </message>
+    <message>
+        <source>Data entry error</source>
+        <translation>Error de captura de datos</translation>
+    </message>
+    <message>
+        <source>Payer policy change</source>
+        <translation>Cambio de política del pagador</translation>
+    </message>
+    <message>
+        <source>Coding issue</source>
+        <translation>Problema de codificación</translation>
+    </message>
+    <message>
+        <source>Expected / seasonal</source>
+        <translation>Esperado / estacional</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Suppressed: marked noise %1 times in the last 30 days</source>
+        <translation>Suprimida: marcada como ruido %1 veces en los últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Suppressed: a similar alert was raised %1 min ago (4 h cooldown)</source>
+        <translation>Suprimida: se generó una alerta similar hace %1 min (enfriamiento de 4 h)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionState</name>
     <message>
         <source>Local workspace</source>
@@ -84,23 +131,23 @@
     </message>
     <message>
         <source>marked noise today</source>
-        <translation>marcada como ruido hoy</translation>
+        <translation type="vanished">marcada como ruido hoy</translation>
     </message>
     <message>
         <source>marked noise 1 day ago</source>
-        <translation>marcada como ruido hace 1 día</translation>
+        <translation type="vanished">marcada como ruido hace 1 día</translation>
     </message>
     <message>
         <source>marked noise %1 days ago</source>
-        <translation>marcada como ruido hace %1 días</translation>
+        <translation type="vanished">marcada como ruido hace %1 días</translation>
     </message>
     <message>
         <source>confirmed real</source>
-        <translation>confirmada como real</translation>
+        <translation type="vanished">confirmada como real</translation>
     </message>
     <message>
         <source>follow-up open</source>
-        <translation>seguimiento abierto</translation>
+        <translation type="vanished">seguimiento abierto</translation>
     </message>
     <message>
         <source>As of: no data</source>
@@ -396,6 +443,29 @@
     </message>
 </context>
 <context>
+    <name>LedgerUndo</name>
+    <message>
+        <source>Undo the edit of %1 (Ctrl+Z)</source>
+        <translation>Deshacer la edición de %1 (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Redo the edit of %1 (Ctrl+Shift+Z)</source>
+        <translation>Rehacer la edición de %1 (Ctrl+Mayús+Z)</translation>
+    </message>
+    <message>
+        <source>There is no edit to undo.</source>
+        <translation>No hay ninguna edición que deshacer.</translation>
+    </message>
+    <message>
+        <source>There is no edit to redo.</source>
+        <translation>No hay ninguna edición que rehacer.</translation>
+    </message>
+    <message>
+        <source>The entry for %1 was changed since (%2 is now %3); that step can no longer be undone or redone.</source>
+        <translation>La entrada de %1 cambió desde entonces (%2 es ahora %3); ese paso ya no se puede deshacer ni rehacer.</translation>
+    </message>
+</context>
+<context>
     <name>LedgerValidation</name>
     <message>
         <source>The recovered amount is more than the expected amount; confirm it to save.</source>
@@ -590,6 +660,13 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Set by your IT department</source>
+        <translation type="obsolete">Establecido por su departamento de TI</translation>
+    </message>
+</context>
+<context>
     <name>SignalEvidence</name>
     <message>
         <source>The evidence of this signal cannot be read (malformed JSON).</source>
@@ -781,16 +858,31 @@
         <source>There is no verdict to undo.</source>
         <translation>No hay ningún veredicto que deshacer.</translation>
     </message>
+    <message>
+        <source>There is no verdict to redo.</source>
+        <translation>No hay ningún veredicto que rehacer.</translation>
+    </message>
+</context>
+<context>
+    <name>Workstation</name>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>Language, idle lock, workspace folder, import and log settings</source>
+        <translation>Idioma, bloqueo por inactividad, carpeta del espacio de trabajo, importación y registro</translation>
+    </message>
 </context>
 <context>
     <name>upstream::alerts</name>
     <message>
         <source>Suppressed: marked noise %1 times in the last 30 days</source>
-        <translation>Silenciada: marcada como ruido %1 veces en los últimos 30 días</translation>
+        <translation type="vanished">Silenciada: marcada como ruido %1 veces en los últimos 30 días</translation>
     </message>
     <message>
         <source>Suppressed: a similar alert was raised %1 min ago (4 h cooldown)</source>
-        <translation>Silenciada: se generó una alerta similar hace %1 min (pausa de 4 h)</translation>
+        <translation type="vanished">Silenciada: se generó una alerta similar hace %1 min (pausa de 4 h)</translation>
     </message>
     <message>
         <source>The alert no longer exists. Refresh the list and try again.</source>
@@ -831,6 +923,17 @@
     <message>
         <source>follow-up open</source>
         <translation>seguimiento abierto</translation>
+    </message>
+</context>
+<context>
+    <name>upstream::app::SignInAgainPresenter</name>
+    <message>
+        <source>Sign &amp;in again…</source>
+        <translation>&amp;Iniciar sesión de nuevo…</translation>
+    </message>
+    <message>
+        <source>Sign in to the server again after your sign-in expired.</source>
+        <translation>Vuelva a iniciar sesión en el servidor cuando su sesión haya caducado.</translation>
     </message>
 </context>
 <context>
@@ -877,6 +980,18 @@
     <message>
         <source>Unlock the workstation first.</source>
         <translation>Desbloquee primero la estación de trabajo.</translation>
+    </message>
+    <message>
+        <source>This workspace is not connected to a server.</source>
+        <translation>Este espacio de trabajo no está conectado a un servidor.</translation>
+    </message>
+    <message>
+        <source>The workstation was locked. Unlock it, then sign in again.</source>
+        <translation>La estación se bloqueó. Desbloquéela y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The server now lists this user under another customer. Quit and sign in again, and ask your administrator if this is unexpected.</source>
+        <translation>El servidor asocia ahora este usuario a otro cliente. Salga y vuelva a iniciar sesión, y consulte a su administrador si no lo esperaba.</translation>
     </message>
 </context>
 <context>
@@ -1847,6 +1962,14 @@
         <source>Read-only: your role cannot record verdicts.</source>
         <translation>Solo lectura: su rol no puede registrar veredictos.</translation>
     </message>
+    <message>
+        <source>Verdict recorded again.</source>
+        <translation>Veredicto registrado de nuevo.</translation>
+    </message>
+    <message>
+        <source>Verdict recorded again on %1 alerts.</source>
+        <translation>Veredicto registrado de nuevo en %1 alertas.</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::DeepDiveDialog</name>
@@ -2081,6 +2204,10 @@
     <message>
         <source>By denial reason</source>
         <translation>Por motivo de denegación</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · severity %3</source>
+        <translation>%1 · %2 · gravedad %3</translation>
     </message>
 </context>
 <context>
@@ -3471,6 +3598,30 @@
         <source>No recovery entries yet. Mark an alert real on a dashboard (R) and accept the ledger offer (L), or add one with New entry (Ctrl+N).</source>
         <translation>Aún no hay entradas de recuperación. Marque una alerta como real en un panel (R) y acepte la oferta del registro (L), o añada una con Nueva entrada (Ctrl+N).</translation>
     </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
+        <source>Nothing to undo (Ctrl+Z)</source>
+        <translation>Nada que deshacer (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Nothing to redo (Ctrl+Shift+Z)</source>
+        <translation>Nada que rehacer (Ctrl+Mayús+Z)</translation>
+    </message>
+    <message>
+        <source>Redone: %1 (version %2).</source>
+        <translation>Rehecho: %1 (versión %2).</translation>
+    </message>
+    <message>
+        <source>Undone: %1 (version %2).</source>
+        <translation>Deshecho: %1 (versión %2).</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::LockController</name>
@@ -3814,6 +3965,153 @@
     </message>
 </context>
 <context>
+    <name>upstream::views::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Estación de trabajo</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Workspace folder</source>
+        <translation>Carpeta del espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>&amp;Workspace folder:</source>
+        <translation>Carpeta del &amp;espacio de trabajo:</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Seguridad</translation>
+    </message>
+    <message>
+        <source>Lock after minutes without input</source>
+        <translation>Bloquear tras estos minutos sin actividad</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Lock &amp;after:</source>
+        <translation>Bloquear &amp;tras:</translation>
+    </message>
+    <message>
+        <source>&amp;Remember my password in the system keychain</source>
+        <translation>&amp;Recordar mi contraseña en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>Your IT department does not allow remembering passwords.</source>
+        <translation>Su departamento de TI no permite recordar contraseñas.</translation>
+    </message>
+    <message>
+        <source>&amp;Wipe decrypted data from memory (slower)</source>
+        <translation>&amp;Borrar de la memoria los datos descifrados (más lento)</translation>
+    </message>
+    <message>
+        <source>Import and diagnostics</source>
+        <translation>Importación y diagnóstico</translation>
+    </message>
+    <message>
+        <source>Uploads below the quality pass mark</source>
+        <translation>Cargas por debajo del umbral de calidad</translation>
+    </message>
+    <message>
+        <source>Ask me to confirm</source>
+        <translation>Pedirme confirmación</translation>
+    </message>
+    <message>
+        <source>Refuse them</source>
+        <translation>Rechazarlas</translation>
+    </message>
+    <message>
+        <source>Below the &amp;quality mark:</source>
+        <translation>Bajo el umbral de &amp;calidad:</translation>
+    </message>
+    <message>
+        <source>Log detail</source>
+        <translation>Detalle del registro</translation>
+    </message>
+    <message>
+        <source>Errors only</source>
+        <translation>Solo errores</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Advertencias</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Detailed</source>
+        <translation>Detallado</translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation>Todo</translation>
+    </message>
+    <message>
+        <source>Log &amp;detail:</source>
+        <translation>&amp;Detalle del registro:</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>No server: this workstation works on a local workspace.</source>
+        <translation>Sin servidor: esta estación trabaja con un espacio de trabajo local.</translation>
+    </message>
+    <message>
+        <source>%1:%2, database %3, TLS %4. Change it in the sign-in dialog.</source>
+        <translation>%1:%2, base de datos %3, TLS %4. Se cambia en el diálogo de inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>the language</source>
+        <translation>el idioma</translation>
+    </message>
+    <message>
+        <source>the workspace folder</source>
+        <translation>la carpeta del espacio de trabajo</translation>
+    </message>
+    <message>
+        <source>A change to %1 takes effect the next time you start Upstream Workstation.</source>
+        <translation>Un cambio en %1 se aplica la próxima vez que inicie Upstream Workstation.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
+    </message>
+    <message>
+        <source>Set by your IT department</source>
+        <translation>Establecido por su departamento de TI</translation>
+    </message>
+    <message>
+        <source>Your IT department set this for this computer (machine policy).</source>
+        <translation>Su departamento de TI lo fijó para este equipo (política del equipo).</translation>
+    </message>
+</context>
+<context>
     <name>upstream::views::SignInDialog</name>
     <message>
         <source>Sign in to Upstream</source>
@@ -3907,6 +4205,21 @@
         <source>Your IT department does not allow remembering passwords.</source>
         <translation>Su departamento de TI no permite recordar contraseñas.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your sign-in has expired: the server no longer accepts your password (it may have been changed). Your work on this computer is kept, and so are the changes waiting to be sent (%n). Sign in again to send them; until then you can keep working offline.</source>
+        <translation>
+            <numerusform>Su sesión ha caducado: el servidor ya no acepta su contraseña (puede que se haya cambiado). Su trabajo en este equipo se conserva, y también el cambio pendiente de envío (%n). Inicie sesión de nuevo para enviarlo; mientras tanto puede seguir trabajando sin conexión.</numerusform>
+            <numerusform>Su sesión ha caducado: el servidor ya no acepta su contraseña (puede que se haya cambiado). Su trabajo en este equipo se conserva, y también los %n cambios pendientes de envío. Inicie sesión de nuevo para enviarlos; mientras tanto puede seguir trabajando sin conexión.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Iniciar sesión de nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;Work offline</source>
+        <translation>&amp;Trabajar sin conexión</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::SyncStatusBar</name>
@@ -3967,27 +4280,27 @@
     <name>upstream::views::TriagePanel</name>
     <message>
         <source>False positive</source>
-        <translation>Falso positivo</translation>
+        <translation type="vanished">Falso positivo</translation>
     </message>
     <message>
         <source>Data entry error</source>
-        <translation>Error de captura de datos</translation>
+        <translation type="vanished">Error de captura de datos</translation>
     </message>
     <message>
         <source>Payer policy change</source>
-        <translation>Cambio de política del pagador</translation>
+        <translation type="vanished">Cambio de política del pagador</translation>
     </message>
     <message>
         <source>Coding issue</source>
-        <translation>Problema de codificación</translation>
+        <translation type="vanished">Problema de codificación</translation>
     </message>
     <message>
         <source>Expected / seasonal</source>
-        <translation>Esperado / estacional</translation>
+        <translation type="vanished">Esperado / estacional</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation>Otro</translation>
+        <translation type="vanished">Otro</translation>
     </message>
     <message>
         <source>Undo last (Ctrl+Z)</source>
@@ -4063,7 +4376,7 @@
     </message>
     <message>
         <source>Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · L ledger entry · / search · Ctrl+Z undo · Shift+J/K extend the selection</source>
-        <translation>Teclas: J/K mover · R real · N ruido · F seguimiento · Intro análisis detallado · L entrada del registro · / buscar · Ctrl+Z deshacer · Mayús+J/K ampliar la selección</translation>
+        <translation type="vanished">Teclas: J/K mover · R real · N ruido · F seguimiento · Intro análisis detallado · L entrada del registro · / buscar · Ctrl+Z deshacer · Mayús+J/K ampliar la selección</translation>
     </message>
     <message>
         <source>No alert selected.</source>
@@ -4076,6 +4389,18 @@
     <message>
         <source>%1 alerts selected: one verdict applies to all.</source>
         <translation>%1 alertas seleccionadas: un mismo veredicto se aplica a todas.</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z)</source>
+        <translation>Rehacer (Ctrl+Mayús+Z)</translation>
+    </message>
+    <message>
+        <source>Record the undone verdict again</source>
+        <translation>Registrar de nuevo el veredicto deshecho</translation>
+    </message>
+    <message>
+        <source>Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · L ledger entry · / search · Ctrl+Z undo · Ctrl+Shift+Z redo · Shift+J/K extend the selection</source>
+        <translation>Teclas: J/K moverse · R real · N ruido · F seguimiento · Intro análisis detallado · L entrada del registro · / buscar · Ctrl+Z deshacer · Ctrl+Mayús+Z rehacer · Mayús+J/K ampliar la selección</translation>
     </message>
 </context>
 <context>

@@ -64,8 +64,10 @@ QString MessageBox::lastQuestion()
     return g_lastQuestion;
 }
 
-QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedName,
-                                    const QString &filter)
+namespace {
+// The queued answer if there is one, else what the real picker returns (nothing when the lock interrupted it).
+template<typename Show>
+QString pick(Show show)
 {
     if (g_nextFileName) {
         const QString name = *g_nextFileName;
@@ -73,20 +75,27 @@ QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, con
         return name;
     }
     const quint64 before = g_interruptions;
-    const QString name = QFileDialog::getSaveFileName(parent, caption, QDir::home().filePath(suggestedName), filter);
+    const QString name = show();
     return g_interruptions == before ? name : QString();
+}
+} // namespace
+
+QString FileDialog::getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedName,
+                                    const QString &filter)
+{
+    return pick(
+        [&] { return QFileDialog::getSaveFileName(parent, caption, QDir::home().filePath(suggestedName), filter); });
 }
 
 QString FileDialog::getOpenFileName(QWidget *parent, const QString &caption, const QString &filter)
 {
-    if (g_nextFileName) {
-        const QString name = *g_nextFileName;
-        g_nextFileName.reset();
-        return name;
-    }
-    const quint64 before = g_interruptions;
-    const QString name = QFileDialog::getOpenFileName(parent, caption, QDir::homePath(), filter);
-    return g_interruptions == before ? name : QString();
+    return pick([&] { return QFileDialog::getOpenFileName(parent, caption, QDir::homePath(), filter); });
+}
+
+QString FileDialog::getExistingDirectory(QWidget *parent, const QString &caption, const QString &start)
+{
+    return pick(
+        [&] { return QFileDialog::getExistingDirectory(parent, caption, start.isEmpty() ? QDir::homePath() : start); });
 }
 
 void FileDialog::setNextFileName(const QString &fileName)

@@ -33,6 +33,7 @@ public:
     static QString getSaveFileName(QWidget *parent, const QString &caption, const QString &suggestedName,
                                    const QString &filter);
     static QString getOpenFileName(QWidget *parent, const QString &caption, const QString &filter);
+    static QString getExistingDirectory(QWidget *parent, const QString &caption, const QString &start);
     static void setNextFileName(const QString &fileName); // tests only (save and open); empty = the user cancelled
 };
 

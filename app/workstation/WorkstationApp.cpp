@@ -1,5 +1,6 @@
 #include "WorkstationApp.h"
 
+#include "SignInAgainPresenter.h"
 #include "SyncStatusPresenter.h"
 #include "WorkstationSession.h"
 #include "core/BuildInfo.h"
@@ -9,6 +10,7 @@
 #include "logging/Log.h"
 #include "session/RolePermissions.h"
 #include "settings/Settings.h"
+#include "settings/SettingsDialog.h"
 #include "shell/MainWindow.h"
 #include "storage/cache/CipherDatabase.h"
 #include "sync/ConnectionState.h"
@@ -95,7 +97,7 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
 
 } // namespace
 
-Workstation::Workstation(settings::Settings &settings, bool synchronousLoad)
+Workstation::Workstation(settings::Settings &settings, bool synchronousLoad) : m_settings(settings)
 {
     const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(appData);
@@ -139,11 +141,49 @@ Workstation::Workstation(settings::Settings &settings, bool synchronousLoad)
     });
     // The status bar's sync view and "Changes needing attention".
     m_syncStatus = std::make_unique<SyncStatusPresenter>(&window, &session);
+    // Session expiry: the server refused the password → sign in again over the window, work and queue kept.
+    m_signInAgain = std::make_unique<SignInAgainPresenter>(&window, &session, &settings, &m_connection);
+    auto *settingsAction = new QAction(QCoreApplication::translate("Workstation", "Se&ttings…"), &window);
+    settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settingsAction->setStatusTip(
+        QCoreApplication::translate("Workstation", "Language, idle lock, workspace folder, import and log settings"));
+    window.addFileActions({settingsAction});
+    QObject::connect(settingsAction, &QAction::triggered, &window, [this] { openSettings(); });
+}
+
+views::SettingsDialog *Workstation::openSettings()
+{
+    if (!m_settingsDialog) {
+        m_settingsDialog = new views::SettingsDialog(&m_settings, m_window.get());
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        QObject::connect(m_settingsDialog, &views::SettingsDialog::applied, m_window.get(),
+                         [this](const QStringList &changed) { applySettings(changed); });
+    }
+    m_settingsDialog->open();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
+    return m_settingsDialog;
+}
+
+void Workstation::applySettings(const QStringList &changed)
+{
+    namespace keys = settings::keys;
+    auto has = [&](const auto &key) { return changed.contains(QString::fromLatin1(key.path)); };
+    if (has(keys::IdleLockMinutes))
+        m_session->applyIdleLockSetting();
+    if (has(keys::ImportQualityGate))
+        m_importWizard->setQualityGateBlocks(m_settings.importQualityGateBlocks());
+    if (has(keys::LogLevel))
+        if (const Status st = log::setLevel(m_settings.value(keys::LogLevel)); !st.ok())
+            log::warn(st.error().message);
+    log::info(QStringLiteral("settings changed: %1").arg(changed.join(QStringLiteral(", "))));
 }
 
 // The session goes first: it closes the cache and its pages while the window still exists.
 Workstation::~Workstation()
 {
+    m_signInAgain.reset();
     m_syncStatus.reset();
     m_session.reset();
 }

@@ -5,6 +5,8 @@
 #include "importer/ColumnMapping.h"
 #include "sync/ConnectionState.h"
 
+#include <QPointer>
+
 #include <memory>
 
 namespace upstream::settings {
@@ -13,10 +15,12 @@ class Settings;
 namespace upstream::views {
 class ImportWizard;
 class MainWindow;
+class SettingsDialog;
 } // namespace upstream::views
 
 namespace upstream::app {
 
+class SignInAgainPresenter;
 class SyncStatusPresenter;
 class WorkstationSession;
 
@@ -31,16 +35,25 @@ public:
     views::MainWindow &window() { return *m_window; }
     WorkstationSession &session() { return *m_session; }
     SyncStatusPresenter &syncStatus() { return *m_syncStatus; }
+    SignInAgainPresenter &signInAgain() { return *m_signInAgain; }
+    sync::ConnectionStatus &connection() { return m_connection; }
     views::ImportWizard *importWizard() const { return m_importWizard; }
+    // File ▸ Settings… (Ctrl+,): one dialog at a time; what can change at once is applied when it is saved.
+    views::SettingsDialog *openSettings();
 
 private:
+    void applySettings(const QStringList &changedPaths);
+
+    settings::Settings &m_settings;
     sync::ConnectionStatus m_connection;
     // Confirmed import mappings per header layout; declared before the window so it outlives the wizard.
     std::unique_ptr<importer::MappingMemory> m_mappingMemory;
     std::unique_ptr<views::MainWindow> m_window;
     views::ImportWizard *m_importWizard = nullptr; // owned by the window
     std::unique_ptr<WorkstationSession> m_session;
-    std::unique_ptr<SyncStatusPresenter> m_syncStatus; // listens to the session: destroyed first
+    std::unique_ptr<SyncStatusPresenter> m_syncStatus;   // listens to the session: destroyed first
+    std::unique_ptr<SignInAgainPresenter> m_signInAgain; // likewise
+    QPointer<views::SettingsDialog> m_settingsDialog;
 };
 
 // Parses the command line, builds the application and runs it. Returns the process exit code.

@@ -197,7 +197,7 @@ void WorkstationSession::adopt(workspace::OpenedWorkspace ws)
     else
         *m_cache = std::move(*ws.cache);
     setEndedLocked(false); // signed in or unlocked: this run no longer ends locked
-    m_idle.setTimeout(std::chrono::minutes(m_settings->idleLockMinutes()));
+    applyIdleLockSetting();
     m_idle.start();
     installPages();
     emit workspaceOpened();
@@ -225,6 +225,53 @@ void WorkstationSession::startSync(const QString &password)
     emit syncStarted();
 }
 
+void WorkstationSession::signInAgain(const QString &password, bool remember, std::function<void(Status)> done)
+{
+    if (!m_serverRequest || m_customer <= 0) {
+        done(makeError(ErrorCode::InvalidInput, tr("This workspace is not connected to a server.")));
+        return;
+    }
+    session::SignInRequest request = *m_serverRequest;
+    request.password = password;
+    request.remember = remember;
+    m_signIn.verifyOnServer(request, [this, done, password](Result<session::SignedIn> r) {
+        if (!r.ok()) {
+            done(r.error());
+            return;
+        }
+        if (m_lock->isLocked() || !m_cache || !m_cache->isOpen()) { // locked while the server answered
+            done(makeError(ErrorCode::InvalidInput, tr("The workstation was locked. Unlock it, then sign in again.")));
+            return;
+        }
+        if (r->customerId != m_customer) { // another customer's changes must never sync into this workspace
+            done(makeError(ErrorCode::PermissionDenied,
+                           tr("The server now lists this user under another customer. Quit and sign in again, and "
+                              "ask your administrator if this is unexpected.")));
+            return;
+        }
+        log::info(QStringLiteral("signed in again: restarting the sync service"));
+        const auto queued = sync::pendingCount(*m_cache);
+        // A "sign_in" of mode "again": the server accepts only its fixed list of client actions
+        // (upstream.audit_client_actions, migration 0006), and this is a sign-in.
+        audit(QStringLiteral("sign_in"),
+              {{QStringLiteral("mode"), QStringLiteral("again")},
+               {QStringLiteral("failed_attempts_before"), m_signIn.failuresBeforeLastSuccess()},
+               {QStringLiteral("queued"), queued.ok() ? queued.value() : -1}});
+        // The local copy's key is wrapped with the password it was opened with, the old one: wrap it again with the
+        // one the server accepts now, or the next start (and the next unlock) would need a password that no longer
+        // signs in.
+        const QString old = m_serverParams.password;
+        if (!old.isEmpty() && old != password)
+            m_opener.changePassword(m_directory, old, password, [](const Status &st) {
+                if (!st.ok())
+                    log::warn(
+                        QStringLiteral("the local copy still opens with the old password: %1").arg(st.error().message));
+            });
+        startSync(password);
+        done(Status::success());
+    });
+}
+
 void WorkstationSession::ledgerChanged()
 {
     if (m_ledgerPage)
@@ -248,6 +295,11 @@ void WorkstationSession::release()
     // Closing the SQLCipher connection wipes its key from memory; unlocking reopens it.
     if (m_cache)
         m_cache->close();
+}
+
+void WorkstationSession::applyIdleLockSetting()
+{
+    m_idle.setTimeout(std::chrono::minutes(m_settings->idleLockMinutes()));
 }
 
 void WorkstationSession::setEndedLocked(bool locked)

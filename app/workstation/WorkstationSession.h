@@ -74,8 +74,16 @@ public:
     void openRecomputeDialog();
     // The wizard's rejected-rows export: one "export" audit event with the row count.
     importer::ExportAuditFunction exportAudit();
+    // Server mode, after the server refused the session's password (ConnectionState::AuthFailed): checks `password`
+    // on the server as the first sign-in does (session::SignInService::verifyOnServer: same backoff, same "Remember
+    // me") and, accepted, restarts the sync service with it so the queued changes go out at once; audited as a
+    // "sign_in" of mode "again". The open cache and the pages are left exactly as they are. Refused while locked (the
+    // password must not outlive a lock) and for a local workspace. `done` runs on the GUI thread.
+    void signInAgain(const QString &password, bool remember, std::function<void(Status)> done);
     // Another page wrote to the ledger (a dashboard's "open a ledger entry"): the ledger page shows it.
     void ledgerChanged();
+    // The settings dialog changed the idle-lock timeout: the running timer takes it now.
+    void applyIdleLockSetting();
 
 signals:
     void workspaceOpened();  // pages bind their models to cache()

@@ -1,4 +1,5 @@
 #include "alerts/AlertBook.h"
+#include "alerts/AlertLabels.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -9,10 +10,6 @@ namespace upstream::alerts {
 namespace {
 
 // User-visible texts (lupdate context "upstream::alerts").
-constexpr const char *kNoiseSuppressed =
-    QT_TRANSLATE_NOOP("upstream::alerts", "Suppressed: marked noise %1 times in the last 30 days");
-constexpr const char *kCooldownSuppressed =
-    QT_TRANSLATE_NOOP("upstream::alerts", "Suppressed: a similar alert was raised %1 min ago (4 h cooldown)");
 constexpr const char *kAlertGone =
     QT_TRANSLATE_NOOP("upstream::alerts", "The alert no longer exists. Refresh the list and try again.");
 constexpr const char *kNothingToUndo =
@@ -159,10 +156,10 @@ QString AlertBook::suppressionFor(const QString &key, const QDateTime &now) cons
             ++noise;
     }
     if (noise >= kNoiseVerdictsToSuppress)
-        return tr(kNoiseSuppressed).arg(noise);
+        return noiseSuppression(noise);
     if (lastRaised) {
         const qint64 minutes = lastRaised->secsTo(now) / 60;
-        return tr(kCooldownSuppressed).arg(minutes);
+        return cooldownSuppression(minutes);
     }
     return {};
 }
@@ -259,12 +256,16 @@ QString AlertBook::contextBadge(qint64 alertId, const QDateTime &now) const
     }
     if (!latest)
         return {};
-    const qint64 days = latest->at.daysTo(now);
-    switch (latest->verdict) {
+    return contextBadgeText(latest->verdict, latest->at.daysTo(now), judged->recoveredDollars.value_or(0.0));
+}
+
+QString contextBadgeText(Verdict verdict, qint64 days, double recoveredDollars)
+{
+    switch (verdict) {
     case Verdict::Noise: return daysAgo(kNoiseToday, kNoiseYesterday, kNoiseDaysAgo, days);
     case Verdict::Real:
-        if (judged->recoveredDollars)
-            return tr(kRealRecovered).arg(QLocale(QLocale::English).toString(qint64(*judged->recoveredDollars + 0.5)));
+        if (recoveredDollars >= 0.5)
+            return tr(kRealRecovered).arg(QLocale(QLocale::English).toString(qint64(recoveredDollars + 0.5)));
         return daysAgo(kRealToday, kRealYesterday, kRealDaysAgo, days);
     case Verdict::NeedsFollowup: return tr(kFollowupOpen);
     }

@@ -45,6 +45,10 @@ inline constexpr std::chrono::days kNoiseMemory{30};
 inline constexpr int kNoiseVerdictsToSuppress = 2;
 inline constexpr int kBadgeLookback = 10;
 
+// The context badge's words (SPEC 7), one place for the alert book and the dashboards: "marked noise 9 days ago",
+// "confirmed real, $12,400 recovered" (when money was recovered on the judged alert), "follow-up open".
+QString contextBadgeText(Verdict verdict, qint64 daysAgo, double recoveredDollars);
+
 // Severity ≥ medium, or low with confidence ≥ .5; an improving DriftWatch change is shown, never alerted.
 bool shouldAlert(const Signal &signal);
 
@@ -63,7 +67,7 @@ struct Alert {
     QDateTime createdAt;
     AlertStatus status = AlertStatus::Pending;
     bool suppressed = false;
-    QString suppressionBadge;        // why it was suppressed (user-visible, translated); empty when not suppressed
+    QString suppressionBadge; // why it was suppressed, stored form (English; suppressionLabel() shows it); empty = not
     std::vector<Judgment> judgments; // current judgment per operator (one each)
     std::optional<double> recoveredDollars;
 

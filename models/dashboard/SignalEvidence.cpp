@@ -260,7 +260,8 @@ void SignalDetail::appendSeverityAndDollars(QStringList &out) const
         return text.isEmpty() ? QCoreApplication::translate("SignalEvidence", "no explanation stored.") : text;
     };
     out << QCoreApplication::translate("SignalEvidence", "Severity %1 (score %2): %3")
-               .arg(severity, loc.toString(severityScore, 'f', 2), stored(evidence.severityExplanation));
+               .arg(severityName(severityFromString(severity)), loc.toString(severityScore, 'f', 2),
+                    stored(evidence.severityExplanation));
     out << QCoreApplication::translate("SignalEvidence", "Dollars %1: %2")
                .arg(formatDollars(dollars), stored(evidence.dollarsExplanation));
 }

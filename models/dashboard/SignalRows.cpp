@@ -1,5 +1,7 @@
 #include "SignalRows.h"
 
+#include "alerts/AlertBook.h"
+#include "alerts/AlertLabels.h"
 #include "compute/EvidenceJson.h"
 #include "engines/Signal.h"
 #include "storage/cache/LocalCache.h"
@@ -30,22 +32,21 @@ std::uint64_t similarKey(std::uint32_t type, std::uint32_t payer, std::uint32_t 
     return (std::uint64_t(type) << 42) | (std::uint64_t(payer) << 21) | std::uint64_t(group);
 }
 
-struct Verdict {
-    QString alertId;
+// What the context badge reads of one alert: its latest verdict and the money recovered on its ledger entries.
+struct AlertContext {
     ContextKind kind = ContextKind::None;
     std::int32_t day = kNoDay;
+    QString judgedAt; // ISO 8601: compares in time order
+    double recoveredDollars = 0;
 };
-
-// The two most recent verdicts per similar-signal key: two, so a row can skip its own alert's verdict.
-using RecentVerdicts = std::unordered_map<std::uint64_t, std::array<Verdict, 2>>;
+using AlertContexts = QHash<QString, AlertContext>; // alert id → context (only alerts of this product's rows)
 
 // Judgments map to rows through the alert-id hash, not an SQL join: a join probes the alerts and signals
 // B-trees once per judgment (random pages, each decrypted by SQLCipher), which dominated the load time.
-Result<RecentVerdicts> recentVerdicts(storage::LocalCache &cache, const SignalRows &rows)
+Result<AlertContexts> alertContexts(storage::LocalCache &cache, const SignalRows &rows)
 {
-    RecentVerdicts out;
-    auto q = cache.db().prepare(
-        QStringLiteral("SELECT alert_id, verdict, judged_at FROM judgments ORDER BY judged_at DESC"));
+    AlertContexts out;
+    auto q = cache.db().prepare(QStringLiteral("SELECT alert_id, verdict, judged_at FROM judgments"));
     if (!q.ok())
         return q.error();
     while (true) {
@@ -54,43 +55,95 @@ Result<RecentVerdicts> recentVerdicts(storage::LocalCache &cache, const SignalRo
             return more.error();
         if (!more.value())
             break;
-        const int r = rows.rowOfAlert(q->text(0));
-        if (r < 0)
+        const QString alertId = q->text(0);
+        if (rows.rowOfAlert(alertId) < 0)
             continue; // another product's alert
-        const size_t i = size_t(r);
-        auto &slot = out[similarKey(rows.signalType[i], rows.payer[i], rows.group[i])];
+        const QString at = q->text(2);
+        AlertContext &c = out[alertId];
+        if (c.kind != ContextKind::None && c.judgedAt >= at)
+            continue; // an older judgment of another operator
         const QString verdict = q->text(1);
-        Verdict v{rows.alertId[i],
-                  verdict == QLatin1String("noise")  ? ContextKind::Noise
-                  : verdict == QLatin1String("real") ? ContextKind::Real
-                                                     : ContextKind::FollowUp,
-                  julian(q->text(2))};
-        if (slot[0].kind == ContextKind::None)
-            slot[0] = v;
-        else if (slot[1].kind == ContextKind::None)
-            slot[1] = v;
+        c.kind = verdict == QLatin1String("noise")  ? ContextKind::Noise
+                 : verdict == QLatin1String("real") ? ContextKind::Real
+                                                    : ContextKind::FollowUp;
+        c.day = julian(at);
+        c.judgedAt = at;
+    }
+    auto l = cache.db().prepare(QStringLiteral("SELECT alert_id, sum(recovered_cents) FROM ledger_entries "
+                                               "WHERE alert_id IS NOT NULL GROUP BY alert_id"));
+    if (!l.ok())
+        return l.error();
+    while (true) {
+        auto more = l->step();
+        if (!more.ok())
+            return more.error();
+        if (!more.value())
+            break;
+        const auto it = out.find(l->text(0));
+        if (it != out.end())
+            it->recoveredDollars = double(l->int64(1)) / 100.0;
     }
     return out;
 }
 
-void applyContext(SignalRows &rows, const RecentVerdicts &recent, std::int32_t today, const std::vector<int> &which)
+// SPEC 7: a row's badge is the latest verdict among the kBadgeLookback most recent similar signals that are not
+// newer than the row's own (window end, then as-of), the row's own alert excluded — the rule of
+// alerts::AlertBook::contextBadge, applied to the table's columns.
+void applyContext(SignalRows &rows, const AlertContexts &contexts, std::int32_t today, const std::vector<int> &which)
 {
-    for (int r : which) {
-        rows.contextKind[size_t(r)] = ContextKind::None;
-        rows.contextDays[size_t(r)] = 0;
-        const auto it =
-            recent.find(similarKey(rows.signalType[size_t(r)], rows.payer[size_t(r)], rows.group[size_t(r)]));
-        if (it == recent.end())
+    auto keyOf = [&rows](int r) {
+        return similarKey(rows.signalType[size_t(r)], rows.payer[size_t(r)], rows.group[size_t(r)]);
+    };
+    auto newer = [&rows](int a, int b) { // a is more recent than b
+        const size_t i = size_t(a), j = size_t(b);
+        if (rows.windowEnd[i] != rows.windowEnd[j])
+            return rows.windowEnd[i] > rows.windowEnd[j];
+        return rows.asOf[i] > rows.asOf[j];
+    };
+    std::vector<std::uint64_t> keys;
+    keys.reserve(which.size());
+    for (int r : which)
+        keys.push_back(keyOf(r));
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    // The alerted rows of each affected key, newest first.
+    std::unordered_map<std::uint64_t, std::vector<int>> similar;
+    for (int r = 0; r < rows.size(); ++r) {
+        if (rows.alertId[size_t(r)].isEmpty())
             continue;
-        for (const Verdict &v : it->second) {
-            if (v.kind == ContextKind::None)
-                break;
-            if (!rows.alertId[size_t(r)].isEmpty() && v.alertId == rows.alertId[size_t(r)])
+        const auto k = keyOf(r);
+        if (std::binary_search(keys.begin(), keys.end(), k))
+            similar[k].push_back(r);
+    }
+    for (auto &[k, list] : similar)
+        std::stable_sort(list.begin(), list.end(), [&](int a, int b) {
+            return newer(a, b) || (!newer(b, a) && rows.signalId[size_t(a)] > rows.signalId[size_t(b)]);
+        });
+    for (int r : which) {
+        const size_t i = size_t(r);
+        rows.contextKind[i] = ContextKind::None;
+        rows.contextDays[i] = 0;
+        rows.contextDollars[i] = 0;
+        const auto it = similar.find(keyOf(r));
+        if (it == similar.end())
+            continue;
+        const std::vector<int> &list = it->second;
+        auto from = std::partition_point(list.begin(), list.end(), [&](int s) { return newer(s, r); });
+        const AlertContext *latest = nullptr;
+        int seen = 0;
+        for (; from != list.end() && seen < alerts::kBadgeLookback; ++from) {
+            if (*from == r)
                 continue;
-            rows.contextKind[size_t(r)] = v.kind;
-            rows.contextDays[size_t(r)] = std::max(0, today - v.day);
-            break;
+            ++seen;
+            const auto c = contexts.constFind(rows.alertId[size_t(*from)]);
+            if (c != contexts.constEnd() && (!latest || c->judgedAt > latest->judgedAt))
+                latest = &c.value();
         }
+        if (!latest)
+            continue;
+        rows.contextKind[i] = latest->kind;
+        rows.contextDays[i] = std::max(0, today - latest->day);
+        rows.contextDollars[i] = latest->kind == ContextKind::Real ? latest->recoveredDollars : 0.0;
     }
 }
 
@@ -252,15 +305,11 @@ void SignalRows::reserve(size_t n)
 
 QString SignalRows::contextBadge(int row) const
 {
-    const int days = contextDays[size_t(row)];
-    switch (contextKind[size_t(row)]) {
-    case ContextKind::Noise:
-        if (days == 0)
-            return QCoreApplication::translate("Dashboard", "marked noise today");
-        return days == 1 ? QCoreApplication::translate("Dashboard", "marked noise 1 day ago")
-                         : QCoreApplication::translate("Dashboard", "marked noise %1 days ago").arg(days);
-    case ContextKind::Real: return QCoreApplication::translate("Dashboard", "confirmed real");
-    case ContextKind::FollowUp: return QCoreApplication::translate("Dashboard", "follow-up open");
+    const size_t i = size_t(row);
+    switch (contextKind[i]) {
+    case ContextKind::Noise: return alerts::contextBadgeText(alerts::Verdict::Noise, contextDays[i], 0);
+    case ContextKind::Real: return alerts::contextBadgeText(alerts::Verdict::Real, contextDays[i], contextDollars[i]);
+    case ContextKind::FollowUp: return alerts::contextBadgeText(alerts::Verdict::NeedsFollowup, contextDays[i], 0);
     case ContextKind::None: break;
     }
     return {};
@@ -357,7 +406,7 @@ Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &pro
         rows.alertRows.insert(rows.alertId[i], r);
         rows.status[i] = statusFromString(a->text(2));
         rows.suppressed[i] = std::uint8_t(a->int64(3) != 0);
-        rows.suppressionReason[i] = rows.suppressionReasons.intern(a->text(4));
+        rows.suppressionReason[i] = rows.suppressionReasons.intern(alerts::suppressionLabel(a->text(4)));
     }
     if (product == QLatin1String("delayguard")) {
         // DelayGuard's table shows O / E and the overdue claims from the evidence. A DelayGuard recompute yields
@@ -398,14 +447,15 @@ Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &pro
     rows.suppressionReasons.finalizeRanks();
     rows.contextKind.assign(n, ContextKind::None);
     rows.contextDays.assign(n, 0);
+    rows.contextDollars.assign(n, 0.0);
 
-    auto recent = recentVerdicts(cache, rows);
-    if (!recent.ok())
-        return recent.error();
-    if (!recent->empty()) {
+    auto contexts = alertContexts(cache, rows);
+    if (!contexts.ok())
+        return contexts.error();
+    if (!contexts->isEmpty()) {
         std::vector<int> all(n);
         std::iota(all.begin(), all.end(), 0);
-        applyContext(rows, recent.value(), std::int32_t(options.today.toJulianDay()), all);
+        applyContext(rows, contexts.value(), std::int32_t(options.today.toJulianDay()), all);
     }
     return rows;
 }
@@ -430,7 +480,7 @@ Status refreshAlertStatus(storage::LocalCache &cache, SignalRows &rows, const QS
             continue;
         rows.status[size_t(r)] = statusFromString(q->text(0));
         rows.suppressed[size_t(r)] = std::uint8_t(q->int64(1) != 0);
-        rows.suppressionReason[size_t(r)] = rows.suppressionReasons.intern(q->text(2));
+        rows.suppressionReason[size_t(r)] = rows.suppressionReasons.intern(alerts::suppressionLabel(q->text(2)));
         keys.push_back(similarKey(rows.signalType[size_t(r)], rows.payer[size_t(r)], rows.group[size_t(r)]));
     }
     rows.suppressionReasons.finalizeRanks();
@@ -442,10 +492,10 @@ Status refreshAlertStatus(storage::LocalCache &cache, SignalRows &rows, const QS
         if (std::binary_search(keys.begin(), keys.end(), k))
             affected.push_back(r);
     }
-    auto recent = recentVerdicts(cache, rows);
-    if (!recent.ok())
-        return recent.error();
-    applyContext(rows, recent.value(), std::int32_t(today.toJulianDay()), affected);
+    auto contexts = alertContexts(cache, rows);
+    if (!contexts.ok())
+        return contexts.error();
+    applyContext(rows, contexts.value(), std::int32_t(today.toJulianDay()), affected);
     return Status::success();
 }
 

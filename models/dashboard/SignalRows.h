@@ -4,8 +4,9 @@
 // (payer, group, signal type, suppression reason) are dictionary-encoded: a row stores an index into a dictionary
 // whose entries also carry their alphabetical rank, so a text sort is an integer sort.
 //
-// The context badge of each row (SPEC 7) is computed at load time from the judgments of similar signals (same
-// product, signal type, payer and group), excluding the row's own alert.
+// The context badge of each row (SPEC 7) is computed at load time: the latest verdict among the 10 most recent similar
+// signals (same product, signal type, payer and group; not newer than the row; its own alert excluded), with the
+// dollars recovered on that alert's ledger entries.
 //
 // Failure modes: loadSignalRows() returns the cache's error (locked/closed cache, corrupt page); rows with unknown
 // severity or status strings are kept and mapped to Low / Pending rather than dropped.
@@ -77,6 +78,7 @@ struct SignalRows {
     std::vector<Urgency> urgency;
     std::vector<ContextKind> contextKind;
     std::vector<std::int32_t> contextDays; // days since the context verdict (relative to `today`)
+    std::vector<double> contextDollars;    // recovered on the judged similar alert (a "real" context only)
     // DelayGuard only (evidence "delay"; empty vectors for the other products): O, E, overdue claims and dollars.
     std::vector<double> observed, expected, overdueDollars;
     std::vector<std::int64_t> overdueClaims;
@@ -87,7 +89,7 @@ struct SignalRows {
     int size() const { return int(signalId.size()); }
     bool hasDelayFigures() const { return !observed.empty(); }
     void reserve(size_t n);
-    QString contextBadge(int row) const; // "marked noise 9 days ago", "confirmed real", "follow-up open", ""
+    QString contextBadge(int row) const; // "marked noise 9 days ago", "confirmed real, $12,400 recovered", ""
     int rowOfAlert(const QString &alertId) const;
 };
 

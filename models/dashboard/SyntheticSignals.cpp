@@ -1,5 +1,6 @@
 #include "SyntheticSignals.h"
 
+#include "alerts/AlertLabels.h"
 #include "compute/EvidenceJson.h"
 #include "dashboard/SignalEvidence.h"
 #include "dashboard/SignalRows.h"
@@ -367,9 +368,8 @@ Status fillSyntheticSignals(storage::LocalCache &cache, const SyntheticOptions &
                 }
                 QString suppression;
                 if (verdict.isEmpty() && g.uniform(0, 1) < 0.06)
-                    suppression = g.uniform(0, 1) < 0.6
-                                      ? QStringLiteral("noise memory: 2 noise verdicts on similar alerts in 30 days")
-                                      : QStringLiteral("cooldown: alerted for this group 2 h ago");
+                    suppression =
+                        g.uniform(0, 1) < 0.6 ? alerts::noiseSuppression(2) : alerts::cooldownSuppression(120);
                 alert->reset();
                 k = 1;
                 for (const QVariant &v :

@@ -66,9 +66,14 @@ QStringList TriageService::lastAlertIds() const
 {
     QStringList ids;
     if (!m_undo.empty())
-        for (const Previous &p : m_undo.back())
+        for (const Previous &p : m_undo.back().previous)
             ids << p.alertId;
     return ids;
+}
+
+QStringList TriageService::nextRedoAlertIds() const
+{
+    return m_redo.empty() ? QStringList() : m_redo.back().alertIds;
 }
 
 Status TriageService::queue(const QString &kind, const QString &entityId, qint64 baseVersion, const QByteArray &payload,
@@ -87,6 +92,26 @@ bool TriageService::mayTriage() const
 }
 
 Status TriageService::apply(const QStringList &alertIds, const VerdictInput &input)
+{
+    const Status st = record(alertIds, input);
+    if (st.ok())
+        m_redo.clear(); // a new verdict: what was undone before can no longer be redone
+    return st;
+}
+
+Status TriageService::redoLast()
+{
+    if (m_redo.empty())
+        return makeError(ErrorCode::NotFound,
+                         QCoreApplication::translate("TriageService", "There is no verdict to redo."));
+    const Step step = m_redo.back();
+    const Status st = record(step.alertIds, step.input);
+    if (st.ok())
+        m_redo.pop_back();
+    return st;
+}
+
+Status TriageService::record(const QStringList &alertIds, const VerdictInput &input)
 {
     if (!mayTriage())
         return makeError(ErrorCode::PermissionDenied, session::roleRefusal(*m_role, session::RoleAction::Triage));
@@ -179,7 +204,7 @@ Status TriageService::apply(const QStringList &alertIds, const VerdictInput &inp
         return Status::success();
     });
     if (st.ok())
-        m_undo.push_back(std::move(previous));
+        m_undo.push_back({alertIds, input, std::move(previous)});
     return st;
 }
 
@@ -190,7 +215,7 @@ Status TriageService::undoLast()
     if (m_undo.empty())
         return makeError(ErrorCode::NotFound,
                          QCoreApplication::translate("TriageService", "There is no verdict to undo."));
-    const std::vector<Previous> &last = m_undo.back();
+    const std::vector<Previous> &last = m_undo.back().previous;
     auto &db = m_cache->db();
     const Status st = m_cache->transaction([&]() -> Status {
         auto version = db.prepare(QStringLiteral("SELECT version FROM alerts WHERE id = ?"));
@@ -247,8 +272,10 @@ Status TriageService::undoLast()
         }
         return Status::success();
     });
-    if (st.ok())
+    if (st.ok()) {
+        m_redo.push_back(std::move(m_undo.back()));
         m_undo.pop_back();
+    }
     return st;
 }
 

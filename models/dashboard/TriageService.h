@@ -6,7 +6,9 @@
 // needs_followup → pending) with a bumped version, an outbox row (client UUID, next seq, kind 'verdict',
 // entity_id = alert id, base_version = the alert version the verdict was made against, payload JSON) and an
 // audit_queue row. Either all of that lands or none of it. undoLast() restores what the last apply() replaced,
-// again in one transaction, and queues a 'verdict_undo' outbox row so the server learns about it.
+// again in one transaction, and queues a 'verdict_undo' outbox row so the server learns about it. redoLast()
+// records the undone verdicts again (a new apply() of the same alerts and input, judged now); a new apply()
+// clears what could be redone.
 // Failure modes: unknown verdict or reason code → InvalidInput; unknown alert → NotFound; a role that may not triage
 // (setRole, session::RoleAction::Triage) → PermissionDenied, nothing written; cache errors as returned.
 // Notes are free text and may hold PHI: they go to the outbox (they must reach the server) but never to the
@@ -44,6 +46,9 @@ public:
     bool canUndo() const { return !m_undo.empty(); }
     QStringList lastAlertIds() const; // the alerts the next undo restores
     Status undoLast();
+    bool canRedo() const { return !m_redo.empty(); }
+    QStringList nextRedoAlertIds() const; // the alerts the next redo records again
+    Status redoLast();
 
     // A `real` verdict may open a recovery-ledger entry: state 'open', expected = the signal's dollars.
     Result<QString> openLedgerEntry(const QString &alertId);
@@ -68,13 +73,20 @@ private:
         std::optional<QString> judgmentId, verdict, reasonCode, notes, judgedAt;
         qint64 judgmentVersion = 0;
     };
+    struct Step {
+        QStringList alertIds;
+        VerdictInput input;
+        std::vector<Previous> previous; // what the step replaced, for undo
+    };
+    Status record(const QStringList &alertIds, const VerdictInput &input);
     Status queue(const QString &kind, const QString &entityId, qint64 baseVersion, const QByteArray &payload,
                  const QString &action, const QByteArray &auditDetails);
     QString now() const;
 
     storage::LocalCache *m_cache;
     QString m_operator, m_workstation;
-    std::vector<std::vector<Previous>> m_undo;
+    std::vector<Step> m_undo;
+    std::vector<Step> m_redo; // undone steps, newest last
     std::function<QDateTime()> m_clock;
     std::optional<QString> m_role;
 };

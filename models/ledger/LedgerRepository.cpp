@@ -218,8 +218,18 @@ Result<LedgerEntry> LedgerRepository::update(const LedgerEntry &edited, bool ove
     return *result;
 }
 
+Result<LedgerEntry> LedgerRepository::restore(const LedgerEntry &edited)
+{
+    std::optional<LedgerEntry> result;
+    const Status st = m_cache->transaction(
+        [&] { return updateLocked(edited, /*overRecoveryConfirmed=*/true, result, /*anyState=*/true); });
+    if (!st.ok())
+        return st.error();
+    return *result;
+}
+
 Status LedgerRepository::updateLocked(const LedgerEntry &edited, bool overRecoveryConfirmed,
-                                      std::optional<LedgerEntry> &result)
+                                      std::optional<LedgerEntry> &result, bool anyState)
 {
     // Read inside the write transaction (BEGIN IMMEDIATE): nobody can change the row between check and write.
     auto current = get(edited.id);
@@ -246,7 +256,10 @@ Status LedgerRepository::updateLocked(const LedgerEntry &edited, bool overRecove
                              "This entry was approved by %1 and can no longer be changed. Record a correction as "
                              "a new entry.")
                              .arg(before.approvedBy));
-    const ValidationReport report = validate(after, &before, today(), overRecoveryConfirmed);
+    LedgerEntry from = before;
+    if (anyState)
+        from.state = after.state; // restore(): no transition rule
+    const ValidationReport report = validate(after, &from, today(), overRecoveryConfirmed);
     if (!report.ok())
         return makeError(ErrorCode::InvalidInput, report.summary());
     after.version = before.version + 1;

@@ -73,6 +73,11 @@ public:
     // edited.version must be the version the edit started from.
     Result<LedgerEntry> update(const LedgerEntry &edited, bool overRecoveryConfirmed = false);
     Result<LedgerEntry> approve(const QString &id, qint64 baseVersion);
+    // Undo/redo (LedgerUndo.h): like update(), but the state may go back to an earlier one — undoing a step crosses
+    // the workflow's forward-only rule. The field rules still apply, an approved entry stays final, and the step is
+    // written as an ordinary edit (new version, history row, outbox row). The over-recovery question was answered
+    // when the restored values were first saved.
+    Result<LedgerEntry> restore(const LedgerEntry &edited);
 
     Result<LedgerEntry> get(const QString &id);
     Result<std::vector<LedgerEntry>> all();
@@ -92,7 +97,8 @@ public:
 
 private:
     // The bodies of update() and approve(), run inside a transaction the caller holds.
-    Status updateLocked(const LedgerEntry &edited, bool overRecoveryConfirmed, std::optional<LedgerEntry> &result);
+    Status updateLocked(const LedgerEntry &edited, bool overRecoveryConfirmed, std::optional<LedgerEntry> &result,
+                        bool anyState = false);
     Status approveLocked(const QString &id, qint64 baseVersion, std::optional<LedgerEntry> &result);
     // Overwrites the local row with `theirs`; with history, a history row records the switch.
     Status storeServerVersion(const LedgerEntry &mine, const LedgerEntry &theirs, bool withHistory);

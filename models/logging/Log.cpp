@@ -100,16 +100,31 @@ void qtMessageHandler(QtMsgType type, const QMessageLogContext &, const QString 
     }
 }
 
+Error unknownLevel(const QString &name)
+{
+    return makeError(ErrorCode::InvalidInput,
+                     QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error or off)").arg(name));
+}
+
 } // namespace
+
+Status setLevel(const QString &level)
+{
+    bool ok = false;
+    const auto parsed = parseLevel(level, &ok);
+    if (!ok)
+        return unknownLevel(level);
+    if (g_logger)
+        g_logger->set_level(parsed);
+    return Status::success();
+}
 
 Status init(const Options &options)
 {
     bool ok = false;
     const auto level = parseLevel(options.level, &ok);
     if (!ok)
-        return makeError(
-            ErrorCode::InvalidInput,
-            QStringLiteral("unknown log level '%1' (use trace, debug, info, warn, error or off)").arg(options.level));
+        return unknownLevel(options.level);
     g_directory = options.directory.isEmpty()
                       ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/logs")
                       : options.directory;

@@ -26,6 +26,8 @@ struct Options {
 };
 
 Status init(const Options &options);
+// Changes the level of the running logger (the settings dialog); InvalidInput for an unknown name.
+Status setLevel(const QString &level);
 void shutdown();
 std::shared_ptr<spdlog::logger> logger();
 QString logDirectory();

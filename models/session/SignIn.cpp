@@ -78,33 +78,11 @@ storage::PgConnectionParams SignInService::connectionParams(const SignInRequest 
 
 void SignInService::signIn(const SignInRequest &request, Done done)
 {
-    if (const auto wait = m_backoff.remaining(); wait.count() > 0) {
-        const auto seconds = std::chrono::ceil<std::chrono::seconds>(wait).count();
-        done(makeError(ErrorCode::AuthFailed,
-                       tr("Too many failed attempts. Try again in %n second(s).", nullptr, int(seconds))));
+    if (auto refused = refuseBeforeConnecting(request)) {
+        done(std::move(*refused));
         return;
     }
-    if (request.user.isEmpty() || request.password.isEmpty()) {
-        done(makeError(ErrorCode::InvalidInput, tr("Enter your user name and password.")));
-        return;
-    }
-    if (!request.profile.isConfigured()) {
-        done(makeError(ErrorCode::InvalidInput, tr("No server is configured. Enter the server's host and database.")));
-        return;
-    }
-    if (request.profile.sslmode != QLatin1String("verify-full") && !request.profile.allowWeakTls &&
-        storage::connectsOverTcp(request.profile.host, request.profile.hostaddr)) {
-        done(makeError(ErrorCode::CertificateRejected,
-                       tr("The connection would use TLS mode \"%1\", which does not verify the server. Upstream "
-                          "signs in only with verify-full unless your IT department allows less.")
-                           .arg(request.profile.sslmode)));
-        return;
-    }
-    const storage::PgConnectionParams params = connectionParams(request);
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<Membership>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request, done] {
-        const Result<Membership> m = *watcher->result();
-        watcher->deleteLater();
+    readMembership(request, [this, request, done](Result<SignedIn> m) {
         if (m.ok()) {
             openWorkspace(request, true, m->customerId, m->appRole, done);
             return;
@@ -115,7 +93,55 @@ void SignInService::signIn(const SignInRequest &request, Done done)
             openWorkspace(request, false, 0, QString(), done);
             return;
         }
-        finish(request, m.error(), done);
+        finish(request, std::move(m), done);
+    });
+}
+
+void SignInService::verifyOnServer(const SignInRequest &request, Done done)
+{
+    if (auto refused = refuseBeforeConnecting(request)) {
+        done(std::move(*refused));
+        return;
+    }
+    readMembership(request, [this, request, done](Result<SignedIn> m) { finish(request, std::move(m), done); });
+}
+
+std::optional<Error> SignInService::refuseBeforeConnecting(const SignInRequest &request) const
+{
+    if (const auto wait = m_backoff.remaining(); wait.count() > 0) {
+        const auto seconds = std::chrono::ceil<std::chrono::seconds>(wait).count();
+        return makeError(ErrorCode::AuthFailed,
+                         tr("Too many failed attempts. Try again in %n second(s).", nullptr, int(seconds)));
+    }
+    if (request.user.isEmpty() || request.password.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Enter your user name and password."));
+    if (!request.profile.isConfigured())
+        return makeError(ErrorCode::InvalidInput, tr("No server is configured. Enter the server's host and database."));
+    if (request.profile.sslmode != QLatin1String("verify-full") && !request.profile.allowWeakTls &&
+        storage::connectsOverTcp(request.profile.host, request.profile.hostaddr))
+        return makeError(ErrorCode::CertificateRejected,
+                         tr("The connection would use TLS mode \"%1\", which does not verify the server. Upstream "
+                            "signs in only with verify-full unless your IT department allows less.")
+                             .arg(request.profile.sslmode));
+    return std::nullopt;
+}
+
+void SignInService::readMembership(const SignInRequest &request, Done done)
+{
+    const storage::PgConnectionParams params = connectionParams(request);
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<Membership>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done] {
+        const Result<Membership> m = *watcher->result();
+        watcher->deleteLater();
+        if (!m.ok()) {
+            done(m.error());
+            return;
+        }
+        SignedIn s;
+        s.online = true;
+        s.customerId = m->customerId;
+        s.appRole = m->appRole;
+        done(std::move(s));
     });
     watcher->setFuture(
         QtConcurrent::run([params] { return std::make_shared<Result<Membership>>(connectAndReadMembership(params)); }));

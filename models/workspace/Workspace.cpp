@@ -172,7 +172,17 @@ void WorkspaceOpener::create(const QString &directory, const QString &password, 
     });
 }
 
-void WorkspaceOpener::open(const QString &directory, const QString &password, Done done)
+struct WorkspaceOpener::Unwrapped {
+    QString directory;
+    security::WrappedKey wrapped;
+    QJsonObject manifest;
+    security::SecureBytes key;
+    QByteArray deviceSecret;
+};
+
+template<typename T>
+void WorkspaceOpener::withKey(const QString &directory, const QString &password, KeyWork<T> work,
+                              std::function<void(Result<T>)> done)
 {
     QFile f(manifestPath(directory));
     if (!f.open(QIODevice::ReadOnly)) {
@@ -186,8 +196,8 @@ void WorkspaceOpener::open(const QString &directory, const QString &password, Do
         return;
     }
     const QString id = wrapped->workspaceId;
-    m_secrets->read(deviceSecretKey(id), [this, directory, id, password, w = wrapped.value(), manifest,
-                                          done](Result<QByteArray> secret) {
+    m_secrets->read(deviceSecretKey(id), [this, directory, password, w = wrapped.value(), manifest,
+                                          work = std::move(work), done](Result<QByteArray> secret) {
         if (!secret.ok()) {
             if (secret.error().code == ErrorCode::NotFound)
                 done(makeError(ErrorCode::NotFound,
@@ -198,20 +208,49 @@ void WorkspaceOpener::open(const QString &directory, const QString &password, Do
                 done(secret.error());
             return;
         }
-        runInWorker<OpenedWorkspace>(
+        runInWorker<T>(
             this,
-            [directory, id, password, w, manifest, deviceSecret = secret.value()]() -> Result<OpenedWorkspace> {
+            [directory, password, w, manifest, work, deviceSecret = secret.value()]() -> Result<T> {
                 auto key = security::KeyVault::unwrap(w, password, deviceSecret);
                 if (!key.ok()) {
                     log::warn(QStringLiteral("workspace unlock failed: %1").arg(key.error().message));
                     return makeError(ErrorCode::AuthFailed, tr("The password is wrong. Try again."));
                 }
-                if (security::KeyVault::belowCurrentLimits(w))
-                    rewrap(directory, manifest, key.value(), password, deviceSecret);
-                return openCache(directory, id, key.value());
+                return work({directory, w, manifest, std::move(key.value()), deviceSecret});
             },
             done);
     });
+}
+
+void WorkspaceOpener::open(const QString &directory, const QString &password, Done done)
+{
+    withKey<OpenedWorkspace>(
+        directory, password,
+        [password](const Unwrapped &u) -> Result<OpenedWorkspace> {
+            if (security::KeyVault::belowCurrentLimits(u.wrapped))
+                rewrap(u.directory, u.manifest, u.key, password, u.deviceSecret);
+            return openCache(u.directory, u.wrapped.workspaceId, u.key);
+        },
+        std::move(done));
+}
+
+void WorkspaceOpener::changePassword(const QString &directory, const QString &oldPassword, const QString &newPassword,
+                                     std::function<void(Status)> done)
+{
+    withKey<bool>(
+        directory, oldPassword,
+        [newPassword](const Unwrapped &u) -> Result<bool> {
+            auto wrapped = security::KeyVault::wrap(u.key, newPassword, u.deviceSecret, u.wrapped.workspaceId);
+            if (!wrapped.ok())
+                return wrapped.error();
+            QJsonObject manifest = u.manifest;
+            manifest.insert(QStringLiteral("key"), wrapped->toJson());
+            if (Status st = writeManifest(u.directory, manifest); !st.ok())
+                return st.error();
+            log::info(QStringLiteral("workspace key wrapped again with the new password"));
+            return true;
+        },
+        [done = std::move(done)](Result<bool> r) { done(r.ok() ? Status::success() : Status(r.error())); });
 }
 
 } // namespace upstream::workspace

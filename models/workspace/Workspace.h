@@ -53,11 +53,25 @@ public:
 
     void create(const QString &directory, const QString &password, Done done);
     void open(const QString &directory, const QString &password, Done done);
+    // The password changed (on the server, for a signed-in workspace): the key is wrapped again with the new one,
+    // after the old one proved it can unwrap it, so the next start opens the local copy with the new password. The
+    // cache itself is not touched. Fails like open() for a wrong old password (AuthFailed) or a missing secret.
+    void changePassword(const QString &directory, const QString &oldPassword, const QString &newPassword,
+                        std::function<void(Status)> done);
 
     // Keychain entry name of a workspace's device secret.
     static QString deviceSecretKey(const QString &workspaceId);
 
 private:
+    struct Unwrapped; // the directory, its manifest and wrapped key, the unwrapped key and the device secret
+    template<typename T>
+    using KeyWork = std::function<Result<T>(const Unwrapped &)>;
+    // Reads the manifest and the device secret, unwraps the key with `password` on a worker thread and runs work()
+    // there with it; done() gets the result on the caller's thread.
+    template<typename T>
+    void withKey(const QString &directory, const QString &password, KeyWork<T> work,
+                 std::function<void(Result<T>)> done);
+
     security::SecretStore *m_secrets;
 };
 

@@ -7,6 +7,7 @@
 // header states the as-of date, the data's age and the windows' date. Writes the screenshots (docs/screenshots/ is
 // refreshed from $UPSTREAM_SCREENSHOT_DIR).
 #include "DashboardFixture.h"
+#include "DashboardPages.h"
 #include "DialogSeam.h"
 #include "KpiTile.h"
 #include "Screenshot.h"
@@ -51,25 +52,14 @@ private slots:
         QVERIFY(fx.cache);
         sync::ConnectionStatus status;
         views::MainWindow window(&status);
-        const std::pair<views::Page, views::DashboardProduct> products[] = {
-            {views::Page::DriftWatch, views::DashboardProduct::driftWatch()},
-            {views::Page::DenialScope, views::DashboardProduct::denialScope()},
-            {views::Page::DelayGuard, views::DashboardProduct::delayGuard()}};
-        QList<views::DashboardPage *> pages;
-        for (const auto &[p, product] : products) {
-            auto *page = new views::DashboardPage(product);
-            page->setToday(o.asOf);
-            page->setSynchronousLoad(true);
-            page->bind(fx.cache, QStringLiteral("screens"), QStringLiteral("ws"));
-            window.setPage(p, page);
-            pages << page;
-        }
+        const QList<views::DashboardPage *> pages =
+            test::installDashboards(window, fx.cache, QStringLiteral("screens"), o.asOf);
         window.resize(1600, 900);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         for (int i = 0; i < pages.size(); ++i) {
             views::DashboardPage *page = pages[i];
-            window.showPage(products[i].first);
+            window.showPage(views::Page(i));
             QCoreApplication::processEvents();
             QVERIFY(page->isVisible());
             QVERIFY(page->model()->rowCount() > 20);
@@ -84,7 +74,7 @@ private slots:
             QVERIFY2(fresh.contains(QStringLiteral("As of 2026-11-16 · data through 2026-11-15 (1 day old)")),
                      qPrintable(fresh));
             const QString windows = page->findChild<QLabel *>(QStringLiteral("windows"))->text();
-            QVERIFY2(products[i].second.id == QLatin1String("delayguard")
+            QVERIFY2(page->product().id == QLatin1String("delayguard")
                          ? windows.contains(QStringLiteral("adjudication delay by submission date"))
                          : windows.startsWith(QStringLiteral("Windows by decision date: current 2026-11-")),
                      qPrintable(windows));
@@ -94,7 +84,7 @@ private slots:
             }
             // The table's visible rows are laid out: the last visible row sits near the bottom of the viewport.
             QVERIFY(page->table()->rowAt(page->table()->viewport()->height() - 5) > 8);
-            const QString file = test::saveScreenshot(&window, QStringLiteral("dashboard-") + products[i].second.id);
+            const QString file = test::saveScreenshot(&window, QStringLiteral("dashboard-") + page->product().id);
             QVERIFY(!file.isEmpty());
             const QImage img(file);
             QCOMPARE(img.size(), QSize(1600, 900));

@@ -3,8 +3,10 @@
 // labels) and says there is no data yet, the average-Δ tile shows "–" rather than "+0.0 pts"; the recovery ledger
 // says how entries arrive. Screenshots of every page in the empty state, in English and in Spanish (new strings stay
 // English until translated; the test asserts no Spanish text of them).
+#include "DashboardPages.h"
 #include "KpiTile.h"
 #include "Screenshot.h"
+#include "Spanish.h"
 #include "dashboards/DashboardPage.h"
 #include "dashboards/MetricChart.h"
 #include "import/ImportWizard.h"
@@ -17,7 +19,6 @@
 #include <QChart>
 #include <QLabel>
 #include <QTemporaryDir>
-#include <QTranslator>
 #include <QtTest>
 
 using namespace upstream;
@@ -33,18 +34,7 @@ class TstEmptyWorkspaceSaysWhatToDoNext : public QObject {
         auto cache = std::make_shared<storage::LocalCache>(std::move(opened.value()));
         sync::ConnectionStatus status;
         views::MainWindow window(&status);
-        const std::pair<views::Page, views::DashboardProduct> products[] = {
-            {views::Page::DriftWatch, views::DashboardProduct::driftWatch()},
-            {views::Page::DenialScope, views::DashboardProduct::denialScope()},
-            {views::Page::DelayGuard, views::DashboardProduct::delayGuard()}};
-        QList<views::DashboardPage *> pages;
-        for (const auto &[p, product] : products) {
-            auto *page = new views::DashboardPage(product);
-            page->setSynchronousLoad(true);
-            page->bind(cache, QStringLiteral("new.user"), QStringLiteral("ws"));
-            window.setPage(p, page);
-            pages << page;
-        }
+        const QList<views::DashboardPage *> pages = test::installDashboards(window, cache, QStringLiteral("new.user"));
         auto *wizard = new views::ImportWizard;
         wizard->setEmbedded(true);
         window.setPage(views::Page::Import, wizard);
@@ -59,7 +49,7 @@ class TstEmptyWorkspaceSaysWhatToDoNext : public QObject {
 
         for (int i = 0; i < pages.size(); ++i) {
             views::DashboardPage *page = pages[i];
-            window.showPage(products[i].first);
+            window.showPage(views::Page(i));
             QCoreApplication::processEvents();
             QCOMPARE(page->model()->totalRows(), 0);
             auto *empty = page->findChild<QLabel *>(QStringLiteral("emptyState"));
@@ -70,7 +60,7 @@ class TstEmptyWorkspaceSaysWhatToDoNext : public QObject {
             QVERIFY(chart->chart()->series().isEmpty());
             for (auto *tile : page->findChildren<widgets::KpiTile *>())
                 QVERIFY2(!tile->value().contains(QLatin1String("+0")), qPrintable(tile->value()));
-            QVERIFY(!test::saveScreenshot(&window, QStringLiteral("empty-%1-%2").arg(products[i].second.id, language))
+            QVERIFY(!test::saveScreenshot(&window, QStringLiteral("empty-%1-%2").arg(page->product().id, language))
                          .isEmpty());
         }
         window.showPage(views::Page::Import);
@@ -92,12 +82,9 @@ private slots:
 
     void spanish()
     {
-        QTranslator t;
-        QVERIFY(t.load(QLocale(QStringLiteral("es")), QStringLiteral("upstream"), QStringLiteral("_"),
-                       QStringLiteral(":/i18n")));
-        QVERIFY(QCoreApplication::installTranslator(&t));
+        test::ScopedSpanish spanish;
+        QVERIFY(spanish.installed());
         checkEveryPage(QStringLiteral("es"));
-        QCoreApplication::removeTranslator(&t);
     }
 };
 

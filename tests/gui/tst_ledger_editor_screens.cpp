@@ -3,8 +3,8 @@
 // messages inline and asks (through the test seam) before saving recovered > expected; the history view lists
 // field changes; a stale edit opens the conflict dialog and a per-field merge is saved; CSV and PDF exports are
 // written without PHI; an edit the server refused during sync shows a banner on the page whose Resolve button opens
-// the conflict dialog, and taking theirs settles it. Saves screenshots of the page, the editor, the history view,
-// the conflict dialog and the sync-conflict banner.
+// the conflict dialog, and taking theirs settles it; an edit is undone and redone with Ctrl+Z / Ctrl+Shift+Z. Saves
+// screenshots of the page, the editor, the history view, the conflict dialog and the sync-conflict banner.
 #include "DialogSeam.h"
 #include "Screenshot.h"
 #include "conflict/ConflictDialog.h"
@@ -21,6 +21,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTableView>
@@ -117,6 +118,14 @@ class TstLedgerEditorScreens : public QObject {
             e = repo.update(e).value();
         }
         return e;
+    }
+
+    static bool showActive(LedgerPage &page)
+    {
+        page.resize(1280, 720);
+        page.show();
+        page.activateWindow();
+        return QTest::qWaitForWindowActive(&page);
     }
 
 private slots:
@@ -259,11 +268,7 @@ private slots:
     void newEntryIsKeyboardUsable()
     {
         LedgerPage page(op.get());
-        page.resize(1280, 720);
-        page.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&page));
-        page.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QVERIFY(showActive(page));
         const int before = page.model()->rowCount();
         QCOMPARE(page.findChild<QPushButton *>(QStringLiteral("newEntry"))->shortcut(),
                  QKeySequence(QKeySequence::New));
@@ -439,6 +444,58 @@ private slots:
 
         widgets::FileDialog::setNextFileName(QString()); // the user cancelled
         QVERIFY(!page.exportCsv());
+    }
+
+    void editUndoRedoWithTheKeyboard()
+    {
+        LedgerEntry e;
+        e.product = QStringLiteral("denialscope");
+        e.payer = QStringLiteral("Hazel Undo Synthetic Plan");
+        e.expectedCents = 40000;
+        auto created = op->create(e);
+        QVERIFY(created.ok());
+        LedgerPage page(op.get());
+        QVERIFY(showActive(page));
+        auto *undoButton = page.findChild<QPushButton *>(QStringLiteral("undoEdit"));
+        auto *redoButton = page.findChild<QPushButton *>(QStringLiteral("redoEdit"));
+        QVERIFY(undoButton && redoButton);
+        QVERIFY(!undoButton->isEnabled());
+        page.selectEntry(created->id);
+        page.table()->setFocus();
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(page.table()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return); // Enter edits the selected entry
+        QPointer<LedgerEntryEditor> editor = page.findChild<LedgerEntryEditor *>();
+        QVERIFY(editor);
+        QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(editor));
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("payer"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("expected"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("455.00"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_COMPARE(op->get(created->id)->expectedCents, qint64(45500));
+        QTRY_VERIFY(undoButton->isEnabled());
+        QVERIFY(undoButton->toolTip().contains(e.payer));
+        // Back on the page (the window manager would reactivate it; offscreen, the test does), the keyboard undoes
+        // and redoes through whatever has the focus there.
+        QTRY_VERIFY(!editor || !editor->isVisible());
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QVERIFY(page.isAncestorOf(QApplication::focusWidget()));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(op->get(created->id)->expectedCents, qint64(40000));
+        QCOMPARE(op->get(created->id)->version, created->version + 2);
+        QVERIFY(redoButton->isEnabled());
+        QCOMPARE(page.selectedEntry()->id, created->id);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(op->get(created->id)->expectedCents, qint64(45500));
+        QCOMPARE(op->get(created->id)->version, created->version + 3);
+        QVERIFY(!redoButton->isEnabled());
+        QVERIFY(page.findChild<QLabel *>(QStringLiteral("status"))->text().contains(e.payer));
+        // The lock forgets the steps with the rest of the decrypted data.
+        page.clearData();
+        page.reload();
+        QVERIFY(!undoButton->isEnabled());
     }
 };
 

@@ -4,10 +4,12 @@
 // back in the queue so the next round sends it, and Discard (after asking) removes it from the outbox. The status bar
 // counts queued and refused changes. Keyboard: the list has the focus on opening; Tab goes list → Retry → Discard →
 // Close, checked through QApplication::focusWidget(); Retry and Discard are pressed with the keyboard. A private
-// PostgreSQL cluster and a real encrypted cache. Screenshot: the dialog with two refused changes.
+// PostgreSQL cluster and a real encrypted cache. Screenshots: the dialog with two refused changes, in English and
+// Spanish, and the status bar in Spanish.
 #include "DialogSeam.h"
 #include "PrivateCluster.h"
 #include "Screenshot.h"
+#include "Spanish.h"
 #include "UpstreamSchema.h"
 #include "storage/cache/LocalCache.h"
 #include "sync/Outbox.h"
@@ -127,6 +129,19 @@ private slots:
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Verdict"));
         QCOMPARE(table->item(1, 0)->text(), QStringLiteral("Ledger entry change"));
         QVERIFY(!test::saveScreenshot(&dialog, QStringLiteral("refused_changes_dialog")).isEmpty());
+        {
+            // The same dialog and status bar in Spanish: kinds and counts in words, the server's reason as it came.
+            test::ScopedSpanish es;
+            QVERIFY(es.installed());
+            views::RefusedChangesDialog spanish(&queue);
+            QCOMPARE(spanish.table()->item(0, 0)->text(), views::RefusedChangesDialog::tr("Verdict"));
+            QVERIFY(spanish.table()->item(0, 0)->text() != QStringLiteral("Verdict"));
+            QVERIFY(!test::saveScreenshot(&spanish, QStringLiteral("refused_changes_dialog-es")).isEmpty());
+            views::SyncStatusBar spanishBar;
+            spanishBar.setCounts(2, 2);
+            QVERIFY(spanishBar.queuedText() != QStringLiteral("2 changes queued"));
+            QVERIFY(!test::saveScreenshot(&spanishBar, QStringLiteral("sync_status_bar-es")).isEmpty());
+        }
 
         // Keyboard: focus on the list, then Tab through Retry, Discard, Close and back to the list.
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(table));

@@ -1,7 +1,7 @@
 // Proves: an operator clears 20 DriftWatch alerts with the keyboard alone — J/K to move, R/N/F verdicts,
-// Shift+J multi-select with one verdict for four alerts, Ctrl+Z undo, L to open a recovery-ledger entry after a
-// `real` verdict, Enter to open the deep dive and Escape to close it — and the cache then holds exactly those
-// judgments, alert statuses, outbox rows (increasing seq, kind, base_version) and audit rows.
+// Shift+J multi-select with one verdict for four alerts, Ctrl+Z undo and Ctrl+Shift+Z redo, L to open a recovery-ledger
+// entry after a `real` verdict, Enter to open the deep dive and Escape to close it — and the cache then holds exactly
+// those judgments, alert statuses, outbox rows (increasing seq, kind, base_version) and audit rows.
 #include "DashboardFixture.h"
 #include "dashboards/DashboardPage.h"
 #include "deepdive/DeepDiveDialog.h"
@@ -63,6 +63,16 @@ private slots:
         const QString undone = alertAt(5);
         key(Qt::Key_N);
         QCOMPARE(scalar(*fx.cache, QStringLiteral("SELECT count(*) FROM judgments WHERE alert_id = '%1'").arg(undone)),
+                 1);
+        key(Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(scalar(*fx.cache, QStringLiteral("SELECT count(*) FROM judgments WHERE alert_id = '%1'").arg(undone)),
+                 0);
+        QCOMPARE(table->currentIndex().row(), 5);
+        // Ctrl+Shift+Z records the undone verdict again; Ctrl+Z takes it back once more.
+        key(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(scalar(*fx.cache,
+                        QStringLiteral("SELECT count(*) FROM judgments WHERE alert_id = '%1' AND verdict = 'noise'")
+                            .arg(undone)),
                  1);
         key(Qt::Key_Z, Qt::ControlModifier);
         QCOMPARE(scalar(*fx.cache, QStringLiteral("SELECT count(*) FROM judgments WHERE alert_id = '%1'").arg(undone)),
@@ -135,12 +145,12 @@ private slots:
             QCOMPARE(model->index(row, SignalTableModel::Status).data().toString(),
                      dashboard::statusName(dashboard::statusFromString(status)));
         }
-        // 21 verdict rows (20 + the undone one), 1 undo row, 1 ledger row; seq 1..23 without gaps.
-        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'verdict'")), 21);
+        // 22 verdict rows (20 + the undone one, twice), 2 undo rows, 1 ledger row; seq 1..25 without gaps.
+        QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'verdict'")), 22);
         QCOMPARE(
             scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'verdict_undo' AND entity_id = '%1'")
                           .arg(undone)),
-            1);
+            2);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'ledger_upsert'")), 1);
         QCOMPARE(scalar(c, QStringLiteral("SELECT MIN(seq) = 1 AND MAX(seq) = count(*) AND count(DISTINCT id) = "
                                           "count(*) FROM outbox")),
@@ -151,7 +161,7 @@ private slots:
                  1);
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_queue WHERE who = 'kb.operator' AND "
                                           "workstation = 'ws-test'")),
-                 22); // 21 verdicts + 1 undo
+                 24); // 22 verdicts + 2 undos
         QCOMPARE(scalar(c, QStringLiteral("SELECT count(*) FROM audit_queue WHERE who = 'kb.operator' AND "
                                           "action = 'ledger.create'")),
                  1); // the ledger entry was made through the ledger repository, with its own audit row

@@ -3,9 +3,11 @@
 // nothing — no judgment, no alert status change, no outbox or audit row — and the panel says why; Tab from the
 // queue skips the disabled controls. The recovery ledger is read-only for a viewer too: New entry and Edit are
 // disabled with the reason and Ctrl+N opens nothing. An operator, on the same data, records a verdict with the same
-// key (the test is not passing because keys never arrive). Screenshot: the viewer's dashboard.
+// key (the test is not passing because keys never arrive). In Spanish the reasons are Spanish. Screenshots: the
+// viewer's dashboard and ledger, in English and Spanish.
 #include "DashboardFixture.h"
 #include "Screenshot.h"
+#include "Spanish.h"
 #include "dashboards/DashboardPage.h"
 #include "dashboards/TriagePanel.h"
 #include "ledger/LedgerPage.h"
@@ -45,6 +47,20 @@ class TstViewerCannotTriage : public QObject {
                 scalar(c, QStringLiteral("SELECT count(*) FROM ledger_entries"))};
     }
 
+    // The DriftWatch page over the fixture, signed in with `role`, shown and active.
+    static bool showDashboard(views::DashboardPage &page, test::DashboardFixture &fx, QDate asOf, const QString &role,
+                              const QString &user)
+    {
+        page.setToday(asOf);
+        page.setSynchronousLoad(true);
+        page.setRole(role);
+        page.bind(fx.cache, user, QStringLiteral("ws-test"));
+        page.resize(1440, 900);
+        page.show();
+        page.activateWindow();
+        return QTest::qWaitForWindowActive(&page);
+    }
+
 private slots:
     void viewerDashboardIsReadOnly()
     {
@@ -56,14 +72,7 @@ private slots:
         QVERIFY(before.outbox >= 0 && before.pending > 0);
 
         views::DashboardPage page(views::DashboardProduct::driftWatch());
-        page.setToday(o.asOf);
-        page.setSynchronousLoad(true);
-        page.setRole(QStringLiteral("viewer"));
-        page.bind(fx.cache, QStringLiteral("v.viewer"), QStringLiteral("ws-test"));
-        page.resize(1440, 900);
-        page.show();
-        page.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QVERIFY(showDashboard(page, fx, o.asOf, QStringLiteral("viewer"), QStringLiteral("v.viewer")));
         QVERIFY(page.model()->rowCount() > 5);
 
         // Every triage control is disabled and says why.
@@ -156,6 +165,43 @@ private slots:
         QCOMPARE(page.newEntry(), nullptr); // the menu/test entry point refuses too, and says why
         QVERIFY(page.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("not change it")));
         QCOMPARE(counts(*fx.cache), before);
+        QVERIFY(!test::saveScreenshot(&page, QStringLiteral("viewer_ledger_read_only")).isEmpty());
+    }
+
+    void viewerScreensSayWhyInSpanish()
+    {
+        test::ScopedSpanish es;
+        QVERIFY(es.installed());
+        dashboard::SyntheticOptions o;
+        o.judgedShare = 0;
+        test::DashboardFixture fx(o);
+        QVERIFY(fx.cache);
+        views::DashboardPage page(views::DashboardProduct::driftWatch());
+        QVERIFY(showDashboard(page, fx, o.asOf, QStringLiteral("viewer"), QStringLiteral("v.viewer")));
+        // The reason on a disabled verdict button is the Spanish one, not the English text.
+        int disabled = 0;
+        for (QPushButton *b : page.triagePanel()->findChildren<QPushButton *>())
+            if (!b->isEnabled() && b->accessibleName() != QLatin1String("Open the deep dive")) {
+                ++disabled;
+                QVERIFY2(!b->toolTip().isEmpty() && !b->toolTip().contains(QLatin1String("not change it")) &&
+                             !b->toolTip().contains(QLatin1String("viewer may")),
+                         qPrintable(b->toolTip()));
+            }
+        QVERIFY(disabled >= 3);
+        QVERIFY(!test::saveScreenshot(&page, QStringLiteral("viewer_dashboard_read_only-es")).isEmpty());
+
+        ledger::LedgerRepository repository(fx.cache.get(),
+                                            ledger::LedgerActor{QStringLiteral("v.viewer"), QStringLiteral("viewer")});
+        views::LedgerPage ledgerPage(&repository);
+        ledgerPage.reload();
+        ledgerPage.resize(1280, 800);
+        ledgerPage.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&ledgerPage));
+        auto *newEntry = ledgerPage.findChild<QPushButton *>(QStringLiteral("newEntry"));
+        QVERIFY(!newEntry->isEnabled());
+        QVERIFY2(!newEntry->toolTip().isEmpty() && !newEntry->toolTip().contains(QLatin1String("not change it")),
+                 qPrintable(newEntry->toolTip()));
+        QVERIFY(!test::saveScreenshot(&ledgerPage, QStringLiteral("viewer_ledger_read_only-es")).isEmpty());
     }
 
     void operatorRecordsAVerdictWithTheSameKey()
@@ -166,14 +212,7 @@ private slots:
         QVERIFY(fx.cache);
         const Counts before = counts(*fx.cache);
         views::DashboardPage page(views::DashboardProduct::driftWatch());
-        page.setToday(o.asOf);
-        page.setSynchronousLoad(true);
-        page.setRole(QStringLiteral("operator"));
-        page.bind(fx.cache, QStringLiteral("o.operator"), QStringLiteral("ws-test"));
-        page.resize(1440, 900);
-        page.show();
-        page.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QVERIFY(showDashboard(page, fx, o.asOf, QStringLiteral("operator"), QStringLiteral("o.operator")));
         QVERIFY(!page.triagePanel()->isReadOnly());
         page.table()->setFocus(Qt::TabFocusReason);
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(page.table()));

@@ -3,6 +3,7 @@
 // type + group — including the regression where DelayGuard alerts were matched against the wrong key — and
 // the context badge texts.
 #include "alerts/AlertBook.h"
+#include "alerts/AlertLabels.h"
 
 #include <QTest>
 
@@ -136,6 +137,14 @@ private slots:
         const qint64 c = raise(book, driftWatch(payer, group), kT0.addDays(5));
         QVERIFY(book.find(c)->suppressed);
         QVERIFY(book.find(c)->suppressionBadge.contains(QStringLiteral("noise")));
+        // The badge is stored in its source form, whatever the language of whoever computed it, and shown in the
+        // reader's: the display label recognises both stored forms; other text passes through unchanged.
+        QCOMPARE(book.find(c)->suppressionBadge, alerts::noiseSuppression(2));
+        QCOMPARE(alerts::suppressionLabel(alerts::noiseSuppression(2)),
+                 QStringLiteral("Suppressed: marked noise 2 times in the last 30 days"));
+        QCOMPARE(alerts::suppressionLabel(alerts::cooldownSuppression(75)),
+                 QStringLiteral("Suppressed: a similar alert was raised 75 min ago (4 h cooldown)"));
+        QCOMPARE(alerts::suppressionLabel(QStringLiteral("held by IT")), QStringLiteral("held by IT"));
         // Suppressed alerts stay visible, with their badge.
         QCOMPARE(book.alerts().size(), std::size_t(3));
         // 30 days after the verdicts the memory has expired.

@@ -165,7 +165,7 @@ private slots:
         QCOMPARE(int(trend->size()), 104); // baseline + current windows, one point per day
     }
 
-    void verdictWritesAllRowsInOneTransactionAndUndoes()
+    void verdictWritesAllRowsInOneTransactionUndoesAndRedoes()
     {
         const QString a1 = QStringLiteral("al-dg-0000000"), a2 = QStringLiteral("al-dg-0000001");
         QVERIFY(scalar(QStringLiteral("SELECT count(*) FROM alerts WHERE id IN ('%1','%2')").arg(a1, a2)) == 2);
@@ -211,6 +211,29 @@ private slots:
                  2);
         QVERIFY(!triage.canUndo());
         QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'verdict_undo'")), 3);
+        // Redo records the undone steps again, oldest undo last: first noise on both, then real on a1.
+        QVERIFY(triage.canRedo());
+        QCOMPARE(triage.nextRedoAlertIds(), QStringList({a1, a2}));
+        const qint64 verdicts0 = scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'verdict'"));
+        QVERIFY(triage.redoLast().ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM judgments WHERE verdict = 'noise' AND alert_id IN "
+                                       "('%1','%2')")
+                            .arg(a1, a2)),
+                 2);
+        QVERIFY(triage.redoLast().ok());
+        QCOMPARE(scalar(QStringLiteral("SELECT verdict = 'real' FROM judgments WHERE alert_id = '%1'").arg(a1)), 1);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE kind = 'verdict'")), verdicts0 + 3);
+        QVERIFY(!triage.canRedo());
+        QVERIFY(!triage.redoLast().ok());
+        // Undo (a1 back to noise) then a new verdict: the undone step can no longer be redone.
+        QVERIFY(triage.undoLast().ok());
+        QVERIFY(triage.canRedo());
+        QVERIFY(triage.apply({a2}, {QStringLiteral("needs_followup"), {}, {}}).ok());
+        QVERIFY(!triage.canRedo());
+        QVERIFY(triage.undoLast().ok()); // a2 back to noise
+        QVERIFY(triage.undoLast().ok()); // both back to pending, no judgment
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM judgments WHERE alert_id IN ('%1','%2')").arg(a1, a2)), 0);
+        QVERIFY(!triage.canUndo());
         // A failing alert in the batch rolls the whole batch back.
         const qint64 outbox1 = scalar(QStringLiteral("SELECT count(*) FROM outbox"));
         QVERIFY(!triage.apply({a1, QStringLiteral("missing")}, {QStringLiteral("real"), {}, {}}).ok());

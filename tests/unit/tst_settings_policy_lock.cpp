@@ -1,5 +1,6 @@
 // Proves: machine policy overrides user settings and is reported as locked; locked settings refuse changes; the
 // idle-lock timeout can be lowered by policy but never raised above 30 minutes.
+#include "TestSettings.h"
 #include "settings/Settings.h"
 
 #include <QSettings>
@@ -11,21 +12,11 @@ namespace keys = settings::keys;
 
 class TstSettingsPolicyLock : public QObject {
     Q_OBJECT
-    QTemporaryDir dir;
-
+    test::SettingsFiles files;
     std::unique_ptr<settings::Settings> make(const std::function<void(QSettings &)> &policy = {})
     {
-        const QString policyPath = dir.filePath(QStringLiteral("policy-%1.ini").arg(counter));
-        const QString userPath = dir.filePath(QStringLiteral("user-%1.ini").arg(counter++));
-        auto p = std::make_unique<QSettings>(policyPath, QSettings::IniFormat);
-        if (policy) {
-            policy(*p);
-            p->sync();
-        }
-        return std::make_unique<settings::Settings>(std::make_unique<QSettings>(userPath, QSettings::IniFormat),
-                                                    std::move(p));
+        return files.make(policy);
     }
-    int counter = 0;
 
 private slots:
     void defaultsApply()

@@ -88,6 +88,36 @@ private slots:
         QVERIFY(ws.error().message.contains(QLatin1String("password is wrong")));
     }
 
+    void changedPasswordOpensAndTheOldOneNoLonger()
+    {
+        auto change = [&](const QString &from, const QString &to) {
+            std::optional<Status> out;
+            opener.changePassword(dir, from, to, [&](Status st) { out = std::move(st); });
+            return QTest::qWaitFor([&] { return out.has_value(); }, 30000)
+                       ? *out
+                       : Status(makeError(ErrorCode::Internal, QStringLiteral("timed out")));
+        };
+        const QString changed = QStringLiteral("changed on the server 2");
+        // A wrong old password changes nothing.
+        const Status refused = change(QStringLiteral("not the password"), changed);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::AuthFailed);
+        QVERIFY(openWith(password).ok());
+        // The right one: the new password opens the same data, the old one is refused.
+        const Status st = change(password, changed);
+        QVERIFY2(st.ok(), qPrintable(st.ok() ? QString() : st.error().message));
+        QCOMPARE(openWith(password).error().code, ErrorCode::AuthFailed);
+        auto ws = openWith(changed);
+        QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().message));
+        auto q = ws->cache->db().prepare(QStringLiteral("SELECT payer FROM ledger_entries WHERE id = 'e1'"));
+        QVERIFY(q.ok() && q->step().value());
+        QCOMPARE(q->text(0), marker);
+        ws->cache.reset();
+        // Back, so the other cases keep their password.
+        QVERIFY(change(changed, password).ok());
+        QVERIFY(openWith(password).ok());
+    }
+
     void filesHoldNoPlaintext()
     {
         for (const QString &name :

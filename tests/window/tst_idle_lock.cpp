@@ -9,6 +9,7 @@
 // then acts as "nothing chosen"), disables every action but Lock, refuses to close the window (Alt+F4 through the
 // window manager), queues a "lock" audit event and marks the run as ended locked; a wrong password does not unlock.
 #include "AppClipboard.h"
+#include "CacheQuery.h"
 #include "DialogSeam.h"
 #include "LiveExport.h"
 #include "Screenshot.h"
@@ -45,6 +46,7 @@
 #include <QtTest>
 
 using namespace upstream;
+using test::countRows;
 using namespace std::chrono_literals;
 
 namespace {
@@ -71,14 +73,6 @@ void recordWipe(const unsigned char *data, std::size_t size)
         }
 }
 
-qint64 countRows(storage::LocalCache &cache, const QString &sql)
-{
-    auto q = cache.db().prepare(sql);
-    if (!q.ok())
-        return -1;
-    auto row = q->step();
-    return row.ok() && row.value() ? q->int64(0) : -1;
-}
 } // namespace
 
 class TstIdleLock : public QObject {

@@ -234,6 +234,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     });
     connect(m_panel, &TriagePanel::verdictRequested, this, &DashboardPage::applyVerdict);
     connect(m_panel, &TriagePanel::undoRequested, this, &DashboardPage::undo);
+    connect(m_panel, &TriagePanel::redoRequested, this, &DashboardPage::redo);
     connect(m_panel, &TriagePanel::deepDiveRequested, this, &DashboardPage::openDeepDive);
     connect(m_panel, &TriagePanel::ledgerEntryRequested, this, &DashboardPage::openLedgerEntry);
 }
@@ -384,7 +385,7 @@ void DashboardPage::unbind()
     m_search->clear();
     m_panel->clearInput();
     m_panel->withdrawLedgerOffer();
-    m_panel->setUndoAvailable(false);
+    m_panel->setUndoRedoAvailable(false, false);
     m_panel->setMessage({});
 }
 

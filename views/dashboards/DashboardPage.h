@@ -3,7 +3,7 @@
 // line, KPI tiles, metric trend, top payers, the filterable signals table with badges, the triage side panel and
 // the recovery-ledger totals strip. Keyboard-first: with the table focused, J/K move (Shift extends the
 // selection), R/N/F record a verdict on every selected alert, Enter opens the deep dive, Ctrl+Z undoes the last
-// verdict, L accepts the ledger-entry offer after a `real` verdict.
+// verdict, Ctrl+Shift+Z records it again, L accepts the ledger-entry offer after a `real` verdict.
 //
 // Contract: bind() loads from the cache on a worker thread (columnar rows, index-vector model; see the dashboard
 // benchmark for the GUI-thread cost) and emits loadFinished(); unbind() drops every model and figure holding
@@ -97,6 +97,7 @@ private:
     QWidget *buildLedgerStrip();
     void applyVerdict(const QString &verdict);
     void undo();
+    void redo();
     void openDeepDive();
     void openLedgerEntry(const QString &alertId);
     void moveCurrent(int delta, bool extend);

@@ -33,6 +33,10 @@ bool DashboardPage::eventFilter(QObject *watched, QEvent *event)
         undo();
         return true;
     }
+    if (key->matches(QKeySequence::Redo)) {
+        redo();
+        return true;
+    }
     if (mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
         return false;
     switch (key->key()) {
@@ -135,13 +139,29 @@ void DashboardPage::undo()
         selectAlert(ids.front());
 }
 
+void DashboardPage::redo()
+{
+    if (!m_triage || !m_triage->canRedo())
+        return;
+    const QStringList ids = m_triage->nextRedoAlertIds();
+    if (const Status st = m_triage->redoLast(); !st.ok()) {
+        showError(st.error().message);
+        return;
+    }
+    afterTriage(ids);
+    m_panel->setMessage(ids.size() == 1 ? tr("Verdict recorded again.")
+                                        : tr("Verdict recorded again on %1 alerts.").arg(ids.size()));
+    if (ids.size() == 1)
+        selectAlert(ids.front());
+}
+
 void DashboardPage::afterTriage(const QStringList &alertIds)
 {
     if (const Status st = dashboard::refreshAlertStatus(*m_cache, m_model->mutableRows(), alertIds, m_today); !st.ok())
         showError(st.error().message);
     m_model->rowsChangedInPlace();
     refreshSummary();
-    m_panel->setUndoAvailable(m_triage && m_triage->canUndo());
+    m_panel->setUndoRedoAvailable(m_triage && m_triage->canUndo(), m_triage && m_triage->canRedo());
 }
 
 void DashboardPage::selectAlert(const QString &alertId)

@@ -1,5 +1,6 @@
 #include "TriagePanel.h"
 
+#include "alerts/AlertLabels.h"
 #include "dashboard/TriageService.h"
 
 #include <QComboBox>
@@ -10,29 +11,10 @@
 #include <QVBoxLayout>
 
 namespace upstream::views {
-namespace {
-
-QString reasonLabel(const QString &code)
-{
-    if (code == QLatin1String("false_positive"))
-        return TriagePanel::tr("False positive");
-    if (code == QLatin1String("data_entry_error"))
-        return TriagePanel::tr("Data entry error");
-    if (code == QLatin1String("payer_policy_change"))
-        return TriagePanel::tr("Payer policy change");
-    if (code == QLatin1String("coding_issue"))
-        return TriagePanel::tr("Coding issue");
-    if (code == QLatin1String("expected_seasonal"))
-        return TriagePanel::tr("Expected / seasonal");
-    return TriagePanel::tr("Other");
-}
-
-} // namespace
-
 TriagePanel::TriagePanel(QWidget *parent)
     : QWidget(parent), m_selection(new QLabel(this)), m_reason(new QComboBox(this)), m_notes(new QPlainTextEdit(this)),
-      m_undo(new QPushButton(tr("Undo last (Ctrl+Z)"), this)), m_readOnly(new QLabel(this)), m_offer(new QWidget(this)),
-      m_message(new QLabel(this))
+      m_undo(new QPushButton(tr("Undo last (Ctrl+Z)"), this)), m_redo(new QPushButton(tr("Redo (Ctrl+Shift+Z)"), this)),
+      m_readOnly(new QLabel(this)), m_offer(new QWidget(this)), m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("triagePanel"));
     setFixedWidth(220);
@@ -50,7 +32,7 @@ TriagePanel::TriagePanel(QWidget *parent)
     m_reason->setAccessibleName(tr("Reason code"));
     m_reason->addItem(tr("(no reason code)"), QString());
     for (const QString &code : dashboard::TriageService::reasonCodes())
-        m_reason->addItem(reasonLabel(code), code);
+        m_reason->addItem(alerts::reasonLabel(code), code);
     m_notes->setAccessibleName(tr("Notes for the verdict"));
     m_notes->setPlaceholderText(tr("Notes (optional)"));
     m_notes->setTabChangesFocus(true);
@@ -81,6 +63,10 @@ TriagePanel::TriagePanel(QWidget *parent)
     m_undo->setFocusPolicy(Qt::TabFocus);
     connect(m_undo, &QPushButton::clicked, this, &TriagePanel::undoRequested);
     v->addWidget(m_undo);
+    m_redo->setAccessibleName(tr("Record the undone verdict again"));
+    m_redo->setFocusPolicy(Qt::TabFocus);
+    connect(m_redo, &QPushButton::clicked, this, &TriagePanel::redoRequested);
+    v->addWidget(m_redo);
 
     auto *ov = new QVBoxLayout(m_offer);
     ov->setContentsMargins(0, 6, 0, 0);
@@ -102,14 +88,14 @@ TriagePanel::TriagePanel(QWidget *parent)
     m_message->setObjectName(QStringLiteral("triageMessage"));
     v->addWidget(m_message);
     auto *keys = new QLabel(tr("Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · L ledger entry · "
-                               "/ search · Ctrl+Z undo · Shift+J/K extend the selection"),
+                               "/ search · Ctrl+Z undo · Ctrl+Shift+Z redo · Shift+J/K extend the selection"),
                             this);
     keys->setWordWrap(true);
     keys->setForegroundRole(QPalette::PlaceholderText);
     v->addStretch(1);
     v->addWidget(keys);
     setSelectionCount(0);
-    setUndoAvailable(false);
+    setUndoRedoAvailable(false, false);
 }
 
 void TriagePanel::setSelectionCount(int count)
@@ -119,10 +105,12 @@ void TriagePanel::setSelectionCount(int count)
                                       : tr("%1 alerts selected: one verdict applies to all.").arg(count));
 }
 
-void TriagePanel::setUndoAvailable(bool available)
+void TriagePanel::setUndoRedoAvailable(bool undo, bool redo)
 {
-    m_undoAvailable = available;
-    m_undo->setEnabled(available && !isReadOnly());
+    m_undoAvailable = undo;
+    m_redoAvailable = redo;
+    m_undo->setEnabled(undo && !isReadOnly());
+    m_redo->setEnabled(redo && !isReadOnly());
 }
 
 void TriagePanel::setReadOnlyReason(const QString &reason)
@@ -133,9 +121,10 @@ void TriagePanel::setReadOnlyReason(const QString &reason)
         w->setToolTip(reason);
     }
     m_undo->setToolTip(reason);
+    m_redo->setToolTip(reason);
     m_readOnly->setText(reason);
     m_readOnly->setVisible(!reason.isEmpty());
-    setUndoAvailable(m_undoAvailable);
+    setUndoRedoAvailable(m_undoAvailable, m_redoAvailable);
     if (!reason.isEmpty())
         withdrawLedgerOffer();
 }

@@ -17,7 +17,8 @@ public:
     explicit TriagePanel(QWidget *parent = nullptr);
 
     void setSelectionCount(int count);
-    void setUndoAvailable(bool available);
+    // Whether undo (Ctrl+Z) and redo (Ctrl+Shift+Z) have something to act on.
+    void setUndoRedoAvailable(bool undo, bool redo);
     // A role that may not triage (a viewer): every control that records or undoes a verdict is disabled, with
     // `reason` as its tooltip and under the title. An empty reason enables them again.
     void setReadOnlyReason(const QString &reason);
@@ -35,6 +36,7 @@ public:
 signals:
     void verdictRequested(const QString &verdict);
     void undoRequested();
+    void redoRequested();
     void deepDiveRequested();
     void ledgerEntryRequested(const QString &alertId);
 
@@ -43,10 +45,11 @@ private:
     QComboBox *m_reason;
     QPlainTextEdit *m_notes;
     QPushButton *m_undo;
+    QPushButton *m_redo;
     QList<QWidget *> m_triageControls; // disabled for a read-only role
     QLabel *m_readOnly;
     QString m_readOnlyReason;
-    bool m_undoAvailable = false;
+    bool m_undoAvailable = false, m_redoAvailable = false;
     QWidget *m_offer;
     QLabel *m_message;
     QString m_offered;

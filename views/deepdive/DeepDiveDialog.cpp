@@ -1,9 +1,11 @@
 #include "DeepDiveDialog.h"
 
 #include "DialogSeam.h"
+#include "alerts/AlertLabels.h"
 #include "dashboard/SignalRows.h"
 #include "dashboards/MetricChart.h"
 #include "deepdive/DelayCurveChart.h"
+#include "ledger/LedgerEntry.h"
 
 #include <QDialogButtonBox>
 #include <QFile>
@@ -47,6 +49,12 @@ void setRow(QTableWidget *t, int row, const QStringList &cells)
     }
 }
 
+QString ledgerStateLabel(const QString &id)
+{
+    ledger::LedgerState state;
+    return ledger::stateFromId(id, &state) ? ledger::stateLabel(state) : id;
+}
+
 QString money(double v)
 {
     return dashboard::formatDollars(v);
@@ -77,12 +85,16 @@ DeepDiveDialog::DeepDiveDialog(dashboard::SignalDetail detail, QWidget *parent)
                  typeLabel.toHtmlEscaped());
     auto *title = new QLabel(heading, this);
     v->addWidget(title);
-    QString state = tr("Severity <b>%1</b> · alert %2 · as of %3")
-                        .arg(m_detail.severity.toHtmlEscaped(),
-                             m_detail.alertStatus.isEmpty() ? tr("none") : m_detail.alertStatus.toHtmlEscaped(),
-                             QLocale().toString(m_detail.asOf, QLocale::ShortFormat));
+    QString state =
+        tr("Severity <b>%1</b> · alert %2 · as of %3")
+            .arg(dashboard::severityName(dashboard::severityFromString(m_detail.severity)).toHtmlEscaped(),
+                 m_detail.alertStatus.isEmpty()
+                     ? tr("none")
+                     : dashboard::statusName(dashboard::statusFromString(m_detail.alertStatus)).toHtmlEscaped(),
+                 QLocale().toString(m_detail.asOf, QLocale::ShortFormat));
     if (m_detail.suppressed)
-        state += tr(" · <b>suppressed</b>: %1").arg(m_detail.suppressionReason.toHtmlEscaped());
+        state +=
+            tr(" · <b>suppressed</b>: %1").arg(alerts::suppressionLabel(m_detail.suppressionReason).toHtmlEscaped());
     auto *stateLabel = new QLabel(state, this);
     v->addWidget(stateLabel);
 
@@ -223,9 +235,9 @@ QWidget *DeepDiveDialog::buildTables()
     history->setRowCount(int(m_detail.judgments.size()));
     for (int r = 0; r < int(m_detail.judgments.size()); ++r) {
         const auto &j = m_detail.judgments[size_t(r)];
-        setRow(
-            history, r,
-            {j.judgedAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), j.operatorName, j.verdict, j.reasonCode});
+        setRow(history, r,
+               {j.judgedAt.left(16).replace(QLatin1Char('T'), QLatin1Char(' ')), j.operatorName,
+                alerts::verdictLabel(j.verdict), alerts::reasonLabel(j.reasonCode)});
     }
     group(tr("Judgment history"), history);
 
@@ -235,7 +247,8 @@ QWidget *DeepDiveDialog::buildTables()
     for (int r = 0; r < int(m_detail.ledger.size()); ++r) {
         const auto &l = m_detail.ledger[size_t(r)];
         setRow(ledger, r,
-               {l.state, money(double(l.expectedCents) / 100.0), money(double(l.recoveredCents) / 100.0), l.owner});
+               {ledgerStateLabel(l.state), money(double(l.expectedCents) / 100.0),
+                money(double(l.recoveredCents) / 100.0), l.owner});
     }
     group(tr("Recovery ledger"), ledger);
     return w;
@@ -250,9 +263,12 @@ QString DeepDiveDialog::reportHtml() const
 {
     const auto &e = m_detail.evidence;
     QString html =
-        QStringLiteral("<h2>%1 — %2</h2><p>%3 · %4 · severity %5</p>")
+        QStringLiteral("<h2>%1 — %2</h2><p>%3</p>")
             .arg(dashboard::signalTypeLabel(m_detail.signalType).toHtmlEscaped(), m_detail.payer.toHtmlEscaped(),
-                 m_detail.group.toHtmlEscaped(), m_detail.product.toHtmlEscaped(), m_detail.severity.toHtmlEscaped());
+                 tr("%1 · %2 · severity %3")
+                     .arg(m_detail.group, ledger::productLabel(m_detail.product),
+                          dashboard::severityName(dashboard::severityFromString(m_detail.severity)))
+                     .toHtmlEscaped());
     for (const QString &p : m_detail.plainExplanation())
         html += QStringLiteral("<p>%1</p>").arg(p.toHtmlEscaped());
     html += QStringLiteral("<p><img src='chart.png' width='640'></p>");
@@ -272,8 +288,9 @@ QString DeepDiveDialog::reportHtml() const
     html += QStringLiteral("<h3>%1</h3><ul>").arg(tr("Judgment history"));
     for (const auto &j : m_detail.judgments)
         html += QStringLiteral("<li>%1 — %2: %3 %4</li>")
-                    .arg(j.judgedAt.toHtmlEscaped(), j.operatorName.toHtmlEscaped(), j.verdict.toHtmlEscaped(),
-                         j.reasonCode.toHtmlEscaped());
+                    .arg(j.judgedAt.toHtmlEscaped(), j.operatorName.toHtmlEscaped(),
+                         alerts::verdictLabel(j.verdict).toHtmlEscaped(),
+                         alerts::reasonLabel(j.reasonCode).toHtmlEscaped());
     html += QStringLiteral("</ul>");
     return html;
 }

@@ -26,12 +26,12 @@ public:
     bool exportCsv(const QString &file);
 
     QString statusText() const;
+    QString reportHtml() const; // the evidence report exportPdf() prints
 
 signals:
     void evidenceExported(const QString &signalId, const QString &format); // for the audit trail
 
 private:
-    QString reportHtml() const;
     QString delayFiguresHtml() const; // DelayGuard: O, E, Δ, unfinished, overdue, p80 lag, dollars at risk
     QWidget *buildTables();
     QWidget *buildDelayEvidence();

@@ -8,6 +8,7 @@
 #include "ledger/LedgerExport.h"
 #include "session/RolePermissions.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -52,7 +53,7 @@ QLabel *addCard(QHBoxLayout *row, QWidget *parent, const QString &caption, const
 } // namespace
 
 LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
-    : QWidget(parent), m_repository(repository), m_model(new LedgerTableModel(this))
+    : QWidget(parent), m_repository(repository), m_model(new LedgerTableModel(this)), m_steps(repository)
 {
     setObjectName(QStringLiteral("ledgerPage"));
     auto *layout = new QVBoxLayout(this);
@@ -115,6 +116,16 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     m_edit = button(tr("&Edit"), QStringLiteral("editEntry"), tr("Edit the selected entry (Enter)"));
     m_approve = button(tr("&Approve"), QStringLiteral("approveEntry"), QString());
     m_history = button(tr("H&istory"), QStringLiteral("showHistory"), tr("Who changed what, and when"));
+    m_undo = button(tr("Undo"), QStringLiteral("undoEdit"), QString());
+    m_redo = button(tr("Redo"), QStringLiteral("redoEdit"), QString());
+    // Ctrl+Z / Ctrl+Shift+Z anywhere on the page (the table or a button has the focus); the editor is a dialog.
+    for (const auto &[sequence, redo] : {std::pair{QKeySequence::Undo, false}, std::pair{QKeySequence::Redo, true}}) {
+        auto *action = new QAction(this);
+        action->setShortcuts(sequence);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(action, &QAction::triggered, this, [this, redo = redo] { stepEdit(redo); });
+        addAction(action);
+    }
     actions->addStretch(1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
@@ -129,6 +140,8 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     connect(m_edit, &QPushButton::clicked, this, [this] { editSelected(); });
     connect(m_approve, &QPushButton::clicked, this, [this] { approveSelected(); });
     connect(m_history, &QPushButton::clicked, this, [this] { showHistory(); });
+    connect(m_undo, &QPushButton::clicked, this, [this] { undoEdit(); });
+    connect(m_redo, &QPushButton::clicked, this, [this] { redoEdit(); });
     connect(m_exportCsv, &QPushButton::clicked, this, [this] { exportCsv(); });
     connect(m_exportPdf, &QPushButton::clicked, this, [this] { exportPdf(); });
     connect(m_table, &QTableView::activated, this, [this] { editSelected(); });
@@ -332,6 +345,7 @@ void LedgerPage::reload()
 
 void LedgerPage::clearData()
 {
+    m_steps.clear(); // its steps hold decrypted entries
     m_model->setEntries({});
     m_empty->setVisible(false);
     for (QLabel *card : {m_thisMonth, m_last30, m_allTime, m_outstanding})
@@ -395,6 +409,10 @@ void LedgerPage::updateActions()
                        : e && e->isApproved() ? tr("Approved entries are final; record a correction as a new entry")
                                               : tr("Edit the selected entry (Enter)"));
     m_history->setEnabled(e.has_value());
+    m_undo->setEnabled(readOnly.isEmpty() && m_steps.canUndo());
+    m_undo->setToolTip(m_steps.canUndo() ? m_steps.undoText() : tr("Nothing to undo (Ctrl+Z)"));
+    m_redo->setEnabled(readOnly.isEmpty() && m_steps.canRedo());
+    m_redo->setToolTip(m_steps.canRedo() ? m_steps.redoText() : tr("Nothing to redo (Ctrl+Shift+Z)"));
     const bool supervisor = m_repository->actor().canApprove();
     m_approve->setEnabled(supervisor && e && isTerminal(e->state) && !e->isApproved());
     m_approve->setToolTip(!supervisor ? tr("Only a supervisor can approve entries")
@@ -432,9 +450,13 @@ std::optional<LedgerEntry> LedgerPage::selectedEntry() const
 
 LedgerEntryEditor *LedgerPage::openEditor(std::optional<LedgerEntry> entry)
 {
-    auto *editor = new LedgerEntryEditor(m_repository, std::move(entry), m_model->payers(), this);
+    auto *editor = new LedgerEntryEditor(m_repository, entry, m_model->payers(), this);
     editor->setAttribute(Qt::WA_DeleteOnClose);
-    connect(editor, &LedgerEntryEditor::saved, this, &LedgerPage::onSaved);
+    connect(editor, &LedgerEntryEditor::saved, this, [this, before = std::move(entry)](const LedgerEntry &saved) {
+        if (before)
+            m_steps.recordEdit(*before, saved);
+        onSaved(saved);
+    });
     connect(editor, &LedgerEntryEditor::conflictDetected, this, [this, editor](const LedgerEntry &mine) {
         editor->close();
         resolveConflict(mine);
@@ -472,6 +494,35 @@ void LedgerPage::onSaved(const LedgerEntry &entry)
     selectEntry(entry.id);
     showStatus(tr("Saved %1 (version %2).").arg(entry.payer).arg(entry.version));
     emit entrySaved(entry);
+}
+
+bool LedgerPage::undoEdit()
+{
+    return stepEdit(false);
+}
+
+bool LedgerPage::redoEdit()
+{
+    return stepEdit(true);
+}
+
+bool LedgerPage::stepEdit(bool redo)
+{
+    if (!(redo ? m_steps.canRedo() : m_steps.canUndo()) || !mayEdit())
+        return false;
+    auto stored = redo ? m_steps.redo() : m_steps.undo();
+    if (!stored.ok()) {
+        showStatus(stored.error().message, true);
+        updateActions();
+        return false;
+    }
+    reload();
+    selectEntry(stored->id);
+    showStatus((redo ? tr("Redone: %1 (version %2).") : tr("Undone: %1 (version %2)."))
+                   .arg(stored->payer)
+                   .arg(stored->version));
+    emit entrySaved(stored.value());
+    return true;
 }
 
 bool LedgerPage::approveSelected()

@@ -1,7 +1,8 @@
 #pragma once
 // LedgerPage: the recovery ledger screen — totals strip (recovered this month, last 30 days, all time, outstanding;
 // a breakdown by product, payer or operator), filters (state, product, payer, text), the table, and the actions
-// New / Edit / Approve / History / Export CSV / Export PDF.
+// New / Edit / Approve / History / Undo / Redo / Export CSV / Export PDF. Ctrl+Z and Ctrl+Shift+Z undo and redo this
+// session's edits (ledger::LedgerUndo: each is saved as a new edit; clearData() forgets them).
 //
 // It reads and writes only through LedgerRepository (the local cache): it never waits on the network. Approve is
 // enabled only for the supervisor role on a closed, unapproved entry. A save refused as stale opens the conflict
@@ -11,6 +12,7 @@
 // the page without blocking.
 #include "ledger/LedgerRepository.h"
 #include "ledger/LedgerTableModel.h"
+#include "ledger/LedgerUndo.h"
 
 #include <QWidget>
 
@@ -46,6 +48,8 @@ public:
     LedgerHistoryView *showHistory();
     bool exportCsv();
     bool exportPdf();
+    bool undoEdit();
+    bool redoEdit();
     // Opens the conflict dialog for a refused edit against what is stored now.
     ConflictDialog *resolveConflict(const ledger::LedgerEntry &mine);
     // Sync conflicts (an edit the server refused as stale): the banner above the table counts them; this opens the
@@ -68,6 +72,7 @@ private:
     void showStatus(const QString &text, bool error = false);
     bool mayEdit(); // false (and the reason shown) for a role that may not change the ledger
     void onSaved(const ledger::LedgerEntry &entry);
+    bool stepEdit(bool redo);
     LedgerEntryEditor *openEditor(std::optional<ledger::LedgerEntry> entry);
 
     ledger::LedgerRepository *m_repository;
@@ -89,11 +94,14 @@ private:
     QPushButton *m_edit = nullptr;
     QPushButton *m_approve = nullptr;
     QPushButton *m_history = nullptr;
+    QPushButton *m_undo = nullptr;
+    QPushButton *m_redo = nullptr;
     QPushButton *m_exportCsv = nullptr;
     QPushButton *m_exportPdf = nullptr;
     QWidget *m_conflictBanner = nullptr;
     QLabel *m_conflictText = nullptr;
     int m_syncConflicts = 0;
+    ledger::LedgerUndo m_steps;
 };
 
 } // namespace upstream::views

@@ -34,7 +34,16 @@ SignInDialog::SignInDialog(settings::Settings *settings, QWidget *parent) : QDia
     setWindowTitle(tr("Sign in to Upstream"));
     auto *v = new QVBoxLayout(this);
 
+    m_banner = new QLabel(this);
+    m_banner->setObjectName(QStringLiteral("signInAgainBanner"));
+    m_banner->setWordWrap(true);
+    m_banner->setTextFormat(Qt::PlainText);
+    m_banner->setStyleSheet(QStringLiteral("background: #fff4e0; border: 1px solid #e0b060; padding: 8px;"));
+    m_banner->hide();
+    v->addWidget(m_banner);
+
     auto *server = new QGroupBox(tr("Server"), this);
+    m_server = server;
     auto *sf = new QFormLayout(server);
     m_host = new QLineEdit(settings->value(keys::ServerHost), server);
     m_host->setAccessibleName(tr("Server host"));
@@ -113,7 +122,7 @@ SignInDialog::SignInDialog(settings::Settings *settings, QWidget *parent) : QDia
     auto *buttons = new QDialogButtonBox(this);
     m_signIn = buttons->addButton(tr("&Sign in"), QDialogButtonBox::AcceptRole);
     m_signIn->setDefault(true);
-    buttons->addButton(QDialogButtonBox::Cancel);
+    m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         m_error->clear();
         emit signInRequested(request());
@@ -156,6 +165,7 @@ void SignInDialog::setBusy(bool busy)
     m_signIn->setEnabled(!busy);
     m_password->setEnabled(!busy);
     m_user->setEnabled(!busy);
+    m_cancel->setEnabled(!busy || m_again); // signing in again: working offline instead is always possible
     m_signIn->setText(busy ? tr("Signing in…") : tr("&Sign in"));
 }
 
@@ -171,6 +181,34 @@ void SignInDialog::saveProfile()
     (void)m_settings->setValue(keys::UserName, m_user->text().trimmed());
     (void)m_settings->setValue(keys::RememberPassword, m_remember->isChecked());
     m_settings->sync();
+}
+
+void SignInDialog::setSignInAgain(const QString &user, int queued)
+{
+    m_banner->setText(tr("Your sign-in has expired: the server no longer accepts your password (it may have been "
+                         "changed). Your work on this computer is kept, and so are the changes waiting to be sent "
+                         "(%n). Sign in again to send them; until then you can keep working offline.",
+                         nullptr, queued));
+    if (m_again)
+        return;
+    m_again = true;
+    setObjectName(QStringLiteral("signInAgainDialog"));
+    setWindowTitle(tr("Sign in again"));
+    m_banner->show();
+    // The session's server and user: signing in again as someone else or elsewhere would mix two workspaces.
+    m_server->setEnabled(false);
+    m_user->setText(user);
+    m_user->setReadOnly(true);
+    m_user->setFocusPolicy(Qt::NoFocus);
+    m_password->clear();
+    m_cancel->setText(tr("&Work offline"));
+    m_password->setFocus();
+}
+
+void SignInDialog::clearPassword()
+{
+    m_password->clear();
+    m_error->clear();
 }
 
 } // namespace upstream::views
