@@ -37,7 +37,8 @@ QString suppressionLabel(const QString &stored)
         return stored;
     static const QRegularExpression noise = storedPattern(kNoiseSuppressed);
     static const QRegularExpression cooldown = storedPattern(kCooldownSuppressed);
-    for (const auto &[pattern, source] : {std::pair{&noise, kNoiseSuppressed}, std::pair{&cooldown, kCooldownSuppressed}})
+    for (const auto &[pattern, source] :
+         {std::pair{&noise, kNoiseSuppressed}, std::pair{&cooldown, kCooldownSuppressed}})
         if (const auto m = pattern->match(stored); m.hasMatch())
             return QCoreApplication::translate("AlertLabels", source).arg(m.captured(1));
     return stored;

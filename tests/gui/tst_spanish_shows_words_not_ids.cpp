@@ -33,17 +33,17 @@ namespace {
 
 // Ids that only a program writes: any token equal to one of them is a raw id on screen.
 const QStringList kIds = {
-    QStringLiteral("needs_followup"),     QStringLiteral("false_positive"),      QStringLiteral("data_entry_error"),
-    QStringLiteral("payer_policy_change"), QStringLiteral("coding_issue"),       QStringLiteral("expected_seasonal"),
-    QStringLiteral("in_progress"),        QStringLiteral("written_off"),         QStringLiteral("adjudication_delay"),
-    QStringLiteral("payment_delay"),      QStringLiteral("DENIAL_RATE"),         QStringLiteral("REASON_RATE_SPIKE"),
-    QStringLiteral("NEW_REASON"),         QStringLiteral("REASON_VOLUME_SPIKE"), QStringLiteral("REASON_DOLLAR_SPIKE"),
-    QStringLiteral("driftwatch"),         QStringLiteral("denialscope"),         QStringLiteral("delayguard")};
+    QStringLiteral("needs_followup"),      QStringLiteral("false_positive"),      QStringLiteral("data_entry_error"),
+    QStringLiteral("payer_policy_change"), QStringLiteral("coding_issue"),        QStringLiteral("expected_seasonal"),
+    QStringLiteral("in_progress"),         QStringLiteral("written_off"),         QStringLiteral("adjudication_delay"),
+    QStringLiteral("payment_delay"),       QStringLiteral("DENIAL_RATE"),         QStringLiteral("REASON_RATE_SPIKE"),
+    QStringLiteral("NEW_REASON"),          QStringLiteral("REASON_VOLUME_SPIKE"), QStringLiteral("REASON_DOLLAR_SPIKE"),
+    QStringLiteral("driftwatch"),          QStringLiteral("denialscope"),         QStringLiteral("delayguard")};
 // English ids that are also English words: in a Spanish screen they are untranslated values.
 const QStringList kEnglishIds = {
-    QStringLiteral("critical"), QStringLiteral("high"),     QStringLiteral("medium"),       QStringLiteral("low"),
-    QStringLiteral("pending"),  QStringLiteral("resolved"), QStringLiteral("acknowledged"), QStringLiteral("noise"),
-    QStringLiteral("recovered")};
+    QStringLiteral("critical"),     QStringLiteral("high"),    QStringLiteral("medium"),
+    QStringLiteral("low"),          QStringLiteral("pending"), QStringLiteral("resolved"),
+    QStringLiteral("acknowledged"), QStringLiteral("noise"),   QStringLiteral("recovered")};
 
 struct Scan {
     int texts = 0;

@@ -12,8 +12,8 @@ namespace upstream::test {
 
 // Loads synchronously (a screenshot or scan must not race the worker). `today` null = the real date.
 inline QList<views::DashboardPage *> installDashboards(views::MainWindow &window,
-                                                      const std::shared_ptr<storage::LocalCache> &cache,
-                                                      const QString &user, QDate today = {})
+                                                       const std::shared_ptr<storage::LocalCache> &cache,
+                                                       const QString &user, QDate today = {})
 {
     const std::pair<views::Page, views::DashboardProduct> products[] = {
         {views::Page::DriftWatch, views::DashboardProduct::driftWatch()},

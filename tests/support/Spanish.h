@@ -10,8 +10,8 @@ class ScopedSpanish {
 public:
     ScopedSpanish()
     {
-        m_installed = m_translator.load(QLocale(QStringLiteral("es")), QStringLiteral("upstream"),
-                                        QStringLiteral("_"), QStringLiteral(":/i18n")) &&
+        m_installed = m_translator.load(QLocale(QStringLiteral("es")), QStringLiteral("upstream"), QStringLiteral("_"),
+                                        QStringLiteral(":/i18n")) &&
                       QCoreApplication::installTranslator(&m_translator);
     }
     ~ScopedSpanish()

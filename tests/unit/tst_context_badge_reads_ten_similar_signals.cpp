@@ -47,7 +47,8 @@ class TstContextBadgeReadsTenSimilarSignals : public QObject {
     }
     void judge(const QString &id, const QString &verdict, const QDate &day)
     {
-        run(QStringLiteral("INSERT INTO judgments (id, alert_id, operator, verdict, judged_at) VALUES (?, ?, 'op', ?, ?)"),
+        run(QStringLiteral(
+                "INSERT INTO judgments (id, alert_id, operator, verdict, judged_at) VALUES (?, ?, 'op', ?, ?)"),
             {QStringLiteral("j-") + id, QStringLiteral("al-") + id, verdict,
              day.startOfDay(Qt::UTC).addSecs(9 * 3600).toString(Qt::ISODate)});
     }

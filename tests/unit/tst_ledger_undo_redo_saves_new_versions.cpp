@@ -38,7 +38,7 @@ class TstLedgerUndoRedoSavesNewVersions : public QObject {
         return c.value();
     }
     // Edits `e` with f and records the step, as the ledger page does after the editor saved.
-    template <typename F>
+    template<typename F>
     LedgerEntry edit(LedgerUndo &undo, const LedgerEntry &e, F f)
     {
         LedgerEntry changed = e;

@@ -32,6 +32,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -42,10 +46,6 @@
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QUuid>
-#include <QFileInfo>
-#include <QJsonDocument>
-#include <QDir>
-#include <QFile>
 #include <QtTest>
 
 using namespace upstream;

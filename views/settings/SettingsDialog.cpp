@@ -94,8 +94,8 @@ SettingsDialog::SettingsDialog(settings::Settings *settings, QWidget *parent) : 
     sf->addRow(tr("Lock &after:"), row(m_idleLock, settings->isLocked(keys::IdleLockMinutes)));
     m_remember = new QCheckBox(tr("&Remember my password in the system keychain"), security);
     m_remember->setObjectName(QStringLiteral("rememberPassword"));
-    sf->addRow(QString(), row(m_remember, !settings->rememberPasswordAllowed() ||
-                                              settings->isLocked(keys::RememberPassword)));
+    sf->addRow(QString(),
+               row(m_remember, !settings->rememberPasswordAllowed() || settings->isLocked(keys::RememberPassword)));
     if (!settings->rememberPasswordAllowed())
         m_remember->setToolTip(tr("Your IT department does not allow remembering passwords."));
     m_memorySecurity = new QCheckBox(tr("&Wipe decrypted data from memory (slower)"), security);
@@ -124,13 +124,13 @@ SettingsDialog::SettingsDialog(settings::Settings *settings, QWidget *parent) : 
     auto *server = new QGroupBox(tr("Server"), this);
     auto *serverLayout = new QVBoxLayout(server);
     const QString host = settings->value(keys::ServerHost);
-    auto *summary = new QLabel(
-        host.isEmpty() ? tr("No server: this workstation works on a local workspace.")
-                       : tr("%1:%2, database %3, TLS %4. Change it in the sign-in dialog.")
-                             .arg(host)
-                             .arg(settings->value(keys::ServerPort))
-                             .arg(settings->value(keys::ServerDatabase), settings->value(keys::SslMode)),
-        server);
+    auto *summary =
+        new QLabel(host.isEmpty() ? tr("No server: this workstation works on a local workspace.")
+                                  : tr("%1:%2, database %3, TLS %4. Change it in the sign-in dialog.")
+                                        .arg(host)
+                                        .arg(settings->value(keys::ServerPort))
+                                        .arg(settings->value(keys::ServerDatabase), settings->value(keys::SslMode)),
+                   server);
     summary->setObjectName(QStringLiteral("serverSummary"));
     summary->setWordWrap(true);
     summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
