@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Fails (and lists the files) when a tracked C++ source differs from .clang-format. Used by CTest (label lint).
+# Fails (and lists the files) when a C++ source of the repository — tracked, or new and not ignored (so --fix reaches
+# a file before its first commit) — differs from .clang-format. Used by CTest (label lint).
 # Fix with: scripts/check-format.sh --fix
 set -euo pipefail
 cf=${1:-clang-format}
 cd "$(dirname "$0")/.."
-mapfile -t files < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find app models views widgets tests -name '*.cpp' -o -name '*.h')
+mapfile -t files < <(git ls-files --cached --others --exclude-standard '*.cpp' '*.h' 2>/dev/null || find app models views widgets tests -name '*.cpp' -o -name '*.h')
 if [[ ${1:-} == --fix || ${2:-} == --fix ]]; then
   clang-format -i "${files[@]}"
   exit 0
