@@ -321,6 +321,10 @@
         <source>Approved at</source>
         <translation>Aprobada el</translation>
     </message>
+    <message>
+        <source>Recovered by</source>
+        <translation>Recuperado por</translation>
+    </message>
 </context>
 <context>
     <name>LedgerExport</name>
@@ -614,6 +618,10 @@
     <message>
         <source>That change is no longer waiting: it was retried, discarded or sent meanwhile.</source>
         <translation>Ese cambio ya no está en espera: entretanto se reintentó, se descartó o se envió.</translation>
+    </message>
+    <message>
+        <source>An audit event is never discarded: it stays on this computer until the server accepts it. Ask IT to fix the cause, then retry it.</source>
+        <translation>Un evento de auditoría nunca se descarta: se queda en este equipo hasta que el servidor lo acepte. Pida a TI que corrija la causa y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -2807,7 +2815,7 @@
     </message>
     <message>
         <source>&amp;Import &gt;</source>
-        <translation>I&amp;mportar &gt;</translation>
+        <translation type="vanished">I&amp;mportar &gt;</translation>
     </message>
     <message>
         <source>Anomalies</source>
@@ -3423,7 +3431,7 @@
     </message>
     <message>
         <source>Recovered by</source>
-        <translation>Recuperado por</translation>
+        <translation type="vanished">Recuperado por</translation>
     </message>
     <message>
         <source>Break totals down by</source>
@@ -3621,6 +3629,22 @@
     <message>
         <source>Undone: %1 (version %2).</source>
         <translation>Deshecho: %1 (versión %2).</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Sin registrar</translation>
+    </message>
+    <message>
+        <source>Money recovered by</source>
+        <translation>Dinero recuperado por</translation>
+    </message>
+    <message>
+        <source>Operator: who recorded the recovered amount. Owner: who works the entry.</source>
+        <translation>Operador: quien registró el importe recuperado. Responsable: quien gestiona la entrada.</translation>
     </message>
 </context>
 <context>
@@ -3963,6 +3987,14 @@
         <source>Change discarded.</source>
         <translation>Cambio descartado.</translation>
     </message>
+    <message>
+        <source>Audit event</source>
+        <translation>Evento de auditoría</translation>
+    </message>
+    <message>
+        <source>Audit events are never discarded: retry once the cause is fixed</source>
+        <translation>Los eventos de auditoría nunca se descartan: vuelva a intentarlo cuando se haya corregido la causa</translation>
+    </message>
 </context>
 <context>
     <name>upstream::views::SettingsDialog</name>
@@ -4088,7 +4120,7 @@
     </message>
     <message>
         <source>the language</source>
-        <translation>el idioma</translation>
+        <translation type="vanished">el idioma</translation>
     </message>
     <message>
         <source>the workspace folder</source>
@@ -4100,7 +4132,7 @@
     </message>
     <message>
         <source> and </source>
-        <translation> y </translation>
+        <translation type="vanished"> y </translation>
     </message>
     <message>
         <source>Set by your IT department</source>

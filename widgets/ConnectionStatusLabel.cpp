@@ -1,5 +1,7 @@
 #include "ConnectionStatusLabel.h"
 
+#include <QEvent>
+
 namespace upstream::widgets {
 namespace {
 
@@ -21,12 +23,25 @@ QString colourFor(sync::ConnectionState state)
 
 } // namespace
 
-ConnectionStatusLabel::ConnectionStatusLabel(sync::ConnectionStatus *status, QWidget *parent) : QLabel(parent)
+ConnectionStatusLabel::ConnectionStatusLabel(sync::ConnectionStatus *status, QWidget *parent)
+    : QLabel(parent), m_status(status)
 {
-    setAccessibleName(tr("Connection state"));
     setTextFormat(Qt::RichText);
     connect(status, &sync::ConnectionStatus::stateChanged, this, &ConnectionStatusLabel::show);
-    show(status->state(), status->detail());
+    retranslateUi();
+}
+
+void ConnectionStatusLabel::retranslateUi()
+{
+    setAccessibleName(tr("Connection state"));
+    show(m_status->state(), m_status->detail()); // sync::describe() names the state in the current language
+}
+
+void ConnectionStatusLabel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QLabel::changeEvent(event);
 }
 
 void ConnectionStatusLabel::show(sync::ConnectionState state, const QString &detail)

@@ -1,5 +1,6 @@
 #pragma once
-// Status-bar indicator of the connection state. It only listens to sync::ConnectionStatus.
+// Status-bar indicator of the connection state. It only listens to sync::ConnectionStatus; a language change
+// (QEvent::LanguageChange) redraws the current state in the new language.
 #include "sync/ConnectionState.h"
 
 #include <QLabel>
@@ -11,8 +12,14 @@ class ConnectionStatusLabel : public QLabel {
 public:
     explicit ConnectionStatusLabel(sync::ConnectionStatus *status, QWidget *parent = nullptr);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void show(sync::ConnectionState state, const QString &detail);
+    void retranslateUi();
+
+    sync::ConnectionStatus *m_status;
 };
 
 } // namespace upstream::widgets

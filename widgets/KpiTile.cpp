@@ -7,8 +7,8 @@
 namespace upstream::widgets {
 
 KpiTile::KpiTile(const QString &title, QWidget *parent)
-    : QFrame(parent), m_title(title), m_value(new QLabel(this)), m_caption(new QLabel(this)),
-      m_accent(palette().color(QPalette::Highlight))
+    : QFrame(parent), m_title(title), m_titleLabel(new QLabel(title, this)), m_value(new QLabel(this)),
+      m_caption(new QLabel(this)), m_accent(palette().color(QPalette::Highlight))
 {
     setObjectName(QStringLiteral("kpiTile"));
     setFrameShape(QFrame::StyledPanel);
@@ -18,11 +18,10 @@ KpiTile::KpiTile(const QString &title, QWidget *parent)
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(14, 8, 10, 8);
     v->setSpacing(2);
-    auto *t = new QLabel(title, this);
-    QFont small = t->font();
+    QFont small = m_titleLabel->font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
-    t->setFont(small);
-    t->setForegroundRole(QPalette::PlaceholderText);
+    m_titleLabel->setFont(small);
+    m_titleLabel->setForegroundRole(QPalette::PlaceholderText);
     QFont big = m_value->font();
     big.setPointSizeF(big.pointSizeF() * 1.7);
     big.setBold(true);
@@ -30,7 +29,7 @@ KpiTile::KpiTile(const QString &title, QWidget *parent)
     m_value->setObjectName(QStringLiteral("kpiValue"));
     m_caption->setFont(small);
     m_caption->setForegroundRole(QPalette::PlaceholderText);
-    v->addWidget(t);
+    v->addWidget(m_titleLabel);
     v->addWidget(m_value);
     v->addWidget(m_caption);
     setValue(QStringLiteral("–"));
@@ -42,6 +41,13 @@ void KpiTile::setValue(const QString &value, const QString &caption)
     m_caption->setText(caption);
     m_caption->setVisible(!caption.isEmpty());
     setAccessibleName(m_title + QStringLiteral(": ") + value);
+}
+
+void KpiTile::setTitle(const QString &title)
+{
+    m_title = title;
+    m_titleLabel->setText(title);
+    setAccessibleName(m_title + QStringLiteral(": ") + m_value->text());
 }
 
 QString KpiTile::value() const

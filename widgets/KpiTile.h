@@ -12,6 +12,9 @@ class KpiTile : public QFrame {
     Q_OBJECT
 public:
     explicit KpiTile(const QString &title, QWidget *parent = nullptr);
+    // The owner sets a translated title again on a language change (the tile holds no text of its own).
+    void setTitle(const QString &title);
+    QString title() const { return m_title; }
     void setValue(const QString &value, const QString &caption = {});
     void setAccent(const QColor &accent);
     QString value() const;
@@ -21,6 +24,7 @@ protected:
 
 private:
     QString m_title;
+    QLabel *m_titleLabel;
     QLabel *m_value;
     QLabel *m_caption;
     QColor m_accent;

@@ -3,6 +3,7 @@
 #include "WorkstationSession.h"
 #include "lock/LockController.h"
 #include "login/SignInDialog.h"
+#include "settings/Settings.h"
 #include "shell/MainWindow.h"
 #include "storage/cache/LocalCache.h"
 #include "sync/Outbox.h"
@@ -15,10 +16,15 @@ SignInAgainPresenter::SignInAgainPresenter(views::MainWindow *window, Workstatio
                                            settings::Settings *settings, sync::ConnectionStatus *connection,
                                            QObject *parent)
     : QObject(parent), m_window(window), m_session(session), m_settings(settings), m_connection(connection),
-      m_action(new QAction(tr("Sign &in again…"), this))
+      m_action(new QAction(this))
 {
     m_action->setObjectName(QStringLiteral("signInAgainAction"));
-    m_action->setStatusTip(tr("Sign in to the server again after your sign-in expired."));
+    auto retranslate = [this] {
+        m_action->setText(tr("Sign &in again…"));
+        m_action->setStatusTip(tr("Sign in to the server again after your sign-in expired."));
+    };
+    retranslate();
+    connect(window, &views::MainWindow::languageChanged, this, retranslate);
     m_action->setEnabled(false);
     window->addFileActions({m_action});
     connect(m_action, &QAction::triggered, this, [this] { open(); });
@@ -92,19 +98,24 @@ views::SignInDialog *SignInAgainPresenter::open()
     connect(dialog, &QDialog::rejected, this, [this] { m_declined = true; });
     connect(dialog, &views::SignInDialog::signInRequested, this, [this, dialog](const session::SignInRequest &request) {
         dialog->setBusy(true);
-        m_session->signInAgain(request.password, request.remember,
-                               [this, dialog = QPointer<views::SignInDialog>(dialog)](Status st) {
-                                   if (!dialog)
-                                       return;
-                                   dialog->setBusy(false);
-                                   if (!st.ok()) {
-                                       dialog->showError(st.error().message);
-                                       return;
-                                   }
-                                   m_declined = false;
-                                   dialog->disconnect(this);
-                                   dialog->accept();
-                               });
+        m_session->signInAgain(
+            request.password, request.remember,
+            [this, remember = request.remember, dialog = QPointer<views::SignInDialog>(dialog)](Status st) {
+                if (!dialog)
+                    return;
+                dialog->setBusy(false);
+                if (!st.ok()) {
+                    dialog->showError(st.error().message);
+                    return;
+                }
+                // As the first sign-in does: the box's choice is the setting (refused when
+                // locked by policy, which is expected).
+                (void)m_settings->setValue(settings::keys::RememberPassword, remember);
+                m_settings->sync();
+                m_declined = false;
+                dialog->disconnect(this);
+                dialog->accept();
+            });
     });
     dialog->open();
     return dialog;

@@ -10,7 +10,9 @@
 #include "sync/SyncStatusBar.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QStatusBar>
+#include <QToolButton>
 
 #include <chrono>
 
@@ -18,8 +20,7 @@ namespace upstream::app {
 
 SyncStatusPresenter::SyncStatusPresenter(views::MainWindow *window, WorkstationSession *session, QObject *parent)
     : QObject(parent), m_window(window), m_session(session), m_bar(new views::SyncStatusBar(window)),
-      m_syncNowAction(new QAction(tr("Sync &now"), this)),
-      m_attentionAction(new QAction(tr("Changes needing &attention…"), this))
+      m_syncNowAction(new QAction(this)), m_attentionAction(new QAction(this))
 {
     window->statusBar()->addPermanentWidget(m_bar);
     m_syncNowAction->setObjectName(QStringLiteral("syncNowAction"));
@@ -36,8 +37,7 @@ SyncStatusPresenter::SyncStatusPresenter(views::MainWindow *window, WorkstationS
     connect(session, &WorkstationSession::syncStarted, this, [this] {
         if (sync::SyncService *service = m_session->syncService()) {
             connect(service, &sync::SyncService::roundFinished, this, [this] {
-                m_lastSync = QDateTime::currentDateTimeUtc();
-                m_bar->setLastSync(m_lastSync);
+                m_bar->setLastSync(QDateTime::currentDateTimeUtc());
                 refresh();
             });
         }
@@ -47,6 +47,25 @@ SyncStatusPresenter::SyncStatusPresenter(views::MainWindow *window, WorkstationS
     // seconds keeps the figure true without every writer having to announce itself.
     m_poll.setInterval(std::chrono::seconds(3));
     connect(&m_poll, &QTimer::timeout, this, &SyncStatusPresenter::refresh);
+    connect(window, &views::MainWindow::languageChanged, this, &SyncStatusPresenter::retranslate);
+    retranslate();
+}
+
+QString SyncStatusPresenter::syncUnavailableReason() const
+{
+    return m_session->hasServer() ? QString() : tr("Local workspace: there is no server to sync with.");
+}
+
+void SyncStatusPresenter::retranslate()
+{
+    m_syncNowAction->setText(tr("Sync &now"));
+    m_attentionAction->setText(tr("Changes needing &attention…"));
+    if (m_queue) { // a workspace has opened: the reason "Sync now" is off is known
+        const QString why = syncUnavailableReason();
+        m_bar->setSyncAvailable(why);
+        m_syncNowAction->setStatusTip(why);
+    }
+    // The bar rewords its own texts (counts, last sync) on the same LanguageChange.
 }
 
 SyncStatusPresenter::~SyncStatusPresenter() = default;
@@ -55,7 +74,7 @@ void SyncStatusPresenter::opened()
 {
     if (!m_queue)
         m_queue = std::make_unique<sync::RefusedChangeQueue>(m_session->cache().get());
-    const QString why = m_session->hasServer() ? QString() : tr("Local workspace: there is no server to sync with.");
+    const QString why = syncUnavailableReason();
     m_bar->setSyncAvailable(why);
     m_syncNowAction->setEnabled(why.isEmpty());
     m_syncNowAction->setStatusTip(why);

@@ -4,7 +4,8 @@
 // sync::RefusedChangeQueue) when the workspace opens, after every sync round, after a retry or discard, and every
 // few seconds while unlocked (local edits queue changes from many places); "Sync now" asks the sync service for a
 // round. File ▸ Sync now (F5) and File ▸ Changes needing attention… reach both from the keyboard. Locking closes the
-// dialog and stops reading.
+// dialog and stops reading. A language change (MainWindow::languageChanged) sets every text again from the last
+// counts and sync time, formatted with the new default locale.
 #include <QDateTime>
 #include <QObject>
 #include <QPointer>
@@ -41,6 +42,8 @@ private:
     void opened();
     void closing();
     void syncNow();
+    void retranslate();
+    QString syncUnavailableReason() const; // empty when a server is configured
 
     views::MainWindow *m_window;
     WorkstationSession *m_session;
@@ -50,7 +53,6 @@ private:
     std::unique_ptr<sync::RefusedChangeQueue> m_queue;
     QPointer<views::RefusedChangesDialog> m_dialog;
     QTimer m_poll;
-    QDateTime m_lastSync;
 };
 
 } // namespace upstream::app

@@ -1,5 +1,6 @@
 #include "WorkstationApp.h"
 
+#include "LanguageSwitcher.h"
 #include "SignInAgainPresenter.h"
 #include "SyncStatusPresenter.h"
 #include "WorkstationSession.h"
@@ -19,12 +20,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QSysInfo>
-#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
@@ -52,18 +50,6 @@ bool hasFlag(int argc, char *argv[], const char *flag)
         if (std::strcmp(argv[i], flag) == 0)
             return true;
     return false;
-}
-
-void installTranslator(QApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("upstream"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(ours);
-    auto *qtBase = new QTranslator(&app);
-    if (qtBase->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtBase);
 }
 
 // The callback that ends the program may run before the event loop starts: queue the exit.
@@ -97,8 +83,11 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
 
 } // namespace
 
-Workstation::Workstation(settings::Settings &settings, bool synchronousLoad) : m_settings(settings)
+Workstation::Workstation(settings::Settings &settings, bool synchronousLoad, std::optional<QString> language)
+    : m_settings(settings), m_language(std::make_unique<LanguageSwitcher>())
 {
+    // Before any widget: everything is built in the language, and formats dates and numbers in its locale.
+    m_language->apply(language.value_or(settings.value(settings::keys::Language)));
     const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     QDir().mkpath(appData);
     m_mappingMemory = std::make_unique<importer::MappingMemory>(appData + QStringLiteral("/import-mappings.json"));
@@ -130,26 +119,47 @@ Workstation::Workstation(settings::Settings &settings, bool synchronousLoad) : m
     QObject::connect(&window, &views::MainWindow::recomputeRequested, &session,
                      &WorkstationSession::openRecomputeDialog);
     // Roles: File ▸ Recompute signals… is off, saying why, for a role the server would refuse.
-    QObject::connect(&session, &WorkstationSession::workspaceOpened, &window, [&window, &session] {
-        window.setRole(session.role()); // Help ▸ User guide for this role
-        const QString why = upstream::session::roleRefusal(session.role(), upstream::session::RoleAction::Recompute);
-        if (auto *recompute = window.findChild<QAction *>(QStringLiteral("recomputeAction"))) {
-            recompute->setEnabled(why.isEmpty());
-            recompute->setToolTip(why);
-            recompute->setStatusTip(why);
-        }
+    QObject::connect(&session, &WorkstationSession::workspaceOpened, &window, [this] {
+        m_window->setRole(m_session->role()); // Help ▸ User guide for this role
+        if (auto *recompute = m_window->findChild<QAction *>(QStringLiteral("recomputeAction")))
+            recompute->setEnabled(
+                upstream::session::roleRefusal(m_session->role(), upstream::session::RoleAction::Recompute).isEmpty());
+        updateRecomputeAction();
     });
     // The status bar's sync view and "Changes needing attention".
     m_syncStatus = std::make_unique<SyncStatusPresenter>(&window, &session);
     // Session expiry: the server refused the password → sign in again over the window, work and queue kept.
     m_signInAgain = std::make_unique<SignInAgainPresenter>(&window, &session, &settings, &m_connection);
-    auto *settingsAction = new QAction(QCoreApplication::translate("Workstation", "Se&ttings…"), &window);
-    settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    settingsAction->setStatusTip(
+    m_settingsAction = new QAction(&window);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    window.addFileActions({m_settingsAction});
+    QObject::connect(m_settingsAction, &QAction::triggered, &window, [this] { openSettings(); });
+    // A language switched in File ▸ Settings…: the window and its widgets retranslate themselves; what was set here
+    // follows the window.
+    QObject::connect(&window, &views::MainWindow::languageChanged, &window, [this] { retranslate(); });
+    retranslate();
+}
+
+void Workstation::retranslate()
+{
+    m_settingsAction->setText(QCoreApplication::translate("Workstation", "Se&ttings…"));
+    m_settingsAction->setStatusTip(
         QCoreApplication::translate("Workstation", "Language, idle lock, workspace folder, import and log settings"));
-    window.addFileActions({settingsAction});
-    QObject::connect(settingsAction, &QAction::triggered, &window, [this] { openSettings(); });
+    updateRecomputeAction();
+}
+
+// Why File ▸ Recompute signals… is off, in the current language. Whether it is on is decided when the workspace
+// opens (and by the lock), not here.
+void Workstation::updateRecomputeAction()
+{
+    if (m_session->role().isEmpty())
+        return; // no workspace opened yet: nothing to say why
+    const QString why = upstream::session::roleRefusal(m_session->role(), upstream::session::RoleAction::Recompute);
+    if (auto *recompute = m_window->findChild<QAction *>(QStringLiteral("recomputeAction"))) {
+        recompute->setToolTip(why);
+        recompute->setStatusTip(why);
+    }
 }
 
 views::SettingsDialog *Workstation::openSettings()
@@ -177,6 +187,9 @@ void Workstation::applySettings(const QStringList &changed)
     if (has(keys::LogLevel))
         if (const Status st = log::setLevel(m_settings.value(keys::LogLevel)); !st.ok())
             log::warn(st.error().message);
+    // At once: Qt sends every widget LanguageChange, and each one (the open settings dialog too) retranslates.
+    if (has(keys::Language))
+        m_language->apply(m_settings.value(keys::Language));
     log::info(QStringLiteral("settings changed: %1").arg(changed.join(QStringLiteral(", "))));
 }
 
@@ -232,7 +245,6 @@ int runWorkstation(int argc, char *argv[])
         return 2;
     }
     log::info(QStringLiteral("starting %1").arg(versions::summary()));
-    installTranslator(app, parser.isSet(language) ? parser.value(language) : settings.value(settings::keys::Language));
 
     views::Page startPage = views::Page::DriftWatch;
     if (parser.isSet(page) && !views::MainWindow::pageFromName(parser.value(page), &startPage)) {
@@ -243,7 +255,9 @@ int runWorkstation(int argc, char *argv[])
         return 2;
     }
 
-    Workstation workstation(settings, parser.isSet(shot));
+    // --language wins for this run; without it, the Language setting (empty: the system's language).
+    Workstation workstation(settings, parser.isSet(shot),
+                            parser.isSet(language) ? std::optional<QString>(parser.value(language)) : std::nullopt);
     views::MainWindow &window = workstation.window();
     WorkstationSession &session = workstation.session();
     window.showPage(startPage);

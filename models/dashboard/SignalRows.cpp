@@ -273,6 +273,18 @@ std::uint32_t StringDictionary::intern(const QString &s)
     return i;
 }
 
+void SignalRows::relabel()
+{
+    signalTypeLabels.clear();
+    for (const QString &t : signalTypes.entries)
+        signalTypeLabels << signalTypeLabel(t);
+    signalTypes.finalizeRanks(signalTypeLabels); // the Signal column sorts as it reads
+    suppressionReasonLabels.clear();
+    for (const QString &stored : suppressionReasons.entries)
+        suppressionReasonLabels << alerts::suppressionLabel(stored);
+    suppressionReasons.finalizeRanks(suppressionReasonLabels);
+}
+
 void StringDictionary::finalizeRanks(const QStringList &sortKeys)
 {
     const QStringList &keys = sortKeys.size() == entries.size() ? sortKeys : entries;
@@ -406,7 +418,7 @@ Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &pro
         rows.alertRows.insert(rows.alertId[i], r);
         rows.status[i] = statusFromString(a->text(2));
         rows.suppressed[i] = std::uint8_t(a->int64(3) != 0);
-        rows.suppressionReason[i] = rows.suppressionReasons.intern(alerts::suppressionLabel(a->text(4)));
+        rows.suppressionReason[i] = rows.suppressionReasons.intern(a->text(4));
     }
     if (product == QLatin1String("delayguard")) {
         // DelayGuard's table shows O / E and the overdue claims from the evidence. A DelayGuard recompute yields
@@ -441,10 +453,7 @@ Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &pro
     }
     rows.payers.finalizeRanks();
     rows.groups.finalizeRanks();
-    for (const QString &t : rows.signalTypes.entries)
-        rows.signalTypeLabels << signalTypeLabel(t);
-    rows.signalTypes.finalizeRanks(rows.signalTypeLabels); // the Signal column sorts as it reads
-    rows.suppressionReasons.finalizeRanks();
+    rows.relabel();
     rows.contextKind.assign(n, ContextKind::None);
     rows.contextDays.assign(n, 0);
     rows.contextDollars.assign(n, 0.0);
@@ -480,10 +489,10 @@ Status refreshAlertStatus(storage::LocalCache &cache, SignalRows &rows, const QS
             continue;
         rows.status[size_t(r)] = statusFromString(q->text(0));
         rows.suppressed[size_t(r)] = std::uint8_t(q->int64(1) != 0);
-        rows.suppressionReason[size_t(r)] = rows.suppressionReasons.intern(alerts::suppressionLabel(q->text(2)));
+        rows.suppressionReason[size_t(r)] = rows.suppressionReasons.intern(q->text(2));
         keys.push_back(similarKey(rows.signalType[size_t(r)], rows.payer[size_t(r)], rows.group[size_t(r)]));
     }
-    rows.suppressionReasons.finalizeRanks();
+    rows.relabel();
     // A verdict changes the context badge of every similar row.
     std::sort(keys.begin(), keys.end());
     std::vector<int> affected;

@@ -83,6 +83,11 @@ struct SignalRows {
     std::vector<double> observed, expected, overdueDollars;
     std::vector<std::int64_t> overdueClaims;
     QStringList signalTypeLabels; // signalTypeLabel() of each signalTypes entry
+    // alerts::suppressionLabel() of each suppressionReasons entry (entries hold the stored, English form): translated
+    // once per distinct reason, not per row, and again on a language change.
+    QStringList suppressionReasonLabels;
+    // Recomputes both label lists from the stored forms in the current language, and their sort ranks.
+    void relabel();
     StringDictionary payers, groups, signalTypes, suppressionReasons;
     QHash<QString, int> alertRows; // alert id → row
 

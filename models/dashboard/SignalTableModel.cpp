@@ -52,6 +52,13 @@ void SignalTableModel::rowsChangedInPlace()
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void SignalTableModel::retranslate()
+{
+    m_rows.relabel(); // the next sort orders by the words shown
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    rowsChangedInPlace();
+}
+
 void SignalTableModel::setFilter(const SignalFilter &filter)
 {
     if (filter == m_filter)
@@ -226,7 +233,7 @@ QVariant SignalTableModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return display(r, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Status && m_rows.suppressed[i]) // the reason text says "Suppressed: …" itself
-            return m_rows.suppressionReasons.entries[qsizetype(m_rows.suppressionReason[i])];
+            return m_rows.suppressionReasonLabels.value(qsizetype(m_rows.suppressionReason[i]));
         if (index.column() == ObservedExpected && m_rows.hasDelayFigures())
             return tr("%1 claims of the cohort finished before the as-of date; the reference cohort's pace "
                       "expects %2")
@@ -244,7 +251,7 @@ QVariant SignalTableModel::data(const QModelIndex &index, int role) const
     case UrgencyRole: return int(m_rows.urgency[i]);
     case StatusRole: return int(m_rows.status[i]);
     case SuppressedRole: return bool(m_rows.suppressed[i]);
-    case SuppressionReasonRole: return m_rows.suppressionReasons.entries[qsizetype(m_rows.suppressionReason[i])];
+    case SuppressionReasonRole: return m_rows.suppressionReasonLabels.value(qsizetype(m_rows.suppressionReason[i]));
     case ContextRole: return m_rows.contextBadge(r);
     case ContextKindRole: return int(m_rows.contextKind[i]);
     case AlertIdRole: return m_rows.alertId[i];

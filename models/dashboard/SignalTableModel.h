@@ -67,6 +67,10 @@ public:
     SignalRows &mutableRows() { return m_rows; }
     // After SignalRows was changed in place for these source rows: emits dataChanged (no reset, keeps selection).
     void rowsChangedInPlace();
+    // After a language change: headers and cells are translated when asked for, so views only need telling. The
+    // signal-type labels cached at load are taken again in the new language (no reload, no reset: selection,
+    // filter and row order stay).
+    void retranslate();
 
     void setFilter(const SignalFilter &filter);
     const SignalFilter &filter() const { return m_filter; }

@@ -81,6 +81,7 @@ QJsonObject LedgerEntry::toJson() const
     o[QLatin1String("expected_cents")] = expectedCents;
     o[QLatin1String("recovered_cents")] = recoveredCents;
     o[QLatin1String("recovered_date")] = recoveredDate.isValid() ? recoveredDate.toString(Qt::ISODate) : QString();
+    o[QLatin1String("recovered_by")] = recoveredBy;
     o[QLatin1String("state")] = stateId(state);
     o[QLatin1String("owner")] = owner;
     o[QLatin1String("notes")] = notes;
@@ -103,6 +104,7 @@ LedgerEntry LedgerEntry::fromJson(const QJsonObject &o)
     e.expectedCents = o.value(QLatin1String("expected_cents")).toInteger();
     e.recoveredCents = o.value(QLatin1String("recovered_cents")).toInteger();
     e.recoveredDate = QDate::fromString(o.value(QLatin1String("recovered_date")).toString(), Qt::ISODate);
+    e.recoveredBy = o.value(QLatin1String("recovered_by")).toString();
     (void)stateFromId(o.value(QLatin1String("state")).toString(), &e.state);
     e.owner = o.value(QLatin1String("owner")).toString();
     e.notes = o.value(QLatin1String("notes")).toString();
@@ -134,11 +136,16 @@ LedgerEntry LedgerEntry::fromServerRow(const QJsonObject &o)
     e.expectedCents = cents("expected_amount");
     e.recoveredCents = cents("recovered_amount");
     e.recoveredDate = QDate::fromString(text("recovered_date"), Qt::ISODate);
+    e.recoveredBy = text("recovered_by");
     (void)stateFromId(text("state"), &e.state);
     e.owner = text("owner");
     e.notes = text("notes");
     e.approvedBy = text("approved_by");
-    e.approvedAt = wholeSeconds("approved_at");
+    // The supervisor's own approval time when the workstation reported one (an offline approval synced later); the
+    // server's receipt time otherwise.
+    e.approvedAt = wholeSeconds("approved_at_client");
+    if (!e.approvedAt.isValid())
+        e.approvedAt = wholeSeconds("approved_at");
     e.version = o.value(QLatin1String("version")).toInteger();
     e.createdAt = wholeSeconds("created_at");
     e.updatedAt = wholeSeconds("updated_at");
@@ -153,6 +160,7 @@ QString fieldLabel(LedgerField field)
     case LedgerField::Expected: return QCoreApplication::translate("Ledger", "Expected amount");
     case LedgerField::Recovered: return QCoreApplication::translate("Ledger", "Recovered amount");
     case LedgerField::RecoveredDate: return QCoreApplication::translate("Ledger", "Recovered date");
+    case LedgerField::RecoveredBy: return QCoreApplication::translate("Ledger", "Recovered by");
     case LedgerField::State: return QCoreApplication::translate("Ledger", "State");
     case LedgerField::Owner: return QCoreApplication::translate("Ledger", "Owner");
     case LedgerField::Notes: return QCoreApplication::translate("Ledger", "Notes");
@@ -173,6 +181,7 @@ QString fieldText(const LedgerEntry &e, LedgerField field)
     case LedgerField::Recovered: return formatCents(e.recoveredCents);
     case LedgerField::RecoveredDate:
         return e.recoveredDate.isValid() ? e.recoveredDate.toString(Qt::ISODate) : QString();
+    case LedgerField::RecoveredBy: return e.recoveredBy;
     case LedgerField::State: return stateLabel(e.state);
     case LedgerField::Owner: return e.owner;
     case LedgerField::Notes: return e.notes;
@@ -194,6 +203,7 @@ bool fieldEquals(const LedgerEntry &a, const LedgerEntry &b, LedgerField field)
     case LedgerField::Expected: return a.expectedCents == b.expectedCents;
     case LedgerField::Recovered: return a.recoveredCents == b.recoveredCents;
     case LedgerField::RecoveredDate: return a.recoveredDate == b.recoveredDate;
+    case LedgerField::RecoveredBy: return a.recoveredBy == b.recoveredBy;
     case LedgerField::State: return a.state == b.state;
     case LedgerField::Owner: return a.owner == b.owner;
     case LedgerField::Notes: return a.notes == b.notes;
@@ -213,6 +223,7 @@ void copyField(LedgerEntry &to, const LedgerEntry &from, LedgerField field)
     case LedgerField::Expected: to.expectedCents = from.expectedCents; break;
     case LedgerField::Recovered: to.recoveredCents = from.recoveredCents; break;
     case LedgerField::RecoveredDate: to.recoveredDate = from.recoveredDate; break;
+    case LedgerField::RecoveredBy: to.recoveredBy = from.recoveredBy; break;
     case LedgerField::State: to.state = from.state; break;
     case LedgerField::Owner: to.owner = from.owner; break;
     case LedgerField::Notes: to.notes = from.notes; break;

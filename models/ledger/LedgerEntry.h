@@ -35,12 +35,15 @@ struct LedgerEntry {
     qint64 expectedCents = 0;
     qint64 recoveredCents = 0;
     QDate recoveredDate; // null = not set
+    // Who recorded the current recovered amount (empty while nothing is recovered). Set by the repository when the
+    // amount changes and, authoritatively, by the server (0008_recovered_by.sql); SPEC 7's "by operator" totals.
+    QString recoveredBy;
     LedgerState state = LedgerState::Open;
     QString owner; // the operator who works the recovery
     QString notes;
-    QString approvedBy; // empty = not approved
-    QDateTime approvedAt;
-    qint64 version = 0; // 0 = not stored yet
+    QString approvedBy;   // empty = not approved
+    QDateTime approvedAt; // when the supervisor approved, on their workstation (an offline approval keeps its time)
+    qint64 version = 0;   // 0 = not stored yet
     QDateTime createdAt;
     QDateTime updatedAt;
 
@@ -60,6 +63,7 @@ enum class LedgerField {
     Expected,
     Recovered,
     RecoveredDate,
+    RecoveredBy,
     State,
     Owner,
     Notes,
@@ -68,7 +72,7 @@ enum class LedgerField {
     ApprovedBy,
     ApprovedAt,
 };
-inline constexpr int kLedgerFieldCount = 12;
+inline constexpr int kLedgerFieldCount = 13;
 // The fields a user edits (the rest are links or the supervisor's approval); merge chooses among these.
 inline constexpr std::array<LedgerField, 8> kEditableFields = {
     LedgerField::Product,       LedgerField::Payer, LedgerField::Expected, LedgerField::Recovered,

@@ -14,7 +14,7 @@ namespace {
 
 const QString kColumns = QStringLiteral(
     "id, alert_id, signal_id, product, payer, expected_cents, recovered_cents, recovered_date, state, owner, notes, "
-    "approved_by, approved_at, version, created_at, updated_at");
+    "approved_by, approved_at, version, created_at, updated_at, recovered_by");
 
 QString isoTime(const QDateTime &dt)
 {
@@ -45,6 +45,7 @@ LedgerEntry readEntry(const storage::CipherStatement &q)
     e.version = q.int64(13);
     e.createdAt = QDateTime::fromString(q.text(14), Qt::ISODate);
     e.updatedAt = QDateTime::fromString(q.text(15), Qt::ISODate);
+    e.recoveredBy = q.text(16);
     return e;
 }
 
@@ -59,6 +60,13 @@ bool sameContent(const LedgerEntry &a, const LedgerEntry &b)
         if (!fieldEquals(a, b, LedgerField(f)))
             return false;
     return true;
+}
+
+// The person credited with the recovered amount (SPEC 7 "by operator"): whoever sets it, as the server stamps it.
+void stampRecoveredBy(LedgerEntry &after, const LedgerEntry *before, const QString &user)
+{
+    if (!before || before->recoveredCents != after.recoveredCents)
+        after.recoveredBy = after.recoveredCents > 0 ? user : QString();
 }
 
 Error conflictError(qint64 base, qint64 current)
@@ -185,11 +193,12 @@ Result<LedgerEntry> LedgerRepository::create(LedgerEntry draft, bool overRecover
                          QCoreApplication::translate("LedgerRepository", "A ledger entry id must be a UUID."));
     draft.approvedBy.clear();
     draft.approvedAt = {};
+    stampRecoveredBy(draft, nullptr, m_actor.user);
     draft.version = 1;
     draft.createdAt = draft.updatedAt = now();
     const Status st = m_cache->transaction([&]() -> Status {
         auto ins = m_cache->db().prepare(QStringLiteral("INSERT INTO ledger_entries(%1) VALUES "
-                                                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                                        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                                              .arg(kColumns));
         if (!ins.ok())
             return ins.error();
@@ -200,6 +209,7 @@ Result<LedgerEntry> LedgerRepository::create(LedgerEntry draft, bool overRecover
         ins->bind(14, draft.version);
         ins->bind(15, isoTime(draft.createdAt));
         ins->bind(16, isoTime(draft.updatedAt));
+        ins->bind(17, orNull(draft.recoveredBy));
         if (Status s = ins->run(); !s.ok())
             return s;
         return write(std::nullopt, draft, kOutboxLedgerUpsert, std::nullopt);
@@ -262,20 +272,22 @@ Status LedgerRepository::updateLocked(const LedgerEntry &edited, bool overRecove
     const ValidationReport report = validate(after, &from, today(), overRecoveryConfirmed);
     if (!report.ok())
         return makeError(ErrorCode::InvalidInput, report.summary());
+    stampRecoveredBy(after, &before, m_actor.user);
     after.version = before.version + 1;
     after.updatedAt = now();
 
     auto upd = m_cache->db().prepare(QStringLiteral(
         "UPDATE ledger_entries SET alert_id = ?, signal_id = ?, product = ?, payer = ?, expected_cents = ?, "
-        "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, version = ?, updated_at = ? "
-        "WHERE id = ? AND version = ?"));
+        "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, version = ?, updated_at = ?, "
+        "recovered_by = ? WHERE id = ? AND version = ?"));
     if (!upd.ok())
         return upd.error();
     bindEditableFields(upd.value(), 1, after);
     upd->bind(11, after.version);
     upd->bind(12, isoTime(after.updatedAt));
-    upd->bind(13, after.id);
-    upd->bind(14, before.version);
+    upd->bind(13, orNull(after.recoveredBy));
+    upd->bind(14, after.id);
+    upd->bind(15, before.version);
     if (Status s = upd->run(); !s.ok())
         return s;
     if (m_cache->db().changes() != 1)
@@ -420,7 +432,7 @@ Status LedgerRepository::storeServerVersion(const LedgerEntry &mine, const Ledge
     auto upd = m_cache->db().prepare(QStringLiteral(
         "UPDATE ledger_entries SET alert_id = ?, signal_id = ?, product = ?, payer = ?, expected_cents = ?, "
         "recovered_cents = ?, recovered_date = ?, state = ?, owner = ?, notes = ?, approved_by = ?, approved_at = ?, "
-        "version = ?, created_at = ?, updated_at = ? WHERE id = ?"));
+        "version = ?, created_at = ?, updated_at = ?, recovered_by = ? WHERE id = ?"));
     if (!upd.ok())
         return upd.error();
     bindEditableFields(upd.value(), 1, theirs);
@@ -429,7 +441,8 @@ Status LedgerRepository::storeServerVersion(const LedgerEntry &mine, const Ledge
     upd->bind(13, theirs.version);
     upd->bind(14, isoTime(theirs.createdAt.isValid() ? theirs.createdAt : mine.createdAt));
     upd->bind(15, isoTime(theirs.updatedAt.isValid() ? theirs.updatedAt : now()));
-    upd->bind(16, mine.id);
+    upd->bind(16, orNull(theirs.recoveredBy));
+    upd->bind(17, mine.id);
     if (Status s = upd->run(); !s.ok())
         return s;
     return withHistory ? insertHistory(mine, theirs, now()) : Status::success();

@@ -46,6 +46,8 @@ public:
     // refreshed by the next sort or filter — the page reloads after a save anyway).
     void upsert(const LedgerEntry &entry);
     const std::vector<LedgerEntry> &entries() const { return m_entries; }
+    // After a language change: headers and cells are translated when asked for, so views only need telling.
+    void retranslate();
 
     void setFilter(const LedgerFilter &filter);
     const LedgerFilter &filter() const { return m_filter; }

@@ -18,7 +18,7 @@ void addTo(LedgerBucket &b, const LedgerEntry &e)
 // copied into the sorted maps once at the end.
 struct Accumulator {
     LedgerTotals totals;
-    QHash<QString, LedgerBucket> product, payer, owner;
+    QHash<QString, LedgerBucket> product, payer, recoveredBy, owner;
     QDate monthStart, windowStart, today;
 
     explicit Accumulator(QDate day) : monthStart(day.year(), day.month(), 1), windowStart(day.addDays(-29)), today(day)
@@ -30,6 +30,8 @@ struct Accumulator {
         addTo(product[e.product], e);
         addTo(payer[e.payer], e);
         addTo(owner[e.owner], e);
+        if (e.recoveredCents > 0)
+            addTo(recoveredBy[e.recoveredBy], e);
         if (e.recoveredDate.isValid() && e.recoveredDate <= today) {
             if (e.recoveredDate >= monthStart)
                 totals.recoveredThisMonthCents += e.recoveredCents;
@@ -39,12 +41,10 @@ struct Accumulator {
     }
     LedgerTotals finish()
     {
-        for (auto it = product.cbegin(); it != product.cend(); ++it)
-            totals.byProduct.insert(it.key(), it.value());
-        for (auto it = payer.cbegin(); it != payer.cend(); ++it)
-            totals.byPayer.insert(it.key(), it.value());
-        for (auto it = owner.cbegin(); it != owner.cend(); ++it)
-            totals.byOwner.insert(it.key(), it.value());
+        for (auto [from, to] : {std::pair{&product, &totals.byProduct}, std::pair{&payer, &totals.byPayer},
+                                std::pair{&recoveredBy, &totals.byRecoveredBy}, std::pair{&owner, &totals.byOwner}})
+            for (auto it = from->cbegin(); it != from->cend(); ++it)
+                to->insert(it.key(), it.value());
         return std::move(totals);
     }
 };

@@ -1,6 +1,6 @@
 #pragma once
 // Ledger totals (SPEC section 7): recovered this month, in the last 30 days and all time, and per product, payer
-// and operator (owner). Pure: computed from entries and "today", so the table can total exactly what it shows.
+// and operator. Pure: computed from entries and "today", so the table can total exactly what it shows.
 //
 // Windows go by recovered_date (an entry without one counts only in "all time"): this month = the 1st of today's
 // month to today; last 30 days = today and the 29 days before it. Written-off entries count their recovered
@@ -27,7 +27,10 @@ struct LedgerTotals {
     LedgerBucket allTime;
     QMap<QString, LedgerBucket> byProduct; // key: product id
     QMap<QString, LedgerBucket> byPayer;
-    QMap<QString, LedgerBucket> byOwner; // key: owner ("" = unassigned)
+    // SPEC's "by operator": who recorded the recovered amount (LedgerEntry::recoveredBy). Only entries with money
+    // recovered count here; "" = recovered before the ledger recorded who.
+    QMap<QString, LedgerBucket> byRecoveredBy;
+    QMap<QString, LedgerBucket> byOwner; // who works the entry ("" = unassigned)
 };
 
 LedgerTotals computeTotals(const std::vector<LedgerEntry> &entries, QDate today);

@@ -39,12 +39,31 @@ Result<std::vector<RefusedChange>> RefusedChangeQueue::list() const
     });
     if (!rows.ok())
         return rows.error();
+    auto a = m_cache->db().prepare(QStringLiteral(
+        "SELECT id, action, last_error, attempts, at FROM audit_queue WHERE last_error IS NOT NULL ORDER BY at, id"));
+    if (!a.ok())
+        return a.error();
+    const Status audits = a->forEachRow([&] {
+        RefusedChange c;
+        c.id = a->text(0);
+        c.kind = QStringLiteral("audit");
+        c.entityId = a->text(1);
+        c.reason = a->text(2);
+        c.discardable = false;
+        c.attempts = int(a->int64(3));
+        c.queuedAt = QDateTime::fromString(a->text(4), Qt::ISODateWithMs);
+        out.push_back(std::move(c));
+    });
+    if (!audits.ok())
+        return audits.error();
     return out;
 }
 
 Result<int> RefusedChangeQueue::count() const
 {
-    auto q = m_cache->db().prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE %1").arg(kRefused));
+    auto q = m_cache->db().prepare(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE %1) + "
+                                                  "(SELECT count(*) FROM audit_queue WHERE last_error IS NOT NULL)")
+                                       .arg(kRefused));
     if (!q.ok())
         return q.error();
     auto row = q->step();
@@ -64,6 +83,15 @@ Status RefusedChangeQueue::retry(const QString &changeId)
         q->bind(1, changeId);
         if (Status st = q->run(); !st.ok())
             return st;
+        if (m_cache->db().changes() > 0)
+            return Status::success();
+        auto a = m_cache->db().prepare(QStringLiteral(
+            "UPDATE audit_queue SET last_error = NULL, attempts = 0 WHERE id = ? AND last_error IS NOT NULL"));
+        if (!a.ok())
+            return a.error();
+        a->bind(1, changeId);
+        if (Status st = a->run(); !st.ok())
+            return st;
         return m_cache->db().changes() == 0 ? notFound() : Status::success();
     });
 }
@@ -77,8 +105,22 @@ Status RefusedChangeQueue::discard(const QString &changeId)
         q->bind(1, changeId);
         if (Status st = q->run(); !st.ok())
             return st;
-        if (m_cache->db().changes() == 0)
+        if (m_cache->db().changes() == 0) {
+            auto audit = m_cache->db().prepare(QStringLiteral("SELECT 1 FROM audit_queue WHERE id = ?"));
+            if (!audit.ok())
+                return audit.error();
+            audit->bind(1, changeId);
+            auto found = audit->step();
+            if (!found.ok())
+                return found.error();
+            if (found.value())
+                return makeError(ErrorCode::PermissionDenied,
+                                 QCoreApplication::translate(
+                                     "RefusedChanges", "An audit event is never discarded: it stays on this computer "
+                                                       "until the server accepts it. Ask IT to fix the cause, then "
+                                                       "retry it."));
             return notFound();
+        }
         auto c = m_cache->db().prepare(QStringLiteral("DELETE FROM conflicts WHERE outbox_id = ?"));
         if (!c.ok())
             return c.error();

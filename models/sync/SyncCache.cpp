@@ -181,7 +181,8 @@ QJsonObject ledgerServerRow(const storage::PgResult &rows, int i)
             {QStringLiteral("approved_at"), value(PulledApprovedAt)},
             {QStringLiteral("version"), number(PulledVersion)},
             {QStringLiteral("created_at"), value(PulledCreatedAt)},
-            {QStringLiteral("updated_at"), value(PulledUpdatedAt)}};
+            {QStringLiteral("updated_at"), value(PulledUpdatedAt)},
+            {QStringLiteral("recovered_by"), value(PulledRecoveredBy)}};
 }
 
 // Ledger rows as pulled (LedgerPullColumn): the server's bytes are bound as they are, one prepared statement each
@@ -191,13 +192,13 @@ Status applyLedgerRows(Statements &cache, const storage::PgResult &rows, const s
     const QString upsert = QStringLiteral(
         "INSERT INTO ledger_entries (id, server_id, alert_id, signal_id, product, payer, expected_cents, "
         "recovered_cents, recovered_date, state, owner, notes, approved_by, approved_at, version, created_at, "
-        "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
+        "updated_at, recovered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
         "SET server_id=excluded.server_id, alert_id=excluded.alert_id, signal_id=excluded.signal_id, "
         "product=excluded.product, payer=excluded.payer, expected_cents=excluded.expected_cents, "
         "recovered_cents=excluded.recovered_cents, recovered_date=excluded.recovered_date, "
         "state=excluded.state, owner=excluded.owner, notes=excluded.notes, "
         "approved_by=excluded.approved_by, approved_at=excluded.approved_at, version=excluded.version, "
-        "updated_at=excluded.updated_at");
+        "updated_at=excluded.updated_at, recovered_by=excluded.recovered_by");
     const QString remove = QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ?");
     auto integer = [&](int row, int column) { return qint64(std::strtoll(rows.data(row, column), nullptr, 10)); };
     for (int i = 0; i < rows.rows(); ++i) {
@@ -282,8 +283,9 @@ Result<std::vector<OutboxChange>> pendingChanges(storage::LocalCache &cache, int
         return rows.error();
     // Audit events queued while working (sign-in, lock, verdicts, ledger changes, imports, exports) follow.
     if (int(out.size()) < limit) {
-        auto a = cache.db().prepare(QStringLiteral(
-            "SELECT id, at, who, workstation, action, details FROM audit_queue ORDER BY at, id LIMIT ?"));
+        auto a = cache.db().prepare(
+            QStringLiteral("SELECT id, at, who, workstation, action, details FROM audit_queue WHERE last_error IS NULL "
+                           "ORDER BY at, id LIMIT ?"));
         if (!a.ok())
             return a.error();
         a->bind(1, qint64(limit - int(out.size())));
@@ -331,6 +333,11 @@ Status recordPushResults(storage::LocalCache &cache, const std::vector<PushResul
                 st = run(statements,
                          QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?"),
                          {r.message, r.changeId});
+                if (st.ok()) // an audit event: held back until the user retries it
+                    st = run(
+                        statements,
+                        QStringLiteral("UPDATE audit_queue SET attempts = attempts + 1, last_error = ? WHERE id = ?"),
+                        {r.message, r.changeId});
                 break;
             }
             if (!st.ok())

@@ -85,6 +85,7 @@ enum LedgerPullColumn {
     PulledVersion,
     PulledCreatedAt,
     PulledUpdatedAt,
+    PulledRecoveredBy,
     PulledLedgerColumns
 };
 

@@ -49,9 +49,11 @@ constexpr const char *kLedgerSql =
     "SELECT k.id, l.client_uuid::text, l.alert_id::text, l.signal_id::text, l.product, l.payer, "
     "(l.expected_amount * 100)::bigint, (l.recovered_amount * 100)::bigint, to_char(l.recovered_date, 'YYYY-MM-DD'), "
     "l.state, l.owner, l.notes, l.approved_by, "
-    "to_char(l.approved_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), l.version, "
+    // An offline approval keeps the supervisor's own time (approved_at_client); approved_at is the server's receipt.
+    "to_char(coalesce(l.approved_at_client, l.approved_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
+    "l.version, "
     "to_char(l.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), "
-    "to_char(l.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+    "to_char(l.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), l.recovered_by "
     "FROM (SELECT DISTINCT (c.row_key ->> 'entry_id')::bigint AS id "
     "FROM upstream.change_log c WHERE c.customer_id = $1 AND c.seq > $2 AND c.seq <= $3 "
     "AND c.table_name = 'ledger_entries') k "

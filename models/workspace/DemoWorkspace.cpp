@@ -30,8 +30,8 @@ Status addLedgerEntries(storage::LocalCache &cache, const QDate &asOf)
                                   "ORDER BY s.dollars DESC, s.id LIMIT ?"));
     auto insert = db.prepare(
         QStringLiteral("INSERT OR IGNORE INTO ledger_entries(id, alert_id, signal_id, product, payer, expected_cents, "
-                       "recovered_cents, recovered_date, state, owner, notes, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, 'demo.analyst', ?, ?, ?)"));
+                       "recovered_cents, recovered_date, state, owner, notes, created_at, updated_at, recovered_by) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, 'demo.analyst', ?, ?, ?, NULLIF(?, ''))"));
     if (!top.ok() || !insert.ok())
         return makeError(ErrorCode::Internal, db.lastError());
     top.value().bind(1, qint64(kLedgerEntries));
@@ -56,7 +56,9 @@ Status addLedgerEntries(storage::LocalCache &cache, const QDate &asOf)
               QVariant(r.text(2)), QVariant(r.text(3)), QVariant(expected),
               QVariant(recovered ? expected * (60 + 10 * i) / 100 : qint64(0)),
               QVariant(recovered ? asOf.addDays(-i).toString(Qt::ISODate) : QString()), QVariant(state),
-              QVariant(QStringLiteral("Synthetic demo entry")), QVariant(at), QVariant(at)})
+              QVariant(QStringLiteral("Synthetic demo entry")), QVariant(at), QVariant(at),
+              // The analyst owns the entries; the operators on the phone with the payer record the money.
+              QVariant(recovered ? QStringLiteral("demo.operator%1").arg(i % 2 + 1) : QString())})
             st.bind(k++, v);
         if (Status s = st.run(); !s.ok())
             return s;

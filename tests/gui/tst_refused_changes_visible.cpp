@@ -4,8 +4,9 @@
 // back in the queue so the next round sends it, and Discard (after asking) removes it from the outbox. The status bar
 // counts queued and refused changes. Keyboard: the list has the focus on opening; Tab goes list → Retry → Discard →
 // Close, checked through QApplication::focusWidget(); Retry and Discard are pressed with the keyboard. A private
-// PostgreSQL cluster and a real encrypted cache. Screenshots: the dialog with two refused changes, in English and
-// Spanish, and the status bar in Spanish.
+// PostgreSQL cluster and a real encrypted cache. A refused audit event (an action the server does not accept yet) is
+// held and listed too, can be retried but never discarded, and reaches the audit chain once accepted. Screenshots: the
+// dialog with two refused changes, in English and Spanish, and the status bar in Spanish.
 #include "DialogSeam.h"
 #include "PrivateCluster.h"
 #include "Screenshot.h"
@@ -195,6 +196,81 @@ private slots:
         bar.setCounts(sync::pendingCount(cache).value(), queue.count().value());
         QVERIFY(bar.attentionButton()->isHidden());
         QCOMPARE(bar.queuedText(), QStringLiteral("Nothing waiting to sync"));
+    }
+
+    // A workstation newer than its server records an audit action the server does not accept yet: the event is held
+    // (not resent every round), listed with the server's reason, cannot be discarded, and Retry after the server's
+    // upgrade delivers it into the audit chain.
+    void refusedAuditEventIsHeldShownAndRetriedNeverDiscarded()
+    {
+        auto opened = storage::LocalCache::open(tmp.filePath(QStringLiteral("audit.db")), QByteArray(32, '\x22'));
+        QVERIFY(opened.ok());
+        storage::LocalCache &cache = opened.value();
+        const QString action = QStringLiteral("report.scheduled");
+        QVERIFY(sync::enqueueAudit(cache, op->login, QStringLiteral("ws-7"), action,
+                                   {{QStringLiteral("what"), QStringLiteral("weekly digest")}})
+                    .ok());
+        QCOMPARE(scalar(cache, QStringLiteral("SELECT count(*) FROM audit_queue")), 1); // positive control
+        {
+            auto c = db->connectAs(*op);
+            QVERIFY(c.ok());
+            auto round = sync::syncOnce(c.value(), cache, customer);
+            QVERIFY2(round.ok(), qPrintable(round.ok() ? QString() : round.error().message));
+            QCOMPARE(round->rejected, 1);
+            auto again = sync::syncOnce(c.value(), cache, customer);
+            QVERIFY(again.ok());
+            QCOMPARE(again->rejected, 0);
+            QCOMPARE(again->pushed, 0);
+        }
+        QCOMPARE(scalar(cache, QStringLiteral("SELECT attempts FROM audit_queue")), 1);
+        sync::RefusedChangeQueue queue(&cache);
+        QCOMPARE(queue.count().value(), 1);
+        auto list = queue.list();
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), size_t(1));
+        QCOMPARE(list->front().kind, QStringLiteral("audit"));
+        QCOMPARE(list->front().entityId, action);
+        QVERIFY2(list->front().reason.contains(QLatin1String("not one a workstation may record")),
+                 qPrintable(list->front().reason));
+        QVERIFY(!list->front().discardable);
+
+        views::RefusedChangesDialog dialog(&queue);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.table()->rowCount(), 1);
+        QCOMPARE(dialog.table()->item(0, 0)->text(), QStringLiteral("Audit event"));
+        QVERIFY(dialog.retryButton()->isEnabled());
+        QVERIFY(!dialog.discardButton()->isEnabled());
+        QVERIFY(dialog.discardButton()->toolTip().contains(QLatin1String("never discarded")));
+        const Status refused = queue.discard(list->front().id);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::PermissionDenied);
+        QCOMPARE(scalar(cache, QStringLiteral("SELECT count(*) FROM audit_queue")), 1);
+        QVERIFY(!test::saveScreenshot(&dialog, QStringLiteral("refused_changes_dialog-audit")).isEmpty());
+
+        // The server is upgraded to accept the action; Retry sends it with the next round.
+        QVERIFY(db->superuser()
+                    .exec("CREATE OR REPLACE FUNCTION upstream.audit_client_actions() RETURNS text[] LANGUAGE sql "
+                          "IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$ SELECT ARRAY['sign_in', "
+                          "'sign_in_failed', 'lock', 'unlock', 'import', 'export', 'verdict', 'verdict.undo', "
+                          "'ledger.create', 'ledger.update', 'ledger.approve', 'ledger.conflict_resolved', "
+                          "'signals.compute', 'report.scheduled']::text[] $$")
+                    .ok());
+        QVERIFY(dialog.retrySelected());
+        QCOMPARE(queue.count().value(), 0);
+        {
+            auto c = db->connectAs(*op);
+            QVERIFY(c.ok());
+            auto round = sync::syncOnce(c.value(), cache, customer);
+            QVERIFY2(round.ok(), qPrintable(round.ok() ? QString() : round.error().message));
+            QCOMPARE(round->pushed, 1);
+        }
+        QCOMPARE(scalar(cache, QStringLiteral("SELECT count(*) FROM audit_queue")), 0);
+        auto logged = db->superuser().exec(
+            "SELECT count(*) FROM upstream.audit_log WHERE customer_id = $1 AND action = 'report.scheduled'",
+            {customer});
+        QVERIFY(logged.ok());
+        QCOMPARE(logged->int64(0, 0), 1);
     }
 };
 

@@ -27,7 +27,7 @@ private slots:
         QVERIFY2(QFile::exists(QStringLiteral(":/i18n/upstream_es.qm")),
                  "the .qm is not in the linked resources: is upstream_translations linked?");
         QTranslator t;
-        // Same lookup as WorkstationApp::installTranslator: locale "es" finds upstream_es.qm.
+        // Same lookup as app::LanguageSwitcher: locale "es" finds upstream_es.qm.
         QVERIFY(t.load(QLocale(QStringLiteral("es")), QStringLiteral("upstream"), QStringLiteral("_"),
                        QStringLiteral(":/i18n")));
         QVERIFY(!t.isEmpty());

@@ -222,6 +222,76 @@ private slots:
                  qPrintable(index->text(0, 0)));
     }
 
+    // 0008: entries recovered before the migration are credited to whoever last set their recovered amount (from
+    // the server's ledger history), approved entries included, without new versions; afterwards the server stamps
+    // recovered_by itself whenever the amount changes, whatever the client sends.
+    void recoveredByMigrationBackfillsFromHistory()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_recovered_by"));
+        QVERIFY(db.ok());
+        auto c = PgConnection::connect(db.superuserParams());
+        QVERIFY(c.ok());
+        std::vector<storage::Migration> upTo7;
+        for (const storage::Migration &m : Migrator::builtin())
+            if (m.version <= 7)
+                upTo7.push_back(m);
+        QCOMPARE(int(upTo7.size()), 7);
+        QVERIFY(Migrator(upTo7).migrate(*c).ok());
+        auto customer = c->exec("INSERT INTO upstream.customers (name) VALUES ('Backfill Clinic') RETURNING "
+                                "customer_id");
+        QVERIFY2(customer.ok(), qPrintable(customer.ok() ? QString() : customer.error().message));
+        const qint64 id = customer->int64(0, 0);
+        auto add = [&](const char *uuid, const char *state, const char *recovered) {
+            return c->exec(QStringLiteral("INSERT INTO upstream.ledger_entries (customer_id, client_uuid, product, "
+                                          "payer, expected_amount, recovered_amount, state) VALUES ($1, '%1', "
+                                          "'driftwatch', 'Synthetic Mutual', 500, %2, '%3')")
+                               .arg(QLatin1String(uuid), QLatin1String(recovered), QLatin1String(state)),
+                           {id});
+        };
+        QVERIFY(add("00000000-0000-4000-8000-000000000001", "recovered", "300").ok());
+        QVERIFY(add("00000000-0000-4000-8000-000000000002", "open", "0").ok());
+        QVERIFY(add("00000000-0000-4000-8000-000000000003", "in_progress", "0").ok());
+        // The third recovers later, in an update; the first is approved (frozen) before the migration.
+        QVERIFY(c->exec("UPDATE upstream.ledger_entries SET recovered_amount = 120, state = 'recovered' WHERE "
+                        "client_uuid = '00000000-0000-4000-8000-000000000003'")
+                    .ok());
+        QVERIFY(c->exec("UPDATE upstream.ledger_entries SET approved_by = session_user WHERE client_uuid = "
+                        "'00000000-0000-4000-8000-000000000001'")
+                    .ok());
+        const qint64 versionsBefore = scalar(*c, "SELECT sum(version) FROM upstream.ledger_entries");
+        const qint64 historyBefore = scalar(*c, "SELECT count(*) FROM upstream.ledger_history");
+
+        auto r = Migrator().migrate(*c);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QVERIFY(std::any_of(r->applied.begin(), r->applied.end(), [](int v) { return v == 8; }));
+        auto who = c->exec("SELECT client_uuid::text, coalesce(recovered_by, '-'), session_user "
+                           "FROM upstream.ledger_entries ORDER BY client_uuid");
+        QVERIFY(who.ok());
+        QCOMPARE(who->rows(), 3);
+        const QString me = who->text(0, 2);
+        QCOMPARE(who->text(0, 1), me);                  // recovered at insert, approved since: backfilled
+        QCOMPARE(who->text(1, 1), QStringLiteral("-")); // nothing recovered: nobody credited
+        QCOMPARE(who->text(2, 1), me);                  // recovered in an update
+        QCOMPARE(scalar(*c, "SELECT sum(version) FROM upstream.ledger_entries"), versionsBefore);
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM upstream.ledger_history"), historyBefore);
+
+        // From now on the server stamps it, and a client cannot put someone else's name there.
+        QVERIFY(c->exec("UPDATE upstream.ledger_entries SET recovered_amount = 50, state = 'recovered', "
+                        "recovered_by = 'someone_else' WHERE client_uuid = '00000000-0000-4000-8000-000000000002'")
+                    .ok());
+        auto stamped = c->exec("SELECT recovered_by = session_user FROM upstream.ledger_entries WHERE client_uuid = "
+                               "'00000000-0000-4000-8000-000000000002'");
+        QVERIFY(stamped.ok());
+        QVERIFY(stamped->boolean(0, 0));
+        QVERIFY(c->exec("UPDATE upstream.ledger_entries SET notes = 'n', recovered_by = 'someone_else' "
+                        "WHERE client_uuid = '00000000-0000-4000-8000-000000000003'")
+                    .ok());
+        auto kept = c->exec("SELECT recovered_by = session_user FROM upstream.ledger_entries WHERE client_uuid = "
+                            "'00000000-0000-4000-8000-000000000003'");
+        QVERIFY(kept.ok());
+        QVERIFY(kept->boolean(0, 0)); // an edit that leaves the amount keeps the credit
+    }
+
     void newerDatabaseIsRefused()
     {
         test::ScratchDatabase db(*fx, QStringLiteral("mig_newer"));

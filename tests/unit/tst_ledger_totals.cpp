@@ -1,5 +1,6 @@
 // Proves: ledger totals count recovered money by recovered date — this month (1st to today), the last 30 days
-// (today and the 29 days before), all time — and break down by product, payer and operator; entries without a
+// (today and the 29 days before), all time — and break down by product, payer, operator (who recorded the recovered
+// amount, SPEC 7) and owner; entries without a
 // recovered date count only in all time; outstanding = expected − recovered of open/in-progress entries.
 // The repository's totals equal the pure computation over what it stored.
 #include "ledger/LedgerRepository.h"
@@ -80,6 +81,66 @@ private slots:
         for (const LedgerBucket &b : t.byPayer)
             sum += b.recoveredCents;
         QCOMPARE(sum, t.allTime.recoveredCents);
+    }
+
+    void operatorIsWhoRecordedTheMoneyNotTheOwner()
+    {
+        auto entries = sample();
+        for (size_t i = 0; i < entries.size(); ++i)
+            if (entries[i].recoveredCents > 0)
+                entries[i].recoveredBy = i % 2 ? QStringLiteral("cruz") : QStringLiteral("dana");
+        const LedgerTotals t = computeTotals(entries, today);
+        // Recovered: #0 dana 10000, #1 cruz 2000, #2 dana 3000, #3 cruz 700, #4 dana 900, #5 cruz 1000; #6 nothing.
+        QCOMPARE(t.byRecoveredBy.size(), 2);
+        QCOMPARE(t.byRecoveredBy.value(QStringLiteral("dana")).recoveredCents, qint64(13900));
+        QCOMPARE(t.byRecoveredBy.value(QStringLiteral("cruz")).recoveredCents, qint64(3700));
+        QCOMPARE(t.byRecoveredBy.value(QStringLiteral("cruz")).entries, 3);
+        QVERIFY(!t.byRecoveredBy.contains(QStringLiteral("ana"))); // an owner who recorded nothing
+        QVERIFY(!t.byRecoveredBy.contains(QString()));             // the entry with nothing recovered is left out
+        QCOMPARE(t.byOwner.value(QStringLiteral("ana")).recoveredCents, qint64(12000)); // unchanged
+    }
+
+    void repositoryCreditsWhoeverChangesTheAmount()
+    {
+        QTemporaryDir tmp;
+        auto cache = storage::LocalCache::open(tmp.filePath(QStringLiteral("r.db")), QByteArray(32, 'r'));
+        QVERIFY(cache.ok());
+        const QDateTime now(today, QTime(12, 0), Qt::LocalTime);
+        LedgerRepository ana(&cache.value(), {QStringLiteral("ana"), QStringLiteral("supervisor")},
+                             [&] { return now; });
+        LedgerRepository cruz(&cache.value(), {QStringLiteral("cruz"), QStringLiteral("operator")},
+                              [&] { return now; });
+        auto created = ana.create(entry("driftwatch", "Payer A", "ana", 10000, 0, QDate(), LedgerState::Open));
+        QVERIFY(created.ok());
+        QVERIFY(created->recoveredBy.isEmpty());
+        LedgerEntry e = created.value();
+        e.state = LedgerState::InProgress;
+        e = cruz.update(e).value();
+        QVERIFY(e.recoveredBy.isEmpty()); // a state change alone credits nobody
+        e.recoveredCents = 4000;
+        e.recoveredDate = today;
+        e = cruz.update(e).value();
+        QCOMPARE(e.recoveredBy, QStringLiteral("cruz"));
+        e.notes = QStringLiteral("payer called back");
+        e = ana.update(e).value();
+        QCOMPARE(e.recoveredBy, QStringLiteral("cruz"));              // the owner's note does not take the credit
+        QCOMPARE(ana.get(e.id)->recoveredBy, QStringLiteral("cruz")); // stored
+        auto t = ana.totals();
+        QVERIFY(t.ok());
+        QCOMPARE(t->byRecoveredBy.value(QStringLiteral("cruz")).recoveredCents, qint64(4000));
+        QCOMPARE(t->byOwner.value(QStringLiteral("ana")).recoveredCents, qint64(4000));
+        e.recoveredCents = 0;
+        e.recoveredDate = {};
+        e = ana.update(e).value();
+        QVERIFY(e.recoveredBy.isEmpty()); // taken back to nothing: nobody is credited
+        // The history shows who was credited, as a field of its own.
+        auto history = ana.history(e.id);
+        QVERIFY(history.ok());
+        bool shown = false;
+        for (const LedgerHistoryRecord &r : history.value())
+            shown |= r.before && !fieldEquals(*r.before, r.after, LedgerField::RecoveredBy) &&
+                     fieldText(r.after, LedgerField::RecoveredBy) == QStringLiteral("cruz");
+        QVERIFY(shown);
     }
 
     void subsetTotalsOnlyCountGivenRows()

@@ -32,6 +32,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -277,8 +278,16 @@ private slots:
         QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(password));
         password->clear();
         QVERIFY(test::typeText(newPassword));
+        // Remember me, ticked with its mnemonic: the choice is saved as the setting, as the first sign-in does.
+        auto *remember = dialog->findChild<QCheckBox *>(QStringLiteral("remember"));
+        QVERIFY(remember && remember->isEnabled() && !remember->isChecked());
+        QVERIFY(!settings->value(settings::keys::RememberPassword));
+        QVERIFY(test::key(QStringLiteral("alt+r")));
+        QTRY_VERIFY(remember->isChecked());
+        QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(remember));
         QVERIFY(test::key(QStringLiteral("Return")));
         QTRY_VERIFY_WITH_TIMEOUT(!again.dialog(), 30000);
+        QVERIFY(settings->value(settings::keys::RememberPassword));
         QTRY_VERIFY_WITH_TIMEOUT(sync::isConnected(connection.state()), 30000);
         QTRY_VERIFY2_WITH_TIMEOUT(sync::pendingCount(*cache).value() == 0, qPrintable(queued(*cache)), 30000);
         QCOMPARE(serverCount("SELECT count(*) FROM upstream.judgments WHERE customer_id = $1"), qint64(1));

@@ -12,6 +12,7 @@
 
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -92,11 +93,18 @@ DashboardProduct DashboardProduct::delayGuard()
             QStringLiteral("decision_days")};
 }
 
+DashboardProduct DashboardProduct::retranslated() const
+{
+    for (auto make : {&DashboardProduct::driftWatch, &DashboardProduct::denialScope, &DashboardProduct::delayGuard})
+        if (DashboardProduct fresh = make(); fresh.id == id)
+            return fresh;
+    return *this;
+}
+
 DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     : QWidget(parent), m_product(std::move(product)), m_model(new SignalTableModel(this))
 {
     setObjectName(m_product.id + QStringLiteral("Page"));
-    m_model->setGroupHeader(m_product.groupHeader);
     m_model->setDeltaInDays(m_product.id == QLatin1String("delayguard"));
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(16, 10, 16, 8);
@@ -105,10 +113,8 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
 
     auto *tiles = new QHBoxLayout;
     tiles->setSpacing(8);
-    const QStringList titles = {tr("Open signals"), tr("Critical (open)"), tr("High (open)"), m_product.dollarsTitle,
-                                tr("Average Δ")};
     for (size_t i = 0; i < m_tiles.size(); ++i) {
-        m_tiles[i] = new widgets::KpiTile(titles[qsizetype(i)], this);
+        m_tiles[i] = new widgets::KpiTile(QString(), this);
         tiles->addWidget(m_tiles[i], 1);
     }
     m_tiles[1]->setAccent(severityColour(int(dashboard::Severity::Critical)));
@@ -118,11 +124,8 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
 
     auto *middle = new QHBoxLayout;
     m_chart = new MetricChart(this);
-    m_chart->setAccessibleName(tr("Trend chart"));
     m_chart->setFixedHeight(190);
     m_payers = new QTableWidget(0, 3, this);
-    m_payers->setAccessibleName(tr("Top payers"));
-    m_payers->setHorizontalHeaderLabels({tr("Top payers"), tr("Open"), m_product.dollarsTitle});
     m_payers->verticalHeader()->hide();
     m_payers->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_payers->verticalHeader()->setDefaultSectionSize(24);
@@ -143,7 +146,6 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     auto *body = new QHBoxLayout;
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("signalsTable"));
-    m_table->setAccessibleName(tr("Signals"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -208,9 +210,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     m_table->installEventFilter(this);
     m_panel = new TriagePanel(this);
     // A new workspace has no signals: say what to do next instead of showing an empty grid.
-    m_empty = new QLabel(tr("No signals yet in this workspace. Import a claim file (Ctrl+4), then recompute signals "
-                            "(File ▸ Recompute signals…)."),
-                         this);
+    m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -227,8 +227,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             [this] { m_panel->setSelectionCount(int(m_table->selectionModel()->selectedRows().size())); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_count->setText(tr("%1 of %2 signals")
-                             .arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->totalRows())));
+        updateCount();
         m_panel->setSelectionCount(0);
         m_empty->setVisible(m_cache && m_model->totalRows() == 0);
     });
@@ -237,30 +236,116 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     connect(m_panel, &TriagePanel::redoRequested, this, &DashboardPage::redo);
     connect(m_panel, &TriagePanel::deepDiveRequested, this, &DashboardPage::openDeepDive);
     connect(m_panel, &TriagePanel::ledgerEntryRequested, this, &DashboardPage::openLedgerEntry);
+    retranslateUi();
 }
 
 DashboardPage::~DashboardPage() = default;
 
+void DashboardPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void DashboardPage::retranslateUi()
+{
+    const DashboardProduct fresh = m_product.retranslated();
+    m_product.title = fresh.title;
+    m_product.blurb = fresh.blurb;
+    m_product.groupHeader = fresh.groupHeader;
+    m_product.dollarsTitle = fresh.dollarsTitle;
+    m_product.metricTitle = fresh.metricTitle;
+
+    m_title->setText(
+        QStringLiteral("<span style='font-size:16pt; font-weight:600'>%1</span>").arg(m_product.title.toHtmlEscaped()));
+    m_blurb->setText(m_product.blurb);
+    m_freshness->setAccessibleName(tr("Data freshness"));
+    m_windows->setAccessibleName(tr("Windows of the signals"));
+    showFreshness();
+
+    const QStringList titles = {tr("Open signals"), tr("Critical (open)"), tr("High (open)"), m_product.dollarsTitle,
+                                tr("Average Δ")};
+    for (size_t i = 0; i < m_tiles.size(); ++i)
+        m_tiles[i]->setTitle(titles[qsizetype(i)]);
+    m_chart->setAccessibleName(tr("Trend chart"));
+    m_chart->setTitle(m_product.metricTitle);
+    m_payers->setAccessibleName(tr("Top payers"));
+    m_payers->setHorizontalHeaderLabels({tr("Top payers"), tr("Open"), m_product.dollarsTitle});
+
+    m_search->setPlaceholderText(tr("Search payer, %1 or signal…").arg(m_product.groupHeader.toLower()));
+    m_search->setAccessibleName(tr("Search signals"));
+    // Item texts only: the current index and each item's data (the filter) stay.
+    m_severity->setAccessibleName(tr("Severity filter"));
+    const QStringList severities = {tr("All severities"), tr("Critical"), tr("High and above"), tr("Medium and above")};
+    for (int i = 0; i < severities.size(); ++i)
+        m_severity->setItemText(i, severities[i]);
+    m_payer->setAccessibleName(tr("Payer filter"));
+    if (m_payer->count() > 0 && m_payer->itemData(0).toInt() == -1)
+        m_payer->setItemText(0, tr("All payers"));
+    m_status->setAccessibleName(tr("Status filter"));
+    const QStringList statuses = {tr("All statuses"), tr("Pending"), tr("Acknowledged"), tr("Resolved")};
+    for (int i = 0; i < statuses.size(); ++i)
+        m_status->setItemText(i, statuses[i]);
+    m_dates->setAccessibleName(tr("Date filter"));
+    const QStringList dates = {tr("Any as-of date"), tr("As of the last 7 days"), tr("As of the last 30 days")};
+    for (int i = 0; i < dates.size(); ++i)
+        m_dates->setItemText(i, dates[i]);
+    m_exportCsv->setText(tr("Export &CSV…"));
+    m_exportCsv->setToolTip(tr("Export the rows and columns shown, as filtered and sorted, to a CSV file"));
+    m_exportPdf->setText(tr("Export &PDF…"));
+    m_exportPdf->setToolTip(tr("Export the rows and columns shown, as filtered and sorted, to a PDF report"));
+    updateCount();
+
+    m_table->setAccessibleName(tr("Signals"));
+    m_model->setGroupHeader(m_product.groupHeader);
+    m_model->retranslate(); // headers and cells (the badges repaint with them)
+    m_empty->setText(tr("No signals yet in this workspace. Import a claim file (Ctrl+4), then recompute signals "
+                        "(File ▸ Recompute signals…)."));
+    if (m_role) // the panel words its own texts; the read-only reason is the page's
+        m_panel->setReadOnlyReason(session::roleRefusal(*m_role, session::RoleAction::Triage));
+    m_ledger->setAccessibleName(tr("Recovery ledger totals"));
+    if (m_ledgerTotals)
+        showLedger(*m_ledgerTotals);
+    if (m_cache)
+        refreshSummary(); // KPI values and captions, top payers: from the rows held
+}
+
+void DashboardPage::updateCount()
+{
+    m_count->setText(
+        tr("%1 of %2 signals").arg(QLocale().toString(m_model->rowCount()), QLocale().toString(m_model->totalRows())));
+}
+
+void DashboardPage::showFreshness()
+{
+    if (!m_freshnessData)
+        return;
+    const dashboard::Freshness &f = *m_freshnessData;
+    const QString synced =
+        f.lastSynced.isEmpty()
+            ? tr("never (local workspace)")
+            : QLocale().toString(QDateTime::fromString(f.lastSynced, Qt::ISODate).toLocalTime(), QLocale::ShortFormat);
+    m_freshness->setText(tr("%1 · last synced: %2").arg(dashboard::freshnessText(f, m_today).toHtmlEscaped(), synced));
+    m_windows->setText(dashboard::windowsText(f, m_product.id));
+}
+
 QWidget *DashboardPage::buildHeader()
 {
     auto *w = new QWidget(this);
-    auto *title = new QLabel(
-        QStringLiteral("<span style='font-size:16pt; font-weight:600'>%1</span>").arg(m_product.title.toHtmlEscaped()),
-        w);
-    auto *blurb = new QLabel(m_product.blurb, w);
-    blurb->setForegroundRole(QPalette::PlaceholderText);
+    m_title = new QLabel(w);
+    m_blurb = new QLabel(w);
+    m_blurb->setForegroundRole(QPalette::PlaceholderText);
     m_freshness = new QLabel(w);
     m_freshness->setObjectName(QStringLiteral("freshness"));
-    m_freshness->setAccessibleName(tr("Data freshness"));
     m_windows = new QLabel(w);
     m_windows->setObjectName(QStringLiteral("windows"));
-    m_windows->setAccessibleName(tr("Windows of the signals"));
     m_windows->setForegroundRole(QPalette::PlaceholderText);
     m_windows->setWordWrap(true);
     auto *top = new QHBoxLayout;
-    top->addWidget(title);
+    top->addWidget(m_title);
     top->addSpacing(12);
-    top->addWidget(blurb, 1);
+    top->addWidget(m_blurb, 1);
     // The freshness line shares the second row with the windows: on the first it crowded out its own end at
     // 1280 pixels ("last synced: never (local w…").
     auto *second = new QHBoxLayout;
@@ -281,29 +366,20 @@ QWidget *DashboardPage::buildFilters()
     auto *h = new QHBoxLayout(w);
     h->setContentsMargins(0, 0, 0, 0);
     m_search = new QLineEdit(w);
-    m_search->setPlaceholderText(tr("Search payer, %1 or signal…").arg(m_product.groupHeader.toLower()));
-    m_search->setAccessibleName(tr("Search signals"));
     m_search->setClearButtonEnabled(true);
+    // Item texts are set by retranslateUi(); the data is what the filter uses.
     m_severity = new QComboBox(w);
-    m_severity->setAccessibleName(tr("Severity filter"));
-    m_severity->addItem(tr("All severities"), 0x0F);
-    m_severity->addItem(tr("Critical"), 0x08);
-    m_severity->addItem(tr("High and above"), 0x0C);
-    m_severity->addItem(tr("Medium and above"), 0x0E);
+    for (int mask : {0x0F, 0x08, 0x0C, 0x0E}) // all, critical, high and above, medium and above
+        m_severity->addItem(QString(), mask);
     m_payer = new QComboBox(w);
-    m_payer->setAccessibleName(tr("Payer filter"));
     m_payer->setMinimumWidth(180);
     m_status = new QComboBox(w);
-    m_status->setAccessibleName(tr("Status filter"));
-    m_status->addItem(tr("All statuses"), 0x0F);
-    m_status->addItem(tr("Pending"), 1 << int(dashboard::AlertStatus::Pending));
-    m_status->addItem(tr("Acknowledged"), 1 << int(dashboard::AlertStatus::Acknowledged));
-    m_status->addItem(tr("Resolved"), 1 << int(dashboard::AlertStatus::Resolved));
+    for (int mask : {0x0F, 1 << int(dashboard::AlertStatus::Pending), 1 << int(dashboard::AlertStatus::Acknowledged),
+                     1 << int(dashboard::AlertStatus::Resolved)})
+        m_status->addItem(QString(), mask);
     m_dates = new QComboBox(w);
-    m_dates->setAccessibleName(tr("Date filter"));
-    m_dates->addItem(tr("Any as-of date"), 0);
-    m_dates->addItem(tr("As of the last 7 days"), 7);
-    m_dates->addItem(tr("As of the last 30 days"), 30);
+    for (int days : {0, 7, 30})
+        m_dates->addItem(QString(), days);
     m_count = new QLabel(w);
     m_count->setObjectName(QStringLiteral("signalCount"));
     h->addWidget(m_search, 2);
@@ -314,16 +390,14 @@ QWidget *DashboardPage::buildFilters()
     h->addStretch(1);
     h->addWidget(m_count);
     // Export what the table shows (any role may export what it can read).
-    auto *csv = new QPushButton(tr("Export &CSV…"), w);
-    csv->setObjectName(QStringLiteral("exportCsv"));
-    csv->setToolTip(tr("Export the rows and columns shown, as filtered and sorted, to a CSV file"));
-    auto *pdf = new QPushButton(tr("Export &PDF…"), w);
-    pdf->setObjectName(QStringLiteral("exportPdf"));
-    pdf->setToolTip(tr("Export the rows and columns shown, as filtered and sorted, to a PDF report"));
-    h->addWidget(csv);
-    h->addWidget(pdf);
-    connect(csv, &QPushButton::clicked, this, [this] { exportTable(QStringLiteral("csv")); });
-    connect(pdf, &QPushButton::clicked, this, [this] { exportTable(QStringLiteral("pdf")); });
+    m_exportCsv = new QPushButton(w);
+    m_exportCsv->setObjectName(QStringLiteral("exportCsv"));
+    m_exportPdf = new QPushButton(w);
+    m_exportPdf->setObjectName(QStringLiteral("exportPdf"));
+    h->addWidget(m_exportCsv);
+    h->addWidget(m_exportPdf);
+    connect(m_exportCsv, &QPushButton::clicked, this, [this] { exportTable(QStringLiteral("csv")); });
+    connect(m_exportPdf, &QPushButton::clicked, this, [this] { exportTable(QStringLiteral("pdf")); });
     connect(m_search, &QLineEdit::textChanged, this, &DashboardPage::updateFilter);
     for (QComboBox *c : {m_severity, m_payer, m_status, m_dates})
         connect(c, &QComboBox::currentIndexChanged, this, &DashboardPage::updateFilter);
@@ -335,7 +409,6 @@ QWidget *DashboardPage::buildLedgerStrip()
 {
     m_ledger = new QLabel(this);
     m_ledger->setObjectName(QStringLiteral("ledgerStrip"));
-    m_ledger->setAccessibleName(tr("Recovery ledger totals"));
     m_ledger->setFrameShape(QFrame::StyledPanel);
     m_ledger->setAutoFillBackground(true);
     m_ledger->setBackgroundRole(QPalette::AlternateBase);
@@ -375,6 +448,8 @@ void DashboardPage::unbind()
     m_empty->setVisible(false);
     m_chart->clearChart();
     m_payers->setRowCount(0);
+    m_freshnessData.reset();
+    m_ledgerTotals.reset();
     const QSignalBlocker block(m_payer);
     m_payer->clear();
     for (auto *t : m_tiles)
@@ -452,15 +527,8 @@ void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>
                   m_table->horizontalHeader()->sortIndicatorOrder());
     updateFilter();
     m_model->setRows(std::move(data.rows));
-    const QLocale loc;
-    const QString synced =
-        data.freshness.lastSynced.isEmpty()
-            ? tr("never (local workspace)")
-            : loc.toString(QDateTime::fromString(data.freshness.lastSynced, Qt::ISODate).toLocalTime(),
-                           QLocale::ShortFormat);
-    m_freshness->setText(
-        tr("%1 · last synced: %2").arg(dashboard::freshnessText(data.freshness, m_today).toHtmlEscaped(), synced));
-    m_windows->setText(dashboard::windowsText(data.freshness, m_product.id));
+    m_freshnessData = data.freshness;
+    showFreshness();
     m_chart->setTrend(data.trend, m_product.unit, m_product.metricTitle);
     refreshSummary();
     showLedger(data.ledger);
@@ -505,6 +573,7 @@ void DashboardPage::refreshLedger()
 {
     auto t = dashboard::ledgerTotals(*m_cache, m_product.id, m_today);
     if (!t.ok()) {
+        m_ledgerTotals.reset();
         m_ledger->setText(t.error().message);
         return;
     }
@@ -513,6 +582,7 @@ void DashboardPage::refreshLedger()
 
 void DashboardPage::showLedger(const dashboard::LedgerTotals &t)
 {
+    m_ledgerTotals = t;
     m_ledger->setText(tr("<b>Recovery ledger</b> — expected %1 · recovered %2 (this month %3, last 30 days %4) · "
                          "%5 open · %6 in progress · %7 recovered · %8 written off")
                           .arg(cents(t.expectedCents), cents(t.recoveredCents), cents(t.recoveredThisMonthCents),

@@ -25,6 +25,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 class QTableWidget;
 
@@ -52,6 +53,9 @@ struct DashboardProduct {
     static DashboardProduct driftWatch();
     static DashboardProduct denialScope();
     static DashboardProduct delayGuard();
+    // The same product with its words in the current language (a language change); an unknown id is returned as
+    // it is.
+    DashboardProduct retranslated() const;
 };
 
 class DashboardPage : public QWidget {
@@ -90,8 +94,14 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // Every text in the current language, the figures formatted with QLocale() again, from what the page holds:
+    // no reload, and selection, filters, search text and scroll position stay.
+    void retranslateUi();
+    void updateCount();
+    void showFreshness();
     QWidget *buildHeader();
     QWidget *buildFilters();
     QWidget *buildLedgerStrip();
@@ -124,6 +134,10 @@ private:
     double m_lastLoadMs = 0, m_lastApplyMs = 0;
 
     dashboard::SignalTableModel *m_model;
+    std::optional<dashboard::Freshness> m_freshnessData; // of the last load, worded again on a language change
+    std::optional<dashboard::LedgerTotals> m_ledgerTotals;
+    QLabel *m_title = nullptr;
+    QLabel *m_blurb = nullptr;
     QLabel *m_freshness = nullptr;
     QLabel *m_windows = nullptr; // the windows of the newest recompute and the date they are keyed on
     QLabel *m_count = nullptr;
@@ -131,6 +145,7 @@ private:
     MetricChart *m_chart = nullptr;
     QTableWidget *m_payers = nullptr;
     QLineEdit *m_search = nullptr;
+    QPushButton *m_exportCsv = nullptr, *m_exportPdf = nullptr;
     QComboBox *m_severity = nullptr, *m_payer = nullptr, *m_status = nullptr, *m_dates = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_empty = nullptr; // the next step on a workspace without signals

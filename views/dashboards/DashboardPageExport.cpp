@@ -44,8 +44,10 @@ bool DashboardPage::exportTable(const QString &format)
         return false;
     const bool pdf = format == QLatin1String("pdf");
     if (pdf && m_model->rowCount() > kPdfMaxRows) {
-        showError(tr("The PDF holds up to %1 rows and the table shows %2. Filter the table, or export CSV.")
-                      .arg(QLocale().toString(kPdfMaxRows), QLocale().toString(m_model->rowCount())));
+        m_panel->setTranslatedMessage([rows = m_model->rowCount()] {
+            return tr("The PDF holds up to %1 rows and the table shows %2. Filter the table, or export CSV.")
+                .arg(QLocale().toString(kPdfMaxRows), QLocale().toString(rows));
+        });
         return false;
     }
     const QString path =
@@ -72,7 +74,9 @@ bool DashboardPage::exportTable(const QString &format)
     if (Status st = m_triage->recordTableExport(m_product.id, format, rows); !st.ok())
         showError(st.error().message);
     else
-        m_panel->setMessage(rows == 1 ? tr("Exported 1 row.") : tr("Exported %1 rows.").arg(QLocale().toString(rows)));
+        m_panel->setTranslatedMessage([rows] {
+            return rows == 1 ? tr("Exported 1 row.") : tr("Exported %1 rows.").arg(QLocale().toString(rows));
+        });
     return true;
 }
 

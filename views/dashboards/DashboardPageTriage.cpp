@@ -93,12 +93,13 @@ void DashboardPage::applyVerdict(const QString &verdict)
         return;
     // A key pressed on a read-only queue: say so (the panel shows the reason), write nothing.
     if (m_panel->isReadOnly()) {
-        showError(tr("Read-only: your role cannot record verdicts."));
+        m_panel->setTranslatedMessage([] { return tr("Read-only: your role cannot record verdicts."); });
         return;
     }
     const QStringList ids = selectedAlertIds();
     if (ids.isEmpty()) {
-        showError(tr("The selected signal did not become an alert: there is nothing to triage."));
+        m_panel->setTranslatedMessage(
+            [] { return tr("The selected signal did not become an alert: there is nothing to triage."); });
         return;
     }
     const Status st = m_triage->apply(ids, {verdict, m_panel->reasonCode(), m_panel->notes()});
@@ -108,8 +109,8 @@ void DashboardPage::applyVerdict(const QString &verdict)
     }
     m_panel->clearInput();
     afterTriage(ids);
-    m_panel->setMessage(ids.size() == 1 ? tr("Verdict recorded.")
-                                        : tr("Verdict recorded on %1 alerts.").arg(ids.size()));
+    m_panel->setTranslatedMessage(
+        [n = ids.size()] { return n == 1 ? tr("Verdict recorded.") : tr("Verdict recorded on %1 alerts.").arg(n); });
     if (verdict == QLatin1String("real") && ids.size() == 1)
         m_panel->offerLedgerEntry(ids.front());
     else
@@ -134,7 +135,7 @@ void DashboardPage::undo()
     }
     afterTriage(ids);
     m_panel->withdrawLedgerOffer();
-    m_panel->setMessage(tr("Last verdict undone."));
+    m_panel->setTranslatedMessage([] { return tr("Last verdict undone."); });
     if (ids.size() == 1)
         selectAlert(ids.front());
 }
@@ -149,8 +150,9 @@ void DashboardPage::redo()
         return;
     }
     afterTriage(ids);
-    m_panel->setMessage(ids.size() == 1 ? tr("Verdict recorded again.")
-                                        : tr("Verdict recorded again on %1 alerts.").arg(ids.size()));
+    m_panel->setTranslatedMessage([n = ids.size()] {
+        return n == 1 ? tr("Verdict recorded again.") : tr("Verdict recorded again on %1 alerts.").arg(n);
+    });
     if (ids.size() == 1)
         selectAlert(ids.front());
 }
@@ -212,7 +214,7 @@ void DashboardPage::openLedgerEntry(const QString &alertId)
         return;
     }
     m_panel->withdrawLedgerOffer();
-    m_panel->setMessage(tr("Recovery-ledger entry opened."));
+    m_panel->setTranslatedMessage([] { return tr("Recovery-ledger entry opened."); });
     refreshLedger();
     emit ledgerEntryOpened(entry.value());
 }

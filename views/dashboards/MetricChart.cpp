@@ -4,6 +4,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QDateTimeAxis>
+#include <QEvent>
 #include <QLineSeries>
 #include <QValueAxis>
 
@@ -48,11 +49,52 @@ void MetricChart::resetChart(const QString &title)
 
 void MetricChart::clearChart()
 {
+    m_drawn = Drawn::Nothing;
+    m_trend.clear();
+    m_evidence = {};
+    m_unit.clear();
+    m_title.clear();
     resetChart({});
+}
+
+void MetricChart::setTitle(const QString &title)
+{
+    m_title = title;
+    retranslateUi();
+}
+
+void MetricChart::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QChartView::changeEvent(event);
+}
+
+void MetricChart::retranslateUi()
+{
+    // The series names, the empty-chart title and the axes' month names (QLocale() of a new chart) are all set
+    // while drawing: draw again from what is kept.
+    switch (m_drawn) {
+    case Drawn::Nothing: break;
+    case Drawn::Trend: drawTrend(); break;
+    case Drawn::Evidence: drawEvidence(); break;
+    }
 }
 
 void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, const QString &unit, const QString &title)
 {
+    m_drawn = Drawn::Trend;
+    m_trend = points;
+    m_evidence = {};
+    m_unit = unit;
+    m_title = title;
+    drawTrend();
+}
+
+void MetricChart::drawTrend()
+{
+    const auto &points = m_trend;
+    const QString &unit = m_unit, &title = m_title;
     resetChart(title);
     if (points.empty()) {
         // Nothing to draw: axes over an empty series would show made-up ticks ("1 Jan" ×7, "1%, 1%, 0%").
@@ -99,9 +141,21 @@ void MetricChart::setTrend(const std::vector<dashboard::TrendPoint> &points, con
     line->attachAxis(y);
 }
 
-void MetricChart::setEvidence(const dashboard::Evidence &e, const QString &unit, const QString &title)
+void MetricChart::setEvidence(const dashboard::Evidence &evidence, const QString &unit, const QString &title)
 {
-    resetChart(title);
+    m_drawn = Drawn::Evidence;
+    m_trend.clear();
+    m_evidence = evidence;
+    m_unit = unit;
+    m_title = title;
+    drawEvidence();
+}
+
+void MetricChart::drawEvidence()
+{
+    const dashboard::Evidence &e = m_evidence;
+    const QString &unit = m_unit;
+    resetChart(m_title);
     QChart *c = chart();
     double lo = 0, hi = 1;
     if (!e.series.empty()) {

@@ -6,6 +6,7 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QDragEnterEvent>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFileSystemModel>
 #include <QGridLayout>
@@ -68,13 +69,8 @@ QString normalisedPath(const QString &text)
 
 ImportFilePage::ImportFilePage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
-    setTitle(tr("Choose a claims file"));
-    setSubTitle(tr("A CSV export from a billing system or clearinghouse. Type its path, drop the file on the field "
-                   "or browse for it. The file is read, never changed."));
     m_path = new FileDropEdit(this);
     m_path->setObjectName(QStringLiteral("filePathEdit"));
-    m_path->setAccessibleName(tr("CSV file path"));
-    m_path->setPlaceholderText(tr("/path/to/claims.csv"));
     m_path->setClearButtonEnabled(true);
     // Completes folders and files as the path is typed, like the file dialog's own field. The model reads folders
     // on its own thread, so typing never waits on a slow network share.
@@ -89,38 +85,66 @@ ImportFilePage::ImportFilePage(ImportWizard *wizard) : QWizardPage(wizard), m_wi
     m_path->setCompleter(completer);
     // Return with nothing picked in the list means "this path": close the list and go on, as without a list.
     completer->popup()->installEventFilter(this);
-    auto *label = new QLabel(tr("File &path:"), this);
-    label->setBuddy(m_path);
-    auto *browse = new QPushButton(tr("&Browse…"), this);
-    browse->setObjectName(QStringLiteral("browseButton"));
-    browse->setAccessibleName(tr("Browse for a CSV file"));
-    browse->setAutoDefault(false);
+    m_pathLabel = new QLabel(this);
+    m_pathLabel->setBuddy(m_path);
+    m_browse = new QPushButton(this);
+    m_browse->setObjectName(QStringLiteral("browseButton"));
+    m_browse->setAutoDefault(false);
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("fileError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    m_error->setAccessibleName(tr("File problem"));
-    auto *hint = new QLabel(tr("Accepted: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252; delimiters "
-                               "comma, semicolon, tab or pipe; one header row. Million-row files are fine."),
-                            this);
-    hint->setWordWrap(true);
-    hint->setStyleSheet(QStringLiteral("color: #5f6368;"));
+    m_hint = new QLabel(this);
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("color: #5f6368;"));
 
     auto *grid = new QGridLayout(this);
-    grid->addWidget(label, 0, 0);
+    grid->addWidget(m_pathLabel, 0, 0);
     grid->addWidget(m_path, 0, 1);
-    grid->addWidget(browse, 0, 2);
-    grid->addWidget(hint, 1, 1, 1, 2);
+    grid->addWidget(m_browse, 0, 2);
+    grid->addWidget(m_hint, 1, 1, 1, 2);
     grid->addWidget(m_error, 2, 1, 1, 2);
     grid->setRowStretch(3, 1);
     grid->setColumnStretch(1, 1);
-    setTabOrder(m_path, browse);
+    setTabOrder(m_path, m_browse);
 
     connect(m_path, &QLineEdit::textChanged, this, [this] {
-        m_error->clear();
+        m_errorReason.clear();
+        showError();
         emit completeChanged();
     });
-    connect(browse, &QPushButton::clicked, this, &ImportFilePage::browse);
+    connect(m_browse, &QPushButton::clicked, this, &ImportFilePage::browse);
+    retranslateUi();
+}
+
+void ImportFilePage::retranslateUi()
+{
+    setTitle(tr("Choose a claims file"));
+    setSubTitle(tr("A CSV export from a billing system or clearinghouse. Type its path, drop the file on the field "
+                   "or browse for it. The file is read, never changed."));
+    m_path->setAccessibleName(tr("CSV file path"));
+    m_path->setPlaceholderText(tr("/path/to/claims.csv"));
+    m_pathLabel->setText(tr("File &path:"));
+    m_browse->setText(tr("&Browse…"));
+    m_browse->setAccessibleName(tr("Browse for a CSV file"));
+    m_error->setAccessibleName(tr("File problem"));
+    m_hint->setText(tr("Accepted: UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1252; delimiters "
+                       "comma, semicolon, tab or pipe; one header row. Million-row files are fine."));
+    showError();
+}
+
+void ImportFilePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizardPage::changeEvent(event);
+}
+
+void ImportFilePage::showError()
+{
+    // The reason itself stays in the language it was produced in: re-reading the file to say it again is not
+    // worth a disk access on the GUI thread.
+    m_error->setText(m_errorReason.isEmpty() ? QString() : tr("This file cannot be imported: %1").arg(m_errorReason));
 }
 
 bool ImportFilePage::eventFilter(QObject *watched, QEvent *event)
@@ -158,7 +182,8 @@ bool ImportFilePage::validatePage()
     m_wizard->readerLimits = {}; // a new file starts from detection, not from the last file's overrides
     auto preview = importer::readPreview(path, m_wizard->readerLimits);
     if (!preview) {
-        m_error->setText(tr("This file cannot be imported: %1").arg(preview.error().message));
+        m_errorReason = preview.error().message;
+        showError();
         return false;
     }
     m_wizard->filePath = path;

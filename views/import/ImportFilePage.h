@@ -7,6 +7,7 @@
 class QCompleter;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace upstream::views {
 
@@ -20,15 +21,22 @@ public:
     bool validatePage() override;
 
 protected:
+    void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void retranslateUi();
     void browse();
+    void showError();
 
     ImportWizard *m_wizard;
     QLineEdit *m_path;
     QCompleter *m_completer;
+    QLabel *m_pathLabel;
+    QPushButton *m_browse;
+    QLabel *m_hint;
     QLabel *m_error;
+    QString m_errorReason; // the reader's reason the chosen file is not usable; empty when there is none
 };
 
 } // namespace upstream::views

@@ -24,6 +24,13 @@ void ImportIssueModel::setCategoryFilter(std::optional<Category> category)
     endResetModel();
 }
 
+void ImportIssueModel::retranslate()
+{
+    emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+}
+
 void ImportIssueModel::rebuild()
 {
     m_rows.clear();

@@ -20,6 +20,9 @@ public:
     void setReport(std::shared_ptr<const importer::ValidationReport> report);
     // nullopt: every issue; otherwise only that category's issues.
     void setCategoryFilter(std::optional<importer::Category> category);
+    // After a language change (the owning page forwards it; models get no changeEvent): headers and cells are
+    // translated text, so views fetch them again. Rows, filter and selection stay.
+    void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

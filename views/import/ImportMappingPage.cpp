@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -37,35 +38,28 @@ QString ImportMappingPage::columnLabel(Column column)
 
 ImportMappingPage::ImportMappingPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
-    setTitle(tr("Map the columns"));
-    setSubTitle(tr("Each claim column takes one column of the file. Columns marked * are required. Validation "
-                   "runs in the background as you change the mapping."));
-    auto *box = new QGroupBox(tr("Claim column ← column in the file"), this);
-    auto *grid = new QGridLayout(box);
+    m_box = new QGroupBox(this);
+    auto *grid = new QGridLayout(m_box);
     grid->setHorizontalSpacing(12);
     for (std::size_t c = 0; c < kColumnCount; ++c) {
         const Column column = Column(c);
-        auto *combo = new QComboBox(box);
+        auto *combo = new QComboBox(m_box);
         combo->setObjectName(QStringLiteral("map_%1").arg(QLatin1String(importer::columnName(column))));
         combo->setMinimumContentsLength(22);
         combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        QString text = columnLabel(column);
-        if (importer::isRequired(column))
-            text += QStringLiteral(" *");
-        auto *label = new QLabel(text + QLatin1Char(':'), box);
+        auto *label = new QLabel(m_box);
         if (importer::isRequired(column)) {
             QFont f = label->font();
             f.setBold(true);
             label->setFont(f);
         }
         label->setBuddy(combo);
-        combo->setAccessibleName(QString(columnLabel(column)).remove(QLatin1Char('&')) +
-                                 (importer::isRequired(column) ? tr(" (required)") : QString()));
         // Two columns of six: reading order down the left half, then the right half (tab order follows).
         const int row = int(c % 6), col = int(c / 6) * 2;
         grid->addWidget(label, row, col);
         grid->addWidget(combo, row, col + 1);
         m_combos[c] = combo;
+        m_labels[c] = label;
         connect(combo, &QComboBox::currentIndexChanged, this, &ImportMappingPage::mappingEdited);
     }
     grid->setColumnStretch(1, 1);
@@ -83,14 +77,14 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_dropped->setObjectName(QStringLiteral("droppedColumns"));
     m_dropped->setWordWrap(true);
     m_dropped->setTextFormat(Qt::RichText);
-    m_remember = new QCheckBox(tr("&Remember this mapping for files with these headers"), this);
+    m_remember = new QCheckBox(this);
     m_remember->setObjectName(QStringLiteral("rememberMapping"));
     m_remember->setChecked(true);
     setTabOrder(m_combos[kColumnCount - 1], m_remember);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_recalled);
-    layout->addWidget(box);
+    layout->addWidget(m_box);
     layout->addWidget(m_status);
     layout->addWidget(m_dropped);
     layout->addStretch(1);
@@ -100,6 +94,50 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     connect(m_debounce, &QTimer::timeout, m_wizard, &ImportWizard::revalidate);
+    retranslateUi();
+}
+
+void ImportMappingPage::retranslateUi()
+{
+    setTitle(tr("Map the columns"));
+    setSubTitle(tr("Each claim column takes one column of the file. Columns marked * are required. Validation "
+                   "runs in the background as you change the mapping."));
+    m_box->setTitle(tr("Claim column ← column in the file"));
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+        const Column column = Column(c);
+        const bool required = importer::isRequired(column);
+        m_labels[c]->setText(columnLabel(column) + (required ? QStringLiteral(" *") : QString()) + QLatin1Char(':'));
+        m_combos[c]->setAccessibleName(QString(columnLabel(column)).remove(QLatin1Char('&')) +
+                                       (required ? tr(" (required)") : QString()));
+    }
+    m_remember->setText(tr("&Remember this mapping for files with these headers"));
+    // Only while the page is in the wizard's history do the combos hold the columns of the wizard's file.
+    if (!m_wizard->hasVisitedPage(ImportWizard::MappingPageId))
+        return;
+    // Item texts only: the items, their data and the chosen index (the analyst's mapping) stay as they are.
+    const auto &header = m_wizard->preview.header;
+    for (QComboBox *combo : m_combos) {
+        const QSignalBlocker block(combo);
+        for (int i = 0; i < combo->count(); ++i) {
+            const int source = combo->itemData(i).toInt();
+            combo->setItemText(i, source < 0 ? tr("— not in the file —") : importer::safeHeaderLabel(header, source));
+        }
+    }
+    showRecalled();
+    refreshStatus();
+}
+
+void ImportMappingPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizardPage::changeEvent(event);
+}
+
+void ImportMappingPage::showRecalled()
+{
+    m_recalled->setText(m_wasRecalled ? tr("This layout was imported before: its confirmed mapping was restored.")
+                                      : tr("Columns were matched by name and known synonyms."));
 }
 
 void ImportMappingPage::initializePage()
@@ -109,8 +147,8 @@ void ImportMappingPage::initializePage()
     if (m_wizard->mappingMemory())
         recalled = m_wizard->mappingMemory()->recall(header);
     m_wizard->mapping = recalled ? *recalled : importer::autoMap(header);
-    m_recalled->setText(recalled ? tr("This layout was imported before: its confirmed mapping was restored.")
-                                 : tr("Columns were matched by name and known synonyms."));
+    m_wasRecalled = recalled.has_value();
+    showRecalled();
     for (std::size_t c = 0; c < kColumnCount; ++c) {
         QComboBox *combo = m_combos[c];
         const QSignalBlocker block(combo);

@@ -12,6 +12,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QTimer;
 
@@ -28,18 +29,26 @@ public:
     bool validatePage() override;
     static QString columnLabel(importer::Column column); // translated, with its mnemonic
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
     void mappingEdited();
     void refreshStatus();
+    void showRecalled();
 
     ImportWizard *m_wizard;
+    QGroupBox *m_box;
     std::array<QComboBox *, importer::kColumnCount> m_combos{};
+    std::array<QLabel *, importer::kColumnCount> m_labels{};
     QLabel *m_status;
     QLabel *m_dropped;
     QLabel *m_recalled;
     QCheckBox *m_remember;
     QTimer *m_debounce;
     bool m_ok = false;
+    bool m_wasRecalled = false; // the mapping came from MappingMemory
 };
 
 } // namespace upstream::views

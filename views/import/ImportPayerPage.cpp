@@ -4,6 +4,7 @@
 #include "claims/PayerNames.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,9 +17,6 @@ namespace upstream::views {
 
 ImportPayerPage::ImportPayerPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
-    setTitle(tr("Match the payers"));
-    setSubTitle(tr("These payer names of the file are not known yet. Choose the payer each one means and save: the "
-                   "mapping applies to this import and to every later one."));
     m_intro = new QLabel(this);
     m_intro->setObjectName(QStringLiteral("payerIntro"));
     m_intro->setWordWrap(true);
@@ -27,7 +25,7 @@ ImportPayerPage::ImportPayerPage(ImportWizard *wizard) : QWizardPage(wizard), m_
     m_scroll->setWidgetResizable(true);
     m_scroll->setFrameShape(QFrame::NoFrame);
     m_scroll->setFocusPolicy(Qt::NoFocus); // Tab goes from choice to choice (the area scrolls to the focused one)
-    m_save = new QPushButton(tr("&Save mappings"), this);
+    m_save = new QPushButton(this);
     m_save->setObjectName(QStringLiteral("savePayerMappings"));
     m_save->setAutoDefault(false);
     m_status = new QLabel(this);
@@ -48,11 +46,76 @@ ImportPayerPage::ImportPayerPage(ImportWizard *wizard) : QWizardPage(wizard), m_
             rebuild(); // after "Save mappings": only the payers still unmapped remain
     });
     connect(wizard, &ImportWizard::validationStarted, this, [this] { emit completeChanged(); });
+    retranslateUi();
+}
+
+void ImportPayerPage::retranslateUi()
+{
+    setTitle(tr("Match the payers"));
+    setSubTitle(tr("These payer names of the file are not known yet. Choose the payer each one means and save: the "
+                   "mapping applies to this import and to every later one."));
+    m_save->setText(tr("&Save mappings"));
+    if (m_fileHeader)
+        m_fileHeader->setText(tr("<b>Payer in the file</b>"));
+    if (m_asHeader)
+        m_asHeader->setText(tr("<b>Import as</b>"));
+    // The rows stay (with the analyst's choices): only their translated texts change.
+    for (const Row &row : m_choices) {
+        row.choice->setAccessibleName(tr("Import %1 as").arg(row.raw));
+        const int keep = row.choice->findData(QString());
+        if (keep >= 0)
+            row.choice->setItemText(keep, tr("Keep as is"));
+    }
+    if (m_rows)
+        showIntro();
+    showStatus();
+}
+
+void ImportPayerPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizardPage::changeEvent(event);
+}
+
+void ImportPayerPage::showIntro()
+{
+    const int shown = int(m_choices.size());
+    if (!m_targetError.isEmpty())
+        m_intro->setText(tr("The known payers could not be read (%1); you can still keep the names as they are.")
+                             .arg(m_targetError));
+    else if (shown == 0)
+        m_intro->setText(tr("Every payer in the file is known or mapped."));
+    else
+        m_intro->setText(tr("Payer names of the file not known yet: %1.").arg(formatCount(std::uint64_t(shown))));
+}
+
+void ImportPayerPage::showStatus()
+{
+    switch (m_saveStatus) {
+    case SaveStatus::None:
+        m_status->setStyleSheet(QString());
+        m_status->clear();
+        return;
+    case SaveStatus::NothingToSave:
+        m_status->setStyleSheet(QString());
+        m_status->setText(tr("Nothing to save: every payer is kept as is."));
+        return;
+    case SaveStatus::Failed:
+        m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        m_status->setText(tr("The mappings were not saved: %1").arg(m_saveError));
+        return;
+    case SaveStatus::Saved:
+        m_status->setStyleSheet(QStringLiteral("color: #1e7b34;"));
+        m_status->setText(tr("Payer mappings saved: %1. Validating again with them…").arg(formatCount(m_savedCount)));
+        return;
+    }
 }
 
 void ImportPayerPage::initializePage()
 {
-    m_status->clear();
+    m_saveStatus = SaveStatus::None;
+    showStatus();
     rebuild();
     // QWizard gives the page's first focusable widget the focus after initializePage: the first choice, afterwards.
     QTimer::singleShot(0, this, [this] {
@@ -81,10 +144,10 @@ void ImportPayerPage::rebuild()
     m_choices.clear();
 
     const QStringList names = m_wizard->unmappedPayers();
-    auto *fileHeader = new QLabel(tr("<b>Payer in the file</b>"), rowsWidget);
-    auto *asHeader = new QLabel(tr("<b>Import as</b>"), rowsWidget);
-    m_rows->addWidget(fileHeader, 0, 0);
-    m_rows->addWidget(asHeader, 0, 1);
+    m_fileHeader = new QLabel(tr("<b>Payer in the file</b>"), rowsWidget);
+    m_asHeader = new QLabel(tr("<b>Import as</b>"), rowsWidget);
+    m_rows->addWidget(m_fileHeader, 0, 0);
+    m_rows->addWidget(m_asHeader, 0, 1);
     QWidget *previous = nullptr;
     for (const QString &raw : names) {
         const int row = m_rows->rowCount();
@@ -111,15 +174,9 @@ void ImportPayerPage::rebuild()
     if (previous)
         setTabOrder(previous, m_save);
 
-    const int shown = int(names.size());
-    if (!m_wizard->targetError.isEmpty())
-        m_intro->setText(tr("The known payers could not be read (%1); you can still keep the names as they are.")
-                             .arg(m_wizard->targetError));
-    else if (shown == 0)
-        m_intro->setText(tr("Every payer in the file is known or mapped."));
-    else
-        m_intro->setText(tr("Payer names of the file not known yet: %1.").arg(formatCount(std::uint64_t(shown))));
-    m_save->setEnabled(shown > 0);
+    m_targetError = m_wizard->targetError;
+    showIntro();
+    m_save->setEnabled(!names.isEmpty());
     if (!m_choices.empty())
         m_choices.front().choice->setFocus();
     emit completeChanged();
@@ -139,18 +196,20 @@ void ImportPayerPage::save()
         mappings.push_back(std::move(m));
     }
     if (mappings.empty()) {
-        m_status->setStyleSheet(QString());
-        m_status->setText(tr("Nothing to save: every payer is kept as is."));
+        m_saveStatus = SaveStatus::NothingToSave;
+        showStatus();
         return;
     }
     const std::uint64_t count = mappings.size();
     if (Status st = m_wizard->savePayerMappings(std::move(mappings)); !st.ok()) {
-        m_status->setStyleSheet(QStringLiteral("color: #b3261e;"));
-        m_status->setText(tr("The mappings were not saved: %1").arg(st.error().message));
+        m_saveStatus = SaveStatus::Failed;
+        m_saveError = st.error().message;
+        showStatus();
         return;
     }
-    m_status->setStyleSheet(QStringLiteral("color: #1e7b34;"));
-    m_status->setText(tr("Payer mappings saved: %1. Validating again with them…").arg(formatCount(count)));
+    m_saveStatus = SaveStatus::Saved;
+    m_savedCount = count;
+    showStatus();
     m_save->setEnabled(false);
 }
 

@@ -6,6 +6,7 @@
 // Next never requires saving. The names come from accepted rows, which passed the PHI scan.
 #include <QWizardPage>
 
+#include <cstdint>
 #include <vector>
 
 class QComboBox;
@@ -26,9 +27,18 @@ public:
     bool isComplete() const override;
     int nextId() const override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // The last outcome of "Save mappings", said again after a language change.
+    enum class SaveStatus { None, NothingToSave, Failed, Saved };
+
+    void retranslateUi();
     void rebuild();
     void save();
+    void showIntro();
+    void showStatus();
 
     struct Row {
         QString raw;
@@ -40,7 +50,13 @@ private:
     QGridLayout *m_rows = nullptr;
     QPushButton *m_save;
     QLabel *m_status;
+    QLabel *m_fileHeader = nullptr; // of the current rows widget
+    QLabel *m_asHeader = nullptr;
     std::vector<Row> m_choices;
+    QString m_targetError; // the wizard's targetError when the rows were built
+    SaveStatus m_saveStatus = SaveStatus::None;
+    QString m_saveError;            // SaveStatus::Failed: the target's reason
+    std::uint64_t m_savedCount = 0; // SaveStatus::Saved
 };
 
 } // namespace upstream::views

@@ -3,6 +3,7 @@
 #include "ImportWizard.h"
 #include "dashboard/SignalRows.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -47,18 +48,13 @@ QString severityText(const QString &id)
 
 ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
-    setTitle(tr("Preview signals"));
-    setSubTitle(tr("What DriftWatch, DenialScope and DelayGuard would show after this import, computed on the file "
-                   "merged with what the target already holds. Nothing has been written yet."));
-    setButtonText(QWizard::NextButton, tr("&Import >"));
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("previewProgress"));
-    m_progress->setAccessibleName(tr("Preview progress"));
     m_progress->setRange(0, 1000);
-    m_cancel = new QPushButton(tr("&Stop preview"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelPreview"));
     m_cancel->setAutoDefault(false);
-    m_retry = new QPushButton(tr("&Run again"), this);
+    m_retry = new QPushButton(this);
     m_retry->setObjectName(QStringLiteral("retryPreview"));
     m_retry->setAutoDefault(false);
     m_retry->setEnabled(false);
@@ -71,9 +67,6 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_summary->setWordWrap(true);
     m_table = new QTableWidget(0, 7, this);
     m_table->setObjectName(QStringLiteral("previewTable"));
-    m_table->setAccessibleName(tr("Signals after the import"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Dashboard"), tr("Change"), tr("Signal"), tr("Payer"), tr("CPT group or reason"), tr("Severity"), tr("Δ")});
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -94,22 +87,47 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard) : QWizardPage(wizard)
 
     auto *runner = wizard->previewRunner();
     connect(runner, &compute::PreviewRunner::progress, this, [this](const importer::JobProgress &p) {
+        m_lastProgress = p;
         m_progress->setValue(int(p.fraction * 1000));
-        m_status->setText(tr("Reading the file with what the target holds: %1 rows · about %2 left")
-                              .arg(formatCount(p.done), formatDuration(p.etaSeconds)));
+        showRunTexts();
     });
     connect(runner, &compute::PreviewRunner::finished, this,
             [this](std::shared_ptr<const compute::SignalPreview> preview) {
                 m_wizard->signalPreview = preview;
-                showPreview(*preview);
+                showPreview(std::move(preview));
             });
-    connect(runner, &compute::PreviewRunner::failed, this,
-            [this](const QString &reason) { onStopped(tr("The preview failed: %1").arg(reason)); });
-    connect(runner, &compute::PreviewRunner::cancelled, this, [this] {
-        onStopped(tr("The preview was stopped. You can still import; the dashboards update after a recompute."));
+    connect(runner, &compute::PreviewRunner::failed, this, [this](const QString &reason) {
+        m_failure = reason;
+        onStopped(Run::Failed);
     });
+    connect(runner, &compute::PreviewRunner::cancelled, this, [this] { onStopped(Run::Cancelled); });
     connect(m_cancel, &QPushButton::clicked, runner, &compute::PreviewRunner::cancel);
     connect(m_retry, &QPushButton::clicked, this, &ImportPreviewPage::start);
+    retranslateUi();
+}
+
+void ImportPreviewPage::retranslateUi()
+{
+    setTitle(tr("Preview signals"));
+    setSubTitle(tr("What DriftWatch, DenialScope and DelayGuard would show after this import, computed on the file "
+                   "merged with what the target already holds. Nothing has been written yet."));
+    setButtonText(QWizard::NextButton, tr("&Import >"));
+    m_progress->setAccessibleName(tr("Preview progress"));
+    m_cancel->setText(tr("&Stop preview"));
+    m_retry->setText(tr("&Run again"));
+    m_table->setAccessibleName(tr("Signals after the import"));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Dashboard"), tr("Change"), tr("Signal"), tr("Payer"), tr("CPT group or reason"), tr("Severity"), tr("Δ")});
+    showRunTexts();
+    if (m_run == Run::Done)
+        showPreviewTexts();
+}
+
+void ImportPreviewPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizardPage::changeEvent(event);
 }
 
 void ImportPreviewPage::initializePage()
@@ -136,11 +154,13 @@ int ImportPreviewPage::nextId() const
 void ImportPreviewPage::start()
 {
     m_wizard->signalPreview.reset();
+    m_run = Run::Running;
+    m_lastProgress.reset();
+    m_shown.reset();
     m_table->setRowCount(0);
     m_summary->clear();
     m_progress->setValue(0);
-    m_progress->setFormat(tr("Previewing… %p%"));
-    m_status->setText(tr("Starting…"));
+    showRunTexts();
     m_cancel->setEnabled(true);
     m_retry->setEnabled(false);
     importer::ImportRequest request;
@@ -150,14 +170,67 @@ void ImportPreviewPage::start()
     m_wizard->previewRunner()->start(m_wizard->previewFunction(), std::move(request));
 }
 
-void ImportPreviewPage::showPreview(const compute::SignalPreview &preview)
+void ImportPreviewPage::showPreview(std::shared_ptr<const compute::SignalPreview> preview)
 {
+    m_run = Run::Done;
+    m_shown = std::move(preview);
     m_progress->setValue(1000);
-    m_progress->setFormat(tr("Done"));
     m_cancel->setEnabled(false);
     m_retry->setEnabled(true);
-    m_status->setText(tr("As of %1, the merged data's own date (the date a recompute after the import uses).")
-                          .arg(QLocale().toString(preview.asOf, QLocale::ShortFormat)));
+    showRunTexts();
+    // The cells are made once per preview; showPreviewTexts only sets their texts (a language change keeps the
+    // selection).
+    const int rows = m_shown->rows.empty() ? 1 : int(m_shown->rows.size());
+    m_table->setRowCount(rows);
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < (m_shown->rows.empty() ? 1 : m_table->columnCount()); ++c)
+            m_table->setItem(r, c, new QTableWidgetItem);
+    showPreviewTexts();
+    m_table->resizeColumnsToContents();
+    m_wizard->button(QWizard::NextButton)->setFocus();
+}
+
+void ImportPreviewPage::onStopped(Run how)
+{
+    m_run = how;
+    showRunTexts();
+    m_cancel->setEnabled(false);
+    m_retry->setEnabled(true);
+}
+
+void ImportPreviewPage::showRunTexts()
+{
+    switch (m_run) {
+    case Run::Idle: return;
+    case Run::Running:
+        m_progress->setFormat(tr("Previewing… %p%"));
+        m_status->setText(m_lastProgress
+                              ? tr("Reading the file with what the target holds: %1 rows · about %2 left")
+                                    .arg(formatCount(m_lastProgress->done), formatDuration(m_lastProgress->etaSeconds))
+                              : tr("Starting…"));
+        return;
+    case Run::Failed:
+    case Run::Cancelled:
+        m_progress->setFormat(tr("Stopped"));
+        m_status->setText(
+            m_run == Run::Failed
+                ? tr("The preview failed: %1").arg(m_failure)
+                : tr("The preview was stopped. You can still import; the dashboards update after a recompute."));
+        return;
+    case Run::Done:
+        m_progress->setFormat(tr("Done"));
+        if (m_shown)
+            m_status->setText(tr("As of %1, the merged data's own date (the date a recompute after the import uses).")
+                                  .arg(QLocale().toString(m_shown->asOf, QLocale::ShortFormat)));
+        return;
+    }
+}
+
+void ImportPreviewPage::showPreviewTexts()
+{
+    if (!m_shown)
+        return;
+    const compute::SignalPreview &preview = *m_shown;
     QStringList lines;
     for (Product p : {Product::DriftWatch, Product::DenialScope, Product::DelayGuard}) {
         lines << tr("<b>%1</b>: %2 would appear, %3 would change, %4 unchanged")
@@ -167,7 +240,10 @@ void ImportPreviewPage::showPreview(const compute::SignalPreview &preview)
                      .arg(preview.count(p, PreviewRow::Change::Same));
     }
     m_summary->setText(lines.join(QStringLiteral("<br>")));
-    m_table->setRowCount(int(preview.rows.size()));
+    const auto setText = [this](int r, int c, const QString &text) {
+        if (QTableWidgetItem *item = m_table->item(r, c))
+            item->setText(text);
+    };
     int r = 0;
     for (const PreviewRow &row : preview.rows) {
         const engines::Signal &s = row.signal;
@@ -188,23 +264,11 @@ void ImportPreviewPage::showPreview(const compute::SignalPreview &preview)
                                 severity,
                                 delta};
         for (int c = 0; c < cells.size(); ++c)
-            m_table->setItem(r, c, new QTableWidgetItem(cells[c]));
+            setText(r, c, cells[c]);
         ++r;
     }
-    if (preview.rows.empty()) {
-        m_table->setRowCount(1);
-        m_table->setItem(0, 0, new QTableWidgetItem(tr("No signal on any dashboard with this file.")));
-    }
-    m_table->resizeColumnsToContents();
-    m_wizard->button(QWizard::NextButton)->setFocus();
-}
-
-void ImportPreviewPage::onStopped(const QString &reason)
-{
-    m_progress->setFormat(tr("Stopped"));
-    m_status->setText(reason);
-    m_cancel->setEnabled(false);
-    m_retry->setEnabled(true);
+    if (preview.rows.empty())
+        setText(0, 0, tr("No signal on any dashboard with this file."));
 }
 
 } // namespace upstream::views

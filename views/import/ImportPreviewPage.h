@@ -8,6 +8,9 @@
 
 #include <QWizardPage>
 
+#include <memory>
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -26,12 +29,25 @@ public:
     bool validatePage() override;
     int nextId() const override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // What the progress row shows; kept so that a language change can say it again.
+    enum class Run { Idle, Running, Failed, Cancelled, Done };
+
+    void retranslateUi();
     void start();
-    void showPreview(const compute::SignalPreview &preview);
-    void onStopped(const QString &reason);
+    void showPreview(std::shared_ptr<const compute::SignalPreview> preview);
+    void onStopped(Run how); // Failed or Cancelled
+    void showRunTexts();
+    void showPreviewTexts(); // the summary and the table cells of m_shown
 
     ImportWizard *m_wizard;
+    Run m_run = Run::Idle;
+    std::optional<importer::JobProgress> m_lastProgress;   // Running
+    QString m_failure;                                     // Failed: the runner's reason
+    std::shared_ptr<const compute::SignalPreview> m_shown; // Done
     QProgressBar *m_progress;
     QLabel *m_status;
     QPushButton *m_cancel;

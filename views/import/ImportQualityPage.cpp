@@ -5,6 +5,7 @@
 
 #include "importer/ClaimImporterReport.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -70,10 +71,7 @@ QString healthBandLabel(const std::string &band)
 
 ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
-    setTitle(tr("Data quality"));
-    setSubTitle(tr("The share of rows accepted gives the score; uploads scoring 0.95 or more pass. Anomalies "
-                   "compare this file with the earlier uploads."));
-    setButtonText(QWizard::NextButton, tr("&Import >")); // "&Preview signals >" once the wizard can preview
+    // Next's text ("Import >" or "Preview signals >") is the wizard's: it knows whether there is a preview.
     m_score = new QLabel(this);
     m_score->setObjectName(QStringLiteral("qualityScore"));
     m_score->setAlignment(Qt::AlignCenter);
@@ -106,15 +104,13 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_gate->hide();
     m_anomalies = new QTableWidget(0, 3, this);
     m_anomalies->setObjectName(QStringLiteral("anomalyTable"));
-    m_anomalies->setAccessibleName(tr("Anomalies"));
-    m_anomalies->setHorizontalHeaderLabels({tr("Anomaly"), tr("Severity"), tr("Detail")});
     m_anomalies->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_anomalies->verticalHeader()->hide();
     m_anomalies->horizontalHeader()->setStretchLastSection(true);
     m_anomalies->setColumnWidth(0, 220);
     m_anomalies->setColumnWidth(1, 110);
-    auto *anomaliesLabel = new QLabel(tr("&Anomalies:"), this);
-    anomaliesLabel->setBuddy(m_anomalies);
+    m_anomaliesLabel = new QLabel(this);
+    m_anomaliesLabel->setBuddy(m_anomalies);
 
     auto *top = new QGridLayout;
     top->addWidget(m_score, 0, 0, 6, 1);
@@ -129,15 +125,36 @@ ImportQualityPage::ImportQualityPage(ImportWizard *wizard) : QWizardPage(wizard)
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addSpacing(8);
-    layout->addWidget(anomaliesLabel);
+    layout->addWidget(m_anomaliesLabel);
     layout->addWidget(m_anomalies, 1);
+    retranslateUi();
+}
+
+void ImportQualityPage::retranslateUi()
+{
+    setTitle(tr("Data quality"));
+    setSubTitle(tr("The share of rows accepted gives the score; uploads scoring 0.95 or more pass. Anomalies "
+                   "compare this file with the earlier uploads."));
+    m_anomalies->setAccessibleName(tr("Anomalies"));
+    m_anomalies->setHorizontalHeaderLabels({tr("Anomaly"), tr("Severity"), tr("Detail")});
+    m_anomaliesLabel->setText(tr("&Anomalies:"));
+    if (m_shown)
+        showReportTexts();
+}
+
+void ImportQualityPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizardPage::changeEvent(event);
 }
 
 void ImportQualityPage::initializePage()
 {
     if (!m_wizard->report)
         return;
-    const importer::ValidationReport &r = *m_wizard->report;
+    m_shown = m_wizard->report;
+    const importer::ValidationReport &r = *m_shown;
     // Asked once per validated file, on entering the page; the answer is kept for the question on Next.
     const importer::ImportTarget &target = m_wizard->importTarget();
     if (!m_wizard->importedBefore && target.importedBefore && !r.fileSha256.isEmpty()) {
@@ -145,6 +162,29 @@ void ImportQualityPage::initializePage()
         if (before.ok())
             m_wizard->importedBefore = before.value();
     }
+    // The anomaly cells are made once per report; showReportTexts only sets their texts.
+    m_anomalies->setRowCount(0);
+    for (const quality::Anomaly &a : r.anomalies) {
+        const int row = m_anomalies->rowCount();
+        m_anomalies->insertRow(row);
+        m_anomalies->setItem(row, 0, new QTableWidgetItem);
+        auto *sev = new QTableWidgetItem;
+        sev->setForeground(a.severity == quality::Severity::Medium ? QColor(0x8a, 0x4b, 0x00)
+                                                                   : QColor(0xb3, 0x26, 0x1e));
+        m_anomalies->setItem(row, 1, sev);
+        m_anomalies->setItem(row, 2, new QTableWidgetItem);
+    }
+    if (r.anomalies.empty()) {
+        m_anomalies->insertRow(0);
+        m_anomalies->setItem(0, 0, new QTableWidgetItem);
+    }
+    showReportTexts();
+    emit completeChanged();
+}
+
+void ImportQualityPage::showReportTexts()
+{
+    const importer::ValidationReport &r = *m_shown;
     const bool duplicate = r.duplicateFile || m_wizard->importedBefore.value_or(false);
     const QString colour = r.passes ? QStringLiteral("#1e7b34") : QStringLiteral("#b3261e");
     m_score->setStyleSheet(QStringLiteral("border: 2px solid %1; border-radius: 8px;").arg(colour));
@@ -190,22 +230,18 @@ void ImportQualityPage::initializePage()
                  "causes: %1. Correct these rows in the export and validate it again.")
                   .arg(causes)
             : tr("Below the 0.95 pass mark: importing asks you to confirm. Main rejection causes: %1.").arg(causes));
-    emit completeChanged();
-    m_anomalies->setRowCount(0);
-    for (const quality::Anomaly &a : r.anomalies) {
-        const int row = m_anomalies->rowCount();
-        m_anomalies->insertRow(row);
-        m_anomalies->setItem(row, 0, new QTableWidgetItem(anomalyLabel(a.type)));
-        auto *sev = new QTableWidgetItem(severityLabel(a.severity));
-        sev->setForeground(a.severity == quality::Severity::Medium ? QColor(0x8a, 0x4b, 0x00)
-                                                                   : QColor(0xb3, 0x26, 0x1e));
-        m_anomalies->setItem(row, 1, sev);
-        m_anomalies->setItem(row, 2, new QTableWidgetItem(anomalyDetail(a)));
+    const auto setText = [this](int row, int column, const QString &text) {
+        if (QTableWidgetItem *item = m_anomalies->item(row, column))
+            item->setText(text);
+    };
+    for (int row = 0; row < int(r.anomalies.size()); ++row) {
+        const quality::Anomaly &a = r.anomalies[std::size_t(row)];
+        setText(row, 0, anomalyLabel(a.type));
+        setText(row, 1, severityLabel(a.severity));
+        setText(row, 2, anomalyDetail(a));
     }
-    if (r.anomalies.empty()) {
-        m_anomalies->insertRow(0);
-        m_anomalies->setItem(0, 0, new QTableWidgetItem(tr("No anomalies")));
-    }
+    if (r.anomalies.empty())
+        setText(0, 0, tr("No anomalies"));
 }
 
 int ImportQualityPage::nextId() const

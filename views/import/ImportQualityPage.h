@@ -5,7 +5,11 @@
 // preview (or straight to the import); below the 0.95 pass mark it first asks for a confirmation that names the main
 // rejection causes (or, when IT policy blocks such uploads, Next is disabled and the page says why); when the target
 // says it imported this file before, Next also asks. No stays here: nothing is written.
+#include "importer/ImportValidation.h"
+
 #include <QWizardPage>
+
+#include <memory>
 
 class QLabel;
 class QTableWidget;
@@ -23,8 +27,16 @@ public:
     int nextId() const override;
     bool isComplete() const override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+    void showReportTexts(); // every text that describes m_shown, in the current language
+
     ImportWizard *m_wizard;
+    std::shared_ptr<const importer::ValidationReport> m_shown; // the report on display
+    QLabel *m_anomaliesLabel;
     QLabel *m_score;
     QLabel *m_verdict;
     QLabel *m_details;

@@ -2,6 +2,7 @@
 
 #include "ImportWizard.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -13,22 +14,18 @@ namespace upstream::views {
 
 ImportRunPage::ImportRunPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
-    setTitle(tr("Import"));
-    setSubTitle(tr("The accepted rows are loaded in one transaction: a cancelled or failed import leaves nothing "
-                   "behind."));
     m_what = new QLabel(this);
     m_what->setObjectName(QStringLiteral("importWhat"));
     m_what->setWordWrap(true);
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("importProgress"));
-    m_progress->setAccessibleName(tr("Import progress"));
     m_progress->setRange(0, 1000);
     m_rate = new QLabel(this);
     m_rate->setObjectName(QStringLiteral("importRate"));
-    m_cancel = new QPushButton(tr("&Cancel import"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelImport"));
     m_cancel->setAutoDefault(false);
-    m_retry = new QPushButton(tr("&Try again"), this);
+    m_retry = new QPushButton(this);
     m_retry->setObjectName(QStringLiteral("retryImport"));
     m_retry->setAutoDefault(false);
     m_retry->setEnabled(false);
@@ -49,26 +46,46 @@ ImportRunPage::ImportRunPage(ImportWizard *wizard) : QWizardPage(wizard), m_wiza
     connect(runner, &importer::ImportRunner::finished, this, [this](const importer::ImportCounts &counts) {
         m_wizard->importCounts = counts;
         m_done = true;
+        m_run = Run::Imported;
+        m_imported = counts.accepted;
         m_progress->setValue(1000);
-        m_progress->setFormat(tr("Imported"));
-        m_rate->setText(tr("%1 claims imported. Continue to the summary.").arg(formatCount(counts.accepted)));
+        showRunTexts();
         m_cancel->setEnabled(false);
         emit completeChanged();
         m_wizard->button(QWizard::NextButton)->setFocus();
     });
-    connect(runner, &importer::ImportRunner::failed, this,
-            [this](const QString &reason) { onStopped(tr("The import failed: %1").arg(reason)); });
-    connect(runner, &importer::ImportRunner::cancelled, this,
-            [this] { onStopped(tr("The import was cancelled; nothing was stored.")); });
+    connect(runner, &importer::ImportRunner::failed, this, [this](const QString &reason) {
+        m_failure = reason;
+        onStopped(Run::Failed);
+    });
+    connect(runner, &importer::ImportRunner::cancelled, this, [this] { onStopped(Run::Cancelled); });
     connect(m_cancel, &QPushButton::clicked, runner, &importer::ImportRunner::cancel);
     connect(m_retry, &QPushButton::clicked, this, &ImportRunPage::start);
+    retranslateUi();
+}
+
+void ImportRunPage::retranslateUi()
+{
+    setTitle(tr("Import"));
+    setSubTitle(tr("The accepted rows are loaded in one transaction: a cancelled or failed import leaves nothing "
+                   "behind."));
+    m_progress->setAccessibleName(tr("Import progress"));
+    m_cancel->setText(tr("&Cancel import"));
+    m_retry->setText(tr("&Try again"));
+    showRunTexts();
+}
+
+void ImportRunPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizardPage::changeEvent(event);
 }
 
 void ImportRunPage::initializePage()
 {
-    const auto accepted = m_wizard->report ? m_wizard->report->accepted : 0;
-    m_what->setText(tr("Importing %1 accepted claims from %2.")
-                        .arg(formatCount(accepted), QFileInfo(m_wizard->filePath).fileName()));
+    m_accepted = m_wizard->report ? m_wizard->report->accepted : 0;
+    m_fileName = QFileInfo(m_wizard->filePath).fileName();
     start();
 }
 
@@ -85,9 +102,10 @@ bool ImportRunPage::isComplete() const
 void ImportRunPage::start()
 {
     m_done = false;
+    m_run = Run::Running;
+    m_lastProgress.reset();
     m_progress->setValue(0);
-    m_progress->setFormat(tr("Importing… %p%"));
-    m_rate->setText(tr("Starting…"));
+    showRunTexts();
     m_cancel->setEnabled(true);
     m_retry->setEnabled(false);
     emit completeChanged();
@@ -101,19 +119,49 @@ void ImportRunPage::start()
 
 void ImportRunPage::onProgress(const importer::JobProgress &p)
 {
+    m_lastProgress = p;
     m_progress->setValue(int(p.fraction * 1000));
-    m_rate->setText(
-        tr("%1 rows · %2 rows/s · about %3 left")
-            .arg(formatCount(p.done), formatCount(std::uint64_t(p.rowsPerSecond)), formatDuration(p.etaSeconds)));
+    showRunTexts();
 }
 
-void ImportRunPage::onStopped(const QString &reason)
+void ImportRunPage::onStopped(Run how)
 {
-    m_progress->setFormat(tr("Stopped"));
-    m_rate->setText(reason);
+    m_run = how;
+    showRunTexts();
     m_cancel->setEnabled(false);
     m_retry->setEnabled(true);
     m_retry->setFocus();
+}
+
+void ImportRunPage::showRunTexts()
+{
+    if (m_run == Run::Idle)
+        return;
+    m_what->setText(tr("Importing %1 accepted claims from %2.").arg(formatCount(m_accepted), m_fileName));
+    switch (m_run) {
+    case Run::Idle: return;
+    case Run::Running:
+        m_progress->setFormat(tr("Importing… %p%"));
+        if (!m_lastProgress) {
+            m_rate->setText(tr("Starting…"));
+        } else {
+            const importer::JobProgress &p = *m_lastProgress;
+            m_rate->setText(tr("%1 rows · %2 rows/s · about %3 left")
+                                .arg(formatCount(p.done), formatCount(std::uint64_t(p.rowsPerSecond)),
+                                     formatDuration(p.etaSeconds)));
+        }
+        return;
+    case Run::Failed:
+    case Run::Cancelled:
+        m_progress->setFormat(tr("Stopped"));
+        m_rate->setText(m_run == Run::Failed ? tr("The import failed: %1").arg(m_failure)
+                                             : tr("The import was cancelled; nothing was stored."));
+        return;
+    case Run::Imported:
+        m_progress->setFormat(tr("Imported"));
+        m_rate->setText(tr("%1 claims imported. Continue to the summary.").arg(formatCount(m_imported)));
+        return;
+    }
 }
 
 } // namespace upstream::views

@@ -6,6 +6,8 @@
 
 #include <QWizardPage>
 
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -22,12 +24,26 @@ public:
     bool isComplete() const override;
     void cleanupPage() override;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // What the progress row shows; kept so that a language change can say it again.
+    enum class Run { Idle, Running, Failed, Cancelled, Imported };
+
+    void retranslateUi();
     void start();
     void onProgress(const importer::JobProgress &progress);
-    void onStopped(const QString &reason);
+    void onStopped(Run how); // Failed or Cancelled
+    void showRunTexts();
 
     ImportWizard *m_wizard;
+    Run m_run = Run::Idle;
+    std::optional<importer::JobProgress> m_lastProgress; // Running
+    QString m_failure;                                   // Failed: the runner's reason
+    std::uint64_t m_imported = 0;                        // Imported: the claims stored
+    std::uint64_t m_accepted = 0;                        // the accepted rows being imported
+    QString m_fileName;                                  // of the file being imported
     QLabel *m_what;
     QProgressBar *m_progress;
     QLabel *m_rate;

@@ -4,6 +4,7 @@
 #include "ImportWizard.h"
 #include "importer/ClaimImporterReport.h"
 
+#include <QEvent>
 #include <QFile>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -24,9 +25,9 @@ QLabel *bigNumber(QWidget *parent, const QString &objectName, const QString &col
     return label;
 }
 
-QLabel *caption(QWidget *parent, const QString &text)
+QLabel *caption(QWidget *parent)
 {
-    auto *label = new QLabel(text, parent);
+    auto *label = new QLabel(parent);
     label->setAlignment(Qt::AlignCenter);
     return label;
 }
@@ -35,8 +36,6 @@ QLabel *caption(QWidget *parent, const QString &text)
 
 ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
-    setTitle(tr("Import complete"));
-    setSubTitle(tr("Review the outcome. Rejected rows can be exported to fix them at the source."));
     setFinalPage(true);
     m_accepted = bigNumber(this, QStringLiteral("summaryAccepted"), QStringLiteral("#1e7b34"));
     m_rejected = bigNumber(this, QStringLiteral("summaryRejected"), QStringLiteral("#b3261e"));
@@ -54,12 +53,11 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("summaryStatus"));
     m_status->setWordWrap(true);
-    m_export = new QPushButton(tr("&Export rejected rows…"), this);
+    m_export = new QPushButton(this);
     m_export->setObjectName(QStringLiteral("exportRejected"));
     m_export->setAutoDefault(false);
-    m_recompute = new QPushButton(tr("Recompute &signals"), this);
+    m_recompute = new QPushButton(this);
     m_recompute->setObjectName(QStringLiteral("recomputeSignals"));
-    m_recompute->setAccessibleDescription(tr("Re-run DriftWatch, DenialScope and DelayGuard with the new claims"));
     m_recompute->setAutoDefault(false);
     m_exporter = new importer::ValidationRunner(this);
 
@@ -67,9 +65,12 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard)
     numbers->addWidget(m_accepted, 0, 0);
     numbers->addWidget(m_rejected, 0, 1);
     numbers->addWidget(m_warnings, 0, 2);
-    numbers->addWidget(caption(this, tr("claims accepted")), 1, 0);
-    numbers->addWidget(caption(this, tr("rows rejected")), 1, 1);
-    numbers->addWidget(caption(this, tr("warnings")), 1, 2);
+    m_acceptedCaption = caption(this);
+    m_rejectedCaption = caption(this);
+    m_warningsCaption = caption(this);
+    numbers->addWidget(m_acceptedCaption, 1, 0);
+    numbers->addWidget(m_rejectedCaption, 1, 1);
+    numbers->addWidget(m_warningsCaption, 1, 2);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_export);
     buttons->addWidget(m_recompute);
@@ -89,7 +90,8 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard)
     connect(m_export, &QPushButton::clicked, this, &ImportSummaryPage::exportRejected);
     connect(m_recompute, &QPushButton::clicked, this, [this] {
         emit m_wizard->recomputeSignalsRequested();
-        m_status->setText(tr("Signals will be recomputed with the new claims."));
+        m_statusKind = StatusLine::RecomputeRequested;
+        showTexts();
     });
     connect(m_exporter, &importer::ValidationRunner::finished, this,
             [this](std::shared_ptr<const importer::ValidationReport> report) {
@@ -98,37 +100,90 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard)
                 if (const auto &audit = m_wizard->exportAudit()) {
                     if (Status st = audit(report->rejected); !st.ok()) {
                         QFile::remove(m_exportPath);
-                        m_status->setText(
-                            tr("The export was removed because it could not be recorded in the audit log: %1")
-                                .arg(st.error().message));
+                        m_statusKind = StatusLine::ExportRemoved;
+                        m_reason = st.error().message;
+                        showTexts();
                         return;
                     }
                 }
-                m_status->setText(tr("%1 rejected rows exported to %2.")
-                                      .arg(formatCount(report->rejected), QFileInfo(m_exportPath).fileName()));
+                m_statusKind = StatusLine::Exported;
+                m_exportedRows = report->rejected;
+                showTexts();
             });
     connect(m_exporter, &importer::ValidationRunner::failed, this, [this](const QString &reason) {
         m_export->setEnabled(true);
-        m_status->setText(tr("The export failed: %1").arg(reason));
+        m_statusKind = StatusLine::ExportFailed;
+        m_reason = reason;
+        showTexts();
     });
+    retranslateUi();
 }
 
-void ImportSummaryPage::initializePage()
+void ImportSummaryPage::retranslateUi()
 {
-    const importer::ImportCounts &c = m_wizard->importCounts;
-    m_accepted->setText(formatCount(c.accepted));
-    m_rejected->setText(formatCount(c.rejected));
-    m_warnings->setText(formatCount(c.warnings));
+    setTitle(tr("Import complete"));
+    setSubTitle(tr("Review the outcome. Rejected rows can be exported to fix them at the source."));
+    m_export->setText(tr("&Export rejected rows…"));
+    m_recompute->setText(tr("Recompute &signals"));
+    m_recompute->setAccessibleDescription(tr("Re-run DriftWatch, DenialScope and DelayGuard with the new claims"));
+    m_acceptedCaption->setText(tr("claims accepted"));
+    m_rejectedCaption->setText(tr("rows rejected"));
+    m_warningsCaption->setText(tr("warnings"));
+    showTexts();
+}
+
+void ImportSummaryPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizardPage::changeEvent(event);
+}
+
+void ImportSummaryPage::showTexts()
+{
+    if (!m_counts)
+        return;
+    const importer::ImportCounts &c = *m_counts;
     m_claims->setText(tr("On the target: <b>%1</b> new claims · <b>%2</b> updated · <b>%3</b> unchanged")
                           .arg(formatCount(c.claimsNew), formatCount(c.claimsUpdated), formatCount(c.claimsUnchanged)));
     const QString noRef = importer::noClaimRefWarning(c.claimsWithoutRef);
     m_noClaimRef->setVisible(!noRef.isEmpty());
     m_noClaimRef->setText(noRef);
+    switch (m_statusKind) {
+    case StatusLine::Outcome: {
+        QString status = c.rejected > 0 ? tr("Rejected rows were not imported.") : tr("Every row was imported.");
+        if (c.duplicateFile)
+            status +=
+                QLatin1Char(' ') + tr("This file had been imported before: its claims were matched, not doubled.");
+        m_status->setText(status);
+        return;
+    }
+    case StatusLine::RecomputeRequested:
+        m_status->setText(tr("Signals will be recomputed with the new claims."));
+        return;
+    case StatusLine::Exporting: m_status->setText(tr("Exporting rejected rows…")); return;
+    case StatusLine::Exported:
+        m_status->setText(tr("%1 rejected rows exported to %2.")
+                              .arg(formatCount(m_exportedRows), QFileInfo(m_exportPath).fileName()));
+        return;
+    case StatusLine::ExportRemoved:
+        m_status->setText(
+            tr("The export was removed because it could not be recorded in the audit log: %1").arg(m_reason));
+        return;
+    case StatusLine::ExportFailed: m_status->setText(tr("The export failed: %1").arg(m_reason)); return;
+    }
+}
+
+void ImportSummaryPage::initializePage()
+{
+    m_counts = m_wizard->importCounts;
+    m_statusKind = StatusLine::Outcome;
+    const importer::ImportCounts &c = *m_counts;
+    m_accepted->setText(formatCount(c.accepted));
+    m_rejected->setText(formatCount(c.rejected));
+    m_warnings->setText(formatCount(c.warnings));
     m_export->setEnabled(c.rejected > 0);
-    QString status = c.rejected > 0 ? tr("Rejected rows were not imported.") : tr("Every row was imported.");
-    if (c.duplicateFile)
-        status += QLatin1Char(' ') + tr("This file had been imported before: its claims were matched, not doubled.");
-    m_status->setText(status);
+    showTexts();
 }
 
 void ImportSummaryPage::exportRejected()
@@ -143,7 +198,8 @@ void ImportSummaryPage::exportRejected()
     options.rejectedRowsCsvPath = path; // the validator writes every rejection, PHI values excluded
     options.maxIssues = 0;
     m_export->setEnabled(false);
-    m_status->setText(tr("Exporting rejected rows…"));
+    m_statusKind = StatusLine::Exporting;
+    showTexts();
     m_exporter->start(m_wizard->filePath, std::move(options));
 }
 

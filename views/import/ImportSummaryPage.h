@@ -4,14 +4,14 @@
 // chosen through the dialog seam; the export re-reads the file on a worker thread, never writes a PHI value, and is
 // recorded through ImportWizard::exportAudit), and "Recompute signals", which only emits
 // ImportWizard::recomputeSignalsRequested (the session opens the recompute dialog).
+#include "importer/ImportSession.h"
+
 #include <QWizardPage>
+
+#include <optional>
 
 class QLabel;
 class QPushButton;
-
-namespace upstream::importer {
-class ValidationRunner;
-}
 
 namespace upstream::views {
 
@@ -24,10 +24,25 @@ public:
     void initializePage() override;
     int nextId() const override { return -1; } // the last page, though the payer step's id comes after it
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // What the status line says; kept so that a language change can say it again.
+    enum class StatusLine { Outcome, RecomputeRequested, Exporting, Exported, ExportRemoved, ExportFailed };
+
+    void retranslateUi();
     void exportRejected();
+    void showTexts();
 
     ImportWizard *m_wizard;
+    std::optional<importer::ImportCounts> m_counts; // on display, once the page was entered
+    StatusLine m_statusKind = StatusLine::Outcome;
+    QString m_reason;                 // ExportRemoved, ExportFailed: the audit's or the runner's reason
+    std::uint64_t m_exportedRows = 0; // Exported
+    QLabel *m_acceptedCaption;
+    QLabel *m_rejectedCaption;
+    QLabel *m_warningsCaption;
     QLabel *m_accepted;
     QLabel *m_rejected;
     QLabel *m_warnings;

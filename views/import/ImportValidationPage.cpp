@@ -4,6 +4,7 @@
 #include "ImportWizard.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,21 +20,17 @@ using importer::Category;
 
 ImportValidationPage::ImportValidationPage(ImportWizard *wizard) : QWizardPage(wizard), m_wizard(wizard)
 {
-    setTitle(tr("Validate the rows"));
-    setSubTitle(tr("Every row is checked against the claim rules and scanned for patient data. PHI in a reason "
-                   "text is blanked, anywhere else it rejects the row; PHI values are never shown."));
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("validationProgress"));
-    m_progress->setAccessibleName(tr("Validation progress"));
     m_progress->setRange(0, 1000);
     m_progress->setTextVisible(true);
     m_rate = new QLabel(this);
     m_rate->setObjectName(QStringLiteral("validationRate"));
     m_rate->setMinimumWidth(360);
-    m_cancel = new QPushButton(tr("&Cancel validation"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelValidation"));
     m_cancel->setAutoDefault(false);
-    m_rerun = new QPushButton(tr("&Re-run"), this);
+    m_rerun = new QPushButton(this);
     m_rerun->setObjectName(QStringLiteral("rerunValidation"));
     m_rerun->setAutoDefault(false);
     m_counts = new QLabel(this);
@@ -45,17 +42,15 @@ ImportValidationPage::ImportValidationPage(ImportWizard *wizard) : QWizardPage(w
     m_phi->setWordWrap(true);
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("categoryFilter"));
-    m_filter->setAccessibleName(tr("Show issues of category"));
-    m_filter->addItem(tr("All issues"), -1);
+    m_filter->addItem(QString(), -1); // item texts come from retranslateUi
     for (Category c : {Category::MissingFields, Category::PhiDetections, Category::InvalidDates,
                        Category::InvalidValues, Category::Warning})
-        m_filter->addItem(ImportIssueModel::categoryLabel(c), int(c));
-    auto *filterLabel = new QLabel(tr("Sho&w:"), this);
-    filterLabel->setBuddy(m_filter);
+        m_filter->addItem(QString(), int(c));
+    m_filterLabel = new QLabel(this);
+    m_filterLabel->setBuddy(m_filter);
     m_model = new ImportIssueModel(this);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("issueTable"));
-    m_table->setAccessibleName(tr("Validation issues"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
@@ -73,7 +68,7 @@ ImportValidationPage::ImportValidationPage(ImportWizard *wizard) : QWizardPage(w
     progressRow->addWidget(m_cancel);
     progressRow->addWidget(m_rerun);
     auto *filterRow = new QHBoxLayout;
-    filterRow->addWidget(filterLabel);
+    filterRow->addWidget(m_filterLabel);
     filterRow->addWidget(m_filter);
     filterRow->addStretch(1);
     auto *layout = new QVBoxLayout(this);
@@ -92,14 +87,40 @@ ImportValidationPage::ImportValidationPage(ImportWizard *wizard) : QWizardPage(w
     connect(runner, &importer::ValidationRunner::progress, this, &ImportValidationPage::onProgress);
     connect(runner, &importer::ValidationRunner::finished, this, &ImportValidationPage::onFinished);
     connect(runner, &importer::ValidationRunner::failed, this, &ImportValidationPage::onStopped);
-    connect(runner, &importer::ValidationRunner::cancelled, this,
-            [this] { onStopped(tr("Validation cancelled. Re-run it to continue.")); });
+    connect(runner, &importer::ValidationRunner::cancelled, this, [this] { onStopped(QString()); });
     connect(m_cancel, &QPushButton::clicked, runner, &importer::ValidationRunner::cancel);
     connect(m_rerun, &QPushButton::clicked, wizard, &ImportWizard::revalidate);
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this] {
         const int c = m_filter->currentData().toInt();
         m_model->setCategoryFilter(c < 0 ? std::nullopt : std::optional<Category>(Category(c)));
     });
+    retranslateUi();
+}
+
+void ImportValidationPage::retranslateUi()
+{
+    setTitle(tr("Validate the rows"));
+    setSubTitle(tr("Every row is checked against the claim rules and scanned for patient data. PHI in a reason "
+                   "text is blanked, anywhere else it rejects the row; PHI values are never shown."));
+    m_progress->setAccessibleName(tr("Validation progress"));
+    m_cancel->setText(tr("&Cancel validation"));
+    m_rerun->setText(tr("&Re-run"));
+    m_filter->setAccessibleName(tr("Show issues of category"));
+    for (int i = 0; i < m_filter->count(); ++i) { // texts only: the chosen filter stays
+        const int c = m_filter->itemData(i).toInt();
+        m_filter->setItemText(i, c < 0 ? tr("All issues") : ImportIssueModel::categoryLabel(Category(c)));
+    }
+    m_filterLabel->setText(tr("Sho&w:"));
+    m_table->setAccessibleName(tr("Validation issues"));
+    m_model->retranslate();
+    showRunTexts();
+}
+
+void ImportValidationPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWizardPage::changeEvent(event);
 }
 
 void ImportValidationPage::initializePage()
@@ -124,10 +145,12 @@ int ImportValidationPage::nextId() const
 
 void ImportValidationPage::onStarted()
 {
+    m_run = Run::Running;
+    m_lastProgress.reset();
+    m_shown.reset();
     m_model->setReport(nullptr);
     m_progress->setValue(0);
-    m_progress->setFormat(tr("Validating… %p%"));
-    m_rate->setText(tr("Starting…"));
+    showRunTexts();
     m_counts->clear();
     m_phi->clear();
     m_cancel->setEnabled(true);
@@ -137,10 +160,9 @@ void ImportValidationPage::onStarted()
 
 void ImportValidationPage::onProgress(const importer::JobProgress &p)
 {
+    m_lastProgress = p;
     m_progress->setValue(int(p.fraction * 1000));
-    m_rate->setText(
-        tr("%1 rows checked · %2 rows/s · about %3 left")
-            .arg(formatCount(p.done), formatCount(std::uint64_t(p.rowsPerSecond)), formatDuration(p.etaSeconds)));
+    showRunTexts();
 }
 
 void ImportValidationPage::onFinished(std::shared_ptr<const importer::ValidationReport> report)
@@ -151,8 +173,9 @@ void ImportValidationPage::onFinished(std::shared_ptr<const importer::Validation
 
 void ImportValidationPage::onStopped(const QString &reason)
 {
-    m_progress->setFormat(tr("Stopped"));
-    m_rate->setText(reason);
+    m_run = Run::Stopped;
+    m_stopReason = reason;
+    showRunTexts();
     m_cancel->setEnabled(false);
     m_rerun->setEnabled(true);
     emit completeChanged();
@@ -160,11 +183,42 @@ void ImportValidationPage::onStopped(const QString &reason)
 
 void ImportValidationPage::showReport()
 {
-    const importer::ValidationReport &r = *m_wizard->report;
+    m_run = Run::Validated;
+    m_shown = m_wizard->report;
     m_progress->setValue(1000);
-    m_progress->setFormat(tr("Validated"));
     m_cancel->setEnabled(false);
     m_rerun->setEnabled(true);
+    showRunTexts();
+    m_model->setReport(m_wizard->report);
+    emit completeChanged();
+}
+
+void ImportValidationPage::showRunTexts()
+{
+    switch (m_run) {
+    case Run::Idle: return;
+    case Run::Running:
+        m_progress->setFormat(tr("Validating… %p%"));
+        if (!m_lastProgress) {
+            m_rate->setText(tr("Starting…"));
+        } else {
+            const importer::JobProgress &p = *m_lastProgress;
+            m_rate->setText(tr("%1 rows checked · %2 rows/s · about %3 left")
+                                .arg(formatCount(p.done), formatCount(std::uint64_t(p.rowsPerSecond)),
+                                     formatDuration(p.etaSeconds)));
+        }
+        return;
+    case Run::Stopped:
+        m_progress->setFormat(tr("Stopped"));
+        // A failure's reason comes from the runner and stays in the language it was given in.
+        m_rate->setText(m_stopReason.isEmpty() ? tr("Validation cancelled. Re-run it to continue.") : m_stopReason);
+        return;
+    case Run::Validated: break;
+    }
+    if (!m_shown)
+        return;
+    const importer::ValidationReport &r = *m_shown;
+    m_progress->setFormat(tr("Validated"));
     m_rate->setText(tr("%1 rows · encoding %2 · delimiter %3")
                         .arg(formatCount(r.totalRows), QLatin1String(csv::encodingName(r.encoding)),
                              csv::delimiterName(r.delimiter)));
@@ -189,8 +243,6 @@ void ImportValidationPage::showReport()
     m_phi->setText(phi.isEmpty()
                        ? tr("No patient data found.")
                        : tr("Patient data found and kept out of the import — %1").arg(phi.join(QStringLiteral(" · "))));
-    m_model->setReport(m_wizard->report);
-    emit completeChanged();
 }
 
 } // namespace upstream::views

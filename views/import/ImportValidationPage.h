@@ -6,6 +6,8 @@
 
 #include <QWizardPage>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QProgressBar;
@@ -26,14 +28,27 @@ public:
     int nextId() const override; // the payer step when the file has unmapped payers, else the quality report
     ImportIssueModel *issueModel() const { return m_model; }
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // What the progress row and the counts show; kept so that a language change can say it again.
+    enum class Run { Idle, Running, Stopped, Validated };
+
+    void retranslateUi();
     void onStarted();
     void onProgress(const importer::JobProgress &progress);
     void onFinished(std::shared_ptr<const importer::ValidationReport> report);
-    void onStopped(const QString &reason);
+    void onStopped(const QString &reason); // empty: cancelled
     void showReport();
+    void showRunTexts();
 
     ImportWizard *m_wizard;
+    Run m_run = Run::Idle;
+    std::optional<importer::JobProgress> m_lastProgress;       // of the run in progress
+    QString m_stopReason;                                      // why the run stopped; empty: cancelled
+    std::shared_ptr<const importer::ValidationReport> m_shown; // the report on display
+    QLabel *m_filterLabel;
     QProgressBar *m_progress;
     QLabel *m_rate;
     QPushButton *m_cancel;

@@ -35,14 +35,10 @@ struct ImportWizard::PayerCollector {
 ImportWizard::ImportWizard(QWidget *parent) : QWizard(parent)
 {
     setObjectName(QStringLiteral("importWizard"));
-    setWindowTitle(tr("Import claims"));
-    setAccessibleName(tr("Import claims wizard"));
     setWizardStyle(QWizard::ModernStyle);
     setOption(QWizard::NoBackButtonOnStartPage, true);
     setOption(QWizard::NoBackButtonOnLastPage, true);
     setMinimumSize(900, 640);
-    // Qt's "&Finish" would share Alt+F with the main window's File menu (the wizard is embedded as a page).
-    setButtonText(QWizard::FinishButton, tr("&Done"));
     m_validator.importDay = std::int32_t(QDate(1970, 1, 1).daysTo(QDate::currentDate()));
     m_validation = new importer::ValidationRunner(this);
     m_import = new importer::ImportRunner(this);
@@ -58,6 +54,7 @@ ImportWizard::ImportWizard(QWidget *parent) : QWizard(parent)
     setPage(PayerPageId, new ImportPayerPage(this));
     setPage(PreviewPageId, new ImportPreviewPage(this));
     setStartId(FilePageId);
+    retranslateUi();
 
     // Leaving the wizard stops any background work: nothing keeps reading the file after Cancel.
     connect(this, &QWizard::rejected, this, [this] {
@@ -70,6 +67,31 @@ ImportWizard::ImportWizard(QWidget *parent) : QWizard(parent)
 }
 
 ImportWizard::~ImportWizard() = default;
+
+void ImportWizard::retranslateUi()
+{
+    setWindowTitle(tr("Import claims"));
+    setAccessibleName(tr("Import claims wizard"));
+    // Qt's "&Finish" would share Alt+F with the main window's File menu (the wizard is embedded as a page).
+    setButtonText(QWizard::FinishButton, tr("&Done"));
+    // The quality step's Next leads to the preview when there is one, else straight to the import.
+    page(QualityPageId)
+        ->setButtonText(QWizard::NextButton, m_previewFunction ? tr("&Preview signals >") : tr("&Import >"));
+}
+
+void ImportWizard::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        // QWizard reads its own button texts (Back, Next, Cancel: Qt's catalogue) only when the step or the wizard
+        // style changes, and has no LanguageChange handling. A style round trip says them again in the new language
+        // without leaving the step; nothing is painted in between.
+        const WizardStyle style = wizardStyle();
+        setWizardStyle(style == ClassicStyle ? ModernStyle : ClassicStyle);
+        setWizardStyle(style);
+    }
+    QWizard::changeEvent(event);
+}
 
 void ImportWizard::stopWorkOnTarget()
 {
@@ -121,9 +143,7 @@ void ImportWizard::setEmbedded(bool embedded)
 void ImportWizard::setPreviewFunction(compute::PreviewFunction function)
 {
     m_previewFunction = std::move(function);
-    // The quality step's Next leads to the preview when there is one, else straight to the import.
-    page(QualityPageId)
-        ->setButtonText(QWizard::NextButton, m_previewFunction ? tr("&Preview signals >") : tr("&Import >"));
+    retranslateUi(); // the quality step's Next text depends on it
 }
 
 importer::ValidationOptions ImportWizard::validationOptions() const

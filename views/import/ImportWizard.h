@@ -100,10 +100,12 @@ signals:
     void validationStarted();
 
 protected:
+    void changeEvent(QEvent *event) override;
     bool focusNextPrevChild(bool next) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    void retranslateUi();
     void loadTarget();
     struct PayerCollector;
 

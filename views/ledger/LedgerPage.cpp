@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -23,6 +24,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <tuple>
 
 namespace upstream::views {
 
@@ -30,7 +32,8 @@ using namespace ledger;
 
 namespace {
 
-QLabel *addCard(QHBoxLayout *row, QWidget *parent, const QString &caption, const QString &name)
+// A totals card: its caption and its value label (the texts are set by the page's retranslateUi()).
+std::pair<QLabel *, QLabel *> addCard(QHBoxLayout *row, QWidget *parent, const QString &name)
 {
     auto *card = new QFrame(parent);
     card->setObjectName(QStringLiteral("totalsCard"));
@@ -38,16 +41,15 @@ QLabel *addCard(QHBoxLayout *row, QWidget *parent, const QString &caption, const
     auto *v = new QVBoxLayout(card);
     v->setContentsMargins(12, 8, 12, 8);
     v->setSpacing(2);
-    auto *cap = new QLabel(caption, card);
+    auto *cap = new QLabel(card);
     cap->setStyleSheet(QStringLiteral("color:#52606d"));
     auto *value = new QLabel(card);
     value->setObjectName(name);
-    value->setAccessibleName(caption);
     value->setStyleSheet(QStringLiteral("font-size:16pt;font-weight:600;color:#1f2933"));
     v->addWidget(cap);
     v->addWidget(value);
     row->addWidget(card, 1);
-    return value;
+    return {cap, value};
 }
 
 } // namespace
@@ -60,23 +62,18 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     layout->setContentsMargins(20, 16, 20, 12);
     layout->setSpacing(10);
 
-    auto *title =
-        new QLabel(QStringLiteral("<h1 style='margin:0'>%1</h1>").arg(tr("Recovery ledger").toHtmlEscaped()), this);
-    auto *subtitle =
-        new QLabel(tr("Expected and recovered amounts per signal, their approval and history. Signed in as %1 (%2).")
-                       .arg(m_repository->actor().user, m_repository->actor().role),
-                   this);
-    subtitle->setObjectName(QStringLiteral("subtitle"));
-    subtitle->setStyleSheet(QStringLiteral("color:#52606d"));
-    layout->addWidget(title);
-    layout->addWidget(subtitle);
+    m_title = new QLabel(this);
+    m_subtitle = new QLabel(this);
+    m_subtitle->setObjectName(QStringLiteral("subtitle"));
+    m_subtitle->setStyleSheet(QStringLiteral("color:#52606d"));
+    layout->addWidget(m_title);
+    layout->addWidget(m_subtitle);
     layout->addWidget(buildTotals());
     layout->addWidget(buildFilters());
     layout->addWidget(buildConflictBanner());
 
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("ledgerTable"));
-    m_table->setAccessibleName(tr("Ledger entries"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -93,9 +90,7 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     for (int c = 0; c < int(std::size(widths)); ++c)
         m_table->setColumnWidth(c, widths[c]);
     // An empty ledger says how entries arrive, instead of an empty grid.
-    m_empty = new QLabel(tr("No recovery entries yet. Mark an alert real on a dashboard (R) and accept the ledger "
-                            "offer (L), or add one with New entry (Ctrl+N)."),
-                         this);
+    m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
@@ -104,20 +99,18 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     layout->addWidget(m_table, 1);
 
     auto *actions = new QHBoxLayout;
-    auto button = [&](const QString &text, const QString &name, const QString &tip) {
-        auto *b = new QPushButton(text, this);
+    auto button = [&](const QString &name) { // texts and tool tips: retranslateUi() and updateActions()
+        auto *b = new QPushButton(this);
         b->setObjectName(name);
-        b->setToolTip(tip);
         actions->addWidget(b);
         return b;
     };
-    m_new = button(tr("&New entry"), QStringLiteral("newEntry"), tr("Add a recovery to the ledger (Ctrl+N)"));
-    m_new->setShortcut(QKeySequence::New);
-    m_edit = button(tr("&Edit"), QStringLiteral("editEntry"), tr("Edit the selected entry (Enter)"));
-    m_approve = button(tr("&Approve"), QStringLiteral("approveEntry"), QString());
-    m_history = button(tr("H&istory"), QStringLiteral("showHistory"), tr("Who changed what, and when"));
-    m_undo = button(tr("Undo"), QStringLiteral("undoEdit"), QString());
-    m_redo = button(tr("Redo"), QStringLiteral("redoEdit"), QString());
+    m_new = button(QStringLiteral("newEntry"));
+    m_edit = button(QStringLiteral("editEntry"));
+    m_approve = button(QStringLiteral("approveEntry"));
+    m_history = button(QStringLiteral("showHistory"));
+    m_undo = button(QStringLiteral("undoEdit"));
+    m_redo = button(QStringLiteral("redoEdit"));
     // Ctrl+Z / Ctrl+Shift+Z anywhere on the page (the table or a button has the focus); the editor is a dialog.
     for (const auto &[sequence, redo] : {std::pair{QKeySequence::Undo, false}, std::pair{QKeySequence::Redo, true}}) {
         auto *action = new QAction(this);
@@ -129,11 +122,10 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     actions->addStretch(1);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
-    m_status->setAccessibleName(tr("Ledger status"));
     actions->addWidget(m_status);
     actions->addStretch(1);
-    m_exportCsv = button(tr("Export &CSV…"), QStringLiteral("exportCsv"), tr("Export the visible entries as CSV"));
-    m_exportPdf = button(tr("Export &PDF…"), QStringLiteral("exportPdf"), tr("Export the visible entries as a PDF"));
+    m_exportCsv = button(QStringLiteral("exportCsv"));
+    m_exportPdf = button(QStringLiteral("exportPdf"));
     layout->addLayout(actions);
 
     connect(m_new, &QPushButton::clicked, this, [this] { newEntry(); });
@@ -147,7 +139,81 @@ LedgerPage::LedgerPage(LedgerRepository *repository, QWidget *parent)
     connect(m_table, &QTableView::activated, this, [this] { editSelected(); });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &LedgerPage::updateActions);
     connect(m_model, &QAbstractItemModel::modelReset, this, &LedgerPage::updateActions);
+    retranslateUi(); // before the load: the load then totals once, in the words just set
     reload();
+}
+
+void LedgerPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+void LedgerPage::retranslateUi()
+{
+    m_title->setText(QStringLiteral("<h1 style='margin:0'>%1</h1>").arg(tr("Recovery ledger").toHtmlEscaped()));
+    m_subtitle->setText(
+        tr("Expected and recovered amounts per signal, their approval and history. Signed in as %1 (%2).")
+            .arg(m_repository->actor().user, m_repository->actor().role));
+
+    const QStringList captions = {tr("Recovered this month"), tr("Recovered, last 30 days"), tr("Recovered, all time"),
+                                  tr("Still expected (open)")};
+    const std::array<QLabel *, 4> values = {m_thisMonth, m_last30, m_allTime, m_outstanding};
+    for (size_t i = 0; i < values.size(); ++i) {
+        m_cardCaptions[i]->setText(captions[qsizetype(i)]);
+        values[i]->setAccessibleName(captions[qsizetype(i)]);
+    }
+    m_breakdownCaption->setText(tr("Money recovered by"));
+    m_breakdownBy->setAccessibleName(tr("Break totals down by"));
+    m_breakdownBy->setToolTip(tr("Operator: who recorded the recovered amount. Owner: who works the entry."));
+    // Item texts only: the current index (the breakdown shown) and each item's data stay.
+    const QStringList breakdowns = {tr("Product"), tr("Payer"), tr("Operator"), tr("Owner")};
+    for (int i = 0; i < breakdowns.size() && i < m_breakdownBy->count(); ++i)
+        m_breakdownBy->setItemText(i, breakdowns[i]);
+
+    m_stateFilter->setAccessibleName(tr("Filter by state"));
+    m_stateFilter->setItemText(0, tr("All states"));
+    for (int i = 1; i < m_stateFilter->count(); ++i)
+        m_stateFilter->setItemText(i, stateLabel(LedgerState(m_stateFilter->itemData(i).toInt())));
+    m_stateLabel->setText(tr("S&tate"));
+    m_productFilter->setAccessibleName(tr("Filter by product"));
+    m_productFilter->setItemText(0, tr("All products"));
+    for (int i = 1; i < m_productFilter->count(); ++i)
+        m_productFilter->setItemText(i, productLabel(m_productFilter->itemData(i).toString()));
+    m_productLabel->setText(tr("P&roduct"));
+    m_payerFilter->setAccessibleName(tr("Filter by payer"));
+    if (m_payerFilter->count() > 0 && m_payerFilter->itemData(0).toString().isEmpty())
+        m_payerFilter->setItemText(0, tr("All payers"));
+    m_payerLabel->setText(tr("Pa&yer"));
+    m_search->setAccessibleName(tr("Search the ledger"));
+    m_search->setPlaceholderText(tr("Search payer, owner, notes…"));
+
+    m_resolve->setText(tr("Re&solve…"));
+    m_resolve->setToolTip(tr("Compare your version with the one on the server, field by field"));
+    showConflictCount();
+
+    m_table->setAccessibleName(tr("Ledger entries"));
+    m_model->retranslate();
+    m_empty->setText(tr("No recovery entries yet. Mark an alert real on a dashboard (R) and accept the ledger "
+                        "offer (L), or add one with New entry (Ctrl+N)."));
+    m_new->setText(tr("&New entry"));
+    m_new->setShortcut(QKeySequence::New); // after the text: a mnemonic in it would replace Ctrl+N with Alt+N
+    m_edit->setText(tr("&Edit"));
+    m_approve->setText(tr("&Approve"));
+    m_history->setText(tr("H&istory"));
+    m_history->setToolTip(tr("Who changed what, and when"));
+    m_undo->setText(tr("Undo"));
+    m_redo->setText(tr("Redo"));
+    m_status->setAccessibleName(tr("Ledger status"));
+    if (m_statusText)
+        m_status->setText(m_statusText());
+    m_exportCsv->setText(tr("Export &CSV…"));
+    m_exportCsv->setToolTip(tr("Export the visible entries as CSV"));
+    m_exportPdf->setText(tr("Export &PDF…"));
+    m_exportPdf->setToolTip(tr("Export the visible entries as a PDF"));
+    updateActions(); // the tool tips that depend on the selection and the role
+    updateTotals();  // from the entries held: amounts and the breakdown's words
 }
 
 QWidget *LedgerPage::buildTotals()
@@ -157,10 +223,10 @@ QWidget *LedgerPage::buildTotals()
     auto *row = new QHBoxLayout(strip);
     row->setContentsMargins(0, 0, 0, 0);
     row->setSpacing(10);
-    m_thisMonth = addCard(row, strip, tr("Recovered this month"), QStringLiteral("totalThisMonth"));
-    m_last30 = addCard(row, strip, tr("Recovered, last 30 days"), QStringLiteral("totalLast30Days"));
-    m_allTime = addCard(row, strip, tr("Recovered, all time"), QStringLiteral("totalAllTime"));
-    m_outstanding = addCard(row, strip, tr("Still expected (open)"), QStringLiteral("totalOutstanding"));
+    std::tie(m_cardCaptions[0], m_thisMonth) = addCard(row, strip, QStringLiteral("totalThisMonth"));
+    std::tie(m_cardCaptions[1], m_last30) = addCard(row, strip, QStringLiteral("totalLast30Days"));
+    std::tie(m_cardCaptions[2], m_allTime) = addCard(row, strip, QStringLiteral("totalAllTime"));
+    std::tie(m_cardCaptions[3], m_outstanding) = addCard(row, strip, QStringLiteral("totalOutstanding"));
 
     auto *by = new QFrame(strip);
     by->setObjectName(QStringLiteral("totalsCard"));
@@ -169,13 +235,13 @@ QWidget *LedgerPage::buildTotals()
     v->setContentsMargins(12, 6, 12, 6);
     v->setSpacing(2);
     auto *h = new QHBoxLayout;
-    auto *cap = new QLabel(tr("Recovered by"), by);
-    cap->setStyleSheet(QStringLiteral("color:#52606d"));
+    m_breakdownCaption = new QLabel(by);
+    m_breakdownCaption->setStyleSheet(QStringLiteral("color:#52606d"));
     m_breakdownBy = new QComboBox(by);
     m_breakdownBy->setObjectName(QStringLiteral("breakdownBy"));
-    m_breakdownBy->setAccessibleName(tr("Break totals down by"));
-    m_breakdownBy->addItems({tr("Product"), tr("Payer"), tr("Operator")});
-    h->addWidget(cap);
+    // Product, payer, recovered by, owner: the words are set by retranslateUi().
+    m_breakdownBy->addItems({QString(), QString(), QString(), QString()});
+    h->addWidget(m_breakdownCaption);
     h->addWidget(m_breakdownBy);
     h->addStretch(1);
     m_breakdown = new QLabel(by);
@@ -199,12 +265,11 @@ QWidget *LedgerPage::buildConflictBanner()
     m_conflictText = new QLabel(m_conflictBanner);
     m_conflictText->setObjectName(QStringLiteral("syncConflictText"));
     m_conflictText->setWordWrap(true);
-    auto *resolve = new QPushButton(tr("Re&solve…"), m_conflictBanner);
-    resolve->setObjectName(QStringLiteral("resolveSyncConflicts"));
-    resolve->setToolTip(tr("Compare your version with the one on the server, field by field"));
+    m_resolve = new QPushButton(m_conflictBanner);
+    m_resolve->setObjectName(QStringLiteral("resolveSyncConflicts"));
     row->addWidget(m_conflictText, 1);
-    row->addWidget(resolve);
-    connect(resolve, &QPushButton::clicked, this, [this] { resolveSyncConflicts(); });
+    row->addWidget(m_resolve);
+    connect(m_resolve, &QPushButton::clicked, this, [this] { resolveSyncConflicts(); });
     m_conflictBanner->hide();
     return m_conflictBanner;
 }
@@ -213,10 +278,15 @@ void LedgerPage::updateConflictBanner()
 {
     auto conflicts = m_repository->syncConflicts();
     m_syncConflicts = conflicts.ok() ? int(conflicts->size()) : 0;
+    showConflictCount();
+    m_conflictBanner->setVisible(m_syncConflicts > 0);
+}
+
+void LedgerPage::showConflictCount()
+{
     m_conflictText->setText(tr("Ledger entries changed on another workstation while you edited them: %1. Your "
                                "edits are kept here and wait until you choose what to keep.")
                                 .arg(m_syncConflicts));
-    m_conflictBanner->setVisible(m_syncConflicts > 0);
 }
 
 ConflictDialog *LedgerPage::resolveSyncConflicts()
@@ -242,7 +312,10 @@ ConflictDialog *LedgerPage::resolveSyncConflicts()
         if (answer != QMessageBox::Save && answer != QMessageBox::Discard)
             return nullptr;
         auto done = m_repository->resolveSyncConflict(conflict, conflict.mine, answer == QMessageBox::Discard);
-        showStatus(done.ok() ? tr("Conflict resolved.") : done.error().message, !done.ok());
+        if (done.ok())
+            showTranslatedStatus([] { return tr("Conflict resolved."); });
+        else
+            showStatus(done.error().message, true);
         reload();
         return nullptr;
     }
@@ -255,7 +328,7 @@ ConflictDialog *LedgerPage::resolveSyncConflicts()
             showStatus(done.error().message, true);
             return;
         }
-        showStatus(tr("Conflict resolved; the result is queued for the server."));
+        showTranslatedStatus([] { return tr("Conflict resolved; the result is queued for the server."); });
         reload();
         emit entrySaved(done.value());
         if (m_syncConflicts > 0)
@@ -270,39 +343,36 @@ QWidget *LedgerPage::buildFilters()
     auto *bar = new QWidget(this);
     auto *row = new QHBoxLayout(bar);
     row->setContentsMargins(0, 0, 0, 0);
-    auto addLabeled = [&](const QString &text, QWidget *w) {
-        auto *l = new QLabel(text, bar);
+    auto addLabeled = [&](QWidget *w) { // the label's words: retranslateUi()
+        auto *l = new QLabel(bar);
         l->setBuddy(w);
         row->addWidget(l);
         row->addWidget(w);
+        return l;
     };
+    // Item texts are set by retranslateUi(); the data is what the filter uses.
     m_stateFilter = new QComboBox(bar);
     m_stateFilter->setObjectName(QStringLiteral("stateFilter"));
-    m_stateFilter->setAccessibleName(tr("Filter by state"));
-    m_stateFilter->addItem(tr("All states"), -1);
+    m_stateFilter->addItem(QString(), -1);
     for (int s = 0; s < kLedgerStateCount; ++s)
-        m_stateFilter->addItem(stateLabel(LedgerState(s)), s);
-    addLabeled(tr("S&tate"), m_stateFilter);
+        m_stateFilter->addItem(QString(), s);
+    m_stateLabel = addLabeled(m_stateFilter);
 
     m_productFilter = new QComboBox(bar);
     m_productFilter->setObjectName(QStringLiteral("productFilter"));
-    m_productFilter->setAccessibleName(tr("Filter by product"));
-    m_productFilter->addItem(tr("All products"), QString());
+    m_productFilter->addItem(QString(), QString());
     for (QLatin1String p : kLedgerProducts)
-        m_productFilter->addItem(productLabel(QString(p)), QString(p));
-    addLabeled(tr("P&roduct"), m_productFilter);
+        m_productFilter->addItem(QString(), QString(p));
+    m_productLabel = addLabeled(m_productFilter);
 
     m_payerFilter = new QComboBox(bar);
     m_payerFilter->setObjectName(QStringLiteral("payerFilter"));
-    m_payerFilter->setAccessibleName(tr("Filter by payer"));
     m_payerFilter->setMinimumContentsLength(22);
     m_payerFilter->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    addLabeled(tr("Pa&yer"), m_payerFilter);
+    m_payerLabel = addLabeled(m_payerFilter);
 
     m_search = new QLineEdit(bar);
     m_search->setObjectName(QStringLiteral("search"));
-    m_search->setAccessibleName(tr("Search the ledger"));
-    m_search->setPlaceholderText(tr("Search payer, owner, notes…"));
     m_search->setClearButtonEnabled(true);
     row->addWidget(m_search, 1);
 
@@ -375,7 +445,11 @@ void LedgerPage::updateTotals()
     m_outstanding->setText(formatCents(t.allTime.outstandingCents));
 
     const int by = m_breakdownBy->currentIndex();
-    const QMap<QString, LedgerBucket> &buckets = by == 0 ? t.byProduct : by == 1 ? t.byPayer : t.byOwner;
+    // Product, Payer, Operator (SPEC 7's "by operator": who recorded the recovered amount), Owner.
+    const QMap<QString, LedgerBucket> &buckets = by == 0   ? t.byProduct
+                                                 : by == 1 ? t.byPayer
+                                                 : by == 2 ? t.byRecoveredBy
+                                                           : t.byOwner;
     std::vector<std::pair<QString, qint64>> top;
     for (auto it = buckets.cbegin(); it != buckets.cend(); ++it)
         top.emplace_back(it.key(), it.value().recoveredCents);
@@ -385,7 +459,7 @@ void LedgerPage::updateTotals()
     for (size_t i = 0; i < shown; ++i) {
         QString name = by == 0 ? productLabel(top[i].first) : top[i].first;
         if (name.isEmpty())
-            name = tr("Unassigned");
+            name = by == 2 ? tr("Not recorded") : tr("Unassigned");
         html += QStringLiteral("<tr><td>%1</td><td align='right'><b>%2</b></td></tr>")
                     .arg(name.toHtmlEscaped(), formatCents(top[i].second));
     }
@@ -422,8 +496,15 @@ void LedgerPage::updateActions()
     m_exportPdf->setEnabled(any);
 }
 
+void LedgerPage::showTranslatedStatus(std::function<QString()> text, bool error)
+{
+    showStatus(text(), error);
+    m_statusText = std::move(text);
+}
+
 void LedgerPage::showStatus(const QString &text, bool error)
 {
+    m_statusText = nullptr;
     m_status->setStyleSheet(error ? QStringLiteral("color:#b3261e") : QStringLiteral("color:#2f6f3e"));
     m_status->setText(text);
 }
@@ -467,10 +548,11 @@ LedgerEntryEditor *LedgerPage::openEditor(std::optional<LedgerEntry> entry)
 
 bool LedgerPage::mayEdit()
 {
-    const QString why = session::roleRefusal(m_repository->actor().role, session::RoleAction::EditLedger);
-    if (!why.isEmpty())
-        showStatus(why, true);
-    return why.isEmpty();
+    const QString role = m_repository->actor().role;
+    const bool refused = !session::roleRefusal(role, session::RoleAction::EditLedger).isEmpty();
+    if (refused)
+        showTranslatedStatus([role] { return session::roleRefusal(role, session::RoleAction::EditLedger); }, true);
+    return !refused;
 }
 
 LedgerEntryEditor *LedgerPage::newEntry()
@@ -492,7 +574,9 @@ void LedgerPage::onSaved(const LedgerEntry &entry)
 {
     reload();
     selectEntry(entry.id);
-    showStatus(tr("Saved %1 (version %2).").arg(entry.payer).arg(entry.version));
+    showTranslatedStatus([payer = entry.payer, version = entry.version] {
+        return tr("Saved %1 (version %2).").arg(payer).arg(version);
+    });
     emit entrySaved(entry);
 }
 
@@ -518,9 +602,9 @@ bool LedgerPage::stepEdit(bool redo)
     }
     reload();
     selectEntry(stored->id);
-    showStatus((redo ? tr("Redone: %1 (version %2).") : tr("Undone: %1 (version %2)."))
-                   .arg(stored->payer)
-                   .arg(stored->version));
+    showTranslatedStatus([redo, payer = stored->payer, version = stored->version] {
+        return (redo ? tr("Redone: %1 (version %2).") : tr("Undone: %1 (version %2).")).arg(payer).arg(version);
+    });
     emit entrySaved(stored.value());
     return true;
 }
@@ -546,7 +630,7 @@ bool LedgerPage::approveSelected()
         return false;
     }
     onSaved(approved.value());
-    showStatus(tr("Approved %1.").arg(approved->payer));
+    showTranslatedStatus([payer = approved->payer] { return tr("Approved %1.").arg(payer); });
     return true;
 }
 
@@ -610,7 +694,7 @@ bool LedgerPage::exportCsv()
         showStatus(st.error().message, true);
         return false;
     }
-    showStatus(tr("Exported %n entries to CSV.", nullptr, m_model->rowCount()));
+    showTranslatedStatus([n = m_model->rowCount()] { return tr("Exported %n entries to CSV.", nullptr, n); });
     (void)m_repository->recordExport(QStringLiteral("csv"), m_model->rowCount());
     return true;
 }
@@ -628,7 +712,7 @@ bool LedgerPage::exportPdf()
         showStatus(st.error().message, true);
         return false;
     }
-    showStatus(tr("Exported %n entries to PDF.", nullptr, int(entries.size())));
+    showTranslatedStatus([n = int(entries.size())] { return tr("Exported %n entries to PDF.", nullptr, n); });
     (void)m_repository->recordExport(QStringLiteral("pdf"), int(entries.size()));
     return true;
 }

@@ -16,6 +16,9 @@
 
 #include <QWidget>
 
+#include <array>
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -61,7 +64,16 @@ public:
 signals:
     void entrySaved(const upstream::ledger::LedgerEntry &entry);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    // Every text in the current language and the totals formatted again, from what the page holds: no reload, and
+    // selection, filters, search text and scroll position stay.
+    void retranslateUi();
+    void showConflictCount();
+    // A status worded again on every language change ("Saved …" reads in the new language).
+    void showTranslatedStatus(std::function<QString()> text, bool error = false);
     QWidget *buildTotals();
     QWidget *buildFilters();
     void applyFilters();
@@ -79,6 +91,13 @@ private:
     ledger::LedgerTableModel *m_model;
     QTableView *m_table = nullptr;
     QLabel *m_empty = nullptr; // the next step while the ledger has no entry
+    QLabel *m_title = nullptr;
+    QLabel *m_subtitle = nullptr;
+    std::array<QLabel *, 4> m_cardCaptions{}; // this month, last 30 days, all time, outstanding
+    QLabel *m_breakdownCaption = nullptr;
+    QLabel *m_stateLabel = nullptr, *m_productLabel = nullptr, *m_payerLabel = nullptr;
+    QPushButton *m_resolve = nullptr;
+    std::function<QString()> m_statusText; // set: the status is worded again on a language change
     QLabel *m_thisMonth = nullptr;
     QLabel *m_last30 = nullptr;
     QLabel *m_allTime = nullptr;

@@ -1,5 +1,6 @@
 #include "LockScreen.h"
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,19 +17,17 @@ LockScreen::LockScreen(QWidget *parent) : QWidget(parent)
     auto *box = new QWidget(this);
     box->setMaximumWidth(420);
     auto *v = new QVBoxLayout(box);
-    auto *title = new QLabel(tr("<h2>Upstream Workstation is locked</h2>"), box);
-    title->setAlignment(Qt::AlignCenter);
+    m_title = new QLabel(box);
+    m_title->setAlignment(Qt::AlignCenter);
     m_user = new QLabel(box);
     m_user->setAlignment(Qt::AlignCenter);
-    auto *hint = new QLabel(tr("Your work is kept. Enter your password to continue."), box);
-    hint->setAlignment(Qt::AlignCenter);
-    hint->setWordWrap(true);
+    m_hint = new QLabel(box);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setWordWrap(true);
     m_password = new QLineEdit(box);
     m_password->setObjectName(QStringLiteral("lockPassword"));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("Password"));
-    m_password->setAccessibleName(tr("Password"));
-    m_unlock = new QPushButton(tr("&Unlock"), box);
+    m_unlock = new QPushButton(box);
     m_unlock->setObjectName(QStringLiteral("unlockButton"));
     m_unlock->setDefault(true);
     m_message = new QLabel(box);
@@ -36,9 +35,9 @@ LockScreen::LockScreen(QWidget *parent) : QWidget(parent)
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
-    v->addWidget(title);
+    v->addWidget(m_title);
     v->addWidget(m_user);
-    v->addWidget(hint);
+    v->addWidget(m_hint);
     v->addSpacing(12);
     v->addWidget(m_password);
     v->addWidget(m_unlock, 0, Qt::AlignRight);
@@ -52,10 +51,31 @@ LockScreen::LockScreen(QWidget *parent) : QWidget(parent)
     };
     connect(m_unlock, &QPushButton::clicked, this, submit);
     connect(m_password, &QLineEdit::returnPressed, this, submit);
+    retranslateUi();
+}
+
+// The message (a wrong password, a wait) is the controller's and stays as it was given: the language can only change
+// through File ▸ Settings…, which the lock closes and keeps out of reach while locked.
+void LockScreen::retranslateUi()
+{
+    m_title->setText(tr("<h2>Upstream Workstation is locked</h2>"));
+    m_user->setText(m_userName.isEmpty() ? QString() : tr("Signed in as %1").arg(m_userName));
+    m_hint->setText(tr("Your work is kept. Enter your password to continue."));
+    m_password->setPlaceholderText(tr("Password"));
+    m_password->setAccessibleName(tr("Password"));
+    m_unlock->setText(tr("&Unlock"));
+}
+
+void LockScreen::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
 }
 
 void LockScreen::setUserName(const QString &user)
 {
+    m_userName = user;
     m_user->setText(user.isEmpty() ? QString() : tr("Signed in as %1").arg(user));
 }
 

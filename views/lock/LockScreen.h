@@ -23,7 +23,15 @@ public:
 signals:
     void unlockRequested(const QString &password);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void retranslateUi();
+
+    QString m_userName;
+    QLabel *m_title = nullptr;
+    QLabel *m_hint = nullptr;
     QLabel *m_user = nullptr;
     QLabel *m_message = nullptr;
     QLineEdit *m_password = nullptr;

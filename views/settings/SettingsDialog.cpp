@@ -7,6 +7,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -22,9 +23,26 @@ namespace {
 
 const char *const kLogLevels[] = {"error", "warn", "info", "debug", "trace"};
 
+// A labelled row of a form, the label a buddy of the field (its mnemonic focuses it), as QFormLayout::addRow(QString,
+// QWidget *) makes it — but kept, so that its text can change with the language.
+QLabel *addRow(QFormLayout *form, QWidget *field)
+{
+    auto *label = new QLabel;
+    label->setBuddy(field);
+    form->addRow(label, field);
+    return label;
+}
+
+} // namespace
+
+QStringList SettingsDialog::languages()
+{
+    return {QString(), QStringLiteral("en"), QStringLiteral("es")};
+}
+
 // A row of the form: the field, and — when machine policy fixed the setting — the field disabled with the reason
 // under it (a label, so it is read out and visible without hovering, and never clipped in a longer language).
-QWidget *row(QWidget *field, bool locked, QWidget *extra = nullptr)
+QWidget *SettingsDialog::row(QWidget *field, bool locked, QWidget *extra)
 {
     auto *w = new QWidget;
     auto *v = new QVBoxLayout(w);
@@ -37,10 +55,10 @@ QWidget *row(QWidget *field, bool locked, QWidget *extra = nullptr)
     v->addLayout(h);
     if (locked) {
         field->setEnabled(false);
-        field->setToolTip(SettingsDialog::tr("Your IT department set this for this computer (machine policy)."));
+        m_lockedFields << field;
         if (extra)
             extra->setEnabled(false);
-        auto *note = new QLabel(SettingsDialog::tr("Set by your IT department"), w);
+        auto *note = new QLabel(w);
         note->setObjectName(QStringLiteral("policyLock"));
         note->setStyleSheet(QStringLiteral("color:#5f6b7a; font-style:italic"));
         v->addWidget(note);
@@ -48,95 +66,72 @@ QWidget *row(QWidget *field, bool locked, QWidget *extra = nullptr)
     return w;
 }
 
-} // namespace
-
-QStringList SettingsDialog::languages()
-{
-    return {QString(), QStringLiteral("en"), QStringLiteral("es")};
-}
-
 SettingsDialog::SettingsDialog(settings::Settings *settings, QWidget *parent) : QDialog(parent), m_settings(settings)
 {
     setObjectName(QStringLiteral("settingsDialog"));
-    setWindowTitle(tr("Settings"));
     auto *v = new QVBoxLayout(this);
 
-    auto *general = new QGroupBox(tr("Workstation"), this);
-    auto *gf = new QFormLayout(general);
-    m_language = new QComboBox(general);
+    m_general = new QGroupBox(this);
+    auto *gf = new QFormLayout(m_general);
+    m_language = new QComboBox(m_general);
     m_language->setObjectName(QStringLiteral("language"));
-    m_language->setAccessibleName(tr("Language"));
-    m_language->addItem(tr("System language"), QString());
+    m_language->addItem(QString(), QString()); // the system's language
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Español"), QStringLiteral("es"));
-    gf->addRow(tr("&Language:"), row(m_language, settings->isLocked(keys::Language)));
-    m_workspace = new QLineEdit(general);
+    m_languageLabel = addRow(gf, row(m_language, settings->isLocked(keys::Language)));
+    m_workspace = new QLineEdit(m_general);
     m_workspace->setObjectName(QStringLiteral("workspacePath"));
-    m_workspace->setAccessibleName(tr("Workspace folder"));
     m_workspace->setPlaceholderText(workspace::WorkspaceOpener::defaultDirectory());
-    m_browse = new QPushButton(tr("&Browse…"), general);
+    m_browse = new QPushButton(m_general);
     m_browse->setObjectName(QStringLiteral("browseWorkspace"));
-    gf->addRow(tr("&Workspace folder:"), row(m_workspace, settings->isLocked(keys::WorkspacePath), m_browse));
-    m_restartNote = new QLabel(general);
+    m_workspaceLabel = addRow(gf, row(m_workspace, settings->isLocked(keys::WorkspacePath), m_browse));
+    m_restartNote = new QLabel(m_general);
     m_restartNote->setObjectName(QStringLiteral("restartNote"));
     m_restartNote->setWordWrap(true);
     m_restartNote->setStyleSheet(QStringLiteral("color:#8a5a00"));
     gf->addRow(QString(), m_restartNote);
-    v->addWidget(general);
+    v->addWidget(m_general);
 
-    auto *security = new QGroupBox(tr("Security"), this);
-    auto *sf = new QFormLayout(security);
-    m_idleLock = new QSpinBox(security);
+    m_security = new QGroupBox(this);
+    auto *sf = new QFormLayout(m_security);
+    m_idleLock = new QSpinBox(m_security);
     m_idleLock->setObjectName(QStringLiteral("idleLock"));
-    m_idleLock->setAccessibleName(tr("Lock after minutes without input"));
     m_idleLock->setRange(1, settings::kMaxIdleLockMinutes);
-    m_idleLock->setSuffix(tr(" min"));
-    sf->addRow(tr("Lock &after:"), row(m_idleLock, settings->isLocked(keys::IdleLockMinutes)));
-    m_remember = new QCheckBox(tr("&Remember my password in the system keychain"), security);
+    m_idleLockLabel = addRow(sf, row(m_idleLock, settings->isLocked(keys::IdleLockMinutes)));
+    m_remember = new QCheckBox(m_security);
     m_remember->setObjectName(QStringLiteral("rememberPassword"));
     sf->addRow(QString(),
                row(m_remember, !settings->rememberPasswordAllowed() || settings->isLocked(keys::RememberPassword)));
-    if (!settings->rememberPasswordAllowed())
-        m_remember->setToolTip(tr("Your IT department does not allow remembering passwords."));
-    m_memorySecurity = new QCheckBox(tr("&Wipe decrypted data from memory (slower)"), security);
+    m_memorySecurity = new QCheckBox(m_security);
     m_memorySecurity->setObjectName(QStringLiteral("memorySecurity"));
     sf->addRow(QString(), row(m_memorySecurity, settings->isLocked(keys::CacheMemorySecurity)));
-    v->addWidget(security);
+    v->addWidget(m_security);
 
-    auto *work = new QGroupBox(tr("Import and diagnostics"), this);
-    auto *wf = new QFormLayout(work);
-    m_qualityGate = new QComboBox(work);
+    m_work = new QGroupBox(this);
+    auto *wf = new QFormLayout(m_work);
+    m_qualityGate = new QComboBox(m_work);
     m_qualityGate->setObjectName(QStringLiteral("qualityGate"));
-    m_qualityGate->setAccessibleName(tr("Uploads below the quality pass mark"));
-    m_qualityGate->addItem(tr("Ask me to confirm"), QStringLiteral("confirm"));
-    m_qualityGate->addItem(tr("Refuse them"), QStringLiteral("block"));
-    wf->addRow(tr("Below the &quality mark:"), row(m_qualityGate, settings->isLocked(keys::ImportQualityGate)));
-    m_logLevel = new QComboBox(work);
+    m_qualityGate->addItem(QString(), QStringLiteral("confirm"));
+    m_qualityGate->addItem(QString(), QStringLiteral("block"));
+    m_qualityGateLabel = addRow(wf, row(m_qualityGate, settings->isLocked(keys::ImportQualityGate)));
+    m_logLevel = new QComboBox(m_work);
     m_logLevel->setObjectName(QStringLiteral("logLevel"));
-    m_logLevel->setAccessibleName(tr("Log detail"));
-    const QString levelNames[] = {tr("Errors only"), tr("Warnings"), tr("Normal"), tr("Detailed"), tr("Everything")};
-    for (int i = 0; i < int(std::size(kLogLevels)); ++i)
-        m_logLevel->addItem(levelNames[i], QString::fromLatin1(kLogLevels[i]));
-    wf->addRow(tr("Log &detail:"), row(m_logLevel, settings->isLocked(keys::LogLevel)));
-    v->addWidget(work);
+    for (const char *level : kLogLevels)
+        m_logLevel->addItem(QString(), QString::fromLatin1(level));
+    m_logLevelLabel = addRow(wf, row(m_logLevel, settings->isLocked(keys::LogLevel)));
+    v->addWidget(m_work);
 
     // The server is read here, changed where it is used (the sign-in dialog), so there is one editor for it.
-    auto *server = new QGroupBox(tr("Server"), this);
-    auto *serverLayout = new QVBoxLayout(server);
-    const QString host = settings->value(keys::ServerHost);
-    auto *summary =
-        new QLabel(host.isEmpty() ? tr("No server: this workstation works on a local workspace.")
-                                  : tr("%1:%2, database %3, TLS %4. Change it in the sign-in dialog.")
-                                        .arg(host)
-                                        .arg(settings->value(keys::ServerPort))
-                                        .arg(settings->value(keys::ServerDatabase), settings->value(keys::SslMode)),
-                   server);
-    summary->setObjectName(QStringLiteral("serverSummary"));
-    summary->setWordWrap(true);
-    summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    serverLayout->addWidget(summary);
-    v->addWidget(server);
+    m_server = new QGroupBox(this);
+    auto *serverLayout = new QVBoxLayout(m_server);
+    m_serverSummary = new QLabel(m_server);
+    m_serverSummary->setObjectName(QStringLiteral("serverSummary"));
+    m_serverSummary->setWordWrap(true);
+    m_serverSummary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    serverLayout->addWidget(m_serverSummary);
+    v->addWidget(m_server);
 
+    // Its standard buttons (OK, Cancel, Apply, Restore Defaults) retranslate themselves from Qt's catalogue.
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::Apply |
                                              QDialogButtonBox::RestoreDefaults,
                                          this);
@@ -156,12 +151,67 @@ SettingsDialog::SettingsDialog(settings::Settings *settings, QWidget *parent) : 
             m_workspace->setText(dir);
     });
     v->addWidget(buttons);
-    connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateNotes);
     connect(m_workspace, &QLineEdit::textChanged, this, &SettingsDialog::updateNotes);
+    retranslateUi();
     load();
     setMinimumWidth(600);
     // Tab follows the form top to bottom (the layout's creation order), then the buttons.
     m_language->setFocus();
+}
+
+void SettingsDialog::retranslateUi()
+{
+    setWindowTitle(tr("Settings"));
+    m_general->setTitle(tr("Workstation"));
+    m_language->setAccessibleName(tr("Language"));
+    m_language->setItemText(0, tr("System language"));
+    m_languageLabel->setText(tr("&Language:"));
+    m_workspace->setAccessibleName(tr("Workspace folder"));
+    m_browse->setText(tr("&Browse…"));
+    m_workspaceLabel->setText(tr("&Workspace folder:"));
+
+    m_security->setTitle(tr("Security"));
+    m_idleLock->setAccessibleName(tr("Lock after minutes without input"));
+    m_idleLock->setSuffix(tr(" min"));
+    m_idleLockLabel->setText(tr("Lock &after:"));
+    m_remember->setText(tr("&Remember my password in the system keychain"));
+    m_memorySecurity->setText(tr("&Wipe decrypted data from memory (slower)"));
+
+    m_work->setTitle(tr("Import and diagnostics"));
+    m_qualityGate->setAccessibleName(tr("Uploads below the quality pass mark"));
+    m_qualityGate->setItemText(0, tr("Ask me to confirm"));
+    m_qualityGate->setItemText(1, tr("Refuse them"));
+    m_qualityGateLabel->setText(tr("Below the &quality mark:"));
+    m_logLevel->setAccessibleName(tr("Log detail"));
+    const QString levelNames[] = {tr("Errors only"), tr("Warnings"), tr("Normal"), tr("Detailed"), tr("Everything")};
+    static_assert(std::size(levelNames) == std::size(kLogLevels));
+    for (int i = 0; i < int(std::size(levelNames)); ++i)
+        m_logLevel->setItemText(i, levelNames[i]);
+    m_logLevelLabel->setText(tr("Log &detail:"));
+
+    for (QWidget *field : std::as_const(m_lockedFields))
+        field->setToolTip(tr("Your IT department set this for this computer (machine policy)."));
+    for (QLabel *note : findChildren<QLabel *>(QStringLiteral("policyLock")))
+        note->setText(tr("Set by your IT department"));
+    if (!m_settings->rememberPasswordAllowed())
+        m_remember->setToolTip(tr("Your IT department does not allow remembering passwords."));
+
+    m_server->setTitle(tr("Server"));
+    const QString host = m_settings->value(keys::ServerHost);
+    m_serverSummary->setText(host.isEmpty()
+                                 ? tr("No server: this workstation works on a local workspace.")
+                                 : tr("%1:%2, database %3, TLS %4. Change it in the sign-in dialog.")
+                                       .arg(host)
+                                       .arg(m_settings->value(keys::ServerPort))
+                                       .arg(m_settings->value(keys::ServerDatabase), m_settings->value(keys::SslMode)));
+    updateNotes();
+}
+
+void SettingsDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QDialog::changeEvent(event);
 }
 
 void SettingsDialog::load()
@@ -170,9 +220,8 @@ void SettingsDialog::load()
         const int i = box->findData(data.toLower());
         box->setCurrentIndex(i >= 0 ? i : 0);
     };
-    m_startLanguage = m_settings->value(keys::Language).toLower();
     m_startWorkspace = m_settings->value(keys::WorkspacePath);
-    select(m_language, m_startLanguage);
+    select(m_language, m_settings->value(keys::Language));
     m_workspace->setText(m_startWorkspace);
     m_idleLock->setValue(m_settings->idleLockMinutes());
     m_remember->setChecked(m_settings->rememberPasswordAllowed() && m_settings->value(keys::RememberPassword));
@@ -183,18 +232,16 @@ void SettingsDialog::load()
     updateNotes();
 }
 
+// The language applies at once (the shell switches it when the dialog is saved); the workspace folder is opened at
+// start, so a change to it waits for the next one.
 void SettingsDialog::updateNotes()
 {
-    QStringList later;
-    if (m_language->currentData().toString() != m_startLanguage)
-        later << tr("the language");
-    if (m_workspace->text().trimmed() != m_startWorkspace)
-        later << tr("the workspace folder");
-    m_restartNote->setText(later.isEmpty() ? QString()
-                                           : tr("A change to %1 takes effect the next time you start Upstream "
-                                                "Workstation.")
-                                                 .arg(later.join(tr(" and "))));
-    m_restartNote->setVisible(!later.isEmpty());
+    const bool later = m_workspace->text().trimmed() != m_startWorkspace;
+    m_restartNote->setText(later ? tr("A change to %1 takes effect the next time you start Upstream "
+                                      "Workstation.")
+                                       .arg(tr("the workspace folder"))
+                                 : QString());
+    m_restartNote->setVisible(later);
 }
 
 void SettingsDialog::restoreDefaults()

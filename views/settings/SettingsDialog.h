@@ -6,13 +6,15 @@
 //
 // Contract: OK and Apply write only the unlocked settings that changed (Settings::setValue refuses locked ones
 // anyway), sync the store and emit applied() with the changed paths; the shell applies what can change at once
-// (idle lock, log level, quality gate) and the dialog says which take effect at the next start (language,
-// workspace folder). Restore defaults resets the unlocked fields (nothing is written until OK or Apply). Keyboard:
-// every field has a mnemonic and Tab visits them in the order shown; Enter is OK, Escape is Cancel.
+// (language, idle lock, log level, quality gate) and the dialog says that a workspace folder change takes effect at
+// the next start. A language applied with Apply retranslates the open dialog too (QEvent::LanguageChange). Restore
+// defaults resets the unlocked fields (nothing is written until OK or Apply). Keyboard: every field has a mnemonic
+// and Tab visits them in the order shown; Enter is OK, Escape is Cancel.
 #include <QDialog>
 
 class QCheckBox;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -39,11 +41,25 @@ public slots:
 signals:
     void applied(const QStringList &changedPaths);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void load();
     void updateNotes();
+    void retranslateUi();
+    QWidget *row(QWidget *field, bool locked, QWidget *extra = nullptr);
 
     settings::Settings *m_settings;
+    QGroupBox *m_general;
+    QGroupBox *m_security;
+    QGroupBox *m_work;
+    QGroupBox *m_server;
+    QLabel *m_languageLabel;
+    QLabel *m_workspaceLabel;
+    QLabel *m_idleLockLabel;
+    QLabel *m_qualityGateLabel;
+    QLabel *m_logLevelLabel;
     QComboBox *m_language;
     QSpinBox *m_idleLock;
     QCheckBox *m_memorySecurity;
@@ -53,8 +69,10 @@ private:
     QComboBox *m_qualityGate;
     QComboBox *m_logLevel;
     QLabel *m_restartNote;
+    QLabel *m_serverSummary;
     QPushButton *m_apply = nullptr;
-    QString m_startLanguage, m_startWorkspace; // in effect in this run: a change applies at the next start
+    QList<QWidget *> m_lockedFields; // fixed by machine policy: disabled, with a note
+    QString m_startWorkspace;        // in effect in this run: a change applies at the next start
 };
 
 } // namespace upstream::views

@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -19,12 +20,13 @@
 #include <QVBoxLayout>
 #include <QWhatsThis>
 
+#include <memory>
+
 namespace upstream::views {
 
 MainWindow::MainWindow(sync::ConnectionStatus *connection, QWidget *parent) : QMainWindow(parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowTitle(tr("Upstream Workstation"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/upstream.svg")));
 
     m_root = new QStackedWidget(this);
@@ -36,7 +38,6 @@ MainWindow::MainWindow(sync::ConnectionStatus *connection, QWidget *parent) : QM
 
     m_nav = new QListWidget(central);
     m_nav->setObjectName(QStringLiteral("navigation"));
-    m_nav->setAccessibleName(tr("Pages"));
     m_nav->setFixedWidth(170);
     m_nav->setFrameShape(QFrame::NoFrame);
     m_nav->setSpacing(2);
@@ -44,7 +45,7 @@ MainWindow::MainWindow(sync::ConnectionStatus *connection, QWidget *parent) : QM
     m_stack->setObjectName(QStringLiteral("pages"));
     for (int i = 0; i < kPageCount; ++i) {
         const Page p = Page(i);
-        auto *item = new QListWidgetItem(pageTitle(p), m_nav);
+        auto *item = new QListWidgetItem(m_nav);
         item->setSizeHint(QSize(160, 34));
         m_pages[size_t(i)] = makePlaceholder(p);
         m_stack->addWidget(m_pages[size_t(i)]);
@@ -64,7 +65,42 @@ MainWindow::MainWindow(sync::ConnectionStatus *connection, QWidget *parent) : QM
 
     statusBar()->addPermanentWidget(new widgets::ConnectionStatusLabel(connection, this));
     buildMenus();
+    retranslateUi();
     resize(1280, 800);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Upstream Workstation"));
+    m_nav->setAccessibleName(tr("Pages"));
+    for (int i = 0; i < kPageCount; ++i) {
+        m_nav->item(i)->setText(pageTitle(Page(i)));
+        if (m_pages[size_t(i)]->objectName() == QLatin1String("placeholderPage"))
+            retranslatePlaceholder(m_pages[size_t(i)], Page(i));
+    }
+    m_file->setTitle(tr("&File"));
+    m_recompute->setText(tr("&Recompute signals…"));
+    m_quit->setText(tr("&Quit"));
+    m_go->setTitle(tr("&Go"));
+    for (int i = 0; i < kPageCount; ++i)
+        m_goTo[size_t(i)]->setText(pageTitle(Page(i)));
+    m_help->setTitle(tr("&Help"));
+    m_userGuide->setText(m_role.isEmpty() ? tr("&User guide")
+                                          : tr("&User guide (%1)").arg(session::roleDisplayName(m_role)));
+    // QWhatsThis::createAction's action does not retranslate itself: take the text of a fresh one, from Qt's own
+    // catalogue (spelling its context and source here would put Qt's string into ours).
+    const std::unique_ptr<QAction> fresh(QWhatsThis::createAction());
+    m_whatsThis->setText(fresh->text());
+    m_about->setText(tr("&About Upstream Workstation"));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        emit languageChanged();
+    }
+    QMainWindow::changeEvent(event);
 }
 
 QString MainWindow::pageTitle(Page page)
@@ -99,7 +135,26 @@ QWidget *MainWindow::makePlaceholder(Page page)
     w->setObjectName(QStringLiteral("placeholderPage"));
     auto *v = new QVBoxLayout(w);
     v->setContentsMargins(24, 20, 24, 20);
-    auto *title = new QLabel(QStringLiteral("<h1>%1</h1>").arg(pageTitle(page).toHtmlEscaped()), w);
+    auto *title = new QLabel(w);
+    title->setObjectName(QStringLiteral("placeholderTitle"));
+    auto *sub = new QLabel(w);
+    sub->setObjectName(QStringLiteral("placeholderBlurb"));
+    sub->setWordWrap(true);
+    auto *empty = new QLabel(w);
+    empty->setObjectName(QStringLiteral("emptyState"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setEnabled(false);
+    v->addWidget(title);
+    v->addWidget(sub);
+    v->addStretch(1);
+    v->addWidget(empty);
+    v->addStretch(2);
+    retranslatePlaceholder(w, page);
+    return w;
+}
+
+void MainWindow::retranslatePlaceholder(QWidget *placeholder, Page page)
+{
     QString blurb;
     switch (page) {
     case Page::DriftWatch:
@@ -110,18 +165,12 @@ QWidget *MainWindow::makePlaceholder(Page page)
     case Page::Import: blurb = tr("Import claim CSV exports with live validation and data-quality scoring."); break;
     case Page::Ledger: blurb = tr("Recovery ledger: expected and recovered amounts, approvals and history."); break;
     }
-    auto *sub = new QLabel(blurb, w);
-    sub->setWordWrap(true);
-    auto *empty = new QLabel(tr("Nothing to show yet in this workspace."), w);
-    empty->setObjectName(QStringLiteral("emptyState"));
-    empty->setAlignment(Qt::AlignCenter);
-    empty->setEnabled(false);
-    v->addWidget(title);
-    v->addWidget(sub);
-    v->addStretch(1);
-    v->addWidget(empty);
-    v->addStretch(2);
-    return w;
+    if (auto *title = placeholder->findChild<QLabel *>(QStringLiteral("placeholderTitle")))
+        title->setText(QStringLiteral("<h1>%1</h1>").arg(pageTitle(page).toHtmlEscaped()));
+    if (auto *sub = placeholder->findChild<QLabel *>(QStringLiteral("placeholderBlurb")))
+        sub->setText(blurb);
+    if (auto *empty = placeholder->findChild<QLabel *>(QStringLiteral("emptyState")))
+        empty->setText(tr("Nothing to show yet in this workspace."));
 }
 
 void MainWindow::setPage(Page page, QWidget *widget)
@@ -139,7 +188,7 @@ void MainWindow::setPage(Page page, QWidget *widget)
 void MainWindow::setRole(const QString &role)
 {
     m_role = role;
-    m_userGuide->setText(tr("&User guide (%1)").arg(session::roleDisplayName(role)));
+    retranslateUi(); // the User guide item names the role
 }
 
 UserGuideDialog *MainWindow::openUserGuide()
@@ -225,34 +274,35 @@ Page MainWindow::currentPage() const
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    m_file = file;
-    QAction *recompute = file->addAction(tr("&Recompute signals…"));
-    recompute->setObjectName(QStringLiteral("recomputeAction"));
-    connect(recompute, &QAction::triggered, this, &MainWindow::recomputeRequested);
-    m_quitSeparator = file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"));
-    quit->setShortcut(QKeySequence::Quit);
-    connect(quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
+    // The texts are set by retranslateUi().
+    m_file = menuBar()->addMenu(QString());
+    m_recompute = m_file->addAction(QString());
+    m_recompute->setObjectName(QStringLiteral("recomputeAction"));
+    connect(m_recompute, &QAction::triggered, this, &MainWindow::recomputeRequested);
+    m_quitSeparator = m_file->addSeparator();
+    m_quit = m_file->addAction(QString());
+    m_quit->setShortcut(QKeySequence::Quit);
+    connect(m_quit, &QAction::triggered, qApp, &QApplication::closeAllWindows);
 
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
+    m_go = menuBar()->addMenu(QString());
     for (int i = 0; i < kPageCount; ++i) {
-        QAction *a = go->addAction(pageTitle(Page(i)));
+        QAction *a = m_go->addAction(QString());
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         connect(a, &QAction::triggered, this, [this, i] { showPage(Page(i)); });
+        m_goTo[size_t(i)] = a;
     }
 
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    m_userGuide = help->addAction(tr("&User guide"));
+    m_help = menuBar()->addMenu(QString());
+    m_userGuide = m_help->addAction(QString());
     m_userGuide->setObjectName(QStringLiteral("userGuideAction"));
     m_userGuide->setShortcut(QKeySequence::HelpContents);
     connect(m_userGuide, &QAction::triggered, this, [this] { openUserGuide(); });
-    QAction *whatsThis = QWhatsThis::createAction(this);
-    whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
-    help->addAction(whatsThis);
-    help->addSeparator();
-    QAction *about = help->addAction(tr("&About Upstream Workstation"));
-    connect(about, &QAction::triggered, this, [this] {
+    m_whatsThis = QWhatsThis::createAction(this);
+    m_whatsThis->setObjectName(QStringLiteral("whatsThisAction"));
+    m_help->addAction(m_whatsThis);
+    m_help->addSeparator();
+    m_about = m_help->addAction(QString());
+    connect(m_about, &QAction::triggered, this, [this] {
         AboutDialog dialog(this);
         dialog.exec();
     });

@@ -49,15 +49,28 @@ public:
 signals:
     void currentPageChanged(upstream::views::Page page);
     void recomputeRequested(); // File ▸ Recompute signals…
+    // The user-interface language changed (QEvent::LanguageChange), after the window retranslated its own texts:
+    // whoever set texts on the window's actions or status bar (the presenters, the Settings… action) sets them again.
+    void languageChanged();
 
 protected:
     // Refused while locked: closing the locked window must not end the lock (and with it the need for the password).
     void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void buildMenus();
+    void retranslateUi();
     QWidget *makePlaceholder(Page page);
+    static void retranslatePlaceholder(QWidget *placeholder, Page page);
     QMenu *m_file = nullptr;
+    QMenu *m_go = nullptr;
+    QMenu *m_help = nullptr;
+    QAction *m_recompute = nullptr;
+    QAction *m_quit = nullptr;
+    std::array<QAction *, kPageCount> m_goTo{};
+    QAction *m_whatsThis = nullptr;
+    QAction *m_about = nullptr;
     QAction *m_userGuide = nullptr;
     QString m_role;
     QAction *m_quitSeparator = nullptr;

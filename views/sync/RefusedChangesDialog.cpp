@@ -17,6 +17,7 @@ namespace {
 enum Column { What, Reason, Queued, Attempts, ColumnCount };
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kConflictRole = Qt::UserRole + 2;
+constexpr int kDiscardableRole = Qt::UserRole + 3;
 
 QString kindLabel(const QString &kind)
 {
@@ -28,6 +29,8 @@ QString kindLabel(const QString &kind)
         return RefusedChangesDialog::tr("Ledger entry change");
     if (kind == QLatin1String("ledger_approve"))
         return RefusedChangesDialog::tr("Ledger approval");
+    if (kind == QLatin1String("audit"))
+        return RefusedChangesDialog::tr("Audit event");
     return kind;
 }
 
@@ -106,6 +109,7 @@ void RefusedChangesDialog::reload()
         auto *what = new QTableWidgetItem(kindLabel(c.kind));
         what->setData(kIdRole, c.id);
         what->setData(kConflictRole, c.conflict);
+        what->setData(kDiscardableRole, c.discardable);
         what->setToolTip(c.entityId);
         m_table->setItem(row, What, what);
         const QString reason =
@@ -145,7 +149,10 @@ void RefusedChangesDialog::updateButtons()
     m_retry->setToolTip(conflict ? tr("A conflict is resolved on the Recovery ledger page: retrying it as it is "
                                       "would conflict again")
                                  : tr("Send the selected change again at the next sync"));
-    m_discard->setEnabled(any);
+    const bool discardable = any && m_table->item(row, What)->data(kDiscardableRole).toBool();
+    m_discard->setEnabled(discardable);
+    m_discard->setToolTip(any && !discardable ? tr("Audit events are never discarded: retry once the cause is fixed")
+                                              : tr("Stop sending the selected change (this computer only)"));
 }
 
 void RefusedChangesDialog::showStatus(const QString &text, bool error)

@@ -29,7 +29,16 @@ signals:
     void syncNowRequested();
     void attentionRequested();
 
+protected:
+    void changeEvent(QEvent *event) override; // a language switch rewords everything from the state below
+
 private:
+    void retranslateUi();
+
+    QString m_unavailableReason;
+    int m_queuedCount = 0;
+    int m_refusedCount = 0;
+    QDateTime m_lastSyncAt;
     QLabel *m_queued;
     QToolButton *m_attention;
     QLabel *m_lastSync;

@@ -97,6 +97,16 @@ CREATE TABLE claims (
   identity BLOB PRIMARY KEY, state BLOB NOT NULL, upload_id INTEGER NOT NULL, prior BLOB) WITHOUT ROWID;
 CREATE TABLE payer_mappings (raw_key TEXT PRIMARY KEY, payer TEXT NOT NULL, updated_at TEXT NOT NULL);
 CREATE TABLE cpt_group_mappings (cpt TEXT PRIMARY KEY, cpt_group TEXT NOT NULL, updated_at TEXT NOT NULL);
+)SQL",
+                                                                          R"SQL(
+-- v5: who recorded each entry's recovered amount (server migration 0008_recovered_by). The server backfilled it
+-- without announcing a change, so the pull cursor starts again: the next sync brings every row once more.
+ALTER TABLE ledger_entries ADD COLUMN recovered_by TEXT;
+DELETE FROM sync_state WHERE key = 'last_seq';
+-- An audit event the server refuses is held back (not resent every round) and shown in "Changes needing attention"
+-- with the server's reason, as outbox changes are.
+ALTER TABLE audit_queue ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE audit_queue ADD COLUMN last_error TEXT;
 )SQL"};
 
 } // namespace

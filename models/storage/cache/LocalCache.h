@@ -18,7 +18,7 @@ namespace upstream::storage {
 
 class LocalCache {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // key: 32 bytes (from KeyVault); empty = unencrypted (benchmarks only). The cache keeps its own copy in locked
     // memory (for openAnotherConnection) until close().
