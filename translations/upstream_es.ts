@@ -2970,7 +2970,7 @@
     </message>
     <message>
         <source>Starting…</source>
-        <translation>Iniciando…</translation>
+        <translation type="vanished">Iniciando…</translation>
     </message>
     <message>
         <source>%1 rows · %2 rows/s · about %3 left</source>
@@ -3112,7 +3112,7 @@
     </message>
     <message>
         <source>Starting…</source>
-        <translation>Iniciando…</translation>
+        <translation type="vanished">Iniciando…</translation>
     </message>
     <message>
         <source>%1 rows checked · %2 rows/s · about %3 left</source>
@@ -3200,6 +3200,10 @@
     <message>
         <source>&amp;Import &gt;</source>
         <translation>I&amp;mportar &gt;</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
     </message>
 </context>
 <context>

@@ -199,14 +199,7 @@ void ImportValidationPage::showRunTexts()
     case Run::Idle: return;
     case Run::Running:
         m_progress->setFormat(tr("Validating… %p%"));
-        if (!m_lastProgress) {
-            m_rate->setText(tr("Starting…"));
-        } else {
-            const importer::JobProgress &p = *m_lastProgress;
-            m_rate->setText(tr("%1 rows checked · %2 rows/s · about %3 left")
-                                .arg(formatCount(p.done), formatCount(std::uint64_t(p.rowsPerSecond)),
-                                     formatDuration(p.etaSeconds)));
-        }
+        m_rate->setText(progressText(tr("%1 rows checked · %2 rows/s · about %3 left"), m_lastProgress));
         return;
     case Run::Stopped:
         m_progress->setFormat(tr("Stopped"));

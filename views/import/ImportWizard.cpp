@@ -259,6 +259,14 @@ QString formatCount(std::uint64_t n)
     return QLocale().toString(qulonglong(n));
 }
 
+QString progressText(const QString &pattern, const std::optional<importer::JobProgress> &progress)
+{
+    if (!progress)
+        return ImportWizard::tr("Starting…");
+    return pattern.arg(formatCount(progress->done), formatCount(std::uint64_t(progress->rowsPerSecond)),
+                       formatDuration(progress->etaSeconds));
+}
+
 QString formatDuration(double seconds)
 {
     if (seconds < 0)

@@ -128,5 +128,8 @@ private:
 QString formatCount(std::uint64_t n);
 // "3 s", "1 min 20 s"
 QString formatDuration(double seconds);
+// A running job's line: `pattern` (translated by the caller) with %1 rows done, %2 rows per second, %3 time left;
+// "Starting…" before the first progress report.
+QString progressText(const QString &pattern, const std::optional<importer::JobProgress> &progress);
 
 } // namespace upstream::views
