@@ -26,6 +26,7 @@ Result<QString> enqueueChange(storage::LocalCache &cache, const QString &kind, c
     q->bind(6, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     if (Status st = q->run(); !st.ok())
         return st.error();
+    cache.notifyChangeQueued();
     return id;
 }
 
@@ -42,7 +43,10 @@ Status enqueueAudit(storage::LocalCache &cache, const QString &who, const QStrin
     q->bind(4, workstation.isEmpty() ? QSysInfo::machineHostName() : workstation);
     q->bind(5, action);
     q->bind(6, QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact)));
-    return q->run();
+    if (Status st = q->run(); !st.ok())
+        return st;
+    cache.notifyChangeQueued();
+    return Status::success();
 }
 
 Result<int> pendingCount(storage::LocalCache &cache)

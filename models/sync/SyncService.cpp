@@ -136,6 +136,9 @@ SyncService::SyncService(std::shared_ptr<storage::LocalCache> cache, ConnectionS
     }
     m_poll.setInterval(std::chrono::seconds(30));
     connect(&m_poll, &QTimer::timeout, this, &SyncService::requestSync);
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(std::chrono::milliseconds(100));
+    connect(&m_soon, &QTimer::timeout, this, &SyncService::requestSync);
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, [this] {
         m_status->setState(ConnectionState::Connecting);
@@ -165,13 +168,26 @@ void SyncService::start(const storage::PgConnectionParams &params, qint64 custom
     m_running = true;
     m_backoff = std::chrono::milliseconds(1000);
     m_retry.start(0);
+    // A verdict, a ledger edit or an audit event queued on this workstation goes out now, not at the next poll. The
+    // hook runs inside the writer's transaction: the queued call starts the timer after it has committed.
+    m_cache->setChangeQueuedHook([this] {
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_running && !m_soon.isActive())
+                    m_soon.start();
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void SyncService::stop()
 {
     m_running = false;
+    m_cache->setChangeQueuedHook({});
     m_poll.stop();
     m_retry.stop();
+    m_soon.stop();
     m_params.password.fill(QLatin1Char('\0')); // the password is not kept past the session
     m_params.password.clear();
     QMetaObject::invokeMethod(m_worker, &SyncWorker::disconnectFromServer, Qt::QueuedConnection);

@@ -41,6 +41,8 @@ public:
     void start(const storage::PgConnectionParams &params, qint64 customerId);
     void stop();
     void setPollInterval(std::chrono::milliseconds interval);
+    // How long after a local change is queued the round that pushes it starts (default 100 ms).
+    void setPushDelay(std::chrono::milliseconds delay) { m_soon.setInterval(delay); }
     void setMaximumBackoff(std::chrono::milliseconds maximum) { m_maxBackoff = maximum; }
 
 public slots:
@@ -76,6 +78,7 @@ private:
     std::optional<qint64> m_deferredPull; // the next batch to read once the writer has caught up
     QTimer m_poll;
     QTimer m_retry;
+    QTimer m_soon; // a change was queued locally: a round shortly, a burst of edits coalesced into one
     storage::PgConnectionParams m_params;
     qint64 m_customer = 0;
     bool m_running = false;

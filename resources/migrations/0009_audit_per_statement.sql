@@ -8,7 +8,7 @@
 -- statement, the head is locked once, the rows are chained in the statement's row order, inserted in one INSERT,
 -- and the head is updated once. What the chain holds is unchanged — action "<kind>.<op>", the same details keys,
 -- session_user as actor, clock_timestamp() per row, hash = sha256(prev_hash || audit_canonical(row)) — so
--- upstream.audit_verify and the workstation's AuditLog check read it as before.
+-- `upstream audit verify` reads it as before.
 
 CREATE FUNCTION upstream.audit_rows_changed() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp

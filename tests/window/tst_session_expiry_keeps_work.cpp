@@ -15,6 +15,7 @@
 // Screenshots: the dialog in English and, with the Spanish catalogue, in Spanish.
 #include "CacheQuery.h"
 #include "Screenshot.h"
+#include "ServerSettings.h"
 #include "SignInAgainPresenter.h"
 #include "TestPg.h"
 #include "UpstreamSchema.h"
@@ -96,18 +97,7 @@ class TstSessionExpiryKeepsWork : public QObject {
 
     std::unique_ptr<settings::Settings> makeSettings()
     {
-        auto user = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("user.ini")), QSettings::IniFormat);
-        auto machine = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("policy.ini")), QSettings::IniFormat);
-        auto s = std::make_unique<settings::Settings>(std::move(user), std::move(machine));
-        namespace keys = settings::keys;
-        (void)s->setValue(keys::ServerHost, m_fixture->host);
-        (void)s->setValue(keys::ServerPort, m_fixture->port);
-        (void)s->setValue(keys::ServerDatabase, m_db->db().name());
-        (void)s->setValue(keys::SslMode, QStringLiteral("verify-full"));
-        (void)s->setValue(keys::SslRootCert, m_fixture->sslrootcert);
-        (void)s->setValue(keys::UserName, m_op->login);
-        (void)s->setValue(keys::RememberPassword, false);
-        return s;
+        return test::serverSettings(QDir(m_dir.path()), *m_fixture, m_db->db().name(), m_op->login);
     }
 
     // The server stops accepting the password: a new one, and the role's open sessions ended (as an administrator

@@ -14,6 +14,8 @@
 
 #include <QString>
 
+#include <functional>
+
 namespace upstream::storage {
 
 class LocalCache {
@@ -47,6 +49,16 @@ public:
         return m_db.exec(QStringLiteral("COMMIT"));
     }
 
+    // Called (on the writing thread, inside its transaction) each time a change or an audit event is queued for
+    // the server on this connection (sync::enqueueChange / enqueueAudit): the sync service sets it to push soon
+    // instead of at its next poll. Empty = nobody listens.
+    void setChangeQueuedHook(std::function<void()> hook) { m_changeQueued = std::move(hook); }
+    void notifyChangeQueued() const
+    {
+        if (m_changeQueued)
+            m_changeQueued();
+    }
+
     QString meta(const QString &key) const;
     Status setMeta(const QString &key, const QString &value);
 
@@ -67,6 +79,7 @@ private:
     bool m_encrypted = false;
     QString m_path;
     int m_version = 0;
+    std::function<void()> m_changeQueued;
 };
 
 } // namespace upstream::storage
