@@ -182,7 +182,7 @@ Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, co
                           {customerId, change.id, change.kind});
     if (!mark.ok()) {
         rollback();
-        if (mark.error().code == ErrorCode::Unreachable)
+        if (mark.error().code == ErrorCode::Unreachable || mark.error().code == ErrorCode::Conflict)
             return mark.error();
         result.outcome = PushOutcome::Rejected;
         result.message = mark.error().message;
@@ -208,7 +208,9 @@ Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, co
 
     if (!applied.ok()) {
         rollback();
-        if (applied.error().code == ErrorCode::Unreachable)
+        // Unreachable, or chosen as a deadlock or serialization victim (Conflict from the server, 40P01/40001):
+        // not the change's fault, so not a refusal — the round fails and the change goes again.
+        if (applied.error().code == ErrorCode::Unreachable || applied.error().code == ErrorCode::Conflict)
             return applied.error();
         result.outcome = PushOutcome::Rejected;
         result.message = applied.error().message;
@@ -232,13 +234,17 @@ Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::ve
     if (changes.empty())
         return Status::success();
     auto batch = pushBatch(conn, customerId, changes);
+    // A deadlock or serialization victim (ErrorCode::Conflict from the server) rolled back: the same batch again
+    // usually goes through at once.
+    for (int retry = 0; retry < 3 && !batch.ok() && batch.error().code == ErrorCode::Conflict && conn.isOpen(); ++retry)
+        batch = pushBatch(conn, customerId, changes);
     if (batch.ok()) {
         for (std::optional<PushResult> &r : batch.value())
             if (r)
                 results.push_back(std::move(*r));
         return Status::success();
     }
-    if (batch.error().code == ErrorCode::Unreachable || !conn.isOpen())
+    if (batch.error().code == ErrorCode::Unreachable || batch.error().code == ErrorCode::Conflict || !conn.isOpen())
         return batch.error();
     // A statement of the batch failed (a missing alert, a refused permission, a server rule the batch did not
     // foresee): the batch was rolled back, so push its changes one transaction each to isolate the culprit.

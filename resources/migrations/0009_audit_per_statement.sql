@@ -32,6 +32,12 @@ DECLARE
     form bytea;
 BEGIN
     FOR customer IN SELECT DISTINCT t.customer_id FROM changed_rows t LOOP
+        -- Lock order: the customer's change-log head before its audit head, in every transaction. The change-log
+        -- trigger of this statement (or of another table in it, e.g. alerts beside judgments) takes the change head
+        -- anyway; taking it here first means two pushes of one customer can never hold the two heads crosswise.
+        INSERT INTO upstream.change_heads (customer_id, last_seq) VALUES (customer, 0)
+            ON CONFLICT (customer_id) DO NOTHING;
+        PERFORM 1 FROM upstream.change_heads c WHERE c.customer_id = customer FOR UPDATE;
         INSERT INTO upstream.audit_heads (customer_id, last_seq, last_hash) VALUES (customer, 0, zero)
             ON CONFLICT (customer_id) DO NOTHING;
         SELECT h.last_seq + 1, h.last_hash INTO first_seq, head_hash FROM upstream.audit_heads h

@@ -68,6 +68,15 @@ qint64 cacheScalar(storage::LocalCache &cache, const char *sql)
     return (row.ok() && row.value()) ? q->int64(0) : -1;
 }
 
+QString cacheText(storage::LocalCache &cache, const char *sql)
+{
+    auto q = cache.db().prepare(QString::fromLatin1(sql));
+    if (!q.ok())
+        return {};
+    auto row = q->step();
+    return (row.ok() && row.value()) ? q->text(0) : QString();
+}
+
 } // namespace
 
 class TstLoadManyWorkstations : public QObject {
@@ -175,11 +184,20 @@ class TstLoadManyWorkstations : public QObject {
         default: {
             const QStringList &shared = sharedOf[customer];
             if (w.sharedEdits < shared.size()) {
-                auto e = w.ledger->get(shared[(w.index + w.sharedEdits++) % shared.size()]);
-                QVERIFY(e.ok());
-                ledger::LedgerEntry edited = e.value();
-                edited.notes = QStringLiteral("edited by ws %1 at %2").arg(w.index).arg(i);
-                auto updated = w.ledger->update(edited);
+                const QString id = shared[(w.index + w.sharedEdits++) % shared.size()];
+                auto edit = [&] {
+                    auto e = w.ledger->get(id);
+                    if (!e.ok())
+                        return Result<ledger::LedgerEntry>(e.error());
+                    ledger::LedgerEntry edited = e.value();
+                    edited.notes = QStringLiteral("edited by ws %1 at %2").arg(w.index).arg(i);
+                    return w.ledger->update(edited);
+                };
+                auto updated = edit();
+                // The sync's cache thread may store another workstation's newer version between the read and the
+                // write: the editor says so and nothing is overwritten; the user reads it again and saves.
+                if (!updated.ok() && updated.error().code == ErrorCode::Conflict)
+                    updated = edit();
                 QVERIFY2(updated.ok(), qPrintable(updated.ok() ? QString() : updated.error().message));
                 ++sharedEditsMade;
             } else {
@@ -215,8 +233,32 @@ class TstLoadManyWorkstations : public QObject {
                 w->service->requestSync();
             sampleConnections();
             QTest::qWait(200);
+            if (t.elapsed() / 200 % 150 == 0) // every 30 s: what is still waiting, and where
+                qInfo("drain after %lld s: %s", qint64(t.elapsed() / 1000), qPrintable(stillQueued()));
         }
+        qWarning("drain gave up: %s", qPrintable(stillQueued()));
         return false;
+    }
+
+    // Per workstation with something left: pending changes, refused ones (last_error), audit events (refused ones),
+    // and its connection state.
+    QString stillQueued()
+    {
+        QStringList out;
+        for (size_t i = 0; i < stations.size(); ++i) {
+            Workstation &w = *stations[i];
+            if (queued(w, false) == 0)
+                continue;
+            out << QStringLiteral("ws%1: outbox %2 (refused %3), audit %4 (refused %5), state %6")
+                       .arg(i)
+                       .arg(cacheScalar(*w.cache, "SELECT count(*) FROM outbox WHERE state = 'pending'"))
+                       .arg(cacheText(*w.cache, "SELECT count(*) || coalesce(': ' || max(last_error), '') FROM outbox "
+                                                "WHERE last_error IS NOT NULL"))
+                       .arg(cacheScalar(*w.cache, "SELECT count(*) FROM audit_queue"))
+                       .arg(cacheScalar(*w.cache, "SELECT count(*) FROM audit_queue WHERE last_error IS NOT NULL"))
+                       .arg(int(w.status->state()));
+        }
+        return out.join(QStringLiteral("; "));
     }
 
     // Waits until every cache has pulled up to its customer's newest change.
