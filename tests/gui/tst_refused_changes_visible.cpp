@@ -59,18 +59,10 @@ private slots:
         viewer = db->createUser(customer, QStringLiteral("viewer"));
         op = db->createUser(customer, QStringLiteral("operator"));
         QVERIFY(viewer && op);
-        auto sig = db->superuser().exec(
-            "INSERT INTO upstream.signals (customer_id, product, signal_type, payer, cpt_group, window_start, "
-            "window_end, severity, confidence, fingerprint, evidence) VALUES ($1, 'driftwatch', 'denial_rate', "
-            "'Synthetic Mutual', 'E&M', '2026-10-01', '2026-10-15', 'high', 0.9, 'fp-refused-1', '{}') RETURNING "
-            "signal_id",
-            {customer});
-        QVERIFY(sig.ok());
-        auto alert = db->superuser().exec(
-            "INSERT INTO upstream.alerts (customer_id, signal_id) VALUES ($1, $2) RETURNING alert_id",
-            {customer, sig->int64(0, 0)});
-        QVERIFY(alert.ok());
-        alertId = alert->text(0, 0);
+        const auto alert =
+            db->createAlert(customer, QStringLiteral("Synthetic Mutual"), QStringLiteral("fp-refused-1"));
+        QVERIFY(alert);
+        alertId = *alert;
     }
 
     void refusedChangesAreShownRetriedAndDiscarded()

@@ -71,17 +71,10 @@ private slots:
         op = db->createUser(customer, QStringLiteral("operator"));
         op2 = db->createUser(customer, QStringLiteral("operator"));
         QVERIFY(op && op2);
-        auto sig = db->superuser().exec(
-            "INSERT INTO upstream.signals (customer_id, product, signal_type, payer, cpt_group, window_start, "
-            "window_end, severity, confidence, fingerprint, evidence) VALUES ($1, 'driftwatch', 'denial_rate', $2, "
-            "'E&M', '2026-10-01', '2026-10-15', 'high', 0.9, 'fp-sync-1', '{\"p_value\": 0.001}') RETURNING signal_id",
-            {customer, kPayer});
-        QVERIFY(sig.ok());
-        auto alert = db->superuser().exec(
-            "INSERT INTO upstream.alerts (customer_id, signal_id) VALUES ($1, $2) RETURNING alert_id",
-            {customer, sig->int64(0, 0)});
-        QVERIFY(alert.ok());
-        alertId = alert->text(0, 0);
+        const auto alert =
+            db->createAlert(customer, kPayer, QStringLiteral("fp-sync-1"), QStringLiteral("{\"p_value\": 0.001}"));
+        QVERIFY(alert);
+        alertId = *alert;
     }
 
     void offlineEditsArriveExactlyOnce()

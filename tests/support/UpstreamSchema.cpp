@@ -47,6 +47,27 @@ std::optional<qint64> MigratedDatabase::createCustomer(const QString &name)
     return id.value();
 }
 
+std::optional<QString> MigratedDatabase::createAlert(qint64 customerId, const QString &payer,
+                                                     const QString &fingerprint, const QString &evidence)
+{
+    auto sig = m_super.exec(
+        "INSERT INTO upstream.signals (customer_id, product, signal_type, payer, cpt_group, window_start, window_end, "
+        "severity, confidence, fingerprint, evidence) VALUES ($1, 'driftwatch', 'denial_rate', $2, 'E&M', "
+        "'2026-10-01', '2026-10-15', 'high', 0.9, $3, $4::jsonb) RETURNING signal_id",
+        {customerId, payer, fingerprint, evidence});
+    if (!sig.ok()) {
+        qWarning("createAlert: %s", qPrintable(sig.error().message));
+        return std::nullopt;
+    }
+    auto alert = m_super.exec("INSERT INTO upstream.alerts (customer_id, signal_id) VALUES ($1, $2) RETURNING alert_id",
+                              {customerId, sig->int64(0, 0)});
+    if (!alert.ok()) {
+        qWarning("createAlert: %s", qPrintable(alert.error().message));
+        return std::nullopt;
+    }
+    return alert->text(0, 0);
+}
+
 std::optional<TestUser> MigratedDatabase::createUser(qint64 customerId, const QString &role)
 {
     TestUser u{uniqueName(QStringLiteral("u_") + role), storage::AdminService::generatePassword(), customerId, role};

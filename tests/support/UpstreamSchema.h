@@ -35,6 +35,11 @@ public:
     Result<storage::PgConnection> connectAs(const TestUser &user) const;
     // One row in every tenant table for `customerId` (as superuser). Returns an error text, empty on success.
     QString seed(qint64 customerId);
+    // One high-severity DriftWatch denial-rate signal for `payer` (E&M, 2026-10-01 – 2026-10-15, confidence 0.9,
+    // the given fingerprint and evidence) and its pending alert, as the server's engines would store them.
+    // Returns the alert id; nullopt (with a warning) on failure.
+    std::optional<QString> createAlert(qint64 customerId, const QString &payer, const QString &fingerprint,
+                                       const QString &evidence = QStringLiteral("{}"));
     // libpq conninfo of this database for the superuser, without the password (the CLI reads UPSTREAM_PASSWORD).
     QString superuserConninfo() const;
     QString conninfoFor(const TestUser &user) const;

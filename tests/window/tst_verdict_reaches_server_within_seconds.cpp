@@ -57,17 +57,7 @@ private slots:
         QVERIFY(m_customer > 0);
         m_op = m_db->createUser(m_customer, QStringLiteral("operator"));
         QVERIFY(m_op);
-        auto sig = m_db->superuser().exec(
-            "INSERT INTO upstream.signals (customer_id, product, signal_type, payer, cpt_group, window_start, "
-            "window_end, severity, confidence, fingerprint, evidence) VALUES ($1, 'driftwatch', 'denial_rate', "
-            "'Synthetic Mutual', 'E&M', '2026-10-01', '2026-10-15', 'high', 0.9, 'fp-push-1', '{}') RETURNING "
-            "signal_id",
-            {m_customer});
-        QVERIFY2(sig.ok(), qPrintable(sig.ok() ? QString() : sig.error().message));
-        QVERIFY(m_db->superuser()
-                    .exec("INSERT INTO upstream.alerts (customer_id, signal_id) VALUES ($1, $2)",
-                          {m_customer, sig->int64(0, 0)})
-                    .ok());
+        QVERIFY(m_db->createAlert(m_customer, QStringLiteral("Synthetic Mutual"), QStringLiteral("fp-push-1")));
     }
 
     void verdictKeyPressReachesServerWithoutThePoll()
