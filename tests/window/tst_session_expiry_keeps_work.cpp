@@ -188,6 +188,9 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(sync::pendingCount(*cache).value(), 0, 30000);
         auto *drift = qobject_cast<views::DashboardPage *>(window.page(views::Page::DriftWatch));
         QVERIFY(drift);
+        // The pulled alert reaches the page once the cache thread's batch has been announced: wait for it, so the
+        // count compared at the end is the page's data and not a load still on its way.
+        QTRY_COMPARE_WITH_TIMEOUT(drift->model()->rowCount(), 1, 30000);
         const int rowsBefore = drift->model()->rowCount();
 
         // 2. The server changes the password and ends the session; a verdict is queued meanwhile.
