@@ -1,7 +1,7 @@
 #include "CliApp.h"
 
 #include "core/BuildInfo.h"
-#include "core/Versions.h"
+#include "diagnostics/Versions.h"
 #include "logging/Log.h"
 #include "storage/pg/PgTarget.h"
 

@@ -3,7 +3,7 @@
 
 #include "logging/CrashHandler.h"
 
-#include "core/Versions.h"
+#include "diagnostics/Versions.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -8,6 +8,7 @@
 #include "engines/SignalEngines.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
+#include "storage/cache/WorkspaceInfoStore.h"
 #include "storage/pg/PgTarget.h"
 
 #include <QCommandLineParser>
@@ -16,15 +17,6 @@
 
 namespace upstream::cli {
 namespace {
-
-qint64 countRows(storage::LocalCache &cache, const QString &sql)
-{
-    auto q = cache.db().prepare(sql);
-    if (!q.ok())
-        return -1;
-    auto row = q.value().step();
-    return row.ok() && row.value() ? q.value().int64(0) : -1;
-}
 
 class WorkspaceCommand final : public Command {
 public:
@@ -70,8 +62,9 @@ public:
             claims += r.kind == engines::AggregateKind::Adjudication ? r.c.claims : 0; // one such row per claim
         const QDate asOf = engines::defaultAsOf(set.value());
         info.insert(QStringLiteral("claims"), claims);
-        info.insert(QStringLiteral("signals"), countRows(*cache, QStringLiteral("SELECT count(*) FROM signals")));
-        info.insert(QStringLiteral("alerts"), countRows(*cache, QStringLiteral("SELECT count(*) FROM alerts")));
+        const storage::WorkspaceInfoCounts counts = storage::countWorkspaceRows(*cache);
+        info.insert(QStringLiteral("signals"), counts.signalCount);
+        info.insert(QStringLiteral("alerts"), counts.alertCount);
         info.insert(QStringLiteral("data_through"),
                     asOf.isValid() ? QJsonValue(asOf.addDays(-1).toString(Qt::ISODate)) : QJsonValue());
         if (parser.isSet(json)) {

@@ -5,8 +5,9 @@
 #include "SyncStatusPresenter.h"
 #include "WorkstationSession.h"
 #include "core/BuildInfo.h"
-#include "core/Versions.h"
+#include "dashboard/DashboardService.h"
 #include "dashboards/DashboardPage.h"
+#include "diagnostics/Versions.h"
 #include "import/ImportWizard.h"
 #include "logging/Log.h"
 #include "session/RolePermissions.h"
@@ -72,7 +73,8 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
         window.setPage(page, dashboard);
         QObject::connect(&session, &WorkstationSession::workspaceOpened, dashboard, [dashboard, &session] {
             dashboard->setRole(session.role());
-            dashboard->bind(session.cache(), session.userName(), QSysInfo::machineHostName());
+            dashboard->bind(std::make_shared<dashboard::DashboardService>(session.cache(), session.userName(),
+                                                                          QSysInfo::machineHostName()));
         });
         QObject::connect(&session, &WorkstationSession::workspaceClosing, dashboard, &views::DashboardPage::unbind);
         QObject::connect(&session, &WorkstationSession::workspaceChanged, dashboard, &views::DashboardPage::reload);

@@ -7,8 +7,10 @@
 // CPU time are printed separately (fsync waits are in wall only).
 #include "BenchOutbox.h"
 #include "storage/cache/LocalCache.h"
+#include "storage/cache/OutboxStore.h"
+#include "storage/cache/SyncCacheStore.h"
 #include "sync/Outbox.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncRound.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -79,7 +81,7 @@ Times runOnce(const QString &path, const QByteArray &key, const std::vector<sync
     wall.start();
     double cpu0 = cpuSeconds();
     for (const auto &b : batches)
-        if (!sync::applyPulled(cache.value(), b).ok())
+        if (!storage::applyPulled(cache.value(), b).ok())
             qFatal("apply failed");
     t.pullWall = double(wall.nsecsElapsed()) / 1e9;
     t.pullCpu = cpuSeconds() - cpu0;
@@ -90,13 +92,13 @@ Times runOnce(const QString &path, const QByteArray &key, const std::vector<sync
     if (!st.ok())
         qFatal("enqueue: %s", qPrintable(st.error().message));
     for (;;) {
-        auto changes = sync::pendingChanges(cache.value(), 1000);
+        auto changes = storage::pendingChanges(cache.value(), 1000);
         if (!changes.ok() || changes->empty())
             break;
         std::vector<sync::PushResult> results;
         for (const auto &c : changes.value())
             results.push_back({c.id, sync::PushOutcome::Applied, {}, {}});
-        if (!sync::recordPushResults(cache.value(), results).ok())
+        if (!storage::recordPushResults(cache.value(), results).ok())
             qFatal("record failed");
     }
     t.pushWall = double(wall.nsecsElapsed()) / 1e9;

@@ -9,7 +9,7 @@
 #include "UpstreamSchema.h"
 
 #include "compute/SignalStore.h"
-#include "engines/AggregateSql.h"
+#include "storage/pg/AggregateSql.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

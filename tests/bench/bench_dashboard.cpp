@@ -74,7 +74,10 @@ Figures measure(int rows)
         QCoreApplication::processEvents();
         QEventLoop loop;
         QObject::connect(page, &views::DashboardPage::loadFinished, &loop, &QEventLoop::quit);
-        const double bindMs = ms([&] { page->bind(fx.cache, QStringLiteral("bench"), QStringLiteral("bench")); });
+        const double bindMs = ms([&] {
+            page->bind(std::make_shared<dashboard::DashboardService>(fx.cache, QStringLiteral("bench"),
+                                                                     QStringLiteral("bench")));
+        });
         loop.exec();
         const double paintMs = ms([] {});
         f.workerLoad = page->lastLoadMs();

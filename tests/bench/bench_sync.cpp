@@ -8,8 +8,9 @@
 #include "PrivateCluster.h"
 #include "UpstreamSchema.h"
 #include "storage/cache/LocalCache.h"
+#include "storage/cache/OutboxStore.h"
 #include "sync/Outbox.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncRound.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -83,7 +84,7 @@ Figures run(const test::PgFixture &fixture, const QString &path, const QByteArra
     for (;;) {
         QElapsedTimer c;
         c.start();
-        auto changes = sync::pendingChanges(cache.value(), sync::kPushBatchChanges);
+        auto changes = storage::pendingChanges(cache.value(), sync::kPushBatchChanges);
         f.pushCache += double(c.nsecsElapsed()) / 1e9;
         if (!changes.ok())
             fail("outbox", changes.error().message);
@@ -97,7 +98,7 @@ Figures run(const test::PgFixture &fixture, const QString &path, const QByteArra
                 fail("push", QStringLiteral("change %1 was not applied: %2").arg(r.changeId, r.message));
         applied += int(results.size());
         c.restart();
-        if (Status recorded = sync::recordPushResults(cache.value(), results); !recorded.ok())
+        if (Status recorded = storage::recordPushResults(cache.value(), results); !recorded.ok())
             fail("record", recorded.error().message);
         f.pushCache += double(c.nsecsElapsed()) / 1e9;
     }

@@ -35,7 +35,8 @@ private slots:
         page.setToday(o.asOf);
         page.setSynchronousLoad(true);
         page.setRole(QStringLiteral("viewer")); // reading is enough to export
-        page.bind(fx.cache, QStringLiteral("x.viewer"), QStringLiteral("ws-export"));
+        page.bind(std::make_shared<dashboard::DashboardService>(fx.cache, QStringLiteral("x.viewer"),
+                                                                QStringLiteral("ws-export")));
         page.resize(1600, 900);
         page.show();
         page.activateWindow();

@@ -220,7 +220,8 @@ private slots:
         QVERIFY(fx.cache);
         views::DashboardPage page(views::DashboardProduct::driftWatch());
         page.setSynchronousLoad(true);
-        page.bind(fx.cache, QStringLiteral("dark"), QStringLiteral("ws"));
+        page.bind(
+            std::make_shared<dashboard::DashboardService>(fx.cache, QStringLiteral("dark"), QStringLiteral("ws")));
         page.resize(1400, 860);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -241,7 +242,8 @@ private slots:
         QVERIFY(fx.cache);
         views::DashboardPage page(views::DashboardProduct::denialScope());
         QSignalSpy done(&page, &views::DashboardPage::loadFinished);
-        page.bind(fx.cache, QStringLiteral("async"), QStringLiteral("ws"));
+        page.bind(
+            std::make_shared<dashboard::DashboardService>(fx.cache, QStringLiteral("async"), QStringLiteral("ws")));
         QVERIFY(page.isLoading());
         QCOMPARE(page.model()->rowCount(), 0); // nothing yet: the worker is reading
         QVERIFY(done.wait(10000));

@@ -143,7 +143,8 @@ private slots:
         views::DashboardPage page(views::DashboardProduct::driftWatch());
         page.setToday(m_options.asOf);
         page.setSynchronousLoad(true);
-        page.bind(m_fixture->cache, QStringLiteral("demo.analyst"), QStringLiteral("ws"));
+        page.bind(std::make_shared<dashboard::DashboardService>(m_fixture->cache, QStringLiteral("demo.analyst"),
+                                                                QStringLiteral("ws")));
         page.setRole(QStringLiteral("analyst"));
         page.resize(1600, 900);
         page.show();

@@ -12,7 +12,7 @@
 #include "ledger/LedgerHistoryView.h"
 #include "ledger/LedgerPage.h"
 #include "storage/cache/LocalCache.h"
-#include "sync/SyncProtocol.h"
+#include "storage/cache/OutboxStore.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -365,9 +365,9 @@ private slots:
         mine.notes = QStringLiteral("Mine: escalation letter sent");
         mine = op->update(mine).value();
         QString changeId; // the outbox row of that edit
-        const auto queued = sync::pendingChanges(*cache, 10000);
+        const auto queued = storage::pendingChanges(*cache, 10000);
         QVERIFY(queued.ok());
-        for (const sync::OutboxChange &c : queued.value())
+        for (const storage::OutboxChange &c : queued.value())
             if (c.entityId == mine.id)
                 changeId = c.id;
         QVERIFY(!changeId.isEmpty());
@@ -385,7 +385,7 @@ private slots:
                                  {QStringLiteral("version"), double(mine.version + 1)},
                                  {QStringLiteral("created_at"), QStringLiteral("2026-11-01T09:00:00+00:00")},
                                  {QStringLiteral("updated_at"), QStringLiteral("2026-11-19T16:05:12.345678+00:00")}};
-        QVERIFY(sync::recordPushResults(*cache, {{changeId, sync::PushOutcome::Conflict, theirs, {}}}).ok());
+        QVERIFY(storage::recordPushResults(*cache, {{changeId, storage::PushOutcome::Conflict, theirs, {}}}).ok());
 
         LedgerPage page(op.get());
         page.resize(1280, 720);
@@ -412,9 +412,9 @@ private slots:
         QCOMPARE(stored.updatedAt, QDateTime(QDate(2026, 11, 19), QTime(16, 5, 12), Qt::UTC));
         QTRY_VERIFY(!banner->isVisible());
         QCOMPARE(page.syncConflictCount(), 0);
-        const auto left = sync::pendingChanges(*cache, 10000);
+        const auto left = storage::pendingChanges(*cache, 10000);
         QVERIFY(left.ok());
-        for (const sync::OutboxChange &c : left.value())
+        for (const storage::OutboxChange &c : left.value())
             QVERIFY(c.entityId != mine.id || c.kind == QLatin1String("audit"));
     }
 

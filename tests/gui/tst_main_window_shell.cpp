@@ -3,7 +3,7 @@
 // versions. Saves a screenshot of the window as PNG.
 #include "Screenshot.h"
 #include "about/AboutDialog.h"
-#include "core/Versions.h"
+#include "diagnostics/Versions.h"
 #include "shell/MainWindow.h"
 #include "sync/ConnectionState.h"
 

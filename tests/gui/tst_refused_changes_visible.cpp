@@ -13,10 +13,11 @@
 #include "Spanish.h"
 #include "UpstreamSchema.h"
 #include "storage/cache/LocalCache.h"
+#include "storage/cache/OutboxStore.h"
 #include "sync/Outbox.h"
 #include "sync/RefusedChanges.h"
 #include "sync/RefusedChangesDialog.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncRound.h"
 #include "sync/SyncStatusBar.h"
 
 #include <QApplication>
@@ -153,7 +154,7 @@ private slots:
         QCOMPARE(table->rowCount(), 1);
         QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Ledger entry change"));
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("status"))->text().contains(QLatin1String("Queued again")));
-        auto pending = sync::pendingChanges(cache, 100);
+        auto pending = storage::pendingChanges(cache, 100);
         QVERIFY(pending.ok());
         QCOMPARE(pending->size(), size_t(1));
         QCOMPARE(pending->front().kind, QStringLiteral("verdict"));

@@ -34,7 +34,8 @@ private slots:
         views::DashboardPage page(views::DashboardProduct::driftWatch());
         page.setToday(o.asOf);
         page.setSynchronousLoad(true);
-        page.bind(fx.cache, QStringLiteral("kb.operator"), QStringLiteral("ws-test"));
+        page.bind(std::make_shared<dashboard::DashboardService>(fx.cache, QStringLiteral("kb.operator"),
+                                                                QStringLiteral("ws-test")));
         page.resize(1440, 900);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));

@@ -54,7 +54,7 @@ class TstViewerCannotTriage : public QObject {
         page.setToday(asOf);
         page.setSynchronousLoad(true);
         page.setRole(role);
-        page.bind(fx.cache, user, QStringLiteral("ws-test"));
+        page.bind(std::make_shared<dashboard::DashboardService>(fx.cache, user, QStringLiteral("ws-test")));
         page.resize(1440, 900);
         page.show();
         page.activateWindow();

@@ -3,7 +3,7 @@
 #include "UpstreamSchema.h"
 #include "storage/cache/LocalCache.h"
 #include "sync/Outbox.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncRound.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

@@ -8,7 +8,7 @@
 #include "UpstreamSchema.h"
 #include "ledger/LedgerRepository.h"
 #include "storage/cache/LocalCache.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncRound.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

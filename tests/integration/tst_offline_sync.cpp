@@ -5,8 +5,9 @@
 #include "PrivateCluster.h"
 #include "UpstreamSchema.h"
 #include "storage/cache/LocalCache.h"
+#include "storage/cache/OutboxStore.h"
 #include "sync/Outbox.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncRound.h"
 
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -118,7 +119,7 @@ private slots:
         auto c = connect(*op);
         QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().message));
         // Keep a copy of the queued changes to replay them as a lost-acknowledgement retry would.
-        auto queued = sync::pendingChanges(cache, 100);
+        auto queued = storage::pendingChanges(cache, 100);
         QVERIFY(queued.ok());
         QCOMPARE(queued->size(), size_t(4));
         auto round = sync::syncOnce(c.value(), cache, customer);

@@ -13,7 +13,7 @@
 #include "storage/pg/AdminService.h"
 #include "storage/pg/AuditLog.h"
 #include "sync/Outbox.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncRound.h"
 
 #include <QRegularExpression>
 #include <QTemporaryDir>

@@ -3,7 +3,7 @@
 // the changes around it still apply, a stale edit is a Conflict without blocking the others, and a change repeated
 // in the same batch or pushed again is recognised as already applied: each arrives once.
 #include "UpstreamSchema.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncPush.h"
 
 #include <QUuid>
 #include <QtTest>

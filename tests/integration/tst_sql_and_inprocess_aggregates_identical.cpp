@@ -5,8 +5,8 @@
 #include "UpstreamSchema.h"
 
 #include "demo/DemoDataGenerator.h"
-#include "engines/AggregateSql.h"
 #include "engines/SignalEngines.h"
+#include "storage/pg/AggregateSql.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -6,7 +6,7 @@
 #include "ledger/LedgerMerge.h"
 #include "ledger/LedgerRepository.h"
 #include "storage/cache/LocalCache.h"
-#include "sync/SyncProtocol.h"
+#include "sync/SyncRound.h"
 
 #include <QTemporaryDir>
 #include <QtTest>

@@ -1,6 +1,6 @@
 #pragma once
 // A throwaway encrypted local cache filled with the dashboards' synthetic signals (tests and benchmarks).
-#include "dashboard/SyntheticSignals.h"
+#include "SyntheticSignals.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QTemporaryDir>

@@ -25,7 +25,7 @@ inline QList<views::DashboardPage *> installDashboards(views::MainWindow &window
         if (today.isValid())
             page->setToday(today);
         page->setSynchronousLoad(true);
-        page->bind(cache, user, QStringLiteral("ws"));
+        page->bind(std::make_shared<dashboard::DashboardService>(cache, user, QStringLiteral("ws")));
         window.setPage(p, page);
         pages << page;
     }

@@ -6,11 +6,11 @@
 // O, E, Δ and curves; the engines' own evidence (SPEC 6's DelayGuard reference case, computed into a cache) reaches
 // the table (O / E, overdue $) and the deep dive's detail unchanged; signal types read as words; the freshness line
 // states the as-of date, the last data day and its age, and the windows line the date the windows are keyed on.
+#include "SyntheticSignals.h"
 #include "compute/SignalStore.h"
 #include "dashboard/DashboardSummary.h"
 #include "dashboard/SignalEvidence.h"
 #include "dashboard/SignalTableModel.h"
-#include "dashboard/SyntheticSignals.h"
 #include "dashboard/TriageService.h"
 #include "engines/DailyAggregate.h"
 #include "storage/cache/LocalCache.h"

@@ -1,6 +1,6 @@
 #include "AboutDialog.h"
 
-#include "core/Versions.h"
+#include "diagnostics/Versions.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>

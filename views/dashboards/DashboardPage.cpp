@@ -8,7 +8,6 @@
 #include "dashboards/TriagePanel.h"
 #include "deepdive/DeepDiveDialog.h"
 #include "session/RolePermissions.h"
-#include "storage/cache/LocalCache.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -229,7 +228,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         updateCount();
         m_panel->setSelectionCount(0);
-        m_empty->setVisible(m_cache && m_model->totalRows() == 0);
+        m_empty->setVisible(m_service && m_model->totalRows() == 0);
     });
     connect(m_panel, &TriagePanel::verdictRequested, this, &DashboardPage::applyVerdict);
     connect(m_panel, &TriagePanel::undoRequested, this, &DashboardPage::undo);
@@ -307,7 +306,7 @@ void DashboardPage::retranslateUi()
     m_ledger->setAccessibleName(tr("Recovery ledger totals"));
     if (m_ledgerTotals)
         showLedger(*m_ledgerTotals);
-    if (m_cache)
+    if (m_service)
         refreshSummary(); // KPI values and captions, top payers: from the rows held
 }
 
@@ -416,11 +415,10 @@ QWidget *DashboardPage::buildLedgerStrip()
     return m_ledger;
 }
 
-void DashboardPage::bind(std::shared_ptr<storage::LocalCache> cache, const QString &operatorName,
-                         const QString &workstation)
+void DashboardPage::bind(std::shared_ptr<dashboard::DashboardService> service)
 {
-    m_cache = std::move(cache);
-    m_triage = std::make_unique<dashboard::TriageService>(m_cache.get(), operatorName, workstation);
+    m_service = std::move(service);
+    m_triage = &m_service->triage();
     if (m_role)
         m_triage->setRole(*m_role);
     reload();
@@ -442,8 +440,8 @@ void DashboardPage::unbind()
     m_loading = false;
     if (m_deepDive)
         m_deepDive->close(); // WA_DeleteOnClose: its decrypted evidence goes with it
-    m_triage.reset();
-    m_cache.reset();
+    m_triage = nullptr;
+    m_service.reset();
     m_model->clear();
     m_empty->setVisible(false);
     m_chart->clearChart();
@@ -471,12 +469,11 @@ void DashboardPage::showError(const QString &message)
 
 void DashboardPage::reload()
 {
-    if (!m_cache)
+    if (!m_service)
         return;
     const quint64 generation = ++m_generation;
-    auto load = [cache = m_cache, product = m_product.id, metric = m_product.metric, today = m_today] {
-        return std::make_shared<Result<dashboard::DashboardData>>(
-            dashboard::loadDashboard(*cache, product, metric, today));
+    auto load = [service = m_service, product = m_product.id, metric = m_product.metric, today = m_today] {
+        return std::make_shared<Result<dashboard::DashboardData>>(service->load(product, metric, today));
     };
     if (m_synchronousLoad) {
         apply(load(), generation);
@@ -496,7 +493,7 @@ void DashboardPage::reload()
 
 void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded, quint64 generation)
 {
-    if (generation != m_generation || !m_cache)
+    if (generation != m_generation || !m_service)
         return; // locked or superseded while loading: discard
     QElapsedTimer timer;
     timer.start();
@@ -571,7 +568,7 @@ void DashboardPage::refreshSummary()
 
 void DashboardPage::refreshLedger()
 {
-    auto t = dashboard::ledgerTotals(*m_cache, m_product.id, m_today);
+    auto t = m_service->ledgerTotals(m_product.id, m_today);
     if (!t.ok()) {
         m_ledgerTotals.reset();
         m_ledger->setText(t.error().message);

@@ -5,10 +5,12 @@
 // selection), R/N/F record a verdict on every selected alert, Enter opens the deep dive, Ctrl+Z undoes the last
 // verdict, Ctrl+Shift+Z records it again, L accepts the ledger-entry offer after a `real` verdict.
 //
-// Contract: bind() loads from the cache on a worker thread (columnar rows, index-vector model; see the dashboard
-// benchmark for the GUI-thread cost) and emits loadFinished(); unbind() drops every model and figure holding
-// workspace data and closes the deep dive (the idle lock calls it). Cache errors are shown in the page, never thrown.
+// Contract: bind() takes the workspace's dashboard service and loads through it on a worker thread (columnar rows,
+// index-vector model; see the dashboard benchmark for the GUI-thread cost), then emits loadFinished(); unbind()
+// drops the service and every model and figure holding workspace data and closes the deep dive (the idle lock calls
+// it). Cache errors are shown in the page, never thrown.
 #include "dashboard/DashboardExport.h"
+#include "dashboard/DashboardService.h"
 #include "dashboard/DashboardSummary.h"
 #include "dashboard/SignalTableModel.h"
 #include "dashboard/TriageService.h"
@@ -29,9 +31,6 @@ class QPushButton;
 class QTableView;
 class QTableWidget;
 
-namespace upstream::storage {
-class LocalCache;
-}
 namespace upstream::widgets {
 class KpiTile;
 }
@@ -64,7 +63,8 @@ public:
     explicit DashboardPage(DashboardProduct product, QWidget *parent = nullptr);
     ~DashboardPage() override;
 
-    void bind(std::shared_ptr<storage::LocalCache> cache, const QString &operatorName, const QString &workstation);
+    // One service per page: its triage history (undo/redo) is this page's.
+    void bind(std::shared_ptr<dashboard::DashboardService> service);
     void unbind();
     void reload();
     // The signed-in role (session::RolePermissions): a role that may not triage sees the queue read-only — the
@@ -82,7 +82,7 @@ public:
     dashboard::SignalTableModel *model() const { return m_model; }
     DeepDiveDialog *deepDive() const;
     TriagePanel *triagePanel() const { return m_panel; }
-    bool isBound() const { return m_cache != nullptr; }
+    bool isBound() const { return m_service != nullptr; }
     // Export the table as shown (visible columns in view order, filtered and sorted rows) to a file chosen through
     // widgets::FileDialog, with progress; audited as an "export" event. format: "csv" or "pdf". False when
     // cancelled or failed (the reason is shown in the triage panel).
@@ -123,8 +123,8 @@ private:
     Result<dashboard::TableExport> visibleTable();
 
     DashboardProduct m_product;
-    std::shared_ptr<storage::LocalCache> m_cache;
-    std::unique_ptr<dashboard::TriageService> m_triage;
+    std::shared_ptr<dashboard::DashboardService> m_service;
+    dashboard::TriageService *m_triage = nullptr; // the service's, while bound
     QDate m_today = QDate::currentDate();
     std::optional<QString> m_role;
     QDate m_asOf;

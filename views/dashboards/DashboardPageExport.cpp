@@ -40,7 +40,7 @@ Result<dashboard::TableExport> DashboardPage::visibleTable()
 
 bool DashboardPage::exportTable(const QString &format)
 {
-    if (!m_cache || !m_triage)
+    if (!m_service || !m_triage)
         return false;
     const bool pdf = format == QLatin1String("pdf");
     if (pdf && m_model->rowCount() > kPdfMaxRows) {

@@ -3,7 +3,6 @@
 
 #include "dashboards/TriagePanel.h"
 #include "deepdive/DeepDiveDialog.h"
-#include "storage/cache/LocalCache.h"
 
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -159,7 +158,7 @@ void DashboardPage::redo()
 
 void DashboardPage::afterTriage(const QStringList &alertIds)
 {
-    if (const Status st = dashboard::refreshAlertStatus(*m_cache, m_model->mutableRows(), alertIds, m_today); !st.ok())
+    if (const Status st = m_service->refreshAlertStatus(m_model->mutableRows(), alertIds, m_today); !st.ok())
         showError(st.error().message);
     m_model->rowsChangedInPlace();
     refreshSummary();
@@ -183,10 +182,10 @@ DeepDiveDialog *DashboardPage::deepDive() const
 
 void DashboardPage::openDeepDive()
 {
-    if (!m_cache || !m_table->currentIndex().isValid())
+    if (!m_service || !m_table->currentIndex().isValid())
         return;
     const QString signalId = m_table->currentIndex().siblingAtColumn(0).data(SignalTableModel::SignalIdRole).toString();
-    auto detail = dashboard::loadSignalDetail(*m_cache, signalId);
+    auto detail = m_service->signalDetail(signalId);
     if (!detail.ok()) {
         showError(detail.error().message);
         return;

@@ -1,0 +1,258 @@
+#include "storage/cache/SyncCacheStore.h"
+
+#include "storage/cache/LocalCache.h"
+#include "storage/cache/SyncStatementCache.h"
+
+#include <QJsonDocument>
+
+#include <cstdlib>
+#include <set>
+
+namespace upstream::storage {
+namespace {
+
+QString json(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QVariant text(const QJsonObject &o, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    if (v.isNull() || v.isUndefined())
+        return {};
+    if (v.isDouble())
+        return QString::number(qint64(v.toDouble()));
+    return v.toString();
+}
+
+QVariant real(const QJsonObject &o, const char *key)
+{
+    const QJsonValue v = o.value(QLatin1String(key));
+    return v.isDouble() ? QVariant(v.toDouble()) : QVariant();
+}
+
+// Entities with changes still queued locally: the pull must not overwrite them (the push decides).
+Result<std::set<QString>> pendingEntities(LocalCache &cache)
+{
+    std::set<QString> out;
+    auto q = cache.db().prepare(QStringLiteral("SELECT DISTINCT entity_id FROM outbox"));
+    if (!q.ok())
+        return q.error();
+    const Status rows = q->forEachRow([&] { out.insert(q->text(0)); });
+    if (!rows.ok())
+        return rows.error();
+    return out;
+}
+
+Status run(SyncStatementCache &statements, const QString &sql, const std::vector<QVariant> &params)
+{
+    return statements.run(sql, params);
+}
+
+Status applySignal(SyncStatementCache &cache, const QJsonObject &r)
+{
+    return run(
+        cache,
+        QStringLiteral(
+            "INSERT INTO signals (id, product, signal_type, payer, cpt_group, reason, severity, confidence, "
+            "baseline_value, current_value, delta, p_value, dollars, window_start, window_end, as_of, evidence, "
+            "computed_at, server_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1) "
+            "ON CONFLICT(id) DO UPDATE SET product=excluded.product, signal_type=excluded.signal_type, "
+            "payer=excluded.payer, cpt_group=excluded.cpt_group, reason=excluded.reason, "
+            "severity=excluded.severity, confidence=excluded.confidence, baseline_value=excluded.baseline_value, "
+            "current_value=excluded.current_value, delta=excluded.delta, p_value=excluded.p_value, "
+            "dollars=excluded.dollars, window_start=excluded.window_start, window_end=excluded.window_end, "
+            "as_of=excluded.as_of, evidence=excluded.evidence, computed_at=excluded.computed_at, "
+            "server_version=server_version+1"),
+        {text(r, "signal_id"), text(r, "product"), text(r, "signal_type"), r.value(QStringLiteral("payer")).toString(),
+         text(r, "cpt_group"), text(r, "reason"), text(r, "severity"), real(r, "confidence"), real(r, "baseline_value"),
+         real(r, "current_value"), real(r, "delta"), real(r, "p_value"), real(r, "dollars"), text(r, "window_start"),
+         text(r, "window_end"), text(r, "window_end"), json(r.value(QStringLiteral("evidence")).toObject()),
+         text(r, "computed_at")});
+}
+
+Status applyAlert(SyncStatementCache &cache, const QJsonObject &r)
+{
+    return run(cache,
+               QStringLiteral("INSERT INTO alerts (id, signal_id, product, status, suppressed, suppression_reason, "
+                              "created_at, version) VALUES (?,?,?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET "
+                              "status=excluded.status, suppressed=excluded.suppressed, "
+                              "suppression_reason=excluded.suppression_reason, version=version+1"),
+               {text(r, "alert_id"), text(r, "signal_id"), text(r, "product"), text(r, "status"),
+                qint64(r.value(QStringLiteral("suppressed")).toBool() ? 1 : 0), text(r, "suppression_reason"),
+                text(r, "created_at")});
+}
+
+Status applyJudgment(SyncStatementCache &cache, const QJsonObject &r)
+{
+    // One judgment per (alert, operator): a row made elsewhere under another client id replaces ours.
+    if (Status st = run(cache, QStringLiteral("DELETE FROM judgments WHERE alert_id = ? AND operator = ? AND id <> ?"),
+                        {text(r, "alert_id"), text(r, "operator"), text(r, "client_uuid")});
+        !st.ok())
+        return st;
+    return run(cache,
+               QStringLiteral("INSERT INTO judgments (id, server_id, alert_id, operator, verdict, reason_code, notes, "
+                              "judged_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                              "server_id=excluded.server_id, verdict=excluded.verdict, "
+                              "reason_code=excluded.reason_code, notes=excluded.notes, judged_at=excluded.judged_at"),
+               {text(r, "client_uuid"), text(r, "judgment_id"), text(r, "alert_id"), text(r, "operator"),
+                text(r, "verdict"), text(r, "reason_code"), text(r, "notes"), text(r, "updated_at")});
+}
+
+// A pulled ledger row in the server's row form (to_jsonb of upstream.ledger_entries, as LedgerEntry::fromServerRow
+// reads it and as a push conflict returns it).
+QJsonObject ledgerServerRow(const PgResult &rows, int i)
+{
+    auto value = [&](int column) -> QJsonValue {
+        if (rows.isNull(i, column))
+            return QJsonValue::Null;
+        return QString::fromUtf8(rows.data(i, column), rows.size(i, column));
+    };
+    auto number = [&](int column) { return QJsonValue(double(std::strtoll(rows.data(i, column), nullptr, 10))); };
+    return {{QStringLiteral("entry_id"), number(PulledEntryId)},
+            {QStringLiteral("client_uuid"), value(PulledClientUuid)},
+            {QStringLiteral("alert_id"), rows.isNull(i, PulledAlertId) ? QJsonValue() : number(PulledAlertId)},
+            {QStringLiteral("signal_id"), rows.isNull(i, PulledSignalId) ? QJsonValue() : number(PulledSignalId)},
+            {QStringLiteral("product"), value(PulledProduct)},
+            {QStringLiteral("payer"), value(PulledPayer)},
+            {QStringLiteral("expected_amount"), number(PulledExpectedCents).toDouble() / 100.0},
+            {QStringLiteral("recovered_amount"), number(PulledRecoveredCents).toDouble() / 100.0},
+            {QStringLiteral("recovered_date"), value(PulledRecoveredDate)},
+            {QStringLiteral("state"), value(PulledState)},
+            {QStringLiteral("owner"), value(PulledOwner)},
+            {QStringLiteral("notes"), value(PulledNotes)},
+            {QStringLiteral("approved_by"), value(PulledApprovedBy)},
+            {QStringLiteral("approved_at"), value(PulledApprovedAt)},
+            {QStringLiteral("version"), number(PulledVersion)},
+            {QStringLiteral("created_at"), value(PulledCreatedAt)},
+            {QStringLiteral("updated_at"), value(PulledUpdatedAt)},
+            {QStringLiteral("recovered_by"), value(PulledRecoveredBy)}};
+}
+
+// Ledger rows as pulled (LedgerPullColumn): the server's bytes are bound as they are, one prepared statement each
+// for upserts and deletions. A row with a local edit still queued is left alone until the push has decided on it.
+Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const std::set<QString> &pending)
+{
+    const QString upsert = QStringLiteral(
+        "INSERT INTO ledger_entries (id, server_id, alert_id, signal_id, product, payer, expected_cents, "
+        "recovered_cents, recovered_date, state, owner, notes, approved_by, approved_at, version, created_at, "
+        "updated_at, recovered_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE "
+        "SET server_id=excluded.server_id, alert_id=excluded.alert_id, signal_id=excluded.signal_id, "
+        "product=excluded.product, payer=excluded.payer, expected_cents=excluded.expected_cents, "
+        "recovered_cents=excluded.recovered_cents, recovered_date=excluded.recovered_date, "
+        "state=excluded.state, owner=excluded.owner, notes=excluded.notes, "
+        "approved_by=excluded.approved_by, approved_at=excluded.approved_at, version=excluded.version, "
+        "updated_at=excluded.updated_at, recovered_by=excluded.recovered_by");
+    const QString remove = QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ?");
+    auto integer = [&](int row, int column) { return qint64(std::strtoll(rows.data(row, column), nullptr, 10)); };
+    for (int i = 0; i < rows.rows(); ++i) {
+        if (rows.isNull(i, PulledClientUuid)) {
+            CipherStatement *q = cache.statement(remove);
+            if (!q)
+                return cache.lastError();
+            q->bindText(1, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
+            if (Status st = q->run(); !st.ok())
+                return st;
+            continue;
+        }
+        if (!pending.empty()) {
+            const QString entity = QString::fromLatin1(rows.data(i, PulledClientUuid), rows.size(i, PulledClientUuid));
+            if (pending.count(entity)) {
+                // Our queued edit wins locally until the server has decided on it. If it was already refused, the
+                // conflict's "theirs" follows the server, so that resolving it starts from the server's newest
+                // version (this row is not sent again once the conflict is gone).
+                CipherStatement *theirs =
+                    cache.statement(QStringLiteral("UPDATE conflicts SET theirs = ? WHERE entity_id = ?"));
+                if (!theirs)
+                    return cache.lastError();
+                theirs->bind(1, json(ledgerServerRow(rows, i)));
+                theirs->bind(2, entity);
+                if (Status st = theirs->run(); !st.ok())
+                    return st;
+                continue;
+            }
+        }
+        CipherStatement *q = cache.statement(upsert);
+        if (!q)
+            return cache.lastError();
+        // Bind position = column + 1, except the first two (client_uuid is the cache's id, entry_id its server_id).
+        auto textOrNull = [&](int position, int column) {
+            if (rows.isNull(i, column) || rows.size(i, column) == 0)
+                q->bindNull(position);
+            else
+                q->bindText(position, rows.data(i, column), rows.size(i, column));
+        };
+        q->bindText(1, rows.data(i, PulledClientUuid), rows.size(i, PulledClientUuid));
+        q->bindText(2, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
+        for (int c = PulledAlertId; c < PulledLedgerColumns; ++c) {
+            switch (c) {
+            case PulledProduct:
+            case PulledPayer:
+            case PulledState: q->bindText(c + 1, rows.data(i, c), rows.size(i, c)); break;
+            case PulledExpectedCents:
+            case PulledRecoveredCents:
+            case PulledVersion: q->bind(c + 1, integer(i, c)); break;
+            default: textOrNull(c + 1, c); break;
+            }
+        }
+        if (Status st = q->run(); !st.ok())
+            return st;
+    }
+    return Status::success();
+}
+
+} // namespace
+
+qint64 lastPulledSeq(LocalCache &cache)
+{
+    auto q = cache.db().prepare(QStringLiteral("SELECT value FROM sync_state WHERE key = 'last_seq'"));
+    if (!q.ok())
+        return 0;
+    auto row = q->step();
+    return (row.ok() && row.value()) ? q->text(0).toLongLong() : 0;
+}
+
+Status applyPulled(LocalCache &cache, const PulledBatch &batch)
+{
+    SyncStatementCache statements(cache);
+    return cache.transaction([&]() -> Status {
+        // Read inside the write transaction: the pull may run on a connection of its own (SyncService), and a
+        // local edit queued meanwhile must not be overwritten.
+        auto pending = pendingEntities(cache);
+        if (!pending.ok())
+            return pending.error();
+        // Parents before children: signals, alerts, judgments, then ledger entries.
+        for (const char *table : {"signals", "alerts", "judgments"}) {
+            for (const PulledRow &row : batch.rows) {
+                if (row.table != QLatin1String(table))
+                    continue;
+                const QString clientId = row.row.value(QStringLiteral("client_uuid")).toString();
+                if (!clientId.isEmpty() && pending->count(clientId))
+                    continue; // our queued edit wins locally until the server has decided on it
+                Status st;
+                if (row.deleted) {
+                    if (row.table == QLatin1String("judgments"))
+                        st = run(statements, QStringLiteral("DELETE FROM judgments WHERE server_id = ?"),
+                                 {text(row.key, "judgment_id")});
+                } else if (row.table == QLatin1String("signals"))
+                    st = applySignal(statements, row.row);
+                else if (row.table == QLatin1String("alerts"))
+                    st = applyAlert(statements, row.row);
+                else
+                    st = applyJudgment(statements, row.row);
+                if (!st.ok())
+                    return st;
+            }
+        }
+        if (batch.ledgerRows)
+            if (Status st = applyLedgerRows(statements, *batch.ledgerRows, pending.value()); !st.ok())
+                return st;
+        return run(statements,
+                   QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('last_seq', ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+                   {QString::number(batch.toSeq)});
+    });
+}
+
+} // namespace upstream::storage
