@@ -130,26 +130,6 @@
         <translation>en observación</translation>
     </message>
     <message>
-        <source>marked noise today</source>
-        <translation type="vanished">marcada como ruido hoy</translation>
-    </message>
-    <message>
-        <source>marked noise 1 day ago</source>
-        <translation type="vanished">marcada como ruido hace 1 día</translation>
-    </message>
-    <message>
-        <source>marked noise %1 days ago</source>
-        <translation type="vanished">marcada como ruido hace %1 días</translation>
-    </message>
-    <message>
-        <source>confirmed real</source>
-        <translation type="vanished">confirmada como real</translation>
-    </message>
-    <message>
-        <source>follow-up open</source>
-        <translation type="vanished">seguimiento abierto</translation>
-    </message>
-    <message>
         <source>As of: no data</source>
         <translation>Datos al: sin datos</translation>
     </message>
@@ -605,10 +585,6 @@
         <translation>Establecido por su departamento de TI</translation>
     </message>
     <message>
-        <source>Recompute signals</source>
-        <translation type="vanished">Recalcular señales</translation>
-    </message>
-    <message>
         <source>The workspace key file asks for key-derivation settings outside the allowed range; it was not written by Upstream Workstation.</source>
         <translation>El archivo de clave del espacio de trabajo pide parámetros de derivación de clave fuera del rango permitido; no lo escribió Upstream Workstation.</translation>
     </message>
@@ -665,13 +641,6 @@
     <message>
         <source>Signed in as %1: recomputing signals needs the analyst role.</source>
         <translation>Sesión iniciada como %1: recalcular señales requiere el rol de analista.</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <source>Set by your IT department</source>
-        <translation type="obsolete">Establecido por su departamento de TI</translation>
     </message>
 </context>
 <context>
@@ -884,14 +853,6 @@
 </context>
 <context>
     <name>upstream::alerts</name>
-    <message>
-        <source>Suppressed: marked noise %1 times in the last 30 days</source>
-        <translation type="vanished">Silenciada: marcada como ruido %1 veces en los últimos 30 días</translation>
-    </message>
-    <message>
-        <source>Suppressed: a similar alert was raised %1 min ago (4 h cooldown)</source>
-        <translation type="vanished">Silenciada: se generó una alerta similar hace %1 min (pausa de 4 h)</translation>
-    </message>
     <message>
         <source>The alert no longer exists. Refresh the list and try again.</source>
         <translation>La alerta ya no existe. Actualice la lista y vuelva a intentarlo.</translation>
@@ -1509,17 +1470,6 @@
     </message>
 </context>
 <context>
-    <name>upstream::session</name>
-    <message>
-        <source>Operator</source>
-        <translation type="obsolete">Operador</translation>
-    </message>
-    <message>
-        <source>Only a supervisor can approve entries</source>
-        <translation type="obsolete">Solo un supervisor puede aprobar entradas</translation>
-    </message>
-</context>
-<context>
     <name>upstream::session::SignInService</name>
     <message numerus="yes">
         <source>Too many failed attempts. Try again in %n second(s).</source>
@@ -1647,10 +1597,6 @@
         <translation>DriftWatch</translation>
     </message>
     <message>
-        <source>Denial-rate and decision-time drift per payer and CPT group against each baseline.</source>
-        <translation type="vanished">Tasa de denegación y tiempo de decisión por pagador y grupo CPT frente a su referencia.</translation>
-    </message>
-    <message>
         <source>CPT group</source>
         <translation>Grupo CPT</translation>
     </message>
@@ -1679,10 +1625,6 @@
         <translation>Dólares denegados</translation>
     </message>
     <message>
-        <source>Reason rate, most severe signals (daily, volume-weighted)</source>
-        <translation type="vanished">Tasa del motivo, señales más graves (serie diaria, ponderada por volumen)</translation>
-    </message>
-    <message>
         <source>DelayGuard</source>
         <translation>DelayGuard</translation>
     </message>
@@ -1697,10 +1639,6 @@
     <message>
         <source>Dollars at risk</source>
         <translation>Dólares en riesgo</translation>
-    </message>
-    <message>
-        <source>Days to payment, most severe signals (daily, volume-weighted)</source>
-        <translation type="vanished">Días hasta el pago, señales más graves (serie diaria, ponderada por volumen)</translation>
     </message>
     <message>
         <source>Open signals</source>
@@ -1825,14 +1763,6 @@
     <message>
         <source>never (local workspace)</source>
         <translation>nunca (modo local)</translation>
-    </message>
-    <message>
-        <source>As of &lt;b&gt;%1&lt;/b&gt; · last synced: %2</source>
-        <translation type="vanished">Datos al &lt;b&gt;%1&lt;/b&gt; · sincronizado: %2</translation>
-    </message>
-    <message>
-        <source>no data</source>
-        <translation type="vanished">sin datos</translation>
     </message>
     <message>
         <source>of %1 signals</source>
@@ -2054,10 +1984,6 @@
         <translation>n</translation>
     </message>
     <message>
-        <source>By CPT code</source>
-        <translation type="vanished">Por código CPT</translation>
-    </message>
-    <message>
         <source>By CPT group</source>
         <translation>Por grupo CPT</translation>
     </message>
@@ -2266,10 +2192,6 @@
     <message>
         <source>/path/to/claims.csv</source>
         <translation>/ruta/a/reclamaciones.csv</translation>
-    </message>
-    <message>
-        <source>&amp;File:</source>
-        <translation type="vanished">&amp;Archivo:</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
@@ -2631,18 +2553,6 @@
 <context>
     <name>upstream::views::ImportPreviewPage</name>
     <message>
-        <source>DriftWatch</source>
-        <translation>DriftWatch</translation>
-    </message>
-    <message>
-        <source>DenialScope</source>
-        <translation>DenialScope</translation>
-    </message>
-    <message>
-        <source>DelayGuard</source>
-        <translation>DelayGuard</translation>
-    </message>
-    <message>
         <source>Would appear</source>
         <translation>Aparecería</translation>
     </message>
@@ -2814,10 +2724,6 @@
         <translation>La puntuación es la proporción de filas aceptadas; las cargas con 0,95 o más se aprueban. Las anomalías comparan este archivo con las cargas anteriores.</translation>
     </message>
     <message>
-        <source>&amp;Import &gt;</source>
-        <translation type="vanished">I&amp;mportar &gt;</translation>
-    </message>
-    <message>
         <source>Anomalies</source>
         <translation>Anomalías</translation>
     </message>
@@ -2969,10 +2875,6 @@
         <translation>Importando… %p%</translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation type="vanished">Iniciando…</translation>
-    </message>
-    <message>
         <source>%1 rows · %2 rows/s · about %3 left</source>
         <translation>%1 filas · %2 filas/s · tiempo restante aprox.: %3</translation>
     </message>
@@ -3095,10 +2997,6 @@
         <translation>Todas las incidencias</translation>
     </message>
     <message>
-        <source>S&amp;how:</source>
-        <translation type="vanished">&amp;Mostrar:</translation>
-    </message>
-    <message>
         <source>Validation issues</source>
         <translation>Incidencias de validación</translation>
     </message>
@@ -3109,10 +3007,6 @@
     <message>
         <source>Validating… %p%</source>
         <translation>Validando… %p%</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation type="vanished">Iniciando…</translation>
     </message>
     <message>
         <source>%1 rows checked · %2 rows/s · about %3 left</source>
@@ -3390,10 +3284,6 @@
         <translation>A&amp;probar</translation>
     </message>
     <message>
-        <source>&amp;History</source>
-        <translation type="vanished">&amp;Historial</translation>
-    </message>
-    <message>
         <source>Who changed what, and when</source>
         <translation>Quién cambió qué y cuándo</translation>
     </message>
@@ -3432,10 +3322,6 @@
     <message>
         <source>Still expected (open)</source>
         <translation>Aún esperado (abiertas)</translation>
-    </message>
-    <message>
-        <source>Recovered by</source>
-        <translation type="vanished">Recuperado por</translation>
     </message>
     <message>
         <source>Break totals down by</source>
@@ -3778,10 +3664,6 @@
 <context>
     <name>upstream::views::MetricChart</name>
     <message>
-        <source>Daily %1</source>
-        <translation type="vanished">%1, por día</translation>
-    </message>
-    <message>
         <source>Baseline window</source>
         <translation>Ventana de referencia</translation>
     </message>
@@ -4123,20 +4005,12 @@
         <translation>%1:%2, base de datos %3, TLS %4. Se cambia en el diálogo de inicio de sesión.</translation>
     </message>
     <message>
-        <source>the language</source>
-        <translation type="vanished">el idioma</translation>
-    </message>
-    <message>
         <source>the workspace folder</source>
         <translation>la carpeta del espacio de trabajo</translation>
     </message>
     <message>
         <source>A change to %1 takes effect the next time you start Upstream Workstation.</source>
         <translation>Un cambio en %1 se aplica la próxima vez que inicie Upstream Workstation.</translation>
-    </message>
-    <message>
-        <source> and </source>
-        <translation type="vanished"> y </translation>
     </message>
     <message>
         <source>Set by your IT department</source>
@@ -4315,30 +4189,6 @@
 <context>
     <name>upstream::views::TriagePanel</name>
     <message>
-        <source>False positive</source>
-        <translation type="vanished">Falso positivo</translation>
-    </message>
-    <message>
-        <source>Data entry error</source>
-        <translation type="vanished">Error de captura de datos</translation>
-    </message>
-    <message>
-        <source>Payer policy change</source>
-        <translation type="vanished">Cambio de política del pagador</translation>
-    </message>
-    <message>
-        <source>Coding issue</source>
-        <translation type="vanished">Problema de codificación</translation>
-    </message>
-    <message>
-        <source>Expected / seasonal</source>
-        <translation type="vanished">Esperado / estacional</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="vanished">Otro</translation>
-    </message>
-    <message>
         <source>Undo last (Ctrl+Z)</source>
         <translation>Deshacer el último (Ctrl+Z)</translation>
     </message>
@@ -4409,10 +4259,6 @@
     <message>
         <source>Open a recovery-ledger entry</source>
         <translation>Abrir una entrada del libro de recuperaciones</translation>
-    </message>
-    <message>
-        <source>Keys: J/K move · R real · N noise · F follow-up · Enter deep dive · L ledger entry · / search · Ctrl+Z undo · Shift+J/K extend the selection</source>
-        <translation type="vanished">Teclas: J/K mover · R real · N ruido · F seguimiento · Intro análisis detallado · L entrada del registro · / buscar · Ctrl+Z deshacer · Mayús+J/K ampliar la selección</translation>
     </message>
     <message>
         <source>No alert selected.</source>

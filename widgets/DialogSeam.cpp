@@ -70,7 +70,7 @@ template<typename Show>
 QString pick(Show show)
 {
     if (g_nextFileName) {
-        const QString name = *g_nextFileName;
+        QString name = *g_nextFileName;
         g_nextFileName.reset();
         return name;
     }

@@ -55,8 +55,8 @@ public:
         const QStringList pos = parser.positionalArguments();
         if (pos.size() != 2)
             return usageError(kUsage);
-        const QString sub = pos.at(0);
-        const QString name = pos.at(1);
+        const QString &sub = pos.at(0);
+        const QString &name = pos.at(1);
         const bool needsRole = sub == QLatin1String("create-user") || sub == QLatin1String("set-role");
         if (sub != QLatin1String("create-customer") && sub != QLatin1String("disable-user") && !needsRole)
             return usageError(kUsage);

@@ -1,11 +1,11 @@
 // `upstream compute`: run the signal engines for one customer (central database) and persist signals, alerts
-// and an audit row (compute/SignalStore). Progress goes to stderr only when it is a terminal.
+// and an audit row (compute/ComputeSignals). Progress goes to stderr only when it is a terminal.
 #include "CliApp.h"
 #include "storage/cache/AggregateStore.h"
 
-#include "compute/SignalStore.h"
-#include "compute/WorkspaceAccess.h"
+#include "compute/ComputeSignals.h"
 #include "storage/pg/PgTarget.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -90,11 +90,11 @@ public:
 
         if (parser.isSet(workspace) && (parser.isSet(db) || customerId))
             return usageError(QStringLiteral("--workspace cannot be combined with --db or --customer"));
-        if (const auto local = compute::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
+        if (const auto local = workspace::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
             auto password = storage::commandPassword(parser.value(passwordFile), true);
             if (!password.ok())
                 return usageError(password.error().message);
-            auto cache = compute::openWorkspaceBlocking(*local, password.value());
+            auto cache = workspace::openWorkspaceBlocking(*local, password.value());
             if (!cache.ok())
                 return failed(cache.error().message.section(QLatin1Char('\n'), 0, 0));
             auto set = storage::loadAggregates(*cache.value());

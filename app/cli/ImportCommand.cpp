@@ -3,7 +3,7 @@
 // Exit 0 loaded; 1 failed (every row rejected, the database refused, cancelled); 2 bad usage or unreadable file.
 #include "CliApp.h"
 
-#include "compute/WorkspaceAccess.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
@@ -67,11 +67,11 @@ public:
         Result<ImportResult> result = makeError(ErrorCode::Internal, QString());
         ValidationReport partial;
         // SPEC 9: --workspace, else --db or PG* → the central database, else the default workspace.
-        if (const auto target = compute::localWorkspaceTarget(parser.isSet(db), parser.value(ws))) {
+        if (const auto target = workspace::localWorkspaceTarget(parser.isSet(db), parser.value(ws))) {
             auto password = storage::commandPassword(parser.value(passwordFile), true);
             if (!password.ok())
                 return reportFailure(password.error());
-            auto cache = compute::openWorkspaceBlocking(*target, password.value());
+            auto cache = workspace::openWorkspaceBlocking(*target, password.value());
             if (!cache.ok())
                 return reportFailure(cache.error());
             result = ClaimImporter::importToCache(*cache.value(), file, options, &partial);

@@ -9,13 +9,13 @@
 #include "CliApp.h"
 
 #include "claims/Mappings.h"
-#include "compute/WorkspaceAccess.h"
 #include "csv/CsvReader.h"
 #include "storage/cache/LocalCache.h"
 #include "storage/cache/WorkspaceImportStore.h"
 #include "storage/pg/PgConnection.h"
 #include "storage/pg/PgImportStore.h"
 #include "storage/pg/PgTarget.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -145,11 +145,11 @@ public:
             return rc;
 
         Result<std::vector<claims::Mapping>> listed = makeError(ErrorCode::Internal, QString());
-        if (const auto target = compute::localWorkspaceTarget(parser.isSet(db), parser.value(ws))) {
+        if (const auto target = workspace::localWorkspaceTarget(parser.isSet(db), parser.value(ws))) {
             auto password = storage::commandPassword(parser.value(passwordFile), true);
             if (!password.ok())
                 return failed(storage::oneLine(password.error()));
-            auto cache = compute::openWorkspaceBlocking(*target, password.value());
+            auto cache = workspace::openWorkspaceBlocking(*target, password.value());
             if (!cache.ok())
                 return failed(storage::oneLine(cache.error()));
             storage::LocalCache &c = *cache.value();

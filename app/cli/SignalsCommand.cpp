@@ -1,9 +1,9 @@
-// `upstream signals`: list the stored signals with their alert status (compute/SignalStore).
+// `upstream signals`: list the stored signals with their alert status (compute/ComputeSignals).
 #include "CliApp.h"
 
-#include "compute/SignalStore.h"
-#include "compute/WorkspaceAccess.h"
+#include "compute/ComputeSignals.h"
 #include "storage/pg/PgTarget.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -44,11 +44,11 @@ public:
         Result<QJsonArray> list = QJsonArray();
         if (parser.isSet(workspace) && (parser.isSet(db) || customerId))
             return usageError(QStringLiteral("--workspace cannot be combined with --db or --customer"));
-        if (const auto local = compute::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
+        if (const auto local = workspace::localWorkspaceTarget(parser.isSet(db), parser.value(workspace))) {
             auto password = storage::commandPassword(parser.value(passwordFile), true);
             if (!password.ok())
                 return usageError(password.error().message);
-            auto cache = compute::openWorkspaceBlocking(*local, password.value());
+            auto cache = workspace::openWorkspaceBlocking(*local, password.value());
             if (!cache.ok())
                 return failed(cache.error().message.section(QLatin1Char('\n'), 0, 0));
             list = compute::listLocalSignals(*cache.value(), p);

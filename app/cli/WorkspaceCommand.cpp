@@ -4,12 +4,12 @@
 // the last day of data (the day before the data's own as-of date).
 #include "CliApp.h"
 
-#include "compute/WorkspaceAccess.h"
 #include "engines/SignalEngines.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
 #include "storage/cache/WorkspaceInfoStore.h"
 #include "storage/pg/PgTarget.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -35,18 +35,18 @@ public:
         const QStringList pos = parser.positionalArguments();
         if (pos.size() != 2 || (pos[0] != QLatin1String("create") && pos[0] != QLatin1String("info")))
             return usageError(QStringLiteral("usage: upstream workspace create|info PATH"));
-        const QString path = pos[1];
+        const QString &path = pos[1];
         auto password = storage::commandPassword(parser.value(passwordFile), true);
         if (!password.ok())
             return usageError(password.error().message);
         std::shared_ptr<storage::LocalCache> cache;
         if (pos[0] == QLatin1String("create")) {
-            auto created = compute::createWorkspaceBlocking(path, password.value());
+            auto created = workspace::createWorkspaceBlocking(path, password.value());
             if (!created.ok())
                 return failed(created.error().message.section(QLatin1Char('\n'), 0, 0));
             cache = created.value().cache;
         } else {
-            auto opened = compute::openWorkspaceBlocking(path, password.value());
+            auto opened = workspace::openWorkspaceBlocking(path, password.value());
             if (!opened.ok())
                 return errorExit(opened.error());
             cache = opened.value();

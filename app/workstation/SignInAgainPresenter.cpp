@@ -100,7 +100,7 @@ views::SignInDialog *SignInAgainPresenter::open()
         dialog->setBusy(true);
         m_session->signInAgain(
             request.password, request.remember,
-            [this, remember = request.remember, dialog = QPointer<views::SignInDialog>(dialog)](Status st) {
+            [this, remember = request.remember, dialog = QPointer<views::SignInDialog>(dialog)](const Status &st) {
                 if (!dialog)
                     return;
                 dialog->setBusy(false);

@@ -77,7 +77,12 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
                                                                           QSysInfo::machineHostName()));
         });
         QObject::connect(&session, &WorkstationSession::workspaceClosing, dashboard, &views::DashboardPage::unbind);
-        QObject::connect(&session, &WorkstationSession::workspaceChanged, dashboard, &views::DashboardPage::reload);
+        // Only when the change touched this product (its signals, alerts, judgments or ledger entries).
+        QObject::connect(&session, &WorkstationSession::workspaceChanged, dashboard,
+                         [dashboard](const sync::CacheChanges &changes) {
+                             if (changes.touches(dashboard->product().id))
+                                 dashboard->reload();
+                         });
         QObject::connect(dashboard, &views::DashboardPage::ledgerEntryOpened, &session,
                          &WorkstationSession::ledgerChanged);
     }
@@ -85,7 +90,7 @@ void installDashboards(views::MainWindow &window, WorkstationSession &session, b
 
 } // namespace
 
-Workstation::Workstation(settings::Settings &settings, bool synchronousLoad, std::optional<QString> language)
+Workstation::Workstation(settings::Settings &settings, bool synchronousLoad, const std::optional<QString> &language)
     : m_settings(settings), m_language(std::make_unique<LanguageSwitcher>())
 {
     // Before any widget: everything is built in the language, and formats dates and numbers in its locale.

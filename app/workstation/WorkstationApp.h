@@ -34,7 +34,8 @@ public:
     // synchronousLoad: dashboards load on the GUI thread (a screenshot must not race the worker).
     // language: the user-interface language for this run (--language); none = the Language setting. It is installed
     // before any window is built; a later change of the setting (File ▸ Settings…) switches it live.
-    Workstation(settings::Settings &settings, bool synchronousLoad, std::optional<QString> language = std::nullopt);
+    Workstation(settings::Settings &settings, bool synchronousLoad,
+                const std::optional<QString> &language = std::nullopt);
     ~Workstation();
     Workstation(const Workstation &) = delete;
     Workstation &operator=(const Workstation &) = delete;

@@ -1,7 +1,6 @@
 #include "WorkstationSession.h"
 
 #include "compute/RecomputeRunner.h"
-#include "compute/WorkspaceAccess.h"
 #include "importer/ClaimImporter.h"
 #include "ledger/LedgerPage.h"
 #include "ledger/LedgerRepository.h"
@@ -19,6 +18,7 @@
 #include "sync/Outbox.h"
 #include "sync/SyncService.h"
 #include "workspace/DemoWorkspace.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include <QMessageBox>
 #include <QPointer>
@@ -35,7 +35,7 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
 {
     m_lock = new views::LockController(
         m_window, &m_idle,
-        [this](const QString &password, std::function<void(Status)> done) {
+        [this](const QString &password, const std::function<void(Status)> &done) {
             // Unlocking re-derives the key from the password and reopens the cache: the password is checked by
             // the cryptography, not compared with a stored copy.
             m_opener.open(m_directory, password, [this, done, password](Result<workspace::OpenedWorkspace> ws) {
@@ -61,17 +61,17 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
 
 WorkstationSession::~WorkstationSession() = default;
 
-void WorkstationSession::start(bool demo, std::function<void(bool)> ready)
+void WorkstationSession::start(bool demo, const std::function<void(bool)> &ready)
 {
     if (demo)
-        openDemo(std::move(ready));
+        openDemo(ready);
     else if (!m_settings->value(settings::keys::ServerHost).isEmpty())
-        promptServer(std::move(ready));
+        promptServer(ready);
     else
-        promptLocal(std::move(ready));
+        promptLocal(ready);
 }
 
-void WorkstationSession::openDemo(std::function<void(bool)> ready)
+void WorkstationSession::openDemo(const std::function<void(bool)> &ready)
 {
     m_directory = workspace::WorkspaceOpener::demoDirectory();
     const QString password = QString::fromLatin1(workspace::kDemoPassword);
@@ -97,7 +97,7 @@ void WorkstationSession::openDemo(std::function<void(bool)> ready)
         m_opener.create(m_directory, password, [onOpened](auto ws) { onOpened(std::move(ws), true); });
 }
 
-void WorkstationSession::promptLocal(std::function<void(bool)> ready)
+void WorkstationSession::promptLocal(const std::function<void(bool)> &ready)
 {
     m_directory = workspace::WorkspaceOpener::configuredDirectory(*m_settings);
     const bool exists = workspace::WorkspaceOpener::exists(m_directory);
@@ -134,7 +134,7 @@ void WorkstationSession::promptLocal(std::function<void(bool)> ready)
     dialog->open();
 }
 
-void WorkstationSession::promptServer(std::function<void(bool)> ready)
+void WorkstationSession::promptServer(const std::function<void(bool)> &ready)
 {
     auto *dialog = new views::SignInDialog(m_settings, m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -211,10 +211,11 @@ void WorkstationSession::startSync(const QString &password)
     request.password = password;
     m_serverParams = session::SignInService::connectionParams(request);
     m_sync = std::make_unique<sync::SyncService>(m_cache, m_connection);
-    connect(m_sync.get(), &sync::SyncService::cacheChanged, this, [this] {
-        if (m_ledgerPage)
+    // Only the screens showing what changed reload (a batch of this workstation's own changes brings nothing).
+    connect(m_sync.get(), &sync::SyncService::cacheChanged, this, [this](const sync::CacheChanges &changes) {
+        if (m_ledgerPage && changes.ledger)
             m_ledgerPage->reload();
-        emit workspaceChanged();
+        emit workspaceChanged(changes);
     });
     // A ledger edit refused as stale: the ledger page's banner offers the comparison (nothing is overwritten).
     connect(m_sync.get(), &sync::SyncService::conflictsDetected, this, [this] {
@@ -225,7 +226,7 @@ void WorkstationSession::startSync(const QString &password)
     emit syncStarted();
 }
 
-void WorkstationSession::signInAgain(const QString &password, bool remember, std::function<void(Status)> done)
+void WorkstationSession::signInAgain(const QString &password, bool remember, const std::function<void(Status)> &done)
 {
     if (!m_serverRequest || m_customer <= 0) {
         done(makeError(ErrorCode::InvalidInput, tr("This workspace is not connected to a server.")));
@@ -289,6 +290,8 @@ void WorkstationSession::release()
         m_recompute->runner()->cancelAndWait();
     if (m_ledgerPage)
         m_ledgerPage->clearData();
+    // The wizard's workers are joined: close every staged import's connection (a cache connection holds the key).
+    releaseStagedImports();
     m_sync.reset(); // stops the worker and wipes the password it held
     m_serverParams.password.fill(QLatin1Char('\0'));
     m_serverParams.password.clear();
@@ -336,15 +339,53 @@ auto WorkstationSession::onImportTarget(F &&load) -> decltype(load(nullptr))
     return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
 }
 
+Result<std::unique_ptr<importer::StagedImport>> WorkstationSession::stageFile(const QString &path,
+                                                                              const importer::ImportOptions &options)
+{
+    // The same choice of target as onImportTarget(), with a connection the stage owns: the TEMP staging table lives
+    // as long as that connection.
+    if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
+        auto conn = storage::PgConnection::connect(m_serverParams);
+        if (!conn.ok())
+            return conn.error();
+        return importer::ClaimImporter::stageInPostgres(std::move(conn.value()), path, options);
+    }
+    if (m_cache) {
+        auto conn = m_cache->openAnotherConnection();
+        if (!conn.ok())
+            return conn.error();
+        return importer::ClaimImporter::stageInCache(std::move(conn.value()), path, options);
+    }
+    return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
+}
+
+void WorkstationSession::releaseStagedImports()
+{
+    const std::lock_guard lock(m_stagesMutex);
+    for (const auto &weak : m_stages)
+        if (const auto stage = weak.lock())
+            stage->release();
+    m_stages.clear();
+}
+
 importer::ImportFunction WorkstationSession::importFunction()
 {
     return [this](const importer::ImportRequest &request,
                   const importer::ImportProgressFn &progress) -> Result<importer::ImportCounts> {
         const importer::ImportOptions options = importOptions(request, progress);
-        auto result = onImportTarget([&](storage::PgConnection *conn) {
+        // After a preview the file is staged on the target already: merge it from there (no second read, no second
+        // validation). A stage on the other kind of target (signed in or out since) is not used.
+        const bool onServer = m_customer > 0 && !m_serverParams.password.isEmpty();
+        const std::shared_ptr<importer::StagedImport> &staged = request.staged;
+        const bool useStage = staged && staged->covers(request.path) && (staged->postgres() != nullptr) == onServer;
+        auto result = useStage ? staged->merge(options) : onImportTarget([&](storage::PgConnection *conn) {
             return conn ? importer::ClaimImporter::importToPostgres(*conn, request.path, options)
                         : importer::ClaimImporter::importToCache(*m_cache, request.path, options);
         });
+        if (staged)
+            staged->release(); // imported or not, this attempt was its last use
+        if (useStage)
+            log::info(QStringLiteral("import: merged from the stage the preview left (see above if it was stale)"));
         if (!result.ok())
             return result.error();
         if (m_cache && m_customer <= 0)
@@ -366,13 +407,27 @@ importer::ImportFunction WorkstationSession::importFunction()
 
 compute::PreviewFunction WorkstationSession::previewFunction()
 {
+    // The file is read once, into a stage on the target that the dry run merges from and the import merges from
+    // again (importFunction): validation on the validation step, this read, and no other full pass.
     return [this](const importer::ImportRequest &request,
                   const importer::ImportProgressFn &progress) -> Result<compute::SignalPreview> {
         const importer::ImportOptions options = importOptions(request, progress);
-        return onImportTarget([&](storage::PgConnection *conn) {
-            return conn ? compute::previewCentral(*conn, request.path, options)
-                        : compute::previewLocal(*m_cache, request.path, options);
-        });
+        auto stage = stageFile(request.path, options);
+        if (!stage.ok())
+            return stage.error();
+        std::shared_ptr<importer::StagedImport> staged = std::move(stage.value());
+        {
+            const std::lock_guard lock(m_stagesMutex);
+            std::erase_if(m_stages, [](const auto &weak) { return weak.expired(); });
+            m_stages.push_back(staged);
+        }
+        auto preview = compute::previewStaged(*staged, options);
+        if (!preview.ok()) {
+            staged->release();
+            return preview.error();
+        }
+        preview->staged = std::move(staged);
+        return preview;
     };
 }
 
@@ -437,7 +492,7 @@ void WorkstationSession::openRecomputeDialog()
             if (m_sync)
                 m_sync->requestSync(); // the new signals arrive through the change log
         } else {
-            emit workspaceChanged();
+            emit workspaceChanged(sync::CacheChanges::everything());
         }
     });
     m_recompute->open();

@@ -6,6 +6,7 @@
 #include "security/InactivityTimer.h"
 #include "security/SecretStore.h"
 #include "session/SignIn.h"
+#include "sync/SyncRound.h"
 #include "workspace/Workspace.h"
 
 #include <QJsonObject>
@@ -14,7 +15,9 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <vector>
 
 namespace upstream::settings {
 class Settings;
@@ -49,7 +52,7 @@ public:
     // Opens the demo workspace (created on first use) without prompting; with a server configured, shows the
     // sign-in dialog (online, or offline on the local copy); otherwise asks for the local workspace's password
     // (offering the demo on first start). ready(false) when the user cancels or opening fails.
-    void start(bool demo, std::function<void(bool)> ready);
+    void start(bool demo, const std::function<void(bool)> &ready);
     std::shared_ptr<storage::LocalCache> cache() const { return m_cache; }
     views::LockController *lockController() const { return m_lock; }
     QString userName() const { return m_user; }
@@ -63,7 +66,8 @@ public:
     // The import wizard's loading step: into PostgreSQL when signed in to a server, else into the local workspace.
     // Runs on the wizard's worker thread.
     importer::ImportFunction importFunction();
-    // The wizard's preview step: the same import on the same target as a dry run (compute::SignalPreview).
+    // The wizard's preview step: the file read once into a stage on the same target, merged there as a dry run
+    // (compute::previewStaged); the stage goes back with the preview, and importFunction() merges it for real.
     compute::PreviewFunction previewFunction();
     // The wizard's payers, mappings and earlier-upload check on the same target as importFunction(): a short
     // PostgreSQL connection per call when signed in to a server, else the local workspace. GUI thread.
@@ -79,7 +83,7 @@ public:
     // me") and, accepted, restarts the sync service with it so the queued changes go out at once; audited as a
     // "sign_in" of mode "again". The open cache and the pages are left exactly as they are. Refused while locked (the
     // password must not outlive a lock) and for a local workspace. `done` runs on the GUI thread.
-    void signInAgain(const QString &password, bool remember, std::function<void(Status)> done);
+    void signInAgain(const QString &password, bool remember, const std::function<void(Status)> &done);
     // Another page wrote to the ledger (a dashboard's "open a ledger entry"): the ledger page shows it.
     void ledgerChanged();
     // The settings dialog changed the idle-lock timeout: the running timer takes it now.
@@ -88,13 +92,14 @@ public:
 signals:
     void workspaceOpened();  // pages bind their models to cache()
     void workspaceClosing(); // pages drop every model holding decrypted data
-    void workspaceChanged(); // the sync service brought new data into the cache: pages refresh
-    void syncStarted();      // syncService() is running (after sign-in or unlock)
+    // New data in the cache (the sync service, a local recompute): the pages showing what changed refresh.
+    void workspaceChanged(const upstream::sync::CacheChanges &changes);
+    void syncStarted(); // syncService() is running (after sign-in or unlock)
 
 private:
-    void openDemo(std::function<void(bool)> ready);
-    void promptLocal(std::function<void(bool)> ready);
-    void promptServer(std::function<void(bool)> ready);
+    void openDemo(const std::function<void(bool)> &ready);
+    void promptLocal(const std::function<void(bool)> &ready);
+    void promptServer(const std::function<void(bool)> &ready);
     void adopt(workspace::OpenedWorkspace ws);
     void release();
     void setEndedLocked(bool locked);
@@ -104,6 +109,10 @@ private:
     void audit(const QString &action, const QJsonObject &details);
     importer::ImportOptions importOptions(const importer::ImportRequest &request,
                                           const importer::ImportProgressFn &progress) const;
+    // The preview step's single read of the file: validated and staged on the target, on a connection of its own.
+    Result<std::unique_ptr<importer::StagedImport>> stageFile(const QString &path,
+                                                              const importer::ImportOptions &options);
+    void releaseStagedImports();
     // Runs load(connection) on the server (a new connection, from the calling thread) when signed in to one, else
     // load(nullptr) for the local workspace.
     template<typename F>
@@ -131,6 +140,9 @@ private:
     storage::PgConnectionParams m_serverParams; // with the password while unlocked; wiped on lock
     views::LedgerPage *m_ledgerPage = nullptr;
     QPointer<views::RecomputeDialog> m_recompute;
+    // Every staged import the preview made (worker threads add, the lock releases them all).
+    std::mutex m_stagesMutex;
+    std::vector<std::weak_ptr<importer::StagedImport>> m_stages;
 };
 
 } // namespace upstream::app

@@ -8,7 +8,7 @@
 #include "PrivateCluster.h"
 #include "UpstreamSchema.h"
 
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 #include "storage/pg/AggregateSql.h"
 
 #include <QCoreApplication>

@@ -45,7 +45,7 @@ int main(int argc, char **argv)
         t.start();
         for (int i = 0; i < edits; ++i) {
             LedgerEntry e;
-            e.product = QString(kLedgerProducts[size_t(i % 3)]);
+            e.product = kLedgerProducts[size_t(i % 3)];
             e.payer = QStringLiteral("Synthetic Payer %1").arg(i % 50);
             e.expectedCents = 10000 + i;
             created.push_back(repo.create(e).value());
@@ -66,7 +66,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < rows; ++i) {
         LedgerEntry &e = entries[size_t(i)];
         e.id = QString::number(i);
-        e.product = QString(kLedgerProducts[size_t(i % 3)]);
+        e.product = kLedgerProducts[size_t(i % 3)];
         e.payer = QStringLiteral("Synthetic Payer %1").arg(i % 500);
         e.state = LedgerState(i % kLedgerStateCount);
         e.expectedCents = (i * 7919) % 1000000;

@@ -12,7 +12,7 @@
 // The scanner is shown to work on controls: a UTF-16 file, an unencrypted cache and a PDF rendered by the same
 // writer, each holding one planted value, are all reported.
 #include "DialogSeam.h"
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 #include "dashboard/SignalEvidence.h"
 #include "dashboard/TriageService.h"
 #include "deepdive/DeepDiveDialog.h"

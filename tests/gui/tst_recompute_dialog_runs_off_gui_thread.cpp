@@ -10,13 +10,13 @@
 #include "Screenshot.h"
 
 #include "compute/RecomputeRunner.h"
-#include "compute/WorkspaceAccess.h"
 #include "demo/DemoDataGenerator.h"
 #include "engines/SignalEngines.h"
 #include "importer/ClaimImporter.h"
 #include "recompute/RecomputeDialog.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include <QCheckBox>
 #include <QDateEdit>
@@ -96,8 +96,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(dir.isValid());
-        auto ws = compute::createWorkspaceBlocking(dir.filePath(QStringLiteral("workspace")),
-                                                   QStringLiteral("correct horse battery staple"));
+        auto ws = workspace::createWorkspaceBlocking(dir.filePath(QStringLiteral("workspace")),
+                                                     QStringLiteral("correct horse battery staple"));
         QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().message));
         cache = ws.value().cache;
 

@@ -6,10 +6,10 @@
 // "rows": 4}, the user, and no raw value of the file, no file name and no folder. When the audit event cannot be
 // queued (the workspace was locked), the export file is removed and the analyst is told why.
 #include "DialogSeam.h"
-#include "compute/WorkspaceAccess.h"
 #include "import/ImportWizard.h"
 #include "importer/ClaimImporter.h"
 #include "storage/cache/LocalCache.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include <QApplication>
 #include <QFile>
@@ -125,8 +125,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(dir.isValid());
-        auto ws = compute::createWorkspaceBlocking(dir.filePath(QStringLiteral("workspace")),
-                                                   QStringLiteral("correct horse battery staple"));
+        auto ws = workspace::createWorkspaceBlocking(dir.filePath(QStringLiteral("workspace")),
+                                                     QStringLiteral("correct horse battery staple"));
         QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().message));
         cache = ws.value().cache;
     }
@@ -193,8 +193,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QLatin1String("audit log")), 30000);
         QVERIFY(!QFile::exists(exportPath));
 
-        auto reopened = compute::openWorkspaceBlocking(dir.filePath(QStringLiteral("workspace")),
-                                                       QStringLiteral("correct horse battery staple"));
+        auto reopened = workspace::openWorkspaceBlocking(dir.filePath(QStringLiteral("workspace")),
+                                                         QStringLiteral("correct horse battery staple"));
         QVERIFY(reopened.ok());
         QCOMPARE(auditRows(*reopened.value()).size(), auditsBefore);
     }

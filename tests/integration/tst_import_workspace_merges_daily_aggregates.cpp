@@ -3,12 +3,12 @@
 // matches every claim by its claim_ref (all unchanged, flagged as imported before, aggregates as they were); the
 // same claims without claim_ref are appended and merged into the existing rows for the same keys (counts add up);
 // an all-rejected file fails and leaves the cache untouched.
-#include "compute/WorkspaceAccess.h"
 #include "demo/DemoDataGenerator.h"
 #include "engines/DailyAggregate.h"
 #include "importer/ClaimImporter.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

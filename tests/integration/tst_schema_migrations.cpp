@@ -292,6 +292,64 @@ private slots:
         QVERIFY(kept->boolean(0, 0)); // an edit that leaves the amount keeps the credit
     }
 
+    // 0010: a change written while the session's upstream.change_origin is set carries sha256 of it in
+    // change_log.origin, per-row (signals) and per-statement (alerts, judgments) triggers alike; a change written
+    // without it carries NULL. Judgments gain judged_at_client. Rows logged before the migration keep NULL.
+    void changeOriginMigrationStampsTheWritingSession()
+    {
+        test::ScratchDatabase db(*fx, QStringLiteral("mig_change_origin"));
+        QVERIFY(db.ok());
+        auto c = PgConnection::connect(db.superuserParams());
+        QVERIFY(c.ok());
+        std::vector<storage::Migration> upTo9;
+        for (const storage::Migration &m : Migrator::builtin())
+            if (m.version <= 9)
+                upTo9.push_back(m);
+        QCOMPARE(int(upTo9.size()), 9);
+        QVERIFY(Migrator(upTo9).migrate(*c).ok());
+        auto customer = c->exec("INSERT INTO upstream.customers (name) VALUES ('Origin Clinic') RETURNING customer_id");
+        QVERIFY(customer.ok());
+        const qint64 id = customer->int64(0, 0);
+        const auto addSignal = [&](const char *fingerprint) {
+            return c->exec(QStringLiteral("INSERT INTO upstream.signals (customer_id, product, signal_type, payer, "
+                                          "cpt_group, window_start, window_end, severity, confidence, fingerprint, "
+                                          "evidence) VALUES ($1, 'driftwatch', 'denial_rate', 'Synthetic Mutual', "
+                                          "'E&M', '2026-10-01', '2026-10-15', 'high', 0.9, '%1', '{}')")
+                               .arg(QLatin1String(fingerprint)),
+                           {id});
+        };
+        auto before = addSignal("fp-before");
+        QVERIFY2(before.ok(), qPrintable(before.ok() ? QString() : before.error().message));
+
+        auto r = Migrator().migrate(*c);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        QVERIFY(std::any_of(r->applied.begin(), r->applied.end(), [](int v) { return v == 10; }));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM upstream.change_log WHERE origin IS NOT NULL"), qint64(0));
+        QCOMPARE(scalar(*c, "SELECT count(*) FROM information_schema.columns WHERE table_schema = 'upstream' AND "
+                            "table_name = 'judgments' AND column_name = 'judged_at_client'"),
+                 qint64(1));
+
+        QVERIFY(c->exec("SELECT set_config('upstream.change_origin', 'token-of-ws-1', false)").ok());
+        QVERIFY(addSignal("fp-with-origin").ok()); // per-row trigger
+        QVERIFY(c->exec("INSERT INTO upstream.alerts (customer_id, signal_id) SELECT customer_id, signal_id FROM "
+                        "upstream.signals WHERE fingerprint = 'fp-with-origin'")
+                    .ok()); // per-statement trigger
+        QVERIFY(c->exec("SELECT set_config('upstream.change_origin', '', false)").ok());
+        QVERIFY(addSignal("fp-without-origin").ok());
+        auto stamps = c->exec("SELECT table_name, coalesce(encode(origin, 'hex'), '-'), "
+                              "encode(sha256('token-of-ws-1'::bytea), 'hex') FROM upstream.change_log "
+                              "WHERE customer_id = $1 ORDER BY seq",
+                              {id});
+        QVERIFY(stamps.ok());
+        QCOMPARE(stamps->rows(), 4);
+        const QString expected = stamps->text(0, 2);
+        QCOMPARE(stamps->text(0, 1), QStringLiteral("-")); // before the migration
+        QCOMPARE(stamps->text(1, 1), expected);            // signal, with the origin set
+        QCOMPARE(stamps->text(2, 0), QStringLiteral("alerts"));
+        QCOMPARE(stamps->text(2, 1), expected);            // alert, with the origin set
+        QCOMPARE(stamps->text(3, 1), QStringLiteral("-")); // after it was cleared
+    }
+
     void newerDatabaseIsRefused()
     {
         test::ScratchDatabase db(*fx, QStringLiteral("mig_newer"));

@@ -2,6 +2,7 @@
 #   1. Screens (views/, widgets/) include nothing from models/storage and no database API (libpq, sqlite3, QtSql).
 #   2. The pure core (models/domain/) includes no storage, no libpq, no sqlite3 and no QtSql.
 #   3. SQL text is written only under models/storage/: no string literal outside it starts with an SQL command.
+#   4. The core (models/) includes no GUI header (QtWidgets, QtGui, QtCharts) by any spelling.
 #
 #   cmake -DROOT=<tree> -P check_layers.cmake                  fails when any rule is broken in <tree>
 #   cmake -DROOT=<tree> -DEXPECT_BROKEN=<n> -P ...             fails unless exactly <n> breaches are found (the
@@ -55,6 +56,9 @@ set(sql_commands "SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|BEGIN|COM
 string(APPEND sql_commands "|COPY|LISTEN|UNLISTEN|NOTIFY|TRUNCATE|VACUUM|ATTACH|DETACH|SET|REINDEX|ANALYZE")
 set(sql_literal "(R\"[A-Za-z_]*\\(|\")[ \t]*(${sql_commands})([ \t\"(;]|$)")
 scan("SQL only in storage" "${sql_literal}" models/domain models/services views widgets app)
+
+set(gui_include "#[ \t]*include[ \t]*<(QtWidgets|QtGui|QtCharts|QWidget|QDialog|QMainWindow|QApplication|QPixmap|QImage|QChart)")
+scan("core has no GUI" "${gui_include}" models/domain models/storage models/services)
 
 if(DEFINED EXPECT_BROKEN)
   string(REPLACE ";" "\n" listing "${breaches}")

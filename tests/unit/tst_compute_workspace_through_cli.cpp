@@ -2,7 +2,7 @@
 // workspace's stored daily aggregates and, for the same as-of date as the demo fill, finds the same signals
 // (all updated in place, none new, no second alert); `signals --workspace --json` lists them with the SPEC 9
 // fields; a wrong workspace password fails with exit 1 and one line; no password source is bad usage (exit 2).
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 #include "security/SecretStore.h"
 #include "storage/cache/LocalCache.h"
 #include "workspace/DemoWorkspace.h"

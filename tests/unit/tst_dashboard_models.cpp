@@ -7,7 +7,7 @@
 // the table (O / E, overdue $) and the deep dive's detail unchanged; signal types read as words; the freshness line
 // states the as-of date, the last data day and its age, and the windows line the date the windows are keyed on.
 #include "SyntheticSignals.h"
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 #include "dashboard/DashboardSummary.h"
 #include "dashboard/SignalEvidence.h"
 #include "dashboard/SignalTableModel.h"
@@ -156,7 +156,7 @@ private slots:
         }
         QCOMPARE(count, 40);
         QVERIFY(qAbs(sum - k.dollars) < 0.01);
-        auto ledger = ledgerTotals(*m_cache, kDriftWatch, QDate(2026, 11, 16));
+        auto ledger = ledgerTiles(*m_cache, kDriftWatch, QDate(2026, 11, 16));
         QVERIFY(ledger.ok());
         QCOMPARE(qint64(ledger->open + ledger->inProgress + ledger->recovered + ledger->writtenOff),
                  scalar(QStringLiteral("SELECT count(*) FROM ledger_entries WHERE product = 'driftwatch'")));

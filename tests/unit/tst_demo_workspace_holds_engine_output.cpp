@@ -3,7 +3,7 @@
 // dashboards' evidence shape; alerts follow the AlertBook rules; the daily aggregates and a few ledger entries
 // are there; recomputing the same aggregates and as-of date into the cache adds no signal and no alert.
 #include "alerts/AlertBook.h"
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 #include "demo/DemoDataGenerator.h"
 #include "engines/SignalEngines.h"
 #include "storage/cache/LocalCache.h"

@@ -22,7 +22,7 @@ class TstLedgerModels : public QObject {
         for (int i = 0; i < n; ++i) {
             LedgerEntry e;
             e.id = QStringLiteral("e%1").arg(i, 4, 10, QLatin1Char('0'));
-            e.product = QString(kLedgerProducts[size_t(i % 3)]);
+            e.product = kLedgerProducts[size_t(i % 3)];
             e.payer = QString::fromLatin1(payers[(i / 3) % 3]);
             e.state = LedgerState(i % kLedgerStateCount);
             e.expectedCents = 1000 * (i + 1);

@@ -12,7 +12,7 @@
 #include "WorkstationApp.h"
 #include "WorkstationSession.h"
 #include "XdoTool.h"
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 #include "demo/DemoDataGenerator.h"
 #include "import/ImportWizard.h"
 #include "settings/Settings.h"

@@ -1,5 +1,7 @@
 #include "DashboardPage.h"
 
+#include "engines/Signal.h"
+
 #include "BadgeDelegate.h"
 #include "KpiTile.h"
 #include "dashboard/DashboardSummary.h"
@@ -57,7 +59,7 @@ QString cents(qint64 c)
 
 DashboardProduct DashboardProduct::driftWatch()
 {
-    return {QStringLiteral("driftwatch"),
+    return {engines::productName(engines::Product::DriftWatch),
             DashboardPage::tr("DriftWatch"),
             DashboardPage::tr("Denial-rate drift per payer and CPT group against each baseline."),
             DashboardPage::tr("CPT group"),
@@ -69,7 +71,7 @@ DashboardProduct DashboardProduct::driftWatch()
 
 DashboardProduct DashboardProduct::denialScope()
 {
-    return {QStringLiteral("denialscope"),
+    return {engines::productName(engines::Product::DenialScope),
             DashboardPage::tr("DenialScope"),
             DashboardPage::tr("Denial reasons that spiked or appeared for the first time, per payer."),
             DashboardPage::tr("Reason"),
@@ -81,7 +83,7 @@ DashboardProduct DashboardProduct::denialScope()
 
 DashboardProduct DashboardProduct::delayGuard()
 {
-    return {QStringLiteral("delayguard"),
+    return {engines::productName(engines::Product::DelayGuard),
             DashboardPage::tr("DelayGuard"),
             DashboardPage::tr("Payers that started paying or deciding slower, with the dollars at risk."),
             DashboardPage::tr("Group"),
@@ -104,7 +106,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     : QWidget(parent), m_product(std::move(product)), m_model(new SignalTableModel(this))
 {
     setObjectName(m_product.id + QStringLiteral("Page"));
-    m_model->setDeltaInDays(m_product.id == QLatin1String("delayguard"));
+    m_model->setDeltaInDays(engines::isProduct(m_product.id, engines::Product::DelayGuard));
     auto *v = new QVBoxLayout(this);
     v->setContentsMargins(16, 10, 16, 8);
     v->setSpacing(8);
@@ -165,7 +167,7 @@ DashboardPage::DashboardPage(DashboardProduct product, QWidget *parent)
     for (int c = 0; c < SignalTableModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, widths[c]);
     m_table->setColumnHidden(SignalTableModel::Window, true); // one window per recompute; shown in the deep dive
-    const bool delayGuard = m_product.id == QLatin1String("delayguard");
+    const bool delayGuard = engines::isProduct(m_product.id, engines::Product::DelayGuard);
     m_table->setColumnHidden(SignalTableModel::Group, delayGuard);
     m_table->setColumnHidden(SignalTableModel::ObservedExpected, !delayGuard);
     m_table->setColumnHidden(SignalTableModel::Overdue, !delayGuard);
@@ -540,7 +542,8 @@ void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>
 void DashboardPage::refreshSummary()
 {
     const auto &rows = m_model->rows();
-    const dashboard::Kpis k = dashboard::computeKpis(rows, m_product.id == QLatin1String("delayguard"));
+    const dashboard::Kpis k =
+        dashboard::computeKpis(rows, engines::isProduct(m_product.id, engines::Product::DelayGuard));
     const QLocale loc;
     m_tiles[0]->setValue(loc.toString(k.open), tr("of %1 signals").arg(loc.toString(k.total)));
     m_tiles[1]->setValue(loc.toString(k.critical), tr("pending triage"));
@@ -568,7 +571,7 @@ void DashboardPage::refreshSummary()
 
 void DashboardPage::refreshLedger()
 {
-    auto t = m_service->ledgerTotals(m_product.id, m_today);
+    auto t = m_service->ledgerTiles(m_product.id, m_today);
     if (!t.ok()) {
         m_ledgerTotals.reset();
         m_ledger->setText(t.error().message);
@@ -577,7 +580,7 @@ void DashboardPage::refreshLedger()
     showLedger(t.value());
 }
 
-void DashboardPage::showLedger(const dashboard::LedgerTotals &t)
+void DashboardPage::showLedger(const dashboard::LedgerTiles &t)
 {
     m_ledgerTotals = t;
     m_ledger->setText(tr("<b>Recovery ledger</b> — expected %1 · recovered %2 (this month %3, last 30 days %4) · "

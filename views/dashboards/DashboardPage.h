@@ -114,7 +114,7 @@ private:
     void updateFilter();
     void refreshSummary();
     void refreshLedger();
-    void showLedger(const dashboard::LedgerTotals &totals);
+    void showLedger(const dashboard::LedgerTiles &totals);
     void apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded, quint64 generation);
     void afterTriage(const QStringList &alertIds);
     void selectAlert(const QString &alertId);
@@ -135,7 +135,7 @@ private:
 
     dashboard::SignalTableModel *m_model;
     std::optional<dashboard::Freshness> m_freshnessData; // of the last load, worded again on a language change
-    std::optional<dashboard::LedgerTotals> m_ledgerTotals;
+    std::optional<dashboard::LedgerTiles> m_ledgerTotals;
     QLabel *m_title = nullptr;
     QLabel *m_blurb = nullptr;
     QLabel *m_freshness = nullptr;

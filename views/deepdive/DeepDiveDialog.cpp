@@ -1,4 +1,5 @@
 #include "DeepDiveDialog.h"
+#include "engines/Signal.h"
 
 #include "DialogSeam.h"
 #include "alerts/AlertLabels.h"
@@ -63,7 +64,7 @@ QString money(double v)
 // A breakdown value: DriftWatch's are shares of the group's decided claims, DenialScope's denials per day.
 QString breakdownValue(const dashboard::SignalDetail &d, double v)
 {
-    if (d.product == QLatin1String("denialscope"))
+    if (engines::isProduct(d.product, engines::Product::DenialScope))
         return DeepDiveDialog::tr("%1/day").arg(QLocale().toString(v, 'f', 2));
     return dashboard::formatValue(d.evidence, v);
 }
@@ -115,7 +116,7 @@ DeepDiveDialog::DeepDiveDialog(dashboard::SignalDetail detail, QWidget *parent)
         m_chart = new MetricChart(this);
         const QString unit = dashboard::seriesUnit(m_detail.evidence, m_detail.product);
         m_chart->setEvidence(m_detail.evidence, unit,
-                             m_detail.product == QLatin1String("denialscope")
+                             engines::isProduct(m_detail.product, engines::Product::DenialScope)
                                  ? tr("Daily denials with the reason (by decision date)")
                                  : tr("Daily %1").arg(dashboard::metricLabel(m_detail.evidence.metric).toLower()));
         m_chart->setAccessibleName(tr("Daily series with the baseline and current windows shaded"));
@@ -228,7 +229,9 @@ QWidget *DeepDiveDialog::buildTables()
         // The key (a denial reason or a CPT group) takes the room; the figures are short.
         for (int c = 1; c < breakdown->columnCount(); ++c)
             breakdown->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-        group(m_detail.product == QLatin1String("driftwatch") ? tr("By denial reason") : tr("By CPT group"), breakdown);
+        group(engines::isProduct(m_detail.product, engines::Product::DriftWatch) ? tr("By denial reason")
+                                                                                 : tr("By CPT group"),
+              breakdown);
     }
 
     auto *history = makeTable({tr("When"), tr("Who"), tr("Verdict"), tr("Reason")}, w, tr("Judgment history"));

@@ -19,16 +19,6 @@ namespace {
 using compute::PreviewRow;
 using engines::Product;
 
-QString productLabel(Product p)
-{
-    switch (p) {
-    case Product::DriftWatch: return ImportPreviewPage::tr("DriftWatch");
-    case Product::DenialScope: return ImportPreviewPage::tr("DenialScope");
-    case Product::DelayGuard: return ImportPreviewPage::tr("DelayGuard");
-    }
-    return {};
-}
-
 QString changeLabel(PreviewRow::Change c)
 {
     switch (c) {
@@ -138,6 +128,7 @@ void ImportPreviewPage::initializePage()
 void ImportPreviewPage::cleanupPage()
 {
     m_wizard->previewRunner()->cancel();
+    m_wizard->dropStagedImport(); // Back: the mapping or the file may change before the next preview
 }
 
 bool ImportPreviewPage::validatePage()
@@ -167,7 +158,7 @@ void ImportPreviewPage::start()
     request.path = m_wizard->filePath;
     request.options = m_wizard->validationOptions();
     request.expectedRows = m_wizard->report ? m_wizard->report->totalRows : 0;
-    m_wizard->previewRunner()->start(m_wizard->previewFunction(), std::move(request));
+    m_wizard->startPreview(std::move(request));
 }
 
 void ImportPreviewPage::showPreview(std::shared_ptr<const compute::SignalPreview> preview)
@@ -234,7 +225,7 @@ void ImportPreviewPage::showPreviewTexts()
     QStringList lines;
     for (Product p : {Product::DriftWatch, Product::DenialScope, Product::DelayGuard}) {
         lines << tr("<b>%1</b>: %2 would appear, %3 would change, %4 unchanged")
-                     .arg(productLabel(p))
+                     .arg(engines::productLabel(p))
                      .arg(preview.count(p, PreviewRow::Change::New))
                      .arg(preview.count(p, PreviewRow::Change::Changed))
                      .arg(preview.count(p, PreviewRow::Change::Same));
@@ -256,7 +247,7 @@ void ImportPreviewPage::showPreviewTexts()
                                   ? tr("%1 → %2").arg(dashboard::formatDelta(type, row.deltaBefore),
                                                       dashboard::formatDelta(type, s.delta))
                                   : dashboard::formatDelta(type, s.delta);
-        const QStringList cells{productLabel(s.product),
+        const QStringList cells{engines::productLabel(s.product),
                                 changeLabel(row.change),
                                 dashboard::signalTypeLabel(type),
                                 s.payer,

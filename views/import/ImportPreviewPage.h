@@ -2,8 +2,10 @@
 // Import step 6 (before loading): preview signals. The wizard's PreviewFunction runs the import as a dry run on a
 // worker thread (compute::previewLocal / previewCentral: the file merged with what the target already holds, the
 // engines run at the merged data's own as-of, everything rolled back) and the page shows, per dashboard, the
-// signals that would appear, change or stay as they are. Nothing is written here. The preview is information,
-// not a gate: Import is always available, and leaving the page cancels a preview still running.
+// signals that would appear, change or stay as they are. Nothing is written here. The preview reads the file once
+// into a stage on the target (the wizard's stagedImport), which the import step then merges without reading the
+// file again; Back drops it. The preview is information, not a gate: Import is always available, and leaving the
+// page cancels a preview still running (the import then reads the file itself).
 #include "compute/SignalPreview.h"
 
 #include <QWizardPage>

@@ -113,6 +113,9 @@ void ImportRunPage::start()
     request.path = m_wizard->filePath;
     request.options = m_wizard->validationOptions();
     request.expectedRows = m_wizard->report ? m_wizard->report->totalRows : 0;
+    // The preview's stage, if any, goes to this attempt: merged (and then released) by the import. "Try again" after
+    // a failure reads the file.
+    request.staged = std::move(m_wizard->stagedImport);
     m_wizard->importRunner()->start(m_wizard->importFunction(), std::move(request));
     m_cancel->setFocus();
 }

@@ -94,7 +94,7 @@ ImportSummaryPage::ImportSummaryPage(ImportWizard *wizard) : QWizardPage(wizard)
         showTexts();
     });
     connect(m_exporter, &importer::ValidationRunner::finished, this,
-            [this](std::shared_ptr<const importer::ValidationReport> report) {
+            [this](const std::shared_ptr<const importer::ValidationReport> &report) {
                 m_export->setEnabled(true);
                 // SPEC 8: an export nobody can trace must not exist, so a refused audit event removes the file.
                 if (const auto &audit = m_wizard->exportAudit()) {

@@ -19,6 +19,7 @@
 #include <QKeyEvent>
 #include <QLocale>
 
+#include <cmath>
 #include <mutex>
 #include <unordered_set>
 
@@ -63,7 +64,18 @@ ImportWizard::ImportWizard(QWidget *parent) : QWizard(parent)
         m_import->cancel();
     });
     // The next file reads the target afresh (another workstation may have saved mappings meanwhile).
-    connect(this, &QDialog::finished, this, [this] { m_targetLoadedFor.clear(); });
+    connect(this, &QDialog::finished, this, [this] {
+        m_targetLoadedFor.clear();
+        dropStagedImport();
+    });
+    // Only a preview started on the preview step hands its stage over: one finishing after the step was left (its
+    // result is late) or after the lock must not keep a connection to the target.
+    connect(m_preview, &compute::PreviewRunner::staged, this, [this](std::shared_ptr<importer::StagedImport> stage) {
+        if (currentId() == PreviewPageId && !m_targetStopped)
+            stagedImport = std::move(stage);
+        else
+            stage->release();
+    });
 }
 
 ImportWizard::~ImportWizard() = default;
@@ -97,6 +109,24 @@ void ImportWizard::stopWorkOnTarget()
 {
     m_preview->cancelAndWait();
     m_import->cancelAndWait();
+    m_targetStopped = true; // until the next preview starts
+    dropStagedImport();
+}
+
+void ImportWizard::dropStagedImport()
+{
+    // Released here, not when the last copy goes: nothing may keep the target's connection (and with a workspace,
+    // its key) once the wizard no longer means to import these rows.
+    if (stagedImport && !m_import->isRunning())
+        stagedImport->release();
+    stagedImport.reset();
+}
+
+void ImportWizard::startPreview(importer::ImportRequest request)
+{
+    dropStagedImport();
+    m_targetStopped = false;
+    m_preview->start(m_previewFunction, std::move(request));
 }
 
 bool ImportWizard::focusNextPrevChild(bool next)
@@ -161,6 +191,7 @@ importer::ValidationOptions ImportWizard::validationOptions() const
 
 void ImportWizard::revalidate()
 {
+    dropStagedImport(); // staged with the settings of the previous validation
     report.reset();
     importedBefore.reset();
     if (filePath.isEmpty())
@@ -271,7 +302,7 @@ QString formatDuration(double seconds)
 {
     if (seconds < 0)
         return ImportWizard::tr("estimating…");
-    const auto s = qint64(seconds + 0.5);
+    const auto s = qint64(std::llround(seconds));
     if (s < 60)
         return ImportWizard::tr("%1 s").arg(s);
     return ImportWizard::tr("%1 min %2 s").arg(s / 60).arg(s % 60);

@@ -71,6 +71,11 @@ public:
     std::shared_ptr<const importer::ValidationReport> report; // of the current mapping, once validated
     importer::ImportCounts importCounts;
     std::shared_ptr<const compute::SignalPreview> signalPreview; // of the last finished preview
+    // The file as the last finished preview staged it on the target: the import step hands it to the import, which
+    // merges from it instead of reading the file a third time. Dropped whenever what was staged no longer stands
+    // (re-validation, Back from the preview, a new preview, Cancel, Finish, the lock).
+    std::shared_ptr<importer::StagedImport> stagedImport;
+    void dropStagedImport();
     // Read from the target when validation first runs for a file (and again after saving mappings).
     std::vector<claims::Mapping> storedMappings;
     QStringList knownPayers;
@@ -94,6 +99,8 @@ public:
     importer::ValidationRunner *validationRunner() const { return m_validation; }
     importer::ImportRunner *importRunner() const { return m_import; }
     compute::PreviewRunner *previewRunner() const { return m_preview; }
+    // Starts the preview step's dry run (dropping the stage of an earlier one); its stage arrives as stagedImport.
+    void startPreview(importer::ImportRequest request);
 
 signals:
     void recomputeSignalsRequested(); // the summary page's "Recompute signals"
@@ -119,6 +126,7 @@ private:
     importer::ValidatorConfig m_validator;
     quality::UploadHistory m_history;
     bool m_qualityGateBlocks = false;
+    bool m_targetStopped = false; // stopWorkOnTarget() ran and no preview started since
     importer::ValidationRunner *m_validation = nullptr;
     importer::ImportRunner *m_import = nullptr;
     compute::PreviewRunner *m_preview = nullptr;

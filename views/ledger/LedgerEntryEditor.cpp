@@ -79,8 +79,8 @@ LedgerEntryEditor::LedgerEntryEditor(LedgerRepository *repository, std::optional
 
     m_product = new QComboBox(this);
     m_product->setObjectName(QStringLiteral("product"));
-    for (QLatin1String p : kLedgerProducts)
-        m_product->addItem(productLabel(QString(p)), QString(p));
+    for (const QString &p : kLedgerProducts)
+        m_product->addItem(productLabel(p), p);
     m_product->setCurrentIndex(std::max(0, m_product->findData(e.product)));
     m_errProduct = addErrorLabel(QStringLiteral("productError"));
     addRow(tr("&Product"), m_product, m_errProduct, tr("Product"));
@@ -232,7 +232,7 @@ LedgerEntry LedgerEntryEditor::editedEntry() const
 
 void LedgerEntryEditor::showIssues(const ValidationReport &report, bool expectedParses, bool recoveredParses)
 {
-    auto show = [&](QLabel *label, QString text) {
+    auto show = [&](QLabel *label, const QString &text) {
         label->setText(text);
         label->setVisible(!text.isEmpty());
     };

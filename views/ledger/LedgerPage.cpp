@@ -361,8 +361,8 @@ QWidget *LedgerPage::buildFilters()
     m_productFilter = new QComboBox(bar);
     m_productFilter->setObjectName(QStringLiteral("productFilter"));
     m_productFilter->addItem(QString(), QString());
-    for (QLatin1String p : kLedgerProducts)
-        m_productFilter->addItem(QString(), QString(p));
+    for (const QString &p : kLedgerProducts)
+        m_productFilter->addItem(QString(), p);
     m_productLabel = addLabeled(m_productFilter);
 
     m_payerFilter = new QComboBox(bar);

@@ -93,7 +93,7 @@ void LockController::tryUnlock(const QString &password)
     }
     m_checking = true;
     m_screen->setBusy(true);
-    m_verifier(password, [this](Status st) {
+    m_verifier(password, [this](const Status &st) {
         m_checking = false;
         m_screen->setBusy(false);
         if (!st.ok()) {

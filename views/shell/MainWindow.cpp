@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "engines/Signal.h"
+
 #include "ConnectionStatusLabel.h"
 #include "about/AboutDialog.h"
 #include "help/UserGuide.h"
@@ -117,9 +119,9 @@ QString MainWindow::pageTitle(Page page)
 
 bool MainWindow::pageFromName(const QString &name, Page *page)
 {
-    static const std::array<QLatin1String, kPageCount> names = {
-        QLatin1String("driftwatch"), QLatin1String("denialscope"), QLatin1String("delayguard"), QLatin1String("import"),
-        QLatin1String("ledger")};
+    static const std::array<QString, kPageCount> names = {
+        engines::productName(engines::Product::DriftWatch), engines::productName(engines::Product::DenialScope),
+        engines::productName(engines::Product::DelayGuard), QStringLiteral("import"), QStringLiteral("ledger")};
     for (int i = 0; i < kPageCount; ++i) {
         if (name.compare(names[size_t(i)], Qt::CaseInsensitive) == 0) {
             *page = Page(i);

@@ -5,6 +5,7 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <cmath>
 
 namespace upstream::alerts {
 namespace {
@@ -62,6 +63,22 @@ QString verdictName(Verdict v)
     case Verdict::NeedsFollowup: return QStringLiteral("needs_followup");
     }
     return {};
+}
+
+AlertStatus statusFromName(const QString &name)
+{
+    for (const AlertStatus s : {AlertStatus::Acknowledged, AlertStatus::Resolved})
+        if (name == statusName(s))
+            return s;
+    return AlertStatus::Pending;
+}
+
+Verdict verdictFromName(const QString &name)
+{
+    for (const Verdict v : {Verdict::Real, Verdict::Noise})
+        if (name == verdictName(v))
+            return v;
+    return Verdict::NeedsFollowup;
 }
 
 QString verdictReasonName(VerdictReason r)
@@ -265,7 +282,7 @@ QString contextBadgeText(Verdict verdict, qint64 days, double recoveredDollars)
     case Verdict::Noise: return daysAgo(kNoiseToday, kNoiseYesterday, kNoiseDaysAgo, days);
     case Verdict::Real:
         if (recoveredDollars >= 0.5)
-            return tr(kRealRecovered).arg(QLocale(QLocale::English).toString(qint64(recoveredDollars + 0.5)));
+            return tr(kRealRecovered).arg(QLocale(QLocale::English).toString(std::llround(recoveredDollars)));
         return daysAgo(kRealToday, kRealYesterday, kRealDaysAgo, days);
     case Verdict::NeedsFollowup: return tr(kFollowupOpen);
     }

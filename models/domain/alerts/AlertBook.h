@@ -35,8 +35,12 @@ enum class VerdictReason : std::uint8_t {
     Other
 };
 
-QString statusName(AlertStatus s);          // "pending", "acknowledged", "resolved"
-QString verdictName(Verdict v);             // "real", "noise", "needs_followup"
+QString statusName(AlertStatus s); // "pending", "acknowledged", "resolved"
+QString verdictName(Verdict v);    // "real", "noise", "needs_followup"
+// The stored names read back (cache and server rows): anything unknown reads as Pending / NeedsFollowup, the
+// states that keep an alert in front of an operator.
+AlertStatus statusFromName(const QString &name);
+Verdict verdictFromName(const QString &name);
 QString verdictReasonName(VerdictReason r); // "false_positive", ...
 AlertStatus statusForVerdict(Verdict v);
 

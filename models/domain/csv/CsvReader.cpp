@@ -12,8 +12,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cstring>
+#include <map>
+#include <mutex>
 
 namespace upstream::csv {
 namespace {
@@ -239,7 +242,50 @@ struct CsvBlockReader::Sha256 {
     QByteArray digest;
 };
 
-CsvBlockReader::~CsvBlockReader() = default;
+namespace {
+
+struct ReadAccounting {
+    std::atomic<bool> on{false};
+    std::mutex mutex;
+    std::map<QString, std::vector<std::uint64_t>> reads;
+};
+
+ReadAccounting &readAccounting()
+{
+    static ReadAccounting accounting;
+    return accounting;
+}
+
+} // namespace
+
+void setReadAccounting(bool on)
+{
+    readAccounting().on = on;
+}
+
+std::vector<std::uint64_t> bytesReadPerOpen(const QString &path)
+{
+    ReadAccounting &a = readAccounting();
+    const std::lock_guard lock(a.mutex);
+    const auto it = a.reads.find(path);
+    return it == a.reads.end() ? std::vector<std::uint64_t>() : it->second;
+}
+
+void clearReadAccounting()
+{
+    ReadAccounting &a = readAccounting();
+    const std::lock_guard lock(a.mutex);
+    a.reads.clear();
+}
+
+CsvBlockReader::~CsvBlockReader()
+{
+    if (!m_file || !readAccounting().on)
+        return;
+    ReadAccounting &a = readAccounting();
+    const std::lock_guard lock(a.mutex);
+    a.reads[m_path].push_back(m_consumed);
+}
 
 QByteArray CsvBlockReader::sha256() const
 {
@@ -251,6 +297,7 @@ Result<std::unique_ptr<CsvBlockReader>> CsvBlockReader::open(const QString &path
     std::unique_ptr<CsvBlockReader> reader(new CsvBlockReader);
     reader->m_limits = limits;
     reader->m_file = std::make_unique<QFile>(path);
+    reader->m_path = path;
     if (!reader->m_file->open(QIODevice::ReadOnly | QIODevice::Unbuffered))
         return invalid(QCoreApplication::translate("upstream::csv::CsvReader", "cannot open the file: %1")
                            .arg(reader->m_file->errorString()));
@@ -404,7 +451,7 @@ Status CsvBlockReader::start()
                 QCoreApplication::translate("upstream::csv::CsvReader",
                                             "the header row is longer than %1 MiB; check for an unterminated quote")
                     .arg(m_limits.maxRecordBytes >> 20));
-        if (const Status st = fill(m_carry, m_carrySize, m_limits.blockBytes); !st.ok())
+        if (Status st = fill(m_carry, m_carrySize, m_limits.blockBytes); !st.ok())
             return st;
         boundary = lastBoundary(m_carry.data(), m_carrySize);
     }
@@ -447,7 +494,7 @@ Status CsvBlockReader::start()
         if (m_eof)
             return invalid(
                 QCoreApplication::translate("upstream::csv::CsvReader", "the file has a header row but no data rows"));
-        if (const Status st = fill(m_carry, m_carrySize, m_limits.blockBytes); !st.ok())
+        if (Status st = fill(m_carry, m_carrySize, m_limits.blockBytes); !st.ok())
             return st;
     }
     return {};

@@ -76,6 +76,7 @@ private:
     std::size_t lastBoundary(const char *data, std::size_t size) const;
 
     std::unique_ptr<QFile> m_file;
+    QString m_path;       // for read accounting
     std::string m_memory; // openBytes source
     std::size_t m_memoryPos = 0;
     std::unique_ptr<QStringDecoder> m_utf16;
@@ -93,6 +94,13 @@ private:
     struct Sha256;
     std::unique_ptr<Sha256> m_sha;
 };
+
+// Read accounting (off by default; tests turn it on): each reader CsvBlockReader::open made records, when it is
+// destroyed, how many raw bytes it read from its file. Every read of CSV input in the product goes through open(),
+// so the list for a path says how often and how far the file was read: a full pass read fileSize() bytes.
+void setReadAccounting(bool on);
+std::vector<std::uint64_t> bytesReadPerOpen(const QString &path); // in the order the readers were destroyed
+void clearReadAccounting();
 
 // Splits records in a mutable UTF-8 buffer. Empty lines are skipped (they are not records).
 // Unquoted fields are found through a 64-byte bitmap of structural bytes (delimiter, CR, LF, quote) computed

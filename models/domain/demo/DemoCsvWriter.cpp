@@ -62,7 +62,7 @@ public:
     void clear() { m_len = 0; }
 
 private:
-    char m_buf[4096];
+    char m_buf[4096]{};
     std::size_t m_len = 0;
 };
 

@@ -48,7 +48,7 @@ public:
 
 private:
     static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::uint64_t m_s[4];
+    std::uint64_t m_s[4]{};
 };
 
 // Mon..Sun volume factors: clinics submit little at weekends.
@@ -121,7 +121,7 @@ bool DemoTruth::quiet(const QString &payer) const
     return std::none_of(changes.begin(), changes.end(), [&](const PlantedChange &c) { return c.payer == payer; });
 }
 
-DemoDataGenerator::DemoDataGenerator(DemoConfig config) : m_config(std::move(config))
+DemoDataGenerator::DemoDataGenerator(DemoConfig config) : m_config(config)
 {
     if (!m_config.asOf.isValid())
         m_config.asOf = QDate::currentDate();

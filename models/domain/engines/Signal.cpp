@@ -15,9 +15,24 @@ QString productName(Product p)
     return {};
 }
 
+QString productLabel(Product p)
+{
+    switch (p) {
+    case Product::DriftWatch: return QStringLiteral("DriftWatch");
+    case Product::DenialScope: return QStringLiteral("DenialScope");
+    case Product::DelayGuard: return QStringLiteral("DelayGuard");
+    }
+    return {};
+}
+
+bool isProduct(const QString &id, Product p)
+{
+    return id == productName(p);
+}
+
 std::optional<Product> productFromName(const QString &name)
 {
-    for (const Product p : {Product::DriftWatch, Product::DenialScope, Product::DelayGuard})
+    for (const Product p : kProducts)
         if (name.compare(productName(p), Qt::CaseInsensitive) == 0)
             return p;
     return std::nullopt;

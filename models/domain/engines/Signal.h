@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -27,8 +28,13 @@ enum class SignalType : std::uint8_t {
 enum class Severity : std::uint8_t { Low, Medium, High, Critical };
 enum class Direction : std::uint8_t { Degrading, Improving };
 
-QString productName(Product p); // "driftwatch", "denialscope", "delayguard"
-std::optional<Product> productFromName(const QString &name);
+// The one place product ids are spelled: database ids (signals.product, ledger_entries.product, page names) and
+// display names. Everything else compares through these.
+inline constexpr std::array<Product, 3> kProducts{Product::DriftWatch, Product::DenialScope, Product::DelayGuard};
+QString productName(Product p);  // "driftwatch", "denialscope", "delayguard"
+QString productLabel(Product p); // "DriftWatch", "DenialScope", "DelayGuard" (product names are not translated)
+std::optional<Product> productFromName(const QString &name); // case-insensitive
+bool isProduct(const QString &id, Product p);                // id is exactly p's database id
 // "DENIAL_RATE", "NEW_REASON", "REASON_RATE_SPIKE", "REASON_VOLUME_SPIKE", "REASON_DOLLAR_SPIKE",
 // "adjudication_delay", "payment_delay" (the DelayGuard names are lower case: SPEC 9's contract).
 QString signalTypeName(SignalType t);

@@ -28,7 +28,7 @@ QString findGuide(const QString &role, const QStringList &directories)
 {
     const QString name = guideFileFor(role);
     for (const QString &dir : directories) {
-        const QString path = dir + QLatin1Char('/') + name;
+        QString path = dir + QLatin1Char('/') + name;
         if (QFileInfo::exists(path))
             return path;
     }

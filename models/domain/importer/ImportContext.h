@@ -3,6 +3,7 @@
 // caller's own (the caller's win), and the target's claim key, whose copies are wiped when the import is done.
 #include "claims/Mappings.h"
 #include "importer/ClaimValidator.h"
+#include "quality/DataQuality.h"
 
 #include <QByteArray>
 
@@ -18,6 +19,14 @@ void useStoredMappings(ValidatorConfig &config, const std::vector<claims::Mappin
 // Moves `key` (32 bytes) into the config and wipes `key`.
 void useClaimKey(ValidatorConfig &config, QByteArray &key);
 void wipeClaimKey(ValidatorConfig &config);
+
+// What the target contributed to a validation besides the file: its claim key, its stored mappings and, when the
+// importer read it (`history` non-null), its upload history — as one SHA-256. A staged import (the wizard's
+// preview) compares it with the target's current one before merging: different, the staged rows are stale (another
+// workstation saved a mapping, the key was replaced) and the file must be read again. Nothing of the key can be
+// recovered from it.
+QByteArray targetSettingsFingerprint(const QByteArray &claimKey, const std::vector<claims::Mapping> &stored,
+                                     const quality::UploadHistory *history);
 
 // Wipes the config's claim key when it goes out of scope (every return path of an import).
 class ClaimKeyGuard {

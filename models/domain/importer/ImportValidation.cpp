@@ -109,7 +109,7 @@ struct Job {
 struct Shared {
     const ValidationOptions &options;
     const ColumnPlan &plan;
-    char delimiter;
+    char delimiter{};
     DuplicateFilter duplicates;
 };
 
@@ -153,7 +153,6 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
                                                                                  : kAll;
         mapped.push_back({c, std::size_t(map.source[c]), expectedOn});
     }
-    claims::ClaimRow row;
     std::size_t pos = 0;
     for (std::uint64_t local = 0;; ++local) {
         const csv::RecordParser::Step step = parser.next(data, size, pos, fields);
@@ -166,6 +165,7 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
         }
         ++r.rows;
         rowIssues.clear();
+        claims::ClaimRow row; // a fresh one per record: the accepted one is moved into r.claims
         const RowOutcome res = validator.validate(fields, local, rowIssues, wantRows ? &row : nullptr);
         // Completeness per mapped column, counted only on the rows where the column is expected.
         for (const MappedColumn &mc : mapped) {
@@ -198,7 +198,7 @@ void processBlock(Job &job, Shared &shared, ClaimValidator &validator, std::vect
         for (Issue &issue : rowIssues) {
             ++r.codes[std::size_t(issue.code)];
             if (issue.phiType >= 0)
-                ++r.phi[std::size_t(issue.phiType)];
+                ++r.phi[std::size_t(std::uint8_t(issue.phiType))];
             if (r.issues.size() < keep)
                 r.issues.push_back(std::move(issue));
         }
@@ -258,6 +258,7 @@ Result<ValidationReport> run(Result<std::unique_ptr<csv::CsvBlockReader>> opened
     std::map<std::uint64_t, Job *> done;
     bool stop = false;
     std::vector<std::thread> threads;
+    threads.reserve(std::size_t(workers));
     for (int w = 0; w < workers; ++w) {
         threads.emplace_back([&] {
             ClaimValidator validator(options.validator, report.plan);

@@ -61,12 +61,9 @@ bool isTerminal(LedgerState state)
 
 QString productLabel(const QString &productId)
 {
-    if (productId == QLatin1String("driftwatch"))
-        return QStringLiteral("DriftWatch");
-    if (productId == QLatin1String("denialscope"))
-        return QStringLiteral("DenialScope");
-    if (productId == QLatin1String("delayguard"))
-        return QStringLiteral("DelayGuard");
+    for (const engines::Product p : engines::kProducts)
+        if (engines::isProduct(productId, p))
+            return engines::productLabel(p);
     return productId;
 }
 

@@ -2,6 +2,8 @@
 // LedgerEntry: one recovery ledger entry (SPEC section 7) as a value type, with its JSON form (history rows, outbox
 // payloads, conflict records all use the same form) and user-facing field names for the history and conflict views.
 // Amounts are integer cents: money is never a floating-point value here.
+#include "engines/Signal.h"
+
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
@@ -21,9 +23,10 @@ bool stateFromId(const QString &id, LedgerState *state);
 QString stateLabel(LedgerState state); // translated: "Open", "In progress", ...
 bool isTerminal(LedgerState state);    // recovered or written_off
 
-// The products an entry can belong to (database ids).
-inline const std::array<QLatin1String, 3> kLedgerProducts = {QLatin1String("driftwatch"), QLatin1String("denialscope"),
-                                                             QLatin1String("delayguard")};
+// The products an entry can belong to (database ids, engines::kProducts in order).
+inline const std::array<QString, 3> kLedgerProducts = {engines::productName(engines::kProducts[0]),
+                                                       engines::productName(engines::kProducts[1]),
+                                                       engines::productName(engines::kProducts[2])};
 QString productLabel(const QString &productId); // "DriftWatch", ...; unknown ids are returned as they are
 
 struct LedgerEntry {

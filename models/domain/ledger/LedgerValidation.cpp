@@ -56,7 +56,7 @@ ValidationReport validate(const LedgerEntry &e, const LedgerEntry *before, QDate
     auto add = [&](LedgerField f, QString msg) { r.issues.push_back({f, std::move(msg)}); };
 
     bool knownProduct = false;
-    for (QLatin1String p : kLedgerProducts)
+    for (const QString &p : kLedgerProducts)
         knownProduct = knownProduct || e.product == p;
     if (!knownProduct)
         add(LedgerField::Product,

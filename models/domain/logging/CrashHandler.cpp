@@ -75,7 +75,7 @@ const char *signalName(int sig)
 
 // A fixed-size line builder without allocation, locale or stdio: safe inside a signal handler.
 struct NoteBuffer {
-    char data[1024];
+    char data[1024]{};
     std::size_t size = 0;
     void add(const char *text)
     {

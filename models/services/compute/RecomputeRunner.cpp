@@ -1,6 +1,5 @@
 #include "compute/RecomputeRunner.h"
 
-#include "ledger/LedgerEntry.h"
 #include "logging/Log.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
@@ -47,8 +46,7 @@ QString RecomputeRunner::stepText(const ComputeStep &step, bool server) const
     switch (step.stage) {
     case ComputeStage::Aggregating:
         return server ? tr("Aggregating the claims on the server…") : tr("Reading the workspace's daily aggregates…");
-    case ComputeStage::RunningProduct:
-        return tr("Running %1…").arg(ledger::productLabel(engines::productName(step.product)));
+    case ComputeStage::RunningProduct: return tr("Running %1…").arg(engines::productLabel(step.product));
     case ComputeStage::WritingSignals: return tr("Writing %n signal(s)…", nullptr, int(step.signalCount));
     case ComputeStage::WritingAlerts: return tr("Raising alerts…");
     }

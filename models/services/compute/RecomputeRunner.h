@@ -8,12 +8,12 @@
 // worker; a workspace run gets a second connection to the cache file (RecomputeTarget::onWorkspace, opened on the
 // caller's thread while the workspace is unlocked) and closes it when the run ends.
 //
-// Progress: one translated phrase per step and the fraction of the run's steps done (SignalStore.h, ComputeStage).
+// Progress: one translated phrase per step and the fraction of the run's steps done (ComputeSignals.h, ComputeStage).
 // Cancel is checked between steps, the last time just before the commit; a cancelled run writes nothing (the one
 // transaction of computeCentral / computeLocal is rolled back) and ends with cancelled(). A cancel that arrives
 // after the commit is too late: the run ends with finished(). Failures end with failed(reason), a one-line
 // message without PHI. Destroying the runner cancels the run and waits for the worker.
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 #include "core/WorkerThread.h"
 #include "storage/pg/PgConnection.h"
 

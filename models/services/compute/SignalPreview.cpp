@@ -39,7 +39,7 @@ SignalPreview comparePreview(std::vector<engines::Signal> found, const QJsonArra
 {
     // The newest stored signal per group (stored rows may span several recomputes and as-of dates).
     QHash<QString, QJsonObject> newest;
-    for (const QJsonValue &v : stored) {
+    for (const QJsonValue v : stored) {
         const QJsonObject row = v.toObject();
         const QString key = groupKeyOf(row);
         const auto it = newest.constFind(key);
@@ -73,12 +73,12 @@ SignalPreview comparePreview(std::vector<engines::Signal> found, const QJsonArra
     return preview;
 }
 
-Result<SignalPreview> previewLocal(storage::LocalCache &cache, const QString &path,
-                                   const importer::ImportOptions &options)
+namespace {
+
+// What the dashboards would show, read on the connection of the dry run inside its transaction.
+std::function<Status()> inspectLocal(storage::LocalCache &cache, std::optional<SignalPreview> &preview)
 {
-    std::optional<SignalPreview> preview;
-    importer::ImportOptions dry = options;
-    dry.inspectThenRollBack = [&]() -> Status {
+    return [&cache, &preview]() -> Status {
         auto set = storage::loadAggregates(cache);
         if (!set.ok())
             return set.error();
@@ -92,11 +92,42 @@ Result<SignalPreview> previewLocal(storage::LocalCache &cache, const QString &pa
         preview = comparePreview(std::move(found.value()), stored.value(), asOf);
         return Status::success();
     };
-    auto imported = importer::ClaimImporter::importToCache(cache, path, dry);
+}
+
+std::function<Status()> inspectCentral(storage::PgConnection &conn, qint64 customer,
+                                       std::optional<SignalPreview> &preview)
+{
+    return [&conn, customer, &preview]() -> Status {
+        auto evaluated = evaluateCentral(conn, customer, ComputeOptions{});
+        if (!evaluated.ok())
+            return evaluated.error();
+        auto stored = listCentralSignals(conn, customer, QString());
+        if (!stored.ok())
+            return stored.error();
+        preview = comparePreview(std::move(evaluated.value().found), stored.value(), evaluated.value().asOf);
+        return Status::success();
+    };
+}
+
+Result<SignalPreview> withImport(Result<importer::ImportResult> imported, std::optional<SignalPreview> &preview)
+{
     if (!imported.ok())
         return imported.error();
+    if (!preview)
+        return makeError(ErrorCode::Internal, QStringLiteral("the dry run did not reach the inspection"));
     preview->import = std::move(imported.value());
     return std::move(*preview);
+}
+
+} // namespace
+
+Result<SignalPreview> previewLocal(storage::LocalCache &cache, const QString &path,
+                                   const importer::ImportOptions &options)
+{
+    std::optional<SignalPreview> preview;
+    importer::ImportOptions dry = options;
+    dry.inspectThenRollBack = inspectLocal(cache, preview);
+    return withImport(importer::ClaimImporter::importToCache(cache, path, dry), preview);
 }
 
 Result<SignalPreview> previewCentral(storage::PgConnection &conn, const QString &path,
@@ -104,21 +135,21 @@ Result<SignalPreview> previewCentral(storage::PgConnection &conn, const QString 
 {
     std::optional<SignalPreview> preview;
     importer::ImportOptions dry = options;
-    dry.inspectThenRollBack = [&]() -> Status {
-        auto evaluated = evaluateCentral(conn, options.customerId, ComputeOptions{});
-        if (!evaluated.ok())
-            return evaluated.error();
-        auto stored = listCentralSignals(conn, options.customerId, QString());
-        if (!stored.ok())
-            return stored.error();
-        preview = comparePreview(std::move(evaluated.value().found), stored.value(), evaluated.value().asOf);
-        return Status::success();
-    };
-    auto imported = importer::ClaimImporter::importToPostgres(conn, path, dry);
-    if (!imported.ok())
-        return imported.error();
-    preview->import = std::move(imported.value());
-    return std::move(*preview);
+    dry.inspectThenRollBack = inspectCentral(conn, options.customerId, preview);
+    return withImport(importer::ClaimImporter::importToPostgres(conn, path, dry), preview);
+}
+
+Result<SignalPreview> previewStaged(importer::StagedImport &stage, const importer::ImportOptions &options)
+{
+    std::optional<SignalPreview> preview;
+    importer::ImportOptions dry = options;
+    if (storage::PgConnection *conn = stage.postgres())
+        dry.inspectThenRollBack = inspectCentral(*conn, options.customerId, preview);
+    else if (storage::LocalCache *cache = stage.workspace())
+        dry.inspectThenRollBack = inspectLocal(*cache, preview);
+    else
+        return makeError(ErrorCode::Internal, QStringLiteral("the staged file has no target"));
+    return withImport(stage.merge(dry), preview);
 }
 
 void PreviewRunner::start(PreviewFunction function, importer::ImportRequest request)
@@ -131,7 +162,11 @@ void PreviewRunner::start(PreviewFunction function, importer::ImportRequest requ
         [function = std::move(function), request = std::move(request)](const importer::ImportProgressFn &progress) {
             return function(request, progress);
         },
-        [this](SignalPreview &&preview) { emit finished(std::make_shared<const SignalPreview>(std::move(preview))); });
+        [this](SignalPreview &&preview) {
+            if (auto stage = std::move(preview.staged))
+                emit staged(std::move(stage));
+            emit finished(std::make_shared<const SignalPreview>(std::move(preview)));
+        });
 }
 
 } // namespace upstream::compute

@@ -15,9 +15,9 @@ Result<DashboardData> DashboardService::load(const QString &product, const QStri
     return loadDashboard(*m_cache, product, metric, today);
 }
 
-Result<LedgerTotals> DashboardService::ledgerTotals(const QString &product, const QDate &today) const
+Result<LedgerTiles> DashboardService::ledgerTiles(const QString &product, const QDate &today) const
 {
-    return dashboard::ledgerTotals(*m_cache, product, today);
+    return dashboard::ledgerTiles(*m_cache, product, today);
 }
 
 Status DashboardService::refreshAlertStatus(SignalRows &rows, const QStringList &alertIds, const QDate &today) const

@@ -38,7 +38,7 @@ public:
 
     // Everything the dashboard of `product` shows (dashboard::loadDashboard); `metric` is its trend's.
     Result<DashboardData> load(const QString &product, const QString &metric, const QDate &today) const;
-    Result<LedgerTotals> ledgerTotals(const QString &product, const QDate &today) const;
+    Result<LedgerTiles> ledgerTiles(const QString &product, const QDate &today) const;
     // After a verdict or an undo: the given alerts' status and suppression again, and their similar rows' badges.
     Status refreshAlertStatus(SignalRows &rows, const QStringList &alertIds, const QDate &today) const;
     Result<SignalDetail> signalDetail(const QString &signalId) const;

@@ -1,4 +1,5 @@
 #include "DashboardSummary.h"
+#include "engines/Signal.h"
 
 #include "dashboard/SignalEvidence.h"
 #include "ledger/LedgerRepository.h"
@@ -63,7 +64,7 @@ std::vector<PayerTotal> topPayers(const SignalRows &rows, int count)
     return totals;
 }
 
-Result<LedgerTotals> ledgerTotals(storage::LocalCache &cache, const QString &product, const QDate &today)
+Result<LedgerTiles> ledgerTiles(storage::LocalCache &cache, const QString &product, const QDate &today)
 {
     // The ledger page's own totals (ledger::computeTotals) over this product's entries: one rule for "this month"
     // and "last 30 days" wherever they are shown.
@@ -72,7 +73,7 @@ Result<LedgerTotals> ledgerTotals(storage::LocalCache &cache, const QString &pro
     if (!entries.ok())
         return entries.error();
     std::vector<int> ofProduct;
-    LedgerTotals t;
+    LedgerTiles t;
     for (int i = 0; i < int(entries->size()); ++i) {
         const ledger::LedgerEntry &e = (*entries)[size_t(i)];
         if (e.product != product)
@@ -174,7 +175,7 @@ QString windowsText(const Freshness &f, const QString &product)
             .arg(from.toString(Qt::ISODate), to.addDays(-1).toString(Qt::ISODate));
     };
     const WindowsOfType &w = f.windows.front();
-    if (product == QLatin1String("delayguard")) {
+    if (engines::isProduct(product, engines::Product::DelayGuard)) {
         QStringList keys;
         for (const WindowsOfType &t : f.windows)
             keys << QCoreApplication::translate("Dashboard", "%1 by %2")
@@ -204,7 +205,7 @@ Result<DashboardData> loadDashboard(storage::LocalCache &cache, const QString &p
     auto trend = productTrend(cache, product, metric);
     if (!trend.ok())
         return trend.error();
-    auto ledger = ledgerTotals(cache, product, today);
+    auto ledger = ledgerTiles(cache, product, today);
     if (!ledger.ok())
         return ledger.error();
     DashboardData d{std::move(rows.value()), std::move(fresh.value()), std::move(trend.value()), ledger.value(), 0};

@@ -37,12 +37,13 @@ struct PayerTotal {
 };
 std::vector<PayerTotal> topPayers(const SignalRows &rows, int count);
 
-struct LedgerTotals {
+// The ledger tiles of one product's dashboard: ledger::computeTotals over the product's entries, plus counts per state.
+struct LedgerTiles {
     qint64 expectedCents = 0, recoveredCents = 0;
     qint64 recoveredThisMonthCents = 0, recoveredLast30Cents = 0;
     int open = 0, inProgress = 0, recovered = 0, writtenOff = 0;
 };
-Result<LedgerTotals> ledgerTotals(storage::LocalCache &cache, const QString &product, const QDate &today);
+Result<LedgerTiles> ledgerTiles(storage::LocalCache &cache, const QString &product, const QDate &today);
 
 struct TrendPoint {
     QDate date;
@@ -86,7 +87,7 @@ struct DashboardData {
     SignalRows rows;
     Freshness freshness;
     std::vector<TrendPoint> trend;
-    LedgerTotals ledger;
+    LedgerTiles ledger;
     qint64 loadNs = 0; // time spent loading (off the GUI thread when run on a worker)
 };
 Result<DashboardData> loadDashboard(storage::LocalCache &cache, const QString &product, const QString &metric,

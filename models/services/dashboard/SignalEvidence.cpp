@@ -1,4 +1,5 @@
 #include "SignalEvidence.h"
+#include "engines/Signal.h"
 
 #include "dashboard/SignalRows.h"
 #include "storage/cache/SignalCacheQueries.h"
@@ -43,7 +44,7 @@ QString num(double v, int decimals = 4)
 std::vector<Evidence::CurvePoint> parseCurve(const QJsonValue &v)
 {
     std::vector<Evidence::CurvePoint> out;
-    for (const QJsonValue &p : v.toArray()) {
+    for (const QJsonValue p : v.toArray()) {
         const QJsonObject po = p.toObject();
         out.push_back({po.value(QLatin1String("age")).toInt(), po.value(QLatin1String("share")).toDouble(),
                        po.value(QLatin1String("n")).toInteger()});
@@ -73,7 +74,7 @@ QString inclusive(const QDate &from, const QDate &to)
 
 bool isDelayGuard(const QString &product)
 {
-    return product == QLatin1String("delayguard");
+    return engines::isProduct(product, engines::Product::DelayGuard);
 }
 
 } // namespace
@@ -108,12 +109,12 @@ Result<Evidence> parseEvidence(const QByteArray &json)
     e.confidence = o.value(QLatin1String("confidence")).toDouble();
     e.severityExplanation = o.value(QLatin1String("severity_explanation")).toString();
     e.dollarsExplanation = o.value(QLatin1String("dollars_explanation")).toString();
-    for (const QJsonValue &p : o.value(QLatin1String("series")).toArray()) {
+    for (const QJsonValue p : o.value(QLatin1String("series")).toArray()) {
         const QJsonObject po = p.toObject();
         e.series.push_back({date(po.value(QLatin1String("date"))), po.value(QLatin1String("value")).toDouble(),
                             po.value(QLatin1String("n")).toInteger()});
     }
-    for (const QJsonValue &p : o.value(QLatin1String("breakdown")).toArray()) {
+    for (const QJsonValue p : o.value(QLatin1String("breakdown")).toArray()) {
         const QJsonObject po = p.toObject();
         e.breakdown.push_back(
             {po.value(QLatin1String("key")).toString(), po.value(QLatin1String("baseline")).toDouble(),
@@ -220,7 +221,7 @@ QString formatValue(const Evidence &e, double value)
 
 QString seriesUnit(const Evidence &e, const QString &product)
 {
-    if (product == QLatin1String("denialscope"))
+    if (engines::isProduct(product, engines::Product::DenialScope))
         return QStringLiteral("count");
     if (isDelayGuard(product))
         return QStringLiteral("rate");

@@ -380,7 +380,7 @@ Result<SignalRows> loadSignalRows(storage::LocalCache &cache, const QString &pro
     });
     if (!alerted.ok())
         return alerted.error();
-    if (product == QLatin1String("delayguard")) {
+    if (engines::isProduct(product, engines::Product::DelayGuard)) {
         // DelayGuard's table shows O / E and the overdue claims from the evidence. A DelayGuard recompute yields
         // at most two signals per payer, so reading their evidence here stays cheap (unlike DriftWatch's).
         rows.observed.assign(n, 0.0);
@@ -426,7 +426,7 @@ Status refreshAlertStatus(storage::LocalCache &cache, SignalRows &rows, const QS
         if (rows.rowOfAlert(id) >= 0)
             shown << id;
     std::vector<std::uint64_t> keys;
-    const Status read = storage::readAlertStates(cache, shown, [&](const storage::SignalAlertRecord &a) {
+    Status read = storage::readAlertStates(cache, shown, [&](const storage::SignalAlertRecord &a) {
         const size_t r = size_t(rows.rowOfAlert(a.alertId));
         rows.status[r] = statusFromString(a.status);
         rows.suppressed[r] = std::uint8_t(a.suppressed);

@@ -1,5 +1,6 @@
 #include "TriageService.h"
 
+#include "alerts/AlertBook.h"
 #include "ledger/LedgerRepository.h"
 #include "session/RolePermissions.h"
 #include "sync/Outbox.h"
@@ -8,7 +9,6 @@
 #include "storage/cache/TriageStore.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
 
@@ -49,12 +49,9 @@ QStringList TriageService::reasonCodes()
 
 QString TriageService::statusForVerdict(const QString &verdict)
 {
-    if (verdict == QLatin1String("real"))
-        return QStringLiteral("acknowledged");
-    if (verdict == QLatin1String("noise"))
-        return QStringLiteral("resolved");
-    if (verdict == QLatin1String("needs_followup"))
-        return QStringLiteral("pending");
+    for (const alerts::Verdict v : {alerts::Verdict::Real, alerts::Verdict::Noise, alerts::Verdict::NeedsFollowup})
+        if (verdict == alerts::verdictName(v))
+            return alerts::statusName(alerts::statusForVerdict(v));
     return {};
 }
 
@@ -77,14 +74,15 @@ QStringList TriageService::nextRedoAlertIds() const
     return m_redo.empty() ? QStringList() : m_redo.back().alertIds;
 }
 
-Status TriageService::queue(const QString &kind, const QString &entityId, qint64 baseVersion, const QByteArray &payload,
-                            const QString &action, const QByteArray &auditDetails)
+// The payload and the audit details go to the outbox as they are: serialised once, when the row is written.
+Status TriageService::queue(const QString &kind, const QString &entityId, qint64 baseVersion,
+                            const QJsonObject &payload, const QString &action, const QJsonObject &auditDetails,
+                            const QString &changeId)
 {
-    auto queued = sync::enqueueChange(*m_cache, kind, entityId, baseVersion, QJsonDocument::fromJson(payload).object());
+    auto queued = sync::enqueueChange(*m_cache, kind, entityId, baseVersion, payload, changeId);
     if (!queued.ok())
         return queued.error();
-    return sync::enqueueAudit(*m_cache, m_operator, m_workstation, action,
-                              QJsonDocument::fromJson(auditDetails).object());
+    return sync::enqueueAudit(*m_cache, m_operator, m_workstation, action, auditDetails);
 }
 
 bool TriageService::mayTriage() const
@@ -94,7 +92,7 @@ bool TriageService::mayTriage() const
 
 Status TriageService::apply(const QStringList &alertIds, const VerdictInput &input)
 {
-    const Status st = record(alertIds, input);
+    Status st = record(alertIds, input);
     if (st.ok())
         m_redo.clear(); // a new verdict: what was undone before can no longer be redone
     return st;
@@ -106,7 +104,7 @@ Status TriageService::redoLast()
         return makeError(ErrorCode::NotFound,
                          QCoreApplication::translate("TriageService", "There is no verdict to redo."));
     const Step step = m_redo.back();
-    const Status st = record(step.alertIds, step.input);
+    Status st = record(step.alertIds, step.input);
     if (st.ok())
         m_redo.pop_back();
     return st;
@@ -128,7 +126,7 @@ Status TriageService::record(const QStringList &alertIds, const VerdictInput &in
                          QCoreApplication::translate("TriageService", "Select at least one alert."));
 
     std::vector<Previous> previous;
-    const Status st = m_cache->transaction([&]() -> Status {
+    Status st = m_cache->transaction([&]() -> Status {
         auto writer = storage::TriageWriter::begin(*m_cache);
         if (!writer.ok())
             return writer.error();
@@ -156,8 +154,11 @@ Status TriageService::record(const QStringList &alertIds, const VerdictInput &in
                 p.judgedAt = j->judgedAt;
                 p.judgmentVersion = j->version;
             }
+            // The change's id names a new judgment, as the server names it (judgments.client_uuid): once pushed,
+            // the cache already holds the server's row and the pull has nothing to bring back.
+            const QString changeId = uuid();
             if (Status s =
-                    writer->putJudgment(uuid(), id, m_operator, input.verdict, input.reasonCode, input.notes, at);
+                    writer->putJudgment(changeId, id, m_operator, input.verdict, input.reasonCode, input.notes, at);
                 !s.ok())
                 return s;
             if (Status s = writer->setAlertStatus(id, status); !s.ok())
@@ -170,9 +171,8 @@ Status TriageService::record(const QStringList &alertIds, const VerdictInput &in
             const QJsonObject audit{{QStringLiteral("alert_id"), id},
                                     {QStringLiteral("verdict"), input.verdict},
                                     {QStringLiteral("reason_code"), input.reasonCode}};
-            if (Status s = queue(QStringLiteral("verdict"), id, p.alertVersion,
-                                 QJsonDocument(payload).toJson(QJsonDocument::Compact), QStringLiteral("verdict"),
-                                 QJsonDocument(audit).toJson(QJsonDocument::Compact));
+            if (Status s = queue(QStringLiteral("verdict"), id, p.alertVersion, payload, QStringLiteral("verdict"),
+                                 audit, changeId);
                 !s.ok())
                 return s;
             previous.push_back(std::move(p));
@@ -192,7 +192,7 @@ Status TriageService::undoLast()
         return makeError(ErrorCode::NotFound,
                          QCoreApplication::translate("TriageService", "There is no verdict to undo."));
     const std::vector<Previous> &last = m_undo.back().previous;
-    const Status st = m_cache->transaction([&]() -> Status {
+    Status st = m_cache->transaction([&]() -> Status {
         auto writer = storage::TriageWriter::begin(*m_cache);
         if (!writer.ok())
             return writer.error();
@@ -216,12 +216,12 @@ Status TriageService::undoLast()
                                       {QStringLiteral("restored_status"), p.status},
                                       {QStringLiteral("restored_verdict"), orNull(p.verdict)},
                                       {QStringLiteral("restored_reason_code"), orNull(p.reasonCode)},
-                                      {QStringLiteral("restored_notes"), orNull(p.notes)}};
+                                      {QStringLiteral("restored_notes"), orNull(p.notes)},
+                                      {QStringLiteral("restored_judged_at"), orNull(p.judgedAt)}};
             const QJsonObject audit{{QStringLiteral("alert_id"), p.alertId},
                                     {QStringLiteral("restored_verdict"), orNull(p.verdict)}};
-            if (Status s = queue(QStringLiteral("verdict_undo"), p.alertId, base,
-                                 QJsonDocument(payload).toJson(QJsonDocument::Compact), QStringLiteral("verdict.undo"),
-                                 QJsonDocument(audit).toJson(QJsonDocument::Compact));
+            if (Status s = queue(QStringLiteral("verdict_undo"), p.alertId, base, payload,
+                                 QStringLiteral("verdict.undo"), audit);
                 !s.ok())
                 return s;
         }

@@ -16,6 +16,7 @@
 #include "core/Result.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QStringList>
 
 #include <functional>
@@ -79,8 +80,8 @@ private:
         std::vector<Previous> previous; // what the step replaced, for undo
     };
     Status record(const QStringList &alertIds, const VerdictInput &input);
-    Status queue(const QString &kind, const QString &entityId, qint64 baseVersion, const QByteArray &payload,
-                 const QString &action, const QByteArray &auditDetails);
+    Status queue(const QString &kind, const QString &entityId, qint64 baseVersion, const QJsonObject &payload,
+                 const QString &action, const QJsonObject &auditDetails, const QString &changeId = {});
     QString now() const;
 
     storage::LocalCache *m_cache;

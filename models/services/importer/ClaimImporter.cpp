@@ -19,7 +19,7 @@ namespace {
 
 Error rollback(storage::PgConnection &conn, Error error)
 {
-    (void)storage::rollbackImport(conn);
+    (void)conn.rollback();
     return error;
 }
 
@@ -49,43 +49,67 @@ void appendCopyTextRow(std::string &out, const claims::ClaimRow &r)
     storage::appendCopyTextRow(out, r); // the staging table's text format is storage's
 }
 
-Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn, const QString &path,
-                                                     const ImportOptions &options, ValidationReport *reportOut)
+namespace {
+
+// What staging produced: the validation report and the rows in the staging table, and what the target contributed.
+struct PgStaged {
+    ValidationReport report;
+    std::uint64_t rows = 0;
+    QByteArray targetSettings;      // targetSettingsFingerprint
+    bool historyFromTarget = false; // the caller gave no history: the importer read the target's
+};
+
+// The target's claim key, stored mappings and (when the caller gave none) upload history, put into `vo`; returns
+// their fingerprint. Inside the caller's transaction.
+Result<QByteArray> useTargetSettings(storage::PgConnection &conn, qint64 customer, ValidationOptions &vo,
+                                     bool historyFromTarget)
 {
-    if (options.customerId <= 0)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("no customer to import into"));
-    if (Status st = storage::beginImport(conn); !st.ok())
-        return st.error();
-    // One import per customer at a time: two uploads holding the same new claim would otherwise both insert it.
-    if (Status lock = storage::lockCustomerImports(conn, options.customerId); !lock.ok())
-        return rollback(conn, lock.error());
-    ValidationOptions vo = options.validation;
-    ClaimKeyGuard keyGuard(vo.validator);
-    {
-        auto key = storage::readClaimKey(conn, options.customerId);
-        if (!key.ok())
-            return rollback(conn, key.error());
-        useClaimKey(vo.validator, key.value());
-        auto mappings = storage::listMappings(conn, options.customerId);
-        if (!mappings.ok())
-            return rollback(conn, mappings.error());
-        useStoredMappings(vo.validator, mappings.value());
-    }
-    if (vo.history.rowCountsLast30Days.empty() && !vo.history.trailing90DayMix) {
+    auto key = storage::readClaimKey(conn, customer);
+    if (!key.ok())
+        return key.error();
+    auto mappings = storage::listMappings(conn, customer);
+    if (!mappings.ok())
+        return mappings.error();
+    if (historyFromTarget) {
         // The one definition of the history, shared with the wizard (storage::uploadHistory), read inside the
-        // import's transaction after the customer's lock.
-        auto history = storage::uploadHistory(conn, options.customerId, vo.validator.importDay);
+        // import's transaction.
+        auto history = storage::uploadHistory(conn, customer, vo.validator.importDay);
         if (!history.ok())
-            return rollback(conn, history.error());
+            return history.error();
         vo.history = std::move(history.value());
     }
-    if (Status st = storage::createImportStaging(conn); !st.ok())
-        return rollback(conn, st.error());
+    const QByteArray fingerprint =
+        targetSettingsFingerprint(key.value(), mappings.value(), historyFromTarget ? &vo.history : nullptr);
+    useClaimKey(vo.validator, key.value());
+    useStoredMappings(vo.validator, mappings.value());
+    return fingerprint;
+}
+
+bool historyGiven(const ValidationOptions &vo)
+{
+    return !vo.history.rowCountsLast30Days.empty() || vo.history.trailing90DayMix;
+}
+
+// Reads the file once: validates it and streams the accepted rows with COPY into the staging table (created here).
+// Inside the caller's transaction; on failure the caller rolls back.
+Result<PgStaged> stageRows(storage::PgConnection &conn, const QString &path, const ImportOptions &options,
+                           storage::StagingLifetime lifetime, ValidationReport *reportOut)
+{
+    ValidationOptions vo = options.validation;
+    ClaimKeyGuard keyGuard(vo.validator);
+    PgStaged staged;
+    staged.historyFromTarget = !historyGiven(vo);
+    auto settings = useTargetSettings(conn, options.customerId, vo, staged.historyFromTarget);
+    if (!settings.ok())
+        return settings.error();
+    staged.targetSettings = settings.value();
+    if (Status st = storage::createImportStaging(conn, lifetime); !st.ok())
+        return st.error();
     storage::ClaimStagingCopy sink(conn, options.copyFormat == CopyFormat::Binary
                                              ? storage::ClaimStagingCopy::Format::Binary
                                              : storage::ClaimStagingCopy::Format::Text);
     if (Status st = sink.begin(); !st.ok())
-        return rollback(conn, st.error());
+        return st.error();
 
     vo.acceptedRows = [&sink](std::vector<claims::ClaimRow> &&rows) { sink.add(rows); };
     const auto userProgress = options.validation.progress;
@@ -110,22 +134,33 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
         sink.abort(QStringLiteral("import cancelled"));
         // A COPY failure (e.g. a lost connection) surfaces as a cancel from the progress hook: report the cause.
         if (!sink.status().ok())
-            return rollback(conn, sink.status().error());
-        return rollback(conn, validated.error());
+            return sink.status().error();
+        return validated.error();
     }
-    ImportResult result;
-    result.report = std::move(validated.value());
-    const ValidationReport &rep = result.report;
+    staged.report = std::move(validated.value());
+    const ValidationReport &rep = staged.report;
     if (reportOut)
         *reportOut = rep;
     if (Status st = sink.finish(); !st.ok())
-        return rollback(conn, st.error());
+        return st.error();
     if (duplicateLookupFailed)
-        return rollback(conn, makeError(ErrorCode::Internal, QStringLiteral("could not check for an earlier upload")));
+        return makeError(ErrorCode::Internal, QStringLiteral("could not check for an earlier upload"));
     if (rep.accepted == 0)
-        return rollback(conn, makeError(ErrorCode::InvalidInput,
-                                        QStringLiteral("every row was rejected (%1)").arg(rejectionCountsLine(rep))));
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("every row was rejected (%1)").arg(rejectionCountsLine(rep)));
+    staged.rows = sink.rows();
+    return staged;
+}
 
+// From the staged rows to the target: the upload row, the claims, the report and the audit row, then COMMIT — or,
+// for a dry run, the inspection and ROLLBACK. Inside the caller's transaction (begun, the customer locked); ends it
+// whatever happens.
+Result<ImportResult> mergeStagedRows(storage::PgConnection &conn, const QString &path, const ImportOptions &options,
+                                     ValidationReport report, std::uint64_t stagedRows)
+{
+    ImportResult result;
+    result.report = std::move(report);
+    const ValidationReport &rep = result.report;
     auto upload = storage::insertUpload(conn, options.customerId,
                                         {safeFileName(path), QString::fromLatin1(rep.fileSha256.toHex()),
                                          headerFingerprint(rep.header), QLatin1String(csv::encodingName(rep.encoding)),
@@ -137,7 +172,7 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
 
     if (Status st = moveStagedClaims(conn, options.customerId, result); !st.ok())
         return rollback(conn, st.error());
-    if (result.claimsLoaded + result.claimsRepeated != rep.accepted || sink.rows() != rep.accepted)
+    if (result.claimsLoaded + result.claimsRepeated != rep.accepted || stagedRows != rep.accepted)
         return rollback(
             conn,
             makeError(
@@ -162,13 +197,17 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
         return rollback(conn, r.error());
     if (options.inspectThenRollBack) {
         const Status inspected = options.inspectThenRollBack();
-        if (Status st = storage::rollbackImport(conn); !st.ok())
+        if (Status st = conn.rollback(); !st.ok())
             return st.error();
         if (!inspected.ok())
             return inspected.error();
         return result;
     }
-    if (Status st = storage::commitImport(conn); !st.ok())
+    // The last chance to cancel: nothing is stored until COMMIT.
+    if (const auto &progress = options.validation.progress;
+        progress && !progress(rep.totalRows, rep.totalRows, rep.totalRows))
+        return rollback(conn, makeError(ErrorCode::Cancelled, QStringLiteral("import cancelled")));
+    if (Status st = conn.commit(); !st.ok())
         return rollback(conn, st.error());
     log::info(QStringLiteral("import: upload %1, %2 new, %3 updated, %4 unchanged claims, %5 rejected rows")
                   .arg(result.uploadId)
@@ -177,6 +216,115 @@ Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn
                   .arg(result.claimsUnchanged)
                   .arg(rep.rejected));
     return result;
+}
+
+Status beginLocked(storage::PgConnection &conn, qint64 customer)
+{
+    if (Status st = conn.begin(); !st.ok())
+        return st;
+    // One import per customer at a time: two uploads holding the same new claim would otherwise both insert it.
+    if (Status lock = storage::lockCustomerImports(conn, customer); !lock.ok())
+        return rollback(conn, lock.error());
+    return Status::success();
+}
+
+class PgStagedImport final : public StagedImport {
+public:
+    PgStagedImport(storage::PgConnection conn, qint64 customer, QString path, PgStaged staged)
+        : StagedImport(std::move(path), std::move(staged.report)), m_conn(std::move(conn)), m_customer(customer),
+          m_rows(staged.rows), m_targetSettings(std::move(staged.targetSettings)),
+          m_historyFromTarget(staged.historyFromTarget)
+    {
+    }
+    // Closing the connection drops the session's TEMP staging table with it.
+    ~PgStagedImport() override = default;
+    storage::PgConnection *postgres() override { return &m_conn; }
+    void release() override
+    {
+        m_consumed = true;
+        m_conn = storage::PgConnection();
+    }
+
+    Result<ImportResult> merge(const ImportOptions &options) override
+    {
+        if (m_consumed)
+            return makeError(ErrorCode::Internal, QStringLiteral("this staged file was imported already"));
+        if (options.customerId != m_customer)
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("the file was staged for another customer"));
+        // A dry run comes after the staging pass (its progress stays full); the import starts from nothing.
+        const std::uint64_t at = options.inspectThenRollBack ? m_report.totalRows : 0;
+        if (options.validation.progress && !options.validation.progress(at, m_report.totalRows, at))
+            return makeError(ErrorCode::Cancelled, QStringLiteral("import cancelled"));
+        if (Status st = beginLocked(m_conn, m_customer); !st.ok())
+            return st.error();
+        ValidationOptions vo = options.validation;
+        ClaimKeyGuard keyGuard(vo.validator);
+        auto settings = useTargetSettings(m_conn, m_customer, vo, m_historyFromTarget);
+        if (!settings.ok())
+            return rollback(m_conn, settings.error());
+        if (settings.value() != m_targetSettings || historyGiven(options.validation) == m_historyFromTarget) {
+            // Validated with another claim key, other mappings or another history than the target holds now: the
+            // staged rows are not what an import now would store. Read the file again.
+            log::info(QStringLiteral("import: the target's mappings or history changed since the file was staged; "
+                                     "reading the file again"));
+            (void)m_conn.rollback();
+            (void)storage::dropImportStaging(m_conn);
+            m_consumed = true;
+            return ClaimImporter::importToPostgres(m_conn, m_path, options);
+        }
+        ValidationReport report = m_report;
+        auto seen = storage::importedBefore(m_conn, m_customer, report.fileSha256);
+        if (!seen.ok())
+            return rollback(m_conn, seen.error());
+        report.duplicateFile = seen.value();
+        auto merged = mergeStagedRows(m_conn, m_path, options, std::move(report), m_rows);
+        if (merged.ok() && !options.inspectThenRollBack) {
+            m_consumed = true;
+            (void)storage::dropImportStaging(m_conn);
+        }
+        return merged;
+    }
+
+private:
+    storage::PgConnection m_conn;
+    qint64 m_customer = 0;
+    std::uint64_t m_rows = 0;
+    QByteArray m_targetSettings;
+    bool m_historyFromTarget = false;
+};
+
+} // namespace
+
+Result<ImportResult> ClaimImporter::importToPostgres(storage::PgConnection &conn, const QString &path,
+                                                     const ImportOptions &options, ValidationReport *reportOut)
+{
+    if (options.customerId <= 0)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no customer to import into"));
+    if (Status st = beginLocked(conn, options.customerId); !st.ok())
+        return st.error();
+    auto staged = stageRows(conn, path, options, storage::StagingLifetime::Transaction, reportOut);
+    if (!staged.ok())
+        return rollback(conn, staged.error());
+    return mergeStagedRows(conn, path, options, std::move(staged->report), staged->rows);
+}
+
+Result<std::unique_ptr<StagedImport>> ClaimImporter::stageInPostgres(storage::PgConnection conn, const QString &path,
+                                                                     const ImportOptions &options,
+                                                                     ValidationReport *reportOut)
+{
+    if (options.customerId <= 0)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("no customer to import into"));
+    // Its own transaction, without the customer's import lock: only this session sees the staging table, and the
+    // merge checks the target's settings again under the lock.
+    if (Status st = conn.begin(); !st.ok())
+        return st.error();
+    auto staged = stageRows(conn, path, options, storage::StagingLifetime::Session, reportOut);
+    if (!staged.ok())
+        return rollback(conn, staged.error());
+    if (Status st = conn.commit(); !st.ok())
+        return rollback(conn, st.error());
+    return std::unique_ptr<StagedImport>(
+        std::make_unique<PgStagedImport>(std::move(conn), options.customerId, path, std::move(staged.value())));
 }
 
 } // namespace upstream::importer

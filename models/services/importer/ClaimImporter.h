@@ -8,7 +8,8 @@
 // docs/schema.md), the upload_reports row (the PHI-free quality report JSON) and an audit row ('import') are
 // written, and only then COMMIT. Cancel (progress returns false), a failed statement or a lost connection → the
 // transaction is rolled back and nothing is left. A file whose rows are all rejected fails (InvalidInput, counts
-// per category in the message) and writes nothing. The duplicate-file warning looks the SHA-256 up in
+// per category in the message) and writes nothing. The same two halves — staging while validating, then merging
+// from the staging table — also run apart: see StagedImport. The duplicate-file warning looks the SHA-256 up in
 // upstream.uploads of the customer.
 //
 // Identity (both targets): the target's claim key and mappings are read first (PostgreSQL: upstream.claim_key,
@@ -35,6 +36,7 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 
 namespace upstream::storage {
 class PgConnection;
@@ -82,8 +84,57 @@ void appendCopyTextRow(std::string &out, const claims::ClaimRow &row);
 // The one conversion from the validator's row to the engines' record.
 engines::ClaimRecord toClaimRecord(const claims::ClaimRow &row);
 
+// A file read once, its accepted rows staged in the import target, ready to be merged there (the wizard's preview
+// step): staging validates the file and loads the accepted rows into a staging table on a connection of the stage's
+// own — a session TEMP table on PostgreSQL, a TEMP table in the memory temp store of a dedicated cache connection —
+// and commits only that, so the target itself is untouched. merge() then does what the import does after reading:
+// in one transaction the upload row, the claims (re-exports replace held states), the report and the audit row,
+// then COMMIT, or, with options.inspectThenRollBack, the inspection and ROLLBACK (the dry run; the stage stays for
+// the real import). The validation report of the staging pass is reused: no row is validated twice.
+// Before merging, the target's claim key, stored mappings and (when the importer read it) upload history are
+// compared with those the rows were validated with; when they differ (another workstation saved a mapping
+// meanwhile) the stage is dropped and merge() imports from the file instead, so the result is always what a
+// one-go import would store. The duplicate-file flag is asked again at merge time.
+// Threads: one thread at a time (the preview's worker, then the import's); destroy it on any thread once no job
+// uses it — that drops the staging table and closes the connection (and wipes the cache key it held). After a
+// committed merge the stage is consumed: a second merge fails.
+class StagedImport {
+public:
+    virtual ~StagedImport() = default;
+    StagedImport(const StagedImport &) = delete;
+    StagedImport &operator=(const StagedImport &) = delete;
+
+    const QString &path() const { return m_path; }
+    const ValidationReport &report() const { return m_report; }
+    bool consumed() const { return m_consumed; }
+    // The staged rows can stand for an import of `path`.
+    bool covers(const QString &path) const { return !m_consumed && path == m_path; }
+    virtual Result<ImportResult> merge(const ImportOptions &options) = 0;
+    // Closes the stage's connection now (the staging table goes with it, a cache connection wipes its key); covers()
+    // is false afterwards. For a lock, once no job uses the stage; harmless when repeated.
+    virtual void release() = 0;
+    // The connection the stage lives on: the dry run inspects the target through it inside the merge's transaction.
+    virtual storage::PgConnection *postgres() { return nullptr; }
+    virtual storage::LocalCache *workspace() { return nullptr; }
+
+protected:
+    StagedImport(QString path, ValidationReport report) : m_path(std::move(path)), m_report(std::move(report)) {}
+    QString m_path;
+    ValidationReport m_report;
+    bool m_consumed = false;
+};
+
 class ClaimImporter {
 public:
+    // Staging (see StagedImport): `conn` is the stage's own connection (idle, no open transaction); on failure
+    // nothing is left in the target and `report` receives what validation found, as for the imports below.
+    static Result<std::unique_ptr<StagedImport>> stageInPostgres(storage::PgConnection conn, const QString &path,
+                                                                 const ImportOptions &options,
+                                                                 ValidationReport *report = nullptr);
+    static Result<std::unique_ptr<StagedImport>> stageInCache(storage::LocalCache connection, const QString &path,
+                                                              const ImportOptions &options,
+                                                              ValidationReport *report = nullptr);
+
     // `conn` must be idle (no open transaction). On failure `report`, when non-null, receives the validation
     // report if validation got that far (for the CLI's per-category counts).
     static Result<ImportResult> importToPostgres(storage::PgConnection &conn, const QString &path,

@@ -75,10 +75,15 @@ private:
     std::vector<QThread *> m_threads;
 };
 
+class StagedImport;
+
 struct ImportRequest {
     QString path;
     ValidationOptions options; // mapping, reader overrides, validator config
     std::uint64_t expectedRows = 0;
+    // The file as the preview step staged it (see StagedImport): when it covers `path`, the import merges from it
+    // instead of reading and validating the file again. Null: the import reads the file.
+    std::shared_ptr<StagedImport> staged;
 };
 struct ImportCounts {
     std::uint64_t accepted = 0, rejected = 0, warnings = 0;

@@ -77,7 +77,7 @@ storage::PgConnectionParams SignInService::connectionParams(const SignInRequest 
     return p;
 }
 
-void SignInService::signIn(const SignInRequest &request, Done done)
+void SignInService::signIn(const SignInRequest &request, const Done &done)
 {
     if (auto refused = refuseBeforeConnecting(request)) {
         done(std::move(*refused));
@@ -98,7 +98,7 @@ void SignInService::signIn(const SignInRequest &request, Done done)
     });
 }
 
-void SignInService::verifyOnServer(const SignInRequest &request, Done done)
+void SignInService::verifyOnServer(const SignInRequest &request, const Done &done)
 {
     if (auto refused = refuseBeforeConnecting(request)) {
         done(std::move(*refused));
@@ -127,7 +127,7 @@ std::optional<Error> SignInService::refuseBeforeConnecting(const SignInRequest &
     return std::nullopt;
 }
 
-void SignInService::readMembership(const SignInRequest &request, Done done)
+void SignInService::readMembership(const SignInRequest &request, const Done &done)
 {
     const storage::PgConnectionParams params = connectionParams(request);
     auto *watcher = new QFutureWatcher<std::shared_ptr<Result<Membership>>>(this);
@@ -149,7 +149,7 @@ void SignInService::readMembership(const SignInRequest &request, Done done)
 }
 
 void SignInService::openWorkspace(const SignInRequest &request, bool online, qint64 customer, const QString &role,
-                                  Done done)
+                                  const Done &done)
 {
     const QString dir = workspaceDirectory(request.profile, request.user);
     auto opened = [this, request, online, customer, role, done](Result<workspace::OpenedWorkspace> ws) {
@@ -179,7 +179,7 @@ void SignInService::openWorkspace(const SignInRequest &request, bool online, qin
         m_opener.create(dir, request.password, opened);
 }
 
-void SignInService::finish(const SignInRequest &request, Result<SignedIn> result, Done done)
+void SignInService::finish(const SignInRequest &request, Result<SignedIn> result, const Done &done)
 {
     if (!result.ok()) {
         if (result.error().code == ErrorCode::AuthFailed)
@@ -191,7 +191,7 @@ void SignInService::finish(const SignInRequest &request, Result<SignedIn> result
     m_failuresBeforeSuccess = m_backoff.consecutiveFailures();
     m_backoff.recordSuccess();
     const QString key = rememberKey(request.profile, request.user);
-    auto forward = [done, r = std::make_shared<Result<SignedIn>>(std::move(result))](Status st) mutable {
+    auto forward = [done, r = std::make_shared<Result<SignedIn>>(std::move(result))](const Status &st) mutable {
         if (!st.ok())
             log::warn(QStringLiteral("could not update the remembered password: %1").arg(st.error().message));
         done(std::move(*r));
@@ -203,7 +203,7 @@ void SignInService::finish(const SignInRequest &request, Result<SignedIn> result
 }
 
 void SignInService::rememberedPassword(const ServerProfile &profile, const QString &user,
-                                       std::function<void(Result<QString>)> done)
+                                       const std::function<void(Result<QString>)> &done)
 {
     m_secrets->read(rememberKey(profile, user), [done](Result<QByteArray> r) {
         if (!r.ok())

@@ -59,14 +59,14 @@ public:
     SignInService(security::SecretStore *secrets, QObject *parent = nullptr);
 
     using Done = std::function<void(Result<SignedIn>)>;
-    void signIn(const SignInRequest &request, Done done);
+    void signIn(const SignInRequest &request, const Done &done);
     // Signing in again while the workstation runs (the server refused the session's password): the same checks,
     // server round, backoff and "Remember me" handling as signIn(), but the local workspace, already open, is left
     // alone. The result has online = true, the membership and no workspace; an unreachable server is an error.
-    void verifyOnServer(const SignInRequest &request, Done done);
+    void verifyOnServer(const SignInRequest &request, const Done &done);
     // The remembered password for this profile and user, if any (NotFound otherwise).
     void rememberedPassword(const ServerProfile &profile, const QString &user,
-                            std::function<void(Result<QString>)> done);
+                            const std::function<void(Result<QString>)> &done);
     // The keychain entry of a remembered password ("server-password:user@host:port/db").
     static QString rememberKey(const ServerProfile &profile, const QString &user);
 
@@ -81,9 +81,10 @@ private:
     // The checks made before connecting (backoff wait, missing fields, TLS mode); nullopt when the request may go.
     std::optional<Error> refuseBeforeConnecting(const SignInRequest &request) const;
     // Connects on a worker thread and reads the membership: done(online, customer, role) or the server's refusal.
-    void readMembership(const SignInRequest &request, Done done);
-    void openWorkspace(const SignInRequest &request, bool online, qint64 customer, const QString &role, Done done);
-    void finish(const SignInRequest &request, Result<SignedIn> result, Done done);
+    void readMembership(const SignInRequest &request, const Done &done);
+    void openWorkspace(const SignInRequest &request, bool online, qint64 customer, const QString &role,
+                       const Done &done);
+    void finish(const SignInRequest &request, Result<SignedIn> result, const Done &done);
 
     security::SecretStore *m_secrets;
     workspace::WorkspaceOpener m_opener;

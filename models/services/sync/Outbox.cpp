@@ -10,10 +10,10 @@
 namespace upstream::sync {
 
 Result<QString> enqueueChange(storage::LocalCache &cache, const QString &kind, const QString &entityId,
-                              qint64 baseVersion, const QJsonObject &payload)
+                              qint64 baseVersion, const QJsonObject &payload, const QString &changeId)
 {
     storage::OutboxChange change;
-    change.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    change.id = changeId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces) : changeId;
     change.kind = kind;
     change.entityId = entityId;
     change.baseVersion = baseVersion;

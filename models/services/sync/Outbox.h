@@ -15,9 +15,11 @@ class LocalCache;
 namespace upstream::sync {
 
 // kind: verdict | verdict_undo | ledger_upsert | ledger_approve | audit (see SyncPush.cpp for each payload).
-// baseVersion: the server version the edit was based on (0 = a new row). Returns the change id.
+// baseVersion: the server version the edit was based on (0 = a new row). changeId: a fresh UUID the caller made
+// (a verdict names its judgment with it, as the server does: judgments.client_uuid), or empty to have one made here.
+// Returns the change id.
 Result<QString> enqueueChange(storage::LocalCache &cache, const QString &kind, const QString &entityId,
-                              qint64 baseVersion, const QJsonObject &payload);
+                              qint64 baseVersion, const QJsonObject &payload, const QString &changeId = {});
 // Queues one audit event (SPEC 8: who, what, when, which workstation) in the same transaction as the act it
 // records; the sync service appends it to the server's hash-chained audit log. An empty workstation means this
 // computer's host name.

@@ -1,11 +1,16 @@
 // Pushing queued changes: the batch with its fallback, and one transaction per change (see SyncPush.h).
 #include "SyncPush.h"
 
+#include "alerts/AlertBook.h"
 #include "storage/pg/PgConnection.h"
 #include "storage/pg/PushStatements.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QSet>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace upstream::sync {
 
@@ -30,11 +35,7 @@ QVariant nullable(const QJsonValue &v)
 
 QString statusForVerdict(const QString &verdict)
 {
-    if (verdict == QLatin1String("real"))
-        return QStringLiteral("acknowledged");
-    if (verdict == QLatin1String("noise"))
-        return QStringLiteral("resolved");
-    return QStringLiteral("pending");
+    return alerts::statusName(alerts::statusForVerdict(alerts::verdictFromName(verdict)));
 }
 
 // The outcome of applying a change inside the open transaction.
@@ -48,7 +49,8 @@ Result<Applied> applyVerdict(storage::PgConnection &conn, qint64 customer, const
     const QVariant alert = c.payload.value(QStringLiteral("alert_id")).toString();
     if (Status st = storage::upsertJudgment(conn, customer, alert, verdict,
                                             nullable(c.payload.value(QStringLiteral("reason_code"))),
-                                            nullable(c.payload.value(QStringLiteral("notes"))), c.id);
+                                            nullable(c.payload.value(QStringLiteral("notes"))), c.id,
+                                            nullable(c.payload.value(QStringLiteral("judged_at"))));
         !st.ok())
         return st.error();
     if (Status st = storage::setAlertStatus(conn, customer, alert, statusForVerdict(verdict)); !st.ok())
@@ -67,7 +69,8 @@ Result<Applied> applyVerdictUndo(storage::PgConnection &conn, qint64 customer, c
     } else {
         if (Status st = storage::restoreOwnJudgment(conn, customer, alert, restored,
                                                     nullable(c.payload.value(QStringLiteral("restored_reason_code"))),
-                                                    nullable(c.payload.value(QStringLiteral("restored_notes"))));
+                                                    nullable(c.payload.value(QStringLiteral("restored_notes"))),
+                                                    nullable(c.payload.value(QStringLiteral("restored_judged_at"))));
             !st.ok())
             return st.error();
     }
@@ -138,9 +141,9 @@ Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, co
 {
     PushResult result;
     result.changeId = change.id;
-    if (Status st = storage::beginPush(conn); !st.ok())
+    if (Status st = conn.begin(); !st.ok())
         return st.error();
-    auto rollback = [&] { storage::rollbackPush(conn); };
+    auto rollback = [&] { (void)conn.rollback(); };
 
     auto mark = storage::claimChange(conn, customerId, change.id, change.kind);
     if (!mark.ok()) {
@@ -185,14 +188,16 @@ Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, co
         result.theirs = storage::currentLedgerRow(conn, customerId, change.entityId);
         return result;
     }
-    if (Status st = storage::commitPush(conn); !st.ok())
+    if (Status st = conn.commit(); !st.ok())
         return st.error(); // unknown whether it committed: the retry will tell (applied_changes)
     result.outcome = PushOutcome::Applied;
     return result;
 }
 
-Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
-                   std::vector<PushResult> &results)
+namespace {
+
+Status pushAll(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
+               std::vector<PushResult> &results)
 {
     if (changes.empty())
         return Status::success();
@@ -223,6 +228,72 @@ Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::ve
         results.push_back(std::move(r.value()));
     }
     return Status::success();
+}
+
+// The entities whose server rows an acknowledgement carries back: alerts of verdicts, ledger entries.
+void acknowledgedEntities(const std::vector<OutboxChange> &changes, const std::vector<PushResult> &results,
+                          QStringList &alertIds, QStringList &ledgerIds)
+{
+    QHash<QString, const OutboxChange *> byId;
+    for (const OutboxChange &c : changes)
+        byId.insert(c.id, &c);
+    QSet<QString> alerts, ledger;
+    for (const PushResult &r : results) {
+        if (r.outcome != PushOutcome::Applied && r.outcome != PushOutcome::AlreadyApplied)
+            continue;
+        const OutboxChange *c = byId.value(r.changeId);
+        if (!c)
+            continue;
+        if (c->kind.startsWith(QLatin1String("verdict"))) {
+            const QString alert = c->payload.value(QStringLiteral("alert_id")).toVariant().toString();
+            bool numeric = false;
+            alert.toLongLong(&numeric);
+            if (numeric && !alerts.contains(alert))
+                alerts.insert(alert), alertIds << alert;
+        } else if (c->kind.startsWith(QLatin1String("ledger_")) && !ledger.contains(c->entityId)) {
+            ledger.insert(c->entityId);
+            ledgerIds << c->entityId;
+        }
+    }
+}
+
+void dropAcknowledged(std::vector<PushResult> &results)
+{
+    results.erase(std::remove_if(results.begin(), results.end(),
+                                 [](const PushResult &r) {
+                                     return r.outcome == PushOutcome::Applied ||
+                                            r.outcome == PushOutcome::AlreadyApplied;
+                                 }),
+                  results.end());
+}
+
+} // namespace
+
+Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
+                   std::vector<PushResult> &results, storage::PulledBatch *acknowledgedRows)
+{
+    std::vector<PushResult> mine;
+    Status pushed = pushAll(conn, customerId, changes, mine);
+    if (acknowledgedRows) {
+        *acknowledgedRows = {};
+        Status read = pushed;
+        if (read.ok()) {
+            QStringList alertIds, ledgerIds;
+            acknowledgedEntities(changes, mine, alertIds, ledgerIds);
+            auto rows = storage::serverRowsAfterPush(conn, customerId, alertIds, ledgerIds);
+            if (rows.ok())
+                *acknowledgedRows = std::move(rows.value());
+            else
+                read = rows.error();
+        }
+        if (!read.ok()) {
+            dropAcknowledged(mine); // without the server's rows they must not leave the outbox: pushed again later
+            results.insert(results.end(), mine.begin(), mine.end());
+            return read;
+        }
+    }
+    results.insert(results.end(), mine.begin(), mine.end());
+    return pushed;
 }
 
 } // namespace upstream::sync

@@ -12,6 +12,7 @@
 // never takes the others with it. Reading the outbox and recording the outcomes is storage/cache/OutboxStore's.
 #include "core/Result.h"
 #include "storage/cache/OutboxStore.h"
+#include "storage/pg/PullQueries.h"
 
 #include <QString>
 
@@ -47,7 +48,14 @@ Result<std::vector<std::optional<PushResult>>> pushBatch(storage::PgConnection &
 // a ledger change conflicts, later changes to the same entity are held back (not pushed, no result): they were based on
 // the refused edit and stay queued until the user resolves the conflict. Stops at the first connection failure and
 // returns it; results then holds what was acknowledged before.
+//
+// acknowledgedRows (optional): filled with the server's rows of what was acknowledged (Applied or AlreadyApplied;
+// storage::serverRowsAfterPush), read after the push — the ledger entries' versions, ids and stamps, the alerts
+// and the operator's judgments — for the cache to store with the results (storage::recordPushAcknowledgement).
+// The pull leaves out what only this workstation changed, so this is how the cache learns what the server stamped.
+// When they cannot be read, the acknowledged results are dropped from `results` and the error returned: the changes
+// stay queued and the next push gets AlreadyApplied and reads them then.
 Status pushChanges(storage::PgConnection &conn, qint64 customerId, const std::vector<OutboxChange> &changes,
-                   std::vector<PushResult> &results);
+                   std::vector<PushResult> &results, storage::PulledBatch *acknowledgedRows = nullptr);
 
 } // namespace upstream::sync

@@ -102,7 +102,8 @@ Result<QSet<QString>> applyVerdicts(storage::PgConnection &conn, qint64 customer
                         {QStringLiteral("alert_id"), c->payload.value(QStringLiteral("alert_id"))},
                         {QStringLiteral("verdict"), c->payload.value(QStringLiteral("verdict"))},
                         {QStringLiteral("reason_code"), orNull(c->payload.value(QStringLiteral("reason_code")))},
-                        {QStringLiteral("notes"), orNull(c->payload.value(QStringLiteral("notes")))}});
+                        {QStringLiteral("notes"), orNull(c->payload.value(QStringLiteral("notes")))},
+                        {QStringLiteral("judged_at"), orNull(c->payload.value(QStringLiteral("judged_at")))}});
     return storage::pushVerdicts(conn, customer, input);
 }
 
@@ -118,7 +119,8 @@ Result<QSet<QString>> applyVerdictUndos(storage::PgConnection &conn, qint64 cust
                         {QStringLiteral("verdict"), orNull(p.value(QStringLiteral("restored_verdict")))},
                         {QStringLiteral("reason_code"), orNull(p.value(QStringLiteral("restored_reason_code")))},
                         {QStringLiteral("notes"), orNull(p.value(QStringLiteral("restored_notes")))},
-                        {QStringLiteral("status"), orNull(p.value(QStringLiteral("restored_status")))}});
+                        {QStringLiteral("status"), orNull(p.value(QStringLiteral("restored_status")))},
+                        {QStringLiteral("judged_at"), orNull(p.value(QStringLiteral("restored_judged_at")))}});
     }
     return storage::pushVerdictUndos(conn, customer, input);
 }
@@ -329,14 +331,14 @@ Result<std::vector<std::optional<PushResult>>> pushBatch(storage::PgConnection &
             results[i] = PushResult{changes[i].id, PushOutcome::Rejected, {}, *why};
     }
 
-    if (Status st = storage::beginPush(conn); !st.ok())
+    if (Status st = conn.begin(); !st.ok())
         return st.error();
     auto applied = applyInTransaction(conn, customerId, changes, results);
     if (!applied.ok()) {
-        storage::rollbackPush(conn);
+        (void)conn.rollback();
         return applied.error();
     }
-    if (Status st = storage::commitPush(conn); !st.ok())
+    if (Status st = conn.commit(); !st.ok())
         return st.error(); // unknown whether it committed: the retry will tell (applied_changes)
     results = std::move(applied.value());
     for (size_t i = 0; i < changes.size(); ++i) {

@@ -5,6 +5,7 @@
 #include "storage/cache/OutboxStore.h"
 #include "storage/cache/SyncCacheStore.h"
 #include "storage/pg/PgConnection.h"
+#include "storage/pg/PullQueries.h"
 
 #include <future>
 
@@ -27,11 +28,13 @@ Result<PullTotals> pullUntilCurrent(storage::PgConnection &conn, storage::LocalC
             return totals;
         next = fetch(batch->toSeq); // read the next batch while this one is applied
         const auto started = std::chrono::steady_clock::now();
-        if (Status st = storage::applyPulled(cache, batch.value()); !st.ok()) {
+        auto applied = storage::applyPulled(cache, batch.value());
+        if (!applied.ok()) {
             next.wait(); // the helper thread still uses the connection
-            return st.error();
+            return applied.error();
         }
         totals.cacheTime += std::chrono::steady_clock::now() - started;
+        totals.changes.merge(applied.value());
         totals.rows += batch->rowCount();
         ++totals.batches;
     }
@@ -40,6 +43,11 @@ Result<PullTotals> pullUntilCurrent(storage::PgConnection &conn, storage::LocalC
 Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cache, qint64 customerId)
 {
     SyncRound round;
+    auto origin = storage::changeOrigin(cache);
+    if (!origin.ok())
+        return origin.error();
+    if (Status st = storage::setChangeOrigin(conn, origin.value()); !st.ok())
+        return st.error();
     for (;;) {
         auto changes = storage::pendingChanges(cache, kPushBatchChanges);
         if (!changes.ok())
@@ -47,7 +55,8 @@ Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cac
         if (changes->empty())
             break;
         std::vector<PushResult> results;
-        const Status pushed = pushChanges(conn, customerId, changes.value(), results);
+        PulledBatch acknowledged;
+        const Status pushed = pushChanges(conn, customerId, changes.value(), results, &acknowledged);
         if (pushed.ok() && results.empty())
             break; // nothing was decided (only held-back changes): do not spin
         for (const PushResult &r : results) {
@@ -59,11 +68,13 @@ Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cac
             }
         }
         if (!pushed.ok()) {
-            (void)storage::recordPushResults(cache, results); // keep what was acknowledged
+            (void)storage::recordPushResults(cache, results); // keep what was decided (conflicts, refusals)
             return pushed.error();
         }
-        if (Status st = storage::recordPushResults(cache, results); !st.ok())
-            return st.error();
+        auto recorded = storage::recordPushAcknowledgement(cache, results, acknowledged);
+        if (!recorded.ok())
+            return recorded.error();
+        round.acknowledged.merge(recorded.value());
         if (round.rejected > 0)
             break; // rejected changes stay queued with their error; do not spin on them
     }
@@ -71,6 +82,7 @@ Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cac
     if (!pulled.ok())
         return pulled.error();
     round.pulledRows = pulled->rows;
+    round.pulled = pulled->changes;
     return round;
 }
 

@@ -5,6 +5,7 @@
 // SyncCacheStore). Reading the next batch overlaps applying this one. syncOnce runs a whole round on the calling
 // thread (CLI, tests); SyncService runs the same steps spread over its threads.
 #include "core/Result.h"
+#include "storage/cache/SyncCacheStore.h"
 #include "storage/pg/PullQueries.h"
 #include "sync/SyncPush.h"
 
@@ -17,6 +18,7 @@ class PgConnection;
 
 namespace upstream::sync {
 
+using storage::CacheChanges;
 using storage::PulledBatch;
 using storage::PulledRow;
 
@@ -30,19 +32,24 @@ constexpr int kPullBatchRows = 20000;
 // transaction per batch), a helper thread already reads batch n + 1 from the server, so the pull runs at the speed
 // of the slower side instead of the sum of both. The connection is used by that helper thread only.
 struct PullTotals {
-    int rows = 0;
+    int rows = 0; // received from the server (what only this workstation changed is not sent)
     int batches = 0;
+    CacheChanges changes;                  // what the received rows changed in the cache
     std::chrono::nanoseconds cacheTime{0}; // spent applying batches to the cache
 };
 Result<PullTotals> pullUntilCurrent(storage::PgConnection &conn, storage::LocalCache &cache, qint64 customerId);
 
-// One full round on the calling thread (CLI, tests): push everything queued, then pull until current.
+// One full round on the calling thread (CLI, tests): the connection takes the cache's change origin
+// (storage::changeOrigin), everything queued is pushed (each acknowledgement recorded with the server rows it
+// carried), then the pull runs until current, leaving out what only this workstation changed.
 struct SyncRound {
     int pushed = 0;
     int alreadyApplied = 0;
     int conflicts = 0;
     int rejected = 0;
-    int pulledRows = 0;
+    int pulledRows = 0;        // rows received by the pull
+    CacheChanges acknowledged; // what the push acknowledgements' server rows changed in the cache
+    CacheChanges pulled;       // what the pulled rows changed in the cache
 };
 Result<SyncRound> syncOnce(storage::PgConnection &conn, storage::LocalCache &cache, qint64 customerId);
 

@@ -16,7 +16,7 @@ namespace upstream::sync {
 
 SyncWorker::SyncWorker(QObject *parent) : QObject(parent) {}
 
-void SyncWorker::connectToServer(const storage::PgConnectionParams &params)
+void SyncWorker::connectToServer(const storage::PgConnectionParams &params, const QString &origin)
 {
     disconnectFromServer();
     auto c = storage::PgConnection::connect(params);
@@ -25,6 +25,11 @@ void SyncWorker::connectToServer(const storage::PgConnectionParams &params)
         return;
     }
     m_conn = std::make_unique<storage::PgConnection>(std::move(c.value()));
+    if (Status st = storage::setChangeOrigin(*m_conn, origin); !st.ok()) {
+        m_conn.reset();
+        emit connected(false, int(st.error().code), st.error().message);
+        return;
+    }
     // Each customer announces its changes on its own opaque channel, readable only by its members (0006). A server
     // without change_channels still announces on upstream_changes.
     QStringList channels;
@@ -61,14 +66,16 @@ void SyncWorker::disconnectFromServer()
 void SyncWorker::push(qint64 customerId, const std::vector<OutboxChange> &changes)
 {
     std::vector<PushResult> results;
+    PulledBatch acknowledgedRows;
     if (!m_conn) {
-        emit pushed(results, QStringLiteral("not connected"));
+        emit pushed(results, acknowledgedRows, QStringLiteral("not connected"));
         return;
     }
     m_notifier->setEnabled(false); // our own statements' traffic is not a notification
-    const Status st = pushChanges(*m_conn, customerId, changes, results);
+    const Status st = pushChanges(*m_conn, customerId, changes, results, &acknowledgedRows);
     m_notifier->setEnabled(true);
-    emit pushed(results, st.ok() ? QString() : st.error().message); // what was acknowledged still counts
+    // What was decided still counts (conflicts, refusals, and acknowledgements whose server rows were read).
+    emit pushed(results, acknowledgedRows, st.ok() ? QString() : st.error().message);
 }
 
 void SyncWorker::pull(qint64 customerId, qint64 afterSeq)
@@ -103,8 +110,9 @@ SyncCacheWriter::~SyncCacheWriter()
 
 void SyncCacheWriter::apply(const PulledBatch &batch)
 {
-    const Status st = storage::applyPulled(*m_cache, batch);
-    emit applied(batch.fromSeq, batch.toSeq, batch.rowCount(), st.ok() ? QString() : st.error().message);
+    auto changes = storage::applyPulled(*m_cache, batch);
+    emit applied(batch.rowCount(), changes.ok() ? changes.value() : CacheChanges(),
+                 changes.ok() ? QString() : changes.error().message);
 }
 
 // --- service ---------------------------------------------------------------------------------------------------
@@ -117,6 +125,7 @@ SyncService::SyncService(std::shared_ptr<storage::LocalCache> cache, ConnectionS
     qRegisterMetaType<std::vector<PushResult>>();
     qRegisterMetaType<PulledBatch>();
     qRegisterMetaType<SyncRound>();
+    qRegisterMetaType<CacheChanges>();
     m_worker = new SyncWorker;
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
@@ -144,8 +153,10 @@ SyncService::SyncService(std::shared_ptr<storage::LocalCache> cache, ConnectionS
     m_retry.setSingleShot(true);
     connect(&m_retry, &QTimer::timeout, this, [this] {
         m_status->setState(ConnectionState::Connecting);
-        QMetaObject::invokeMethod(m_worker, "connectToServer", Qt::QueuedConnection,
-                                  Q_ARG(upstream::storage::PgConnectionParams, m_params));
+        QMetaObject::invokeMethod(
+            m_worker,
+            [worker = m_worker, params = m_params, origin = m_origin] { worker->connectToServer(params, origin); },
+            Qt::QueuedConnection);
     });
 }
 
@@ -167,6 +178,12 @@ void SyncService::start(const storage::PgConnectionParams &params, qint64 custom
 {
     m_params = params;
     m_customer = customerId;
+    // Read here, on the cache's thread. Without one (an unreadable cache) nothing is left out of the pull.
+    auto origin = storage::changeOrigin(*m_cache);
+    if (!origin.ok())
+        log::warn(QStringLiteral("sync: no change origin, the pull brings back this workstation's own changes: %1")
+                      .arg(origin.error().message));
+    m_origin = origin.ok() ? origin.value() : QString();
     m_running = true;
     m_backoff = std::chrono::milliseconds(1000);
     m_retry.start(0);
@@ -262,14 +279,19 @@ void SyncService::beginRound()
                               Q_ARG(std::vector<upstream::sync::OutboxChange>, changes.value()));
 }
 
-void SyncService::onPushed(const std::vector<PushResult> &results, const QString &error)
+void SyncService::onPushed(const std::vector<PushResult> &results, const PulledBatch &acknowledgedRows,
+                           const QString &error)
 {
     if (!m_inRound)
         return;
-    if (Status st = storage::recordPushResults(*m_cache, results); !st.ok())
-        log::error(QStringLiteral("sync: cannot record push results: %1").arg(st.error().message));
-    else if (!results.empty())
-        emit pushAcknowledged(results);
+    if (auto recorded = storage::recordPushAcknowledgement(*m_cache, results, acknowledgedRows); !recorded.ok()) {
+        log::error(QStringLiteral("sync: cannot record push results: %1").arg(recorded.error().message));
+    } else {
+        if (!results.empty())
+            emit pushAcknowledged(results);
+        if (!recorded->empty()) // what the server stamped that the cache did not hold yet
+            emit cacheChanged(recorded.value());
+    }
     int conflicts = 0;
     for (const PushResult &r : results) {
         switch (r.outcome) {
@@ -337,20 +359,21 @@ void SyncService::onPulled(const PulledBatch &batch, const QString &error)
         return;
     }
     requestPull(batch.toSeq); // the worker reads the next batch while this one is applied
-    if (Status st = storage::applyPulled(*m_cache, batch); !st.ok()) {
-        log::error(QStringLiteral("sync: cannot apply pulled changes: %1").arg(st.error().message));
+    auto changes = storage::applyPulled(*m_cache, batch);
+    if (!changes.ok()) {
+        log::error(QStringLiteral("sync: cannot apply pulled changes: %1").arg(changes.error().message));
         m_pullFrom = -1;
         finishRound();
         return;
     }
     m_round.pulledRows += batch.rowCount();
-    emit cacheChanged(); // once per batch
+    m_round.pulled.merge(changes.value());
+    if (!changes->empty())
+        emit cacheChanged(changes.value()); // once per batch that changed something
 }
 
-void SyncService::onApplied(qint64 fromSeq, qint64 toSeq, int rows, const QString &error)
+void SyncService::onApplied(int rows, const CacheChanges &changes, const QString &error)
 {
-    Q_UNUSED(fromSeq);
-    Q_UNUSED(toSeq);
     if (m_applying > 0)
         --m_applying;
     if (!m_inRound)
@@ -364,7 +387,9 @@ void SyncService::onApplied(qint64 fromSeq, qint64 toSeq, int rows, const QStrin
         return;
     }
     m_round.pulledRows += rows;
-    emit cacheChanged(); // once per batch
+    m_round.pulled.merge(changes);
+    if (!changes.empty())
+        emit cacheChanged(changes); // once per batch that changed something
     if (m_deferredPull)
         requestPull(*m_deferredPull);
     else if (m_pullDone && m_applying == 0)

@@ -6,10 +6,14 @@
 // outbox is read and push results recorded on the thread that owns the cache. A round: read queued changes → push
 // them on the worker (batches of kPushBatchChanges, one server transaction each) → record the results → pull
 // change_log batches on the worker while the cache thread applies the previous one (at most two batches in flight)
-// → cacheChanged once per applied batch. Rounds run on demand (requestSync(), e.g. after a local edit),
-// when another workstation's change is announced by NOTIFY upstream_changes, and every `pollInterval`.
-// A lost connection switches the state to Offline and retries with exponential backoff (1 s … 60 s); nothing
-// queued is lost because it is deleted from the outbox only after the server acknowledged it.
+// → cacheChanged once per applied batch that changed something, saying what (CacheChanges: which products, the
+// ledger). The sync connection carries the cache's change origin (storage::changeOrigin): the server stamps what
+// this workstation pushes with it, the push acknowledgement brings back the rows as the server stamped them (stored
+// with the results), and the pull leaves out what only this workstation changed — the operator's own verdict
+// comes back to nobody's screen but the other workstations'. Rounds run on demand (requestSync(), e.g. after a local
+// edit), when another workstation's change is announced by NOTIFY upstream_changes, and every `pollInterval`. A lost
+// connection switches the state to Offline and retries with exponential backoff (1 s … 60 s); nothing queued is lost
+// because it is deleted from the outbox only after the server acknowledged it.
 #include "storage/pg/PgConnection.h"
 #include "sync/ConnectionState.h"
 #include "sync/SyncRound.h"
@@ -49,7 +53,9 @@ public slots:
     void requestSync();
 
 signals:
-    void cacheChanged(); // pulled rows were applied: views refresh
+    // Server rows were written into the cache (a pulled batch, or the rows a push acknowledgement carried) and
+    // changed it: the views showing what changed refresh. Never emitted for a batch that changed nothing.
+    void cacheChanged(const upstream::sync::CacheChanges &changes);
     void conflictsDetected(int count);
     void roundFinished(const upstream::sync::SyncRound &round);
     // The server's answers for one pushed batch, after they were recorded in the cache (Applied / AlreadyApplied
@@ -59,9 +65,10 @@ signals:
 private:
     void beginRound();
     void beginRoundPushOnly();
-    void onPushed(const std::vector<upstream::sync::PushResult> &results, const QString &error);
+    void onPushed(const std::vector<upstream::sync::PushResult> &results,
+                  const upstream::sync::PulledBatch &acknowledgedRows, const QString &error);
     void onPulled(const upstream::sync::PulledBatch &batch, const QString &error);
-    void onApplied(qint64 fromSeq, qint64 toSeq, int rows, const QString &error);
+    void onApplied(int rows, const upstream::sync::CacheChanges &changes, const QString &error);
     void requestPull(qint64 afterSeq);
     void onConnected(bool ok, int errorCode, const QString &message);
     void goOffline(const QString &message);
@@ -80,6 +87,7 @@ private:
     QTimer m_retry;
     QTimer m_soon; // a change was queued locally: a round shortly, a burst of edits coalesced into one
     storage::PgConnectionParams m_params;
+    QString m_origin; // the cache's change origin, given to the worker's connection
     qint64 m_customer = 0;
     bool m_running = false;
     bool m_inRound = false;
@@ -104,7 +112,8 @@ public slots:
     void apply(const upstream::sync::PulledBatch &batch);
 
 signals:
-    void applied(qint64 fromSeq, qint64 toSeq, int rows, const QString &error);
+    // rows: received in the batch; changes: what they changed in the cache.
+    void applied(int rows, const upstream::sync::CacheChanges &changes, const QString &error);
 
 private:
     std::unique_ptr<storage::LocalCache> m_cache;
@@ -117,14 +126,16 @@ public:
     explicit SyncWorker(QObject *parent = nullptr);
 
 public slots:
-    void connectToServer(const upstream::storage::PgConnectionParams &params);
+    // origin: the cache's change origin (storage::setChangeOrigin), set on the connection before anything else.
+    void connectToServer(const upstream::storage::PgConnectionParams &params, const QString &origin);
     void push(qint64 customerId, const std::vector<upstream::sync::OutboxChange> &changes);
     void pull(qint64 customerId, qint64 afterSeq);
     void disconnectFromServer();
 
 signals:
     void connected(bool ok, int errorCode, const QString &message);
-    void pushed(const std::vector<upstream::sync::PushResult> &results, const QString &error);
+    void pushed(const std::vector<upstream::sync::PushResult> &results,
+                const upstream::sync::PulledBatch &acknowledgedRows, const QString &error);
     void pulled(const upstream::sync::PulledBatch &batch, const QString &error);
     void notified();
 
@@ -141,3 +152,4 @@ Q_DECLARE_METATYPE(std::vector<upstream::sync::OutboxChange>)
 Q_DECLARE_METATYPE(std::vector<upstream::sync::PushResult>)
 Q_DECLARE_METATYPE(upstream::sync::PulledBatch)
 Q_DECLARE_METATYPE(upstream::sync::SyncRound)
+Q_DECLARE_METATYPE(upstream::sync::CacheChanges)

@@ -1,6 +1,6 @@
 #include "DemoWorkspace.h"
 
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 #include "demo/DemoDataGenerator.h"
 #include "engines/DailyAggregate.h"
 #include "storage/cache/DemoLedgerStore.h"
@@ -9,6 +9,7 @@
 #include <QDateTime>
 
 #include <algorithm>
+#include <cmath>
 
 namespace upstream::workspace {
 namespace {
@@ -32,7 +33,7 @@ Status addLedgerEntries(storage::LocalCache &cache, const QDate &asOf)
     for (int i = 0; i < int(top.value().size()); ++i) {
         const storage::DemoLedgerAlert &alert = top.value()[std::size_t(i)];
         const QString state = QString::fromLatin1(kStates[i % kLedgerEntries]);
-        const qint64 expected = qint64(alert.dollars * 100.0 + 0.5);
+        const qint64 expected = qint64(std::llround(alert.dollars * 100.0));
         const bool recovered = state == QLatin1String("recovered");
         const QString at = asOf.addDays(-(i + 1)).startOfDay(Qt::UTC).addSecs(10 * 3600).toString(Qt::ISODate);
         entries.push_back({QStringLiteral("le-demo-%1").arg(i + 1), alert, expected,

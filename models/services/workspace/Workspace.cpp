@@ -136,7 +136,7 @@ QJsonObject WorkspaceOpener::manifestSummary(const QString &directory)
                        {QStringLiteral("created"), m.value(QStringLiteral("created"))}};
 }
 
-void WorkspaceOpener::create(const QString &directory, const QString &password, Done done)
+void WorkspaceOpener::create(const QString &directory, const QString &password, const Done &done)
 {
     if (exists(directory)) {
         done(makeError(ErrorCode::InvalidInput, tr("A workspace already exists in %1.").arg(directory)));
@@ -148,28 +148,30 @@ void WorkspaceOpener::create(const QString &directory, const QString &password, 
     }
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QByteArray deviceSecret = security::KeyVault::generateDeviceSecret();
-    m_secrets->write(deviceSecretKey(id), deviceSecret, [this, directory, id, password, deviceSecret, done](Status st) {
-        if (!st.ok()) {
-            done(st.error());
-            return;
-        }
-        runInWorker<OpenedWorkspace>(
-            this,
-            [directory, id, password, deviceSecret]() -> Result<OpenedWorkspace> {
-                const security::SecureBytes key = security::KeyVault::generateKey();
-                auto wrapped = security::KeyVault::wrap(key, password, deviceSecret, id);
-                if (!wrapped.ok())
-                    return wrapped.error();
-                QJsonObject manifest{{QStringLiteral("workspace_id"), id},
+    m_secrets->write(deviceSecretKey(id), deviceSecret,
+                     [this, directory, id, password, deviceSecret, done](const Status &st) {
+                         if (!st.ok()) {
+                             done(st.error());
+                             return;
+                         }
+                         runInWorker<OpenedWorkspace>(
+                             this,
+                             [directory, id, password, deviceSecret]() -> Result<OpenedWorkspace> {
+                                 const security::SecureBytes key = security::KeyVault::generateKey();
+                                 auto wrapped = security::KeyVault::wrap(key, password, deviceSecret, id);
+                                 if (!wrapped.ok())
+                                     return wrapped.error();
+                                 QJsonObject manifest{
+                                     {QStringLiteral("workspace_id"), id},
                                      {QStringLiteral("format"), 1},
                                      {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                                      {QStringLiteral("key"), wrapped->toJson()}};
-                if (Status written = writeManifest(directory, manifest); !written.ok())
-                    return written.error();
-                return openCache(directory, id, key);
-            },
-            done);
-    });
+                                 if (Status written = writeManifest(directory, manifest); !written.ok())
+                                     return written.error();
+                                 return openCache(directory, id, key);
+                             },
+                             done);
+                     });
 }
 
 struct WorkspaceOpener::Unwrapped {
@@ -250,7 +252,7 @@ void WorkspaceOpener::changePassword(const QString &directory, const QString &ol
             log::info(QStringLiteral("workspace key wrapped again with the new password"));
             return true;
         },
-        [done = std::move(done)](Result<bool> r) { done(r.ok() ? Status::success() : Status(r.error())); });
+        [done = std::move(done)](const Result<bool> &r) { done(r.ok() ? Status::success() : Status(r.error())); });
 }
 
 } // namespace upstream::workspace

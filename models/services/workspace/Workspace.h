@@ -51,7 +51,7 @@ public:
     // The workspace a user works in: the workspace/path setting (user or machine policy), else defaultDirectory().
     static QString configuredDirectory(const settings::Settings &settings);
 
-    void create(const QString &directory, const QString &password, Done done);
+    void create(const QString &directory, const QString &password, const Done &done);
     void open(const QString &directory, const QString &password, Done done);
     // The password changed (on the server, for a signed-in workspace): the key is wrapped again with the new one,
     // after the old one proved it can unwrap it, so the next start opens the local copy with the new password. The

@@ -167,7 +167,7 @@ Status LocalCache::migrate()
                              .arg(kSchemaVersion));
     while (m_version < kSchemaVersion) {
         const int next = m_version + 1;
-        const Status st = transaction([&]() -> Status {
+        Status st = transaction([&]() -> Status {
             if (Status s = m_db.exec(QString::fromUtf8(kMigrations[size_t(m_version)])); !s.ok())
                 return s;
             return m_db.exec(QStringLiteral("PRAGMA user_version = %1").arg(next));

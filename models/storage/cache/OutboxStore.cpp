@@ -113,43 +113,65 @@ Result<std::vector<OutboxChange>> pendingChanges(LocalCache &cache, int limit)
     return out;
 }
 
+namespace {
+
+Status recordResults(SyncStatementCache &statements, const std::vector<PushResult> &results)
+{
+    for (const PushResult &r : results) {
+        Status st;
+        switch (r.outcome) {
+        case PushOutcome::Applied:
+        case PushOutcome::AlreadyApplied:
+            st = statements.run(QStringLiteral("DELETE FROM outbox WHERE id = ?"), {r.changeId});
+            if (st.ok())
+                st = statements.run(QStringLiteral("DELETE FROM audit_queue WHERE id = ?"), {r.changeId});
+            break;
+        case PushOutcome::Conflict:
+            st = statements.run(
+                QStringLiteral("INSERT OR REPLACE INTO conflicts (outbox_id, entity_id, mine, theirs, "
+                               "detected_at) SELECT id, entity_id, payload, ?, ? FROM outbox WHERE id = ?"),
+                {json(r.theirs), nowIso(), r.changeId});
+            if (st.ok())
+                st = statements.run(QStringLiteral("UPDATE outbox SET state = 'conflict' WHERE id = ?"), {r.changeId});
+            break;
+        case PushOutcome::Rejected:
+            st =
+                statements.run(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?"),
+                               {r.message, r.changeId});
+            if (st.ok()) // an audit event: held back until the user retries it
+                st = statements.run(
+                    QStringLiteral("UPDATE audit_queue SET attempts = attempts + 1, last_error = ? WHERE id = ?"),
+                    {r.message, r.changeId});
+            break;
+        }
+        if (!st.ok())
+            return st;
+    }
+    return Status::success();
+}
+
+} // namespace
+
 Status recordPushResults(LocalCache &cache, const std::vector<PushResult> &results)
 {
     SyncStatementCache statements(cache);
-    return cache.transaction([&]() -> Status {
-        for (const PushResult &r : results) {
-            Status st;
-            switch (r.outcome) {
-            case PushOutcome::Applied:
-            case PushOutcome::AlreadyApplied:
-                st = statements.run(QStringLiteral("DELETE FROM outbox WHERE id = ?"), {r.changeId});
-                if (st.ok())
-                    st = statements.run(QStringLiteral("DELETE FROM audit_queue WHERE id = ?"), {r.changeId});
-                break;
-            case PushOutcome::Conflict:
-                st = statements.run(
-                    QStringLiteral("INSERT OR REPLACE INTO conflicts (outbox_id, entity_id, mine, theirs, "
-                                   "detected_at) SELECT id, entity_id, payload, ?, ? FROM outbox WHERE id = ?"),
-                    {json(r.theirs), nowIso(), r.changeId});
-                if (st.ok())
-                    st = statements.run(QStringLiteral("UPDATE outbox SET state = 'conflict' WHERE id = ?"),
-                                        {r.changeId});
-                break;
-            case PushOutcome::Rejected:
-                st = statements.run(
-                    QStringLiteral("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?"),
-                    {r.message, r.changeId});
-                if (st.ok()) // an audit event: held back until the user retries it
-                    st = statements.run(
-                        QStringLiteral("UPDATE audit_queue SET attempts = attempts + 1, last_error = ? WHERE id = ?"),
-                        {r.message, r.changeId});
-                break;
-            }
-            if (!st.ok())
-                return st;
-        }
-        return Status::success();
+    return cache.transaction([&] { return recordResults(statements, results); });
+}
+
+Result<CacheChanges> recordPushAcknowledgement(LocalCache &cache, const std::vector<PushResult> &results,
+                                               const PulledBatch &acknowledgedRows)
+{
+    SyncStatementCache statements(cache);
+    CacheChanges changes;
+    const Status st = cache.transaction([&]() -> Status {
+        if (Status recorded = recordResults(statements, results); !recorded.ok())
+            return recorded;
+        // After the results: an acknowledged change no longer holds its entity back.
+        return applyAcknowledgedRows(cache, statements, acknowledgedRows, changes);
     });
+    if (!st.ok())
+        return st.error();
+    return changes;
 }
 
 } // namespace upstream::storage

@@ -7,6 +7,7 @@
 // Connection: the LocalCache passed in, on the thread that owns it. The appends run inside the caller's transaction
 // (the edit they describe); recordPushResults opens its own.
 #include "core/Result.h"
+#include "storage/cache/SyncCacheStore.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -50,5 +51,10 @@ Result<std::vector<OutboxChange>> pendingChanges(LocalCache &cache, int limit);
 // Records push results in one transaction: applied/already-applied rows leave the outbox; conflicts are kept
 // (state 'conflict') with both versions in the conflicts table; rejected changes are kept with their error.
 Status recordPushResults(LocalCache &cache, const std::vector<PushResult> &results);
+// The same, and in the same transaction the server rows the acknowledgement carried (storage::serverRowsAfterPush)
+// are written as a pull would write them (storage/cache/SyncCacheStore applyAcknowledgedRows): the change leaves
+// the outbox together with what the server stamped on it, so the pull may leave it out. Returns what changed.
+Result<CacheChanges> recordPushAcknowledgement(LocalCache &cache, const std::vector<PushResult> &results,
+                                               const PulledBatch &acknowledgedRows);
 
 } // namespace upstream::storage

@@ -79,10 +79,7 @@ Result<alerts::AlertBook> loadCacheAlertHistory(LocalCache &cache)
         auto &r = q.value();
         alerts::Alert a;
         a.id = ++id;
-        const QString status = r.text(1);
-        a.status = status == QLatin1String("acknowledged") ? alerts::AlertStatus::Acknowledged
-                   : status == QLatin1String("resolved")   ? alerts::AlertStatus::Resolved
-                                                           : alerts::AlertStatus::Pending;
+        a.status = alerts::statusFromName(r.text(1));
         a.suppressed = r.int64(2) != 0;
         a.suppressionBadge = r.text(3);
         a.createdAt = QDateTime::fromString(r.text(4), Qt::ISODate);
@@ -94,12 +91,9 @@ Result<alerts::AlertBook> loadCacheAlertHistory(LocalCache &cache)
         a.signal.fingerprint = r.text(10);
         for (const QJsonValue v : QJsonDocument::fromJson(r.text(11).toUtf8()).array()) {
             const QJsonObject j = v.toObject();
-            const QString verdict = j.value(QStringLiteral("verdict")).toString();
             alerts::Judgment jd;
             jd.operatorId = j.value(QStringLiteral("operator")).toString();
-            jd.verdict = verdict == QLatin1String("real")    ? alerts::Verdict::Real
-                         : verdict == QLatin1String("noise") ? alerts::Verdict::Noise
-                                                             : alerts::Verdict::NeedsFollowup;
+            jd.verdict = alerts::verdictFromName(j.value(QStringLiteral("verdict")).toString());
             jd.at = QDateTime::fromString(j.value(QStringLiteral("at")).toString(), Qt::ISODate);
             a.judgments.push_back(jd);
         }

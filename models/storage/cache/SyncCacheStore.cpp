@@ -4,6 +4,7 @@
 #include "storage/cache/SyncStatementCache.h"
 
 #include <QJsonDocument>
+#include <QUuid>
 
 #include <cstdlib>
 #include <set>
@@ -50,9 +51,23 @@ Status run(SyncStatementCache &statements, const QString &sql, const std::vector
     return statements.run(sql, params);
 }
 
-Status applySignal(SyncStatementCache &cache, const QJsonObject &r)
+// Adds what the last statement changed to `changes`, for the dashboard of `product` (empty: unknown, all of them).
+void count(SyncStatementCache &statements, CacheChanges &changes, const QString &product)
 {
-    return run(
+    const int n = statements.changes();
+    if (n <= 0)
+        return;
+    changes.rows += n;
+    if (product.isEmpty())
+        changes.allProducts = true;
+    else
+        changes.products.insert(product);
+}
+
+// The upserts below update only a row that differs (their WHERE), so that changes() counts real changes.
+Status applySignal(SyncStatementCache &cache, const QJsonObject &r, CacheChanges &changes)
+{
+    Status st = run(
         cache,
         QStringLiteral(
             "INSERT INTO signals (id, product, signal_type, payer, cpt_group, reason, severity, confidence, "
@@ -64,40 +79,87 @@ Status applySignal(SyncStatementCache &cache, const QJsonObject &r)
             "current_value=excluded.current_value, delta=excluded.delta, p_value=excluded.p_value, "
             "dollars=excluded.dollars, window_start=excluded.window_start, window_end=excluded.window_end, "
             "as_of=excluded.as_of, evidence=excluded.evidence, computed_at=excluded.computed_at, "
-            "server_version=server_version+1"),
+            "server_version=server_version+1 "
+            "WHERE (signals.product, signals.signal_type, signals.payer, signals.cpt_group, signals.reason, "
+            "signals.severity, signals.confidence, signals.baseline_value, signals.current_value, signals.delta, "
+            "signals.p_value, signals.dollars, signals.window_start, signals.window_end, signals.as_of, "
+            "signals.evidence, signals.computed_at) IS NOT (excluded.product, excluded.signal_type, excluded.payer, "
+            "excluded.cpt_group, excluded.reason, excluded.severity, excluded.confidence, excluded.baseline_value, "
+            "excluded.current_value, excluded.delta, excluded.p_value, excluded.dollars, excluded.window_start, "
+            "excluded.window_end, excluded.as_of, excluded.evidence, excluded.computed_at)"),
         {text(r, "signal_id"), text(r, "product"), text(r, "signal_type"), r.value(QStringLiteral("payer")).toString(),
          text(r, "cpt_group"), text(r, "reason"), text(r, "severity"), real(r, "confidence"), real(r, "baseline_value"),
          real(r, "current_value"), real(r, "delta"), real(r, "p_value"), real(r, "dollars"), text(r, "window_start"),
          text(r, "window_end"), text(r, "window_end"), json(r.value(QStringLiteral("evidence")).toObject()),
          text(r, "computed_at")});
+    if (st.ok())
+        count(cache, changes, r.value(QStringLiteral("product")).toString());
+    return st;
 }
 
-Status applyAlert(SyncStatementCache &cache, const QJsonObject &r)
+Status applyAlert(SyncStatementCache &cache, const QJsonObject &r, CacheChanges &changes)
 {
-    return run(cache,
-               QStringLiteral("INSERT INTO alerts (id, signal_id, product, status, suppressed, suppression_reason, "
-                              "created_at, version) VALUES (?,?,?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET "
-                              "status=excluded.status, suppressed=excluded.suppressed, "
-                              "suppression_reason=excluded.suppression_reason, version=version+1"),
-               {text(r, "alert_id"), text(r, "signal_id"), text(r, "product"), text(r, "status"),
-                qint64(r.value(QStringLiteral("suppressed")).toBool() ? 1 : 0), text(r, "suppression_reason"),
-                text(r, "created_at")});
+    Status st =
+        run(cache,
+            QStringLiteral("INSERT INTO alerts (id, signal_id, product, status, suppressed, suppression_reason, "
+                           "created_at, version) VALUES (?,?,?,?,?,?,?,1) ON CONFLICT(id) DO UPDATE SET "
+                           "status=excluded.status, suppressed=excluded.suppressed, "
+                           "suppression_reason=excluded.suppression_reason, version=version+1 "
+                           "WHERE (alerts.status, alerts.suppressed, alerts.suppression_reason) IS NOT "
+                           "(excluded.status, excluded.suppressed, excluded.suppression_reason)"),
+            {text(r, "alert_id"), text(r, "signal_id"), text(r, "product"), text(r, "status"),
+             qint64(r.value(QStringLiteral("suppressed")).toBool() ? 1 : 0), text(r, "suppression_reason"),
+             text(r, "created_at")});
+    if (st.ok())
+        count(cache, changes, r.value(QStringLiteral("product")).toString());
+    return st;
 }
 
-Status applyJudgment(SyncStatementCache &cache, const QJsonObject &r)
+Status applyJudgment(SyncStatementCache &cache, const QJsonObject &r, CacheChanges &changes)
 {
+    const QString product = r.value(QStringLiteral("product")).toString();
     // One judgment per (alert, operator): a row made elsewhere under another client id replaces ours.
     if (Status st = run(cache, QStringLiteral("DELETE FROM judgments WHERE alert_id = ? AND operator = ? AND id <> ?"),
                         {text(r, "alert_id"), text(r, "operator"), text(r, "client_uuid")});
         !st.ok())
         return st;
-    return run(cache,
-               QStringLiteral("INSERT INTO judgments (id, server_id, alert_id, operator, verdict, reason_code, notes, "
-                              "judged_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                              "server_id=excluded.server_id, verdict=excluded.verdict, "
-                              "reason_code=excluded.reason_code, notes=excluded.notes, judged_at=excluded.judged_at"),
-               {text(r, "client_uuid"), text(r, "judgment_id"), text(r, "alert_id"), text(r, "operator"),
-                text(r, "verdict"), text(r, "reason_code"), text(r, "notes"), text(r, "updated_at")});
+    count(cache, changes, product);
+    // The operator's own time when the server has it (0010), else the server's receipt (older servers).
+    const QVariant judgedAt = r.contains(QStringLiteral("judged_at")) ? text(r, "judged_at") : text(r, "updated_at");
+    // server_id is bookkeeping (deletions are matched on it), not something a screen shows: set apart, not counted.
+    if (Status st =
+            run(cache,
+                QStringLiteral("INSERT INTO judgments (id, server_id, alert_id, operator, verdict, reason_code, "
+                               "notes, judged_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                               "verdict=excluded.verdict, reason_code=excluded.reason_code, "
+                               "notes=excluded.notes, judged_at=excluded.judged_at "
+                               "WHERE (judgments.verdict, judgments.reason_code, judgments.notes, "
+                               "judgments.judged_at) IS NOT (excluded.verdict, excluded.reason_code, "
+                               "excluded.notes, excluded.judged_at)"),
+                {text(r, "client_uuid"), text(r, "judgment_id"), text(r, "alert_id"), text(r, "operator"),
+                 text(r, "verdict"), text(r, "reason_code"), text(r, "notes"), judgedAt});
+        !st.ok())
+        return st;
+    count(cache, changes, product);
+    return run(cache, QStringLiteral("UPDATE judgments SET server_id = ? WHERE id = ? AND server_id IS NOT ?"),
+               {text(r, "judgment_id"), text(r, "client_uuid"), text(r, "judgment_id")});
+}
+
+Status deleteJudgment(SyncStatementCache &cache, const QJsonObject &key, CacheChanges &changes)
+{
+    const QVariant serverId = text(key, "judgment_id");
+    CipherStatement *product = cache.statement(
+        QStringLiteral("SELECT a.product FROM judgments j JOIN alerts a ON a.id = j.alert_id WHERE j.server_id = ?"));
+    if (!product)
+        return cache.lastError();
+    product->bind(1, serverId);
+    QString of;
+    if (Status st = product->forEachRow([&] { of = product->text(0); }); !st.ok())
+        return st;
+    if (Status st = run(cache, QStringLiteral("DELETE FROM judgments WHERE server_id = ?"), {serverId}); !st.ok())
+        return st;
+    count(cache, changes, of);
+    return Status::success();
 }
 
 // A pulled ledger row in the server's row form (to_jsonb of upstream.ledger_entries, as LedgerEntry::fromServerRow
@@ -132,7 +194,8 @@ QJsonObject ledgerServerRow(const PgResult &rows, int i)
 
 // Ledger rows as pulled (LedgerPullColumn): the server's bytes are bound as they are, one prepared statement each
 // for upserts and deletions. A row with a local edit still queued is left alone until the push has decided on it.
-Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const std::set<QString> &pending)
+Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const std::set<QString> &pending,
+                       CacheChanges &changes)
 {
     const QString upsert = QStringLiteral(
         "INSERT INTO ledger_entries (id, server_id, alert_id, signal_id, product, payer, expected_cents, "
@@ -143,8 +206,21 @@ Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const st
         "recovered_cents=excluded.recovered_cents, recovered_date=excluded.recovered_date, "
         "state=excluded.state, owner=excluded.owner, notes=excluded.notes, "
         "approved_by=excluded.approved_by, approved_at=excluded.approved_at, version=excluded.version, "
-        "updated_at=excluded.updated_at, recovered_by=excluded.recovered_by");
-    const QString remove = QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ?");
+        "updated_at=excluded.updated_at, recovered_by=excluded.recovered_by "
+        "WHERE (ledger_entries.server_id, ledger_entries.alert_id, ledger_entries.signal_id, ledger_entries.product, "
+        "ledger_entries.payer, ledger_entries.expected_cents, ledger_entries.recovered_cents, "
+        "ledger_entries.recovered_date, ledger_entries.state, ledger_entries.owner, ledger_entries.notes, "
+        "ledger_entries.approved_by, ledger_entries.approved_at, ledger_entries.version, ledger_entries.updated_at, "
+        "ledger_entries.recovered_by) IS NOT (excluded.server_id, excluded.alert_id, excluded.signal_id, "
+        "excluded.product, excluded.payer, excluded.expected_cents, excluded.recovered_cents, "
+        "excluded.recovered_date, excluded.state, excluded.owner, excluded.notes, excluded.approved_by, "
+        "excluded.approved_at, excluded.version, excluded.updated_at, excluded.recovered_by)");
+    const QString remove = QStringLiteral("DELETE FROM ledger_entries WHERE server_id = ? RETURNING product");
+    auto counted = [&](const QString &product) {
+        ++changes.rows;
+        changes.ledger = true;
+        changes.products.insert(product);
+    };
     auto integer = [&](int row, int column) { return qint64(std::strtoll(rows.data(row, column), nullptr, 10)); };
     for (int i = 0; i < rows.rows(); ++i) {
         if (rows.isNull(i, PulledClientUuid)) {
@@ -152,7 +228,7 @@ Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const st
             if (!q)
                 return cache.lastError();
             q->bindText(1, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
-            if (Status st = q->run(); !st.ok())
+            if (Status st = q->forEachRow([&] { counted(q->text(0)); }); !st.ok())
                 return st;
             continue;
         }
@@ -198,7 +274,43 @@ Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const st
         }
         if (Status st = q->run(); !st.ok())
             return st;
+        if (cache.changes() > 0)
+            counted(QString::fromUtf8(rows.data(i, PulledProduct), rows.size(i, PulledProduct)));
     }
+    return Status::success();
+}
+
+// Server rows in the cache, parents before children: signals, alerts, judgments, then ledger entries. A row of an
+// entity with a local change queued is left alone (our queued edit wins locally until the server has decided on
+// it); for an acknowledgement also the alerts and the operator's judgments of alerts with a verdict queued.
+Status applyRows(SyncStatementCache &statements, const PulledBatch &batch, const std::set<QString> &pending,
+                 bool acknowledgement, CacheChanges &changes)
+{
+    for (const char *table : {"signals", "alerts", "judgments"}) {
+        for (const PulledRow &row : batch.rows) {
+            if (row.table != QLatin1String(table))
+                continue;
+            const QString clientId = row.row.value(QStringLiteral("client_uuid")).toString();
+            if (!clientId.isEmpty() && pending.count(clientId))
+                continue;
+            if (acknowledgement && pending.count(text(row.row, "alert_id").toString()))
+                continue;
+            Status st;
+            if (row.deleted) {
+                if (row.table == QLatin1String("judgments"))
+                    st = deleteJudgment(statements, row.key, changes);
+            } else if (row.table == QLatin1String("signals"))
+                st = applySignal(statements, row.row, changes);
+            else if (row.table == QLatin1String("alerts"))
+                st = applyAlert(statements, row.row, changes);
+            else
+                st = applyJudgment(statements, row.row, changes);
+            if (!st.ok())
+                return st;
+        }
+    }
+    if (batch.ledgerRows)
+        return applyLedgerRows(statements, *batch.ledgerRows, pending, changes);
     return Status::success();
 }
 
@@ -213,46 +325,61 @@ qint64 lastPulledSeq(LocalCache &cache)
     return (row.ok() && row.value()) ? q->text(0).toLongLong() : 0;
 }
 
-Status applyPulled(LocalCache &cache, const PulledBatch &batch)
+Result<CacheChanges> applyPulled(LocalCache &cache, const PulledBatch &batch)
 {
     SyncStatementCache statements(cache);
-    return cache.transaction([&]() -> Status {
+    CacheChanges changes;
+    Status st = cache.transaction([&]() -> Status {
         // Read inside the write transaction: the pull may run on a connection of its own (SyncService), and a
         // local edit queued meanwhile must not be overwritten.
         auto pending = pendingEntities(cache);
         if (!pending.ok())
             return pending.error();
-        // Parents before children: signals, alerts, judgments, then ledger entries.
-        for (const char *table : {"signals", "alerts", "judgments"}) {
-            for (const PulledRow &row : batch.rows) {
-                if (row.table != QLatin1String(table))
-                    continue;
-                const QString clientId = row.row.value(QStringLiteral("client_uuid")).toString();
-                if (!clientId.isEmpty() && pending->count(clientId))
-                    continue; // our queued edit wins locally until the server has decided on it
-                Status st;
-                if (row.deleted) {
-                    if (row.table == QLatin1String("judgments"))
-                        st = run(statements, QStringLiteral("DELETE FROM judgments WHERE server_id = ?"),
-                                 {text(row.key, "judgment_id")});
-                } else if (row.table == QLatin1String("signals"))
-                    st = applySignal(statements, row.row);
-                else if (row.table == QLatin1String("alerts"))
-                    st = applyAlert(statements, row.row);
-                else
-                    st = applyJudgment(statements, row.row);
-                if (!st.ok())
-                    return st;
-            }
-        }
-        if (batch.ledgerRows)
-            if (Status st = applyLedgerRows(statements, *batch.ledgerRows, pending.value()); !st.ok())
-                return st;
+        if (Status applied = applyRows(statements, batch, pending.value(), false, changes); !applied.ok())
+            return applied;
         return run(statements,
                    QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('last_seq', ?) "
                                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
                    {QString::number(batch.toSeq)});
     });
+    if (!st.ok())
+        return st.error();
+    return changes;
+}
+
+Status applyAcknowledgedRows(LocalCache &cache, SyncStatementCache &statements, const PulledBatch &rows,
+                             CacheChanges &changes)
+{
+    auto pending = pendingEntities(cache);
+    if (!pending.ok())
+        return pending.error();
+    return applyRows(statements, rows, pending.value(), true, changes);
+}
+
+Result<QString> changeOrigin(LocalCache &cache)
+{
+    auto q = cache.db().prepare(
+        QStringLiteral("SELECT (SELECT value FROM sync_state WHERE key = 'origin'), (SELECT count(*) FROM sync_state "
+                       "WHERE key = 'last_seq')"));
+    if (!q.ok())
+        return q.error();
+    auto row = q->step();
+    if (!row.ok())
+        return row.error();
+    const QString stored = q->isNull(0) ? QString() : q->text(0);
+    if (!stored.isEmpty() && q->int64(1) > 0)
+        return stored;
+    // No cursor: everything is pulled again, what this cache wrote under its old token included.
+    const QString token =
+        QUuid::createUuid().toString(QUuid::WithoutBraces) + QUuid::createUuid().toString(QUuid::Id128);
+    auto put = cache.db().prepare(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('origin', ?) ON "
+                                                 "CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    if (!put.ok())
+        return put.error();
+    put->bind(1, token);
+    if (Status st = put->run(); !st.ok())
+        return st.error();
+    return token;
 }
 
 } // namespace upstream::storage

@@ -49,6 +49,9 @@ public:
         return &it->second;
     }
     Error lastError() const { return m_lastError; }
+    // Rows the last statement run on this connection inserted, updated or deleted (an upsert whose WHERE found the
+    // row unchanged counts 0).
+    int changes() { return m_cache.db().changes(); }
 
 private:
     LocalCache &m_cache;

@@ -9,6 +9,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstring>
+#include <utility>
+
 namespace upstream::storage {
 namespace {
 
@@ -290,6 +293,124 @@ Result<WorkspaceClaimWriter::Put> WorkspaceClaimWriter::put(const Identity &iden
     if (replaced)
         replaced->assign(current.constData(), std::size_t(current.size()));
     return Put::Replaced;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+struct WorkspaceImportStage::Statements {
+    CipherStatement insert;
+};
+
+WorkspaceImportStage::WorkspaceImportStage(LocalCache &cache, std::unique_ptr<Statements> st)
+    : m_cache(&cache), m_st(std::move(st)), m_open(true)
+{
+}
+
+WorkspaceImportStage::~WorkspaceImportStage()
+{
+    abort();
+}
+
+WorkspaceImportStage::WorkspaceImportStage(WorkspaceImportStage &&other) noexcept
+    : m_cache(other.m_cache), m_st(std::move(other.m_st)), m_open(std::exchange(other.m_open, false))
+{
+}
+
+WorkspaceImportStage &WorkspaceImportStage::operator=(WorkspaceImportStage &&other) noexcept
+{
+    if (this != &other) {
+        abort();
+        m_cache = other.m_cache;
+        m_st = std::move(other.m_st);
+        m_open = std::exchange(other.m_open, false);
+    }
+    return *this;
+}
+
+Result<WorkspaceImportStage> WorkspaceImportStage::create(LocalCache &cache)
+{
+    // SQLCipher encrypts the main database, not SQLite's temporary files: the staged (decrypted) rows must stay in
+    // memory.
+    auto store = cache.db().prepare(QStringLiteral("PRAGMA temp_store"));
+    if (!store.ok())
+        return store.error();
+    auto row = store->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value() || store->int64(0) != 2)
+        return makeError(ErrorCode::Internal, QStringLiteral("the cache's temporary store is not in memory"));
+    store->reset();
+    if (Status st = drop(cache); !st.ok())
+        return st.error();
+    if (Status st = cache.db().exec(QStringLiteral(
+            "CREATE TEMP TABLE import_stage (seq INTEGER PRIMARY KEY, identity BLOB, state BLOB NOT NULL)"));
+        !st.ok())
+        return st.error();
+    // A deferred transaction that writes only the temp table: the workspace itself is not locked.
+    if (Status st = cache.db().exec(QStringLiteral("BEGIN")); !st.ok())
+        return st.error();
+    auto insert = cache.db().prepare(QStringLiteral("INSERT INTO import_stage (identity, state) VALUES (?, ?)"));
+    if (!insert.ok()) {
+        (void)cache.db().exec(QStringLiteral("ROLLBACK"));
+        return insert.error();
+    }
+    return WorkspaceImportStage(cache, std::make_unique<Statements>(Statements{std::move(insert.value())}));
+}
+
+Status WorkspaceImportStage::add(const Identity *identity, const std::string &state)
+{
+    CipherStatement &q = m_st->insert;
+    q.reset();
+    if (identity)
+        q.bind(1, view(identity->data(), identity->size()));
+    else
+        q.bindNull(1);
+    q.bind(2, view(state));
+    return q.run();
+}
+
+Status WorkspaceImportStage::finish()
+{
+    if (!m_open)
+        return makeError(ErrorCode::Internal, QStringLiteral("the import stage is not open"));
+    m_st.reset(); // finalized before COMMIT
+    m_open = false;
+    return m_cache->db().exec(QStringLiteral("COMMIT"));
+}
+
+void WorkspaceImportStage::abort()
+{
+    if (!m_open)
+        return;
+    m_st.reset();
+    m_open = false;
+    (void)m_cache->db().exec(QStringLiteral("ROLLBACK"));
+    (void)drop(*m_cache);
+}
+
+Status WorkspaceImportStage::forEach(LocalCache &cache,
+                                     const std::function<Status(const Identity *, std::string_view)> &onRow)
+{
+    auto q = cache.db().prepare(QStringLiteral("SELECT identity, state FROM import_stage ORDER BY seq"));
+    if (!q.ok())
+        return q.error();
+    Identity identity{};
+    return q->forEachRow([&]() -> Status {
+        const QByteArray state = q->value(1).toByteArray();
+        const std::string_view bytes(state.constData(), std::size_t(state.size()));
+        if (q->isNull(0))
+            return onRow(nullptr, bytes);
+        const QByteArray id = q->value(0).toByteArray();
+        if (id.size() != qsizetype(identity.size()))
+            return makeError(ErrorCode::Corrupt, QStringLiteral("a staged claim identity is damaged"));
+        std::memcpy(identity.data(), id.constData(), identity.size());
+        return onRow(&identity, bytes);
+    });
+}
+
+Status WorkspaceImportStage::drop(LocalCache &cache)
+{
+    return cache.db().exec(QStringLiteral("DROP TABLE IF EXISTS temp.import_stage"));
 }
 
 } // namespace upstream::storage

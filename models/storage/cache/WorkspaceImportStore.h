@@ -16,8 +16,10 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace upstream::storage {
@@ -78,6 +80,37 @@ private:
     std::unique_ptr<Statements> m_st;
     qint64 m_upload = 0;
     Counts m_counts;
+};
+
+// The accepted rows of one file staged on one cache connection (the wizard's preview reads the file once, the
+// import then merges from here without reading it again): a TEMP table of (claim identity or NULL, claim state) in
+// file order. The connection's temp store is memory (LocalCache::open sets PRAGMA temp_store = MEMORY, and create()
+// refuses any other), so decrypted rows never reach a temporary file on disk. The table lives as long as the
+// connection or until drop(). Writing it takes no lock on the workspace: other connections keep writing meanwhile.
+class WorkspaceImportStage {
+public:
+    using Identity = WorkspaceClaimWriter::Identity;
+    // Drops an earlier stage of this connection, creates the table and opens the staging transaction.
+    static Result<WorkspaceImportStage> create(LocalCache &cache);
+    ~WorkspaceImportStage();
+    WorkspaceImportStage(WorkspaceImportStage &&) noexcept;
+    WorkspaceImportStage &operator=(WorkspaceImportStage &&) noexcept;
+
+    // identity: nullptr for a row without claim_ref.
+    Status add(const Identity *identity, const std::string &state);
+    Status finish(); // commits the staged rows
+    void abort();    // rolls back and drops the table
+
+    // Every staged row in file order; a failure of onRow stops the walk and is returned.
+    static Status forEach(LocalCache &cache, const std::function<Status(const Identity *, std::string_view)> &onRow);
+    static Status drop(LocalCache &cache);
+
+private:
+    struct Statements;
+    WorkspaceImportStage(LocalCache &cache, std::unique_ptr<Statements> st);
+    LocalCache *m_cache = nullptr;
+    std::unique_ptr<Statements> m_st;
+    bool m_open = false;
 };
 
 } // namespace upstream::storage

@@ -160,7 +160,7 @@ constexpr const char *kCreateStaging =
     "CREATE TEMP TABLE upstream_import_staging (payer text, cpt text, cpt_group text, submitted_date date, "
     "decided_date date, outcome text, allowed_amount numeric(12,2), billed_amount numeric(12,2), "
     "paid_amount numeric(12,2), payment_date date, denial_reason_code text, denial_reason_text text, "
-    "claim_ref_hmac bytea, seq bigint GENERATED ALWAYS AS IDENTITY) ON COMMIT DROP";
+    "claim_ref_hmac bytea, seq bigint GENERATED ALWAYS AS IDENTITY)";
 constexpr const char *kStagingColumnList =
     "(payer, cpt, cpt_group, submitted_date, decided_date, outcome, allowed_amount, billed_amount, paid_amount, "
     "payment_date, denial_reason_code, denial_reason_text, claim_ref_hmac)";
@@ -207,11 +207,6 @@ constexpr const char *kAppendWithoutRef =
 
 } // namespace
 
-Status beginImport(PgConnection &conn)
-{
-    return conn.execScript(QStringLiteral("BEGIN"));
-}
-
 Status lockCustomerImports(PgConnection &conn, qint64 customerId)
 {
     auto lock = conn.exec("SELECT pg_advisory_xact_lock(8314, $1::int)", {customerId});
@@ -220,19 +215,17 @@ Status lockCustomerImports(PgConnection &conn, qint64 customerId)
     return Status::success();
 }
 
-Status commitImport(PgConnection &conn)
+Status createImportStaging(PgConnection &conn, StagingLifetime lifetime)
 {
-    return conn.execScript(QStringLiteral("COMMIT"));
+    const QString create = QString::fromLatin1(kCreateStaging);
+    return conn.execScript(create + (lifetime == StagingLifetime::Transaction
+                                         ? QStringLiteral(" ON COMMIT DROP")
+                                         : QStringLiteral(" ON COMMIT PRESERVE ROWS")));
 }
 
-Status rollbackImport(PgConnection &conn)
+Status dropImportStaging(PgConnection &conn)
 {
-    return conn.execScript(QStringLiteral("ROLLBACK"));
-}
-
-Status createImportStaging(PgConnection &conn)
-{
-    return conn.execScript(QLatin1String(kCreateStaging));
+    return conn.execScript(QStringLiteral("DROP TABLE IF EXISTS pg_temp.upstream_import_staging"));
 }
 
 void appendCopyTextRow(std::string &out, const claims::ClaimRow &r)

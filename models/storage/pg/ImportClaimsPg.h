@@ -22,18 +22,19 @@ namespace upstream::storage {
 
 class PgConnection;
 
-// --- transaction ------------------------------------------------------------------------------------------------
-Status beginImport(PgConnection &conn);
+// --- transaction (PgConnection::begin / commit / rollback) ---------------------------------------------------------
 // One import per customer at a time (an advisory lock held until the transaction ends): two uploads holding the
 // same new claim would otherwise both insert it.
 Status lockCustomerImports(PgConnection &conn, qint64 customerId);
-Status commitImport(PgConnection &conn);
-Status rollbackImport(PgConnection &conn);
 
 // --- staging ----------------------------------------------------------------------------------------------------
-// The TEMP staging table (dropped at the end of the transaction); rows keep their place in the file (seq), so the
-// last row of a repeated claim_ref wins.
-Status createImportStaging(PgConnection &conn);
+// The TEMP staging table; rows keep their place in the file (seq), so the last row of a repeated claim_ref wins.
+// Transaction: dropped at the end of the transaction (an import in one go). Session: kept after COMMIT until the
+// connection closes or dropImportStaging (the wizard's preview stages once, its dry run and the import both merge
+// from it, each in its own transaction). Only this session can see a TEMP table.
+enum class StagingLifetime { Transaction, Session };
+Status createImportStaging(PgConnection &conn, StagingLifetime lifetime = StagingLifetime::Transaction);
+Status dropImportStaging(PgConnection &conn);
 
 // One accepted row as a line of COPY text format, in the staging table's column order (payer, cpt, cpt_group,
 // submitted, decided, outcome, allowed, billed, paid, payment, reason code, reason text, claim_ref HMAC).

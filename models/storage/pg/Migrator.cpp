@@ -75,10 +75,10 @@ Status Migrator::applyOne(PgConnection &conn, const Migration &m, bool &applied)
 {
     applied = false;
     const QString label = QStringLiteral("migration %1 (%2)").arg(m.version).arg(m.name);
-    if (Status st = conn.execScript(QStringLiteral("BEGIN")); !st.ok())
+    if (Status st = conn.begin(); !st.ok())
         return st;
     auto fail = [&](const Error &e) -> Status {
-        (void)conn.execScript(QStringLiteral("ROLLBACK"));
+        (void)conn.rollback();
         return withContext(e, label);
     };
     // A migration runs as a superuser: pin the search path for its transaction, so no object a less trusted role
@@ -100,7 +100,7 @@ Status Migrator::applyOne(PgConnection &conn, const Migration &m, bool &applied)
                          {m.version, m.name, checksumOf(m.sql)});
     if (!rec.ok())
         return fail(rec.error());
-    if (Status st = conn.execScript(QStringLiteral("COMMIT")); !st.ok())
+    if (Status st = conn.commit(); !st.ok())
         return withContext(st.error(), label);
     applied = true;
     return Status::success();

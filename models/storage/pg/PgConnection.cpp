@@ -205,6 +205,21 @@ Result<PgResult> PgConnection::exec(const QString &sql, const std::vector<QVaria
     return exec(utf8.constData(), params);
 }
 
+Status PgConnection::begin()
+{
+    return execScript(QStringLiteral("BEGIN"));
+}
+
+Status PgConnection::commit()
+{
+    return execScript(QStringLiteral("COMMIT"));
+}
+
+Status PgConnection::rollback()
+{
+    return execScript(QStringLiteral("ROLLBACK"));
+}
+
 Status PgConnection::execScript(const QString &sql)
 {
     if (!m_conn)

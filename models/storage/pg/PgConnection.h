@@ -81,8 +81,13 @@ public:
     // Runs one parameterised statement. Parameters: null QVariant → SQL NULL; everything else as text.
     Result<PgResult> exec(const char *sql, const std::vector<QVariant> &params = {});
     Result<PgResult> exec(const QString &sql, const std::vector<QVariant> &params = {});
-    // Several statements without parameters (migrations, BEGIN/COMMIT).
+    // Several statements without parameters (migrations).
     Status execScript(const QString &sql);
+    // The one spelling of a transaction on this connection (push, compute, import). commit() failing means it is
+    // unknown whether the server committed; rollback() may be ignored: a broken connection rolls back by itself.
+    Status begin();
+    Status commit();
+    Status rollback();
 
     // COPY ... FROM STDIN: begin, push chunks, end (commits the copy; errors roll back the statement).
     Status copyBegin(const QString &copySql);

@@ -32,6 +32,7 @@ Result<std::vector<claims::Mapping>> listMappings(PgConnection &conn, qint64 cus
     if (!r.ok())
         return r.error();
     std::vector<claims::Mapping> out;
+    out.reserve(std::size_t(r->rows()));
     for (int i = 0; i < r->rows(); ++i)
         out.push_back(
             {*claims::mappingKindFromName(r->text(i, 0)), r->text(i, 1), r->text(i, 2), r->text(i, 3), r->text(i, 4)});
@@ -40,10 +41,10 @@ Result<std::vector<claims::Mapping>> listMappings(PgConnection &conn, qint64 cus
 
 Status saveMappings(PgConnection &conn, qint64 customer, std::vector<claims::Mapping> mappings)
 {
-    if (Status st = conn.execScript(QStringLiteral("BEGIN")); !st.ok())
+    if (Status st = conn.begin(); !st.ok())
         return st;
     auto fail = [&](Error e) {
-        (void)conn.execScript(QStringLiteral("ROLLBACK"));
+        (void)conn.rollback();
         return Status(std::move(e));
     };
     for (claims::Mapping &m : mappings) {
@@ -61,7 +62,7 @@ Status saveMappings(PgConnection &conn, qint64 customer, std::vector<claims::Map
         if (!r.ok())
             return fail(r.error());
     }
-    return conn.execScript(QStringLiteral("COMMIT"));
+    return conn.commit();
 }
 
 Result<QStringList> knownPayers(PgConnection &conn, qint64 customer)

@@ -27,7 +27,7 @@ struct PulledRow {
     QString table; // signals | alerts | judgments | ledger_entries
     bool deleted = false;
     QJsonObject key; // the change_log row key
-    QJsonObject row; // current content (empty when deleted)
+    QJsonObject row; // current content (empty when deleted); alerts and judgments carry their signal's "product"
 };
 
 // Columns of PulledBatch::ledgerRows, already in the cache's format (cents, ISO dates, UTC seconds), so applying
@@ -62,8 +62,21 @@ struct PulledBatch {
     int rowCount() const;
 };
 
-// The next batch of at most `limit` change_log entries after afterSeq.
+// The next batch of at most `limit` change_log entries after afterSeq. Keys whose changes in the batch were all made
+// under this connection's own change origin (setChangeOrigin) are left out: toSeq still covers them.
 Result<PulledBatch> pullChanges(PgConnection &conn, qint64 customerId, qint64 afterSeq, int limit);
+
+// Stamps every change this connection writes from now on with the workstation's origin (0010: change_log.origin =
+// sha256(token)), and makes pullChanges leave out the keys only this origin changed. token: the cache's
+// (storage/cache/SyncCacheStore changeOrigin), secret to it; empty = no origin (nothing is left out).
+Status setChangeOrigin(PgConnection &conn, const QString &token);
+
+// What a push acknowledgement carries back (sync/SyncPush.h): the server's current rows, in the pull's columns and
+// formats, of the alerts given (with the signed-in operator's judgments on them) and of the ledger entries given by
+// client uuid — everything the server stamped (ids, versions, times, approved_at, recovered_by) — so that the
+// cache holds what the pull leaves out as this workstation's own. fromSeq = toSeq = 0. alertIds must be numeric.
+Result<PulledBatch> serverRowsAfterPush(PgConnection &conn, qint64 customerId, const QStringList &alertIds,
+                                        const QStringList &ledgerClientUuids);
 
 // The opaque channels on which the customers this login may read announce their changes (0006), for LISTEN.
 // Fails on a server without upstream.change_channels (the caller then listens on upstream_changes).

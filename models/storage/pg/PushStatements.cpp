@@ -51,23 +51,6 @@ Result<bool> matched(const Result<PgResult> &r)
 
 } // namespace
 
-// --- transaction ------------------------------------------------------------------------------------------------
-
-Status beginPush(PgConnection &conn)
-{
-    return conn.execScript(QStringLiteral("BEGIN"));
-}
-
-Status commitPush(PgConnection &conn)
-{
-    return conn.execScript(QStringLiteral("COMMIT"));
-}
-
-void rollbackPush(PgConnection &conn)
-{
-    (void)conn.execScript(QStringLiteral("ROLLBACK"));
-}
-
 // --- set-based, one batch ---------------------------------------------------------------------------------------
 
 Result<QSet<QString>> claimChanges(PgConnection &conn, qint64 customerId, const QJsonArray &input)
@@ -84,11 +67,12 @@ Result<QSet<QString>> pushVerdicts(PgConnection &conn, qint64 customerId, const 
     return appliedKeys(
         conn,
         "WITH i AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(change_id uuid, alert_id bigint, verdict text, "
-        "reason_code text, notes text)), "
-        "j AS (INSERT INTO upstream.judgments (customer_id, alert_id, verdict, reason_code, notes, client_uuid) "
-        "SELECT $1, i.alert_id, i.verdict, i.reason_code, i.notes, i.change_id FROM i "
+        "reason_code text, notes text, judged_at timestamptz)), "
+        "j AS (INSERT INTO upstream.judgments (customer_id, alert_id, verdict, reason_code, notes, client_uuid, "
+        "judged_at_client) SELECT $1, i.alert_id, i.verdict, i.reason_code, i.notes, i.change_id, i.judged_at FROM i "
         "ON CONFLICT (customer_id, alert_id, operator) DO UPDATE SET verdict = EXCLUDED.verdict, "
-        "reason_code = EXCLUDED.reason_code, notes = EXCLUDED.notes RETURNING 1), "
+        "reason_code = EXCLUDED.reason_code, notes = EXCLUDED.notes, judged_at_client = EXCLUDED.judged_at_client "
+        "RETURNING 1), "
         "a AS (UPDATE upstream.alerts a SET status = CASE i.verdict WHEN 'real' THEN 'acknowledged' "
         "WHEN 'noise' THEN 'resolved' ELSE 'pending' END, updated_at = now() FROM i "
         "WHERE a.customer_id = $1 AND a.alert_id = i.alert_id RETURNING 1) "
@@ -101,11 +85,12 @@ Result<QSet<QString>> pushVerdictUndos(PgConnection &conn, qint64 customerId, co
     return appliedKeys(
         conn,
         "WITH i AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(change_id uuid, alert_id bigint, verdict text, "
-        "reason_code text, notes text, status text)), "
+        "reason_code text, notes text, status text, judged_at timestamptz)), "
         "d AS (DELETE FROM upstream.judgments j USING i WHERE j.customer_id = $1 AND j.alert_id = i.alert_id "
         "AND j.operator = session_user AND i.verdict IS NULL RETURNING 1), "
-        "u AS (UPDATE upstream.judgments j SET verdict = i.verdict, reason_code = i.reason_code, notes = i.notes "
-        "FROM i WHERE j.customer_id = $1 AND j.alert_id = i.alert_id AND j.operator = session_user "
+        "u AS (UPDATE upstream.judgments j SET verdict = i.verdict, reason_code = i.reason_code, notes = i.notes, "
+        "judged_at_client = i.judged_at FROM i WHERE j.customer_id = $1 AND j.alert_id = i.alert_id AND j.operator = "
+        "session_user "
         "AND i.verdict IS NOT NULL RETURNING 1), "
         "a AS (UPDATE upstream.alerts a SET status = coalesce(i.status, 'pending'), updated_at = now() FROM i "
         "WHERE a.customer_id = $1 AND a.alert_id = i.alert_id RETURNING 1) "
@@ -190,13 +175,15 @@ Result<bool> claimChange(PgConnection &conn, qint64 customerId, const QString &c
 }
 
 Status upsertJudgment(PgConnection &conn, qint64 customerId, const QVariant &alertId, const QString &verdict,
-                      const QVariant &reasonCode, const QVariant &notes, const QString &changeId)
+                      const QVariant &reasonCode, const QVariant &notes, const QString &changeId,
+                      const QVariant &judgedAt)
 {
     return done(conn.exec("INSERT INTO upstream.judgments (customer_id, alert_id, verdict, reason_code, notes, "
-                          "client_uuid) VALUES ($1, $2, $3, $4, $5, $6::uuid) "
+                          "client_uuid, judged_at_client) VALUES ($1, $2, $3, $4, $5, $6::uuid, $7::timestamptz) "
                           "ON CONFLICT (customer_id, alert_id, operator) DO UPDATE SET verdict = EXCLUDED.verdict, "
-                          "reason_code = EXCLUDED.reason_code, notes = EXCLUDED.notes",
-                          {customerId, alertId, verdict, reasonCode, notes, changeId}));
+                          "reason_code = EXCLUDED.reason_code, notes = EXCLUDED.notes, "
+                          "judged_at_client = EXCLUDED.judged_at_client",
+                          {customerId, alertId, verdict, reasonCode, notes, changeId, judgedAt}));
 }
 
 Status setAlertStatus(PgConnection &conn, qint64 customerId, const QVariant &alertId, const QString &status)
@@ -214,11 +201,12 @@ Status deleteOwnJudgment(PgConnection &conn, qint64 customerId, const QVariant &
 }
 
 Status restoreOwnJudgment(PgConnection &conn, qint64 customerId, const QVariant &alertId, const QString &verdict,
-                          const QVariant &reasonCode, const QVariant &notes)
+                          const QVariant &reasonCode, const QVariant &notes, const QVariant &judgedAt)
 {
-    return done(conn.exec("UPDATE upstream.judgments SET verdict = $3, reason_code = $4, notes = $5 "
+    return done(conn.exec("UPDATE upstream.judgments SET verdict = $3, reason_code = $4, notes = $5, "
+                          "judged_at_client = $6::timestamptz "
                           "WHERE customer_id = $1 AND alert_id = $2 AND operator = session_user",
-                          {customerId, alertId, verdict, reasonCode, notes}));
+                          {customerId, alertId, verdict, reasonCode, notes, judgedAt}));
 }
 
 Result<bool> insertLedgerEntry(PgConnection &conn, const std::vector<QVariant> &fields)

@@ -29,21 +29,18 @@ namespace upstream::storage {
 
 class PgConnection;
 
-// --- transaction ------------------------------------------------------------------------------------------------
-Status beginPush(PgConnection &conn);
-// Failure: unknown whether it committed (upstream.applied_changes tells on the retry).
-Status commitPush(PgConnection &conn);
-void rollbackPush(PgConnection &conn); // best effort: a broken connection rolls back by itself
+// The push runs between PgConnection::begin() and commit(); a failed commit leaves it unknown whether the batch
+// committed (upstream.applied_changes tells on the retry).
 
 // --- set-based, one batch ---------------------------------------------------------------------------------------
 // Claims change ids in upstream.applied_changes. Input {id, kind}; returns the ids claimed now (an id already
 // there was applied by an earlier push whose acknowledgement was lost).
 Result<QSet<QString>> claimChanges(PgConnection &conn, qint64 customerId, const QJsonArray &input);
-// Input {change_id, alert_id, verdict, reason_code, notes}: upserts the operator's judgment and sets the alert's
-// status from the verdict. Returns change ids.
+// Input {change_id, alert_id, verdict, reason_code, notes, judged_at (the workstation's time, may be null)}: upserts
+// the operator's judgment and sets the alert's status from the verdict. Returns change ids.
 Result<QSet<QString>> pushVerdicts(PgConnection &conn, qint64 customerId, const QJsonArray &input);
-// Input {change_id, alert_id, verdict, reason_code, notes, status}: restores the operator's earlier judgment (none
-// when verdict is null) and the alert's status (pending when null). Returns change ids.
+// Input {change_id, alert_id, verdict, reason_code, notes, status, judged_at}: restores the operator's earlier
+// judgment (none when verdict is null) with its time, and the alert's status (pending when null). Returns change ids.
 Result<QSet<QString>> pushVerdictUndos(PgConnection &conn, qint64 customerId, const QJsonArray &input);
 // Input {change_id, client_uuid, base_version, alert_id, signal_id, product, payer, expected, recovered (decimal
 // strings), recovered_date, state, owner, notes}. Inserts the entries whose client_uuid is new; returns client
@@ -66,13 +63,14 @@ Status releaseChanges(PgConnection &conn, qint64 customerId, const QStringList &
 // --- per change -------------------------------------------------------------------------------------------------
 // Claims one change id; false when it is already there (pushed before, the acknowledgement was lost).
 Result<bool> claimChange(PgConnection &conn, qint64 customerId, const QString &changeId, const QString &kind);
-// A null QVariant is SQL NULL.
+// A null QVariant is SQL NULL. judgedAt: the workstation's time of the verdict (judged_at_client, 0010).
 Status upsertJudgment(PgConnection &conn, qint64 customerId, const QVariant &alertId, const QString &verdict,
-                      const QVariant &reasonCode, const QVariant &notes, const QString &changeId);
+                      const QVariant &reasonCode, const QVariant &notes, const QString &changeId,
+                      const QVariant &judgedAt);
 Status setAlertStatus(PgConnection &conn, qint64 customerId, const QVariant &alertId, const QString &status);
 Status deleteOwnJudgment(PgConnection &conn, qint64 customerId, const QVariant &alertId);
 Status restoreOwnJudgment(PgConnection &conn, qint64 customerId, const QVariant &alertId, const QString &verdict,
-                          const QVariant &reasonCode, const QVariant &notes);
+                          const QVariant &reasonCode, const QVariant &notes, const QVariant &judgedAt);
 // fields: customer, client uuid, alert id, signal id, product, payer, expected and recovered amount (decimal
 // strings), recovered date, state, owner, notes ($1 … $12). False when the client uuid exists already.
 Result<bool> insertLedgerEntry(PgConnection &conn, const std::vector<QVariant> &fields);

@@ -63,21 +63,6 @@ RETURNING alert_id, suppressed
 
 } // namespace
 
-Status beginSignalWrite(PgConnection &conn)
-{
-    return conn.execScript(QStringLiteral("BEGIN"));
-}
-
-Status commitSignalWrite(PgConnection &conn)
-{
-    return conn.execScript(QStringLiteral("COMMIT"));
-}
-
-void rollbackSignalWrite(PgConnection &conn)
-{
-    (void)conn.execScript(QStringLiteral("ROLLBACK"));
-}
-
 Result<std::vector<UpsertedSignal>> upsertSignals(PgConnection &conn, qint64 customerId, const QJsonArray &rows)
 {
     auto upsert = conn.exec(kUpsertSignals, {customerId, compact(rows)});
@@ -104,10 +89,7 @@ Result<alerts::AlertBook> loadAlertHistory(PgConnection &conn, qint64 customerId
         alerts::Alert a;
         a.id = r.int64(i, 0);
         a.customerId = QString::number(customerId);
-        const QString status = r.text(i, 1);
-        a.status = status == QLatin1String("acknowledged") ? alerts::AlertStatus::Acknowledged
-                   : status == QLatin1String("resolved")   ? alerts::AlertStatus::Resolved
-                                                           : alerts::AlertStatus::Pending;
+        a.status = alerts::statusFromName(r.text(i, 1));
         a.suppressed = r.boolean(i, 2);
         a.suppressionBadge = r.text(i, 3);
         a.createdAt = fromEpochSeconds(r.real(i, 4));
@@ -119,12 +101,9 @@ Result<alerts::AlertBook> loadAlertHistory(PgConnection &conn, qint64 customerId
         a.signal.fingerprint = r.text(i, 10);
         for (const QJsonValue v : QJsonDocument::fromJson(r.bytes(i, 11)).array()) {
             const QJsonObject j = v.toObject();
-            const QString verdict = j.value(QStringLiteral("verdict")).toString();
             alerts::Judgment jd;
             jd.operatorId = j.value(QStringLiteral("operator")).toString();
-            jd.verdict = verdict == QLatin1String("real")    ? alerts::Verdict::Real
-                         : verdict == QLatin1String("noise") ? alerts::Verdict::Noise
-                                                             : alerts::Verdict::NeedsFollowup;
+            jd.verdict = alerts::verdictFromName(j.value(QStringLiteral("verdict")).toString());
             jd.at = fromEpochSeconds(j.value(QStringLiteral("at")).toDouble());
             a.judgments.push_back(jd);
         }
@@ -147,6 +126,7 @@ Result<std::vector<bool>> insertPendingAlerts(PgConnection &conn, qint64 custome
     if (!inserted.ok())
         return inserted.error();
     std::vector<bool> suppressed;
+    suppressed.reserve(std::size_t(inserted.value().rows()));
     for (int i = 0; i < inserted.value().rows(); ++i)
         suppressed.push_back(inserted.value().boolean(i, 1));
     return suppressed;

@@ -2,7 +2,7 @@
 // What computing signals for a customer reads and writes in the central database (compute::computeCentral and
 // listCentralSignals): signals upserted by fingerprint, the alert history the AlertBook rules decide against, new
 // pending alerts, the server's clock, and the stored signals with their alert status. Which signals alert, and
-// the audit row, stay with compute; it runs the writes between beginSignalWrite and commitSignalWrite so a failure
+// the audit row, stay with compute; it runs the writes between PgConnection::begin() and commit() so a failure
 // leaves the previous state.
 //
 // Blocking: use from a worker thread, on the connection the run was given. Failure modes: PgConnection errors
@@ -21,11 +21,6 @@
 namespace upstream::storage {
 
 class PgConnection;
-
-// --- transaction ------------------------------------------------------------------------------------------------
-Status beginSignalWrite(PgConnection &conn);
-Status commitSignalWrite(PgConnection &conn);
-void rollbackSignalWrite(PgConnection &conn); // best effort: a broken connection rolls back by itself
 
 // One statement for every signal. `rows`: objects {product, signal_type, payer, cpt_group, reason, window_start,
 // window_end, baseline_start, baseline_end (ISO dates), severity, confidence, baseline_value, current_value, delta,

@@ -1,4 +1,7 @@
-// Planted: a service that writes two statements (2 breaches). The near misses below must not count.
+// Planted: a service that writes two statements and includes a GUI header (3 breaches). The near misses below must not
+// count.
+#include <QtWidgets/QLabel>
+
 auto controlKey = QStringLiteral("PRAGMA key");
 const char *controlBegin = "BEGIN";
 

@@ -1,4 +1,4 @@
-#include "compute/WorkspaceAccess.h"
+#include "workspace/WorkspaceAccess.h"
 
 #include "security/SecretStore.h"
 #include "settings/Settings.h"
@@ -12,7 +12,7 @@
 
 #include <optional>
 
-namespace upstream::compute {
+namespace upstream::workspace {
 
 std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspaceOption)
 {
@@ -62,4 +62,4 @@ Result<workspace::OpenedWorkspace> createWorkspaceBlocking(const QString &direct
     return std::move(*out);
 }
 
-} // namespace upstream::compute
+} // namespace upstream::workspace

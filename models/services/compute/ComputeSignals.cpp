@@ -1,4 +1,4 @@
-#include "compute/SignalStore.h"
+#include "compute/ComputeSignals.h"
 
 #include "alerts/AlertBook.h"
 #include "compute/EvidenceJson.h"
@@ -223,16 +223,16 @@ Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 custome
     t.start();
     say(options, {ComputeStage::WritingSignals, Product::DriftWatch, report.found.size()},
         QStringLiteral("writing %1 signals").arg(report.found.size()));
-    if (Status st = storage::beginSignalWrite(conn); !st.ok())
+    if (Status st = conn.begin(); !st.ok())
         return st.error();
     Status persisted = persistCentral(conn, customerId, set, options, report);
     if (persisted.ok())
         persisted = checkCancelled(options); // the last chance: after it, the run is committed
     if (!persisted.ok()) {
-        storage::rollbackSignalWrite(conn);
+        (void)conn.rollback();
         return persisted.error();
     }
-    if (Status st = storage::commitSignalWrite(conn); !st.ok())
+    if (Status st = conn.commit(); !st.ok())
         return st.error();
     report.persistSeconds = seconds(t);
     return report;

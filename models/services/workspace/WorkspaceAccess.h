@@ -16,7 +16,7 @@ namespace upstream::storage {
 class LocalCache;
 }
 
-namespace upstream::compute {
+namespace upstream::workspace {
 
 // SPEC 9 target rule for the CLI: --workspace PATH → that workspace; else --db or a PG* connection variable in
 // the environment → the central database (nullopt); else the default workspace folder.
@@ -26,4 +26,4 @@ Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString
 // The same for WorkspaceOpener::create (a workspace already there → InvalidInput).
 Result<workspace::OpenedWorkspace> createWorkspaceBlocking(const QString &directory, const QString &password);
 
-} // namespace upstream::compute
+} // namespace upstream::workspace

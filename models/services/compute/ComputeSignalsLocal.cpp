@@ -1,6 +1,6 @@
-// The local-cache half of SignalStore.h: same engines and alert rules, SQLCipher tables of LocalCache.
+// The local-cache half of ComputeSignals.h: same engines and alert rules, SQLCipher tables of LocalCache.
+#include "compute/ComputeSignals.h"
 #include "compute/EvidenceJson.h"
-#include "compute/SignalStore.h"
 #include "engines/SignalEngines.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
