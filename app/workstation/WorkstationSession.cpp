@@ -53,7 +53,6 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
         this);
     connect(m_lock, &views::LockController::locked, this, [this] {
         log::info(QStringLiteral("workstation locked"));
-        audit(QStringLiteral("lock"), {});
         setEndedLocked(true);
         release();
     });
@@ -292,6 +291,9 @@ void WorkstationSession::release()
         m_ledgerPage->clearData();
     // The wizard's workers are joined: close every staged import's connection (a cache connection holds the key).
     releaseStagedImports();
+    // Audited once no worker holds a write transaction on a connection of its own (a cancelled import has rolled
+    // back), and while the key is still there.
+    audit(QStringLiteral("lock"), {});
     m_sync.reset(); // stops the worker and wipes the password it held
     m_serverParams.password.fill(QLatin1Char('\0'));
     m_serverParams.password.clear();
@@ -339,24 +341,32 @@ auto WorkstationSession::onImportTarget(F &&load) -> decltype(load(nullptr))
     return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
 }
 
-Result<std::unique_ptr<importer::StagedImport>> WorkstationSession::stageFile(const QString &path,
-                                                                              const importer::ImportOptions &options)
+template<typename F>
+auto WorkstationSession::onWorkerTarget(F &&load) -> decltype(load(nullptr, nullptr))
 {
-    // The same choice of target as onImportTarget(), with a connection the stage owns: the TEMP staging table lives
-    // as long as that connection.
     if (m_customer > 0 && !m_serverParams.password.isEmpty()) {
         auto conn = storage::PgConnection::connect(m_serverParams);
         if (!conn.ok())
             return conn.error();
-        return importer::ClaimImporter::stageInPostgres(std::move(conn.value()), path, options);
+        return load(&conn.value(), nullptr);
     }
     if (m_cache) {
-        auto conn = m_cache->openAnotherConnection();
+        auto conn = m_cache->openAnotherConnection(); // safe here: release() joins this worker before closing
         if (!conn.ok())
             return conn.error();
-        return importer::ClaimImporter::stageInCache(std::move(conn.value()), path, options);
+        return load(nullptr, &conn.value());
     }
     return makeError(ErrorCode::InvalidInput, tr("Open a workspace before importing."));
+}
+
+Result<std::unique_ptr<importer::StagedImport>> WorkstationSession::stageFile(const QString &path,
+                                                                              const importer::ImportOptions &options)
+{
+    // The stage owns the connection: the TEMP staging table lives as long as it.
+    return onWorkerTarget([&](storage::PgConnection *conn, storage::LocalCache *cache) {
+        return conn ? importer::ClaimImporter::stageInPostgres(std::move(*conn), path, options)
+                    : importer::ClaimImporter::stageInCache(std::move(*cache), path, options);
+    });
 }
 
 void WorkstationSession::releaseStagedImports()
@@ -378,20 +388,27 @@ importer::ImportFunction WorkstationSession::importFunction()
         const bool onServer = m_customer > 0 && !m_serverParams.password.isEmpty();
         const std::shared_ptr<importer::StagedImport> &staged = request.staged;
         const bool useStage = staged && staged->covers(request.path) && (staged->postgres() != nullptr) == onServer;
-        auto result = useStage ? staged->merge(options) : onImportTarget([&](storage::PgConnection *conn) {
-            return conn ? importer::ClaimImporter::importToPostgres(*conn, request.path, options)
-                        : importer::ClaimImporter::importToCache(*m_cache, request.path, options);
-        });
+        // A workspace import is audited in the cache it went into, on the connection that wrote it.
+        const auto audited = [this](storage::LocalCache *cache, Result<importer::ImportResult> r) {
+            if (r.ok() && cache)
+                (void)sync::enqueueAudit(*cache, m_user, QString(), QStringLiteral("import"),
+                                         {{QStringLiteral("rows"), double(r->report.totalRows)},
+                                          {QStringLiteral("accepted"), double(r->report.accepted)}});
+            return r;
+        };
+        auto result =
+            useStage ? audited(staged->workspace(), staged->merge(options))
+                     : onWorkerTarget([&](storage::PgConnection *conn, storage::LocalCache *cache) {
+                           return audited(cache,
+                                          conn ? importer::ClaimImporter::importToPostgres(*conn, request.path, options)
+                                               : importer::ClaimImporter::importToCache(*cache, request.path, options));
+                       });
         if (staged)
             staged->release(); // imported or not, this attempt was its last use
         if (useStage)
             log::info(QStringLiteral("import: merged from the stage the preview left (see above if it was stale)"));
         if (!result.ok())
             return result.error();
-        if (m_cache && m_customer <= 0)
-            (void)sync::enqueueAudit(*m_cache, m_user, QString(), QStringLiteral("import"),
-                                     {{QStringLiteral("rows"), double(result->report.totalRows)},
-                                      {QStringLiteral("accepted"), double(result->report.accepted)}});
         importer::ImportCounts counts;
         counts.accepted = result->report.accepted;
         counts.rejected = result->report.rejected;

@@ -110,6 +110,7 @@ private:
     importer::ImportOptions importOptions(const importer::ImportRequest &request,
                                           const importer::ImportProgressFn &progress) const;
     // The preview step's single read of the file: validated and staged on the target, on a connection of its own.
+    // Worker thread.
     Result<std::unique_ptr<importer::StagedImport>> stageFile(const QString &path,
                                                               const importer::ImportOptions &options);
     void releaseStagedImports();
@@ -117,6 +118,11 @@ private:
     // load(nullptr) for the local workspace.
     template<typename F>
     auto onImportTarget(F &&load) -> decltype(load(nullptr));
+    // The same from a worker thread, on a connection of the worker's own: load(server, nullptr) on a new server
+    // connection when signed in, else load(nullptr, cache) on a second connection to the workspace's file. Valid
+    // while unlocked: release() cancels and joins the import and preview workers before it wipes or closes anything.
+    template<typename F>
+    auto onWorkerTarget(F &&load) -> decltype(load(nullptr, nullptr));
 
     views::MainWindow *m_window;
     settings::Settings *m_settings;

@@ -389,14 +389,19 @@ private slots:
         const QString uploads = QStringLiteral("SELECT count(*) FROM uploads");
         const qint64 uploadsBefore = countRows(*session.cache(), uploads);
         QVERIFY(uploadsBefore >= 0);
+        const QString locks = QStringLiteral("SELECT count(*) FROM audit_queue WHERE action = 'lock'");
+        const qint64 locksBefore = countRows(*session.cache(), locks);
 
         importer::ImportRunner *runner = workstation.importWizard()->importRunner();
         QSignalSpy progress(runner, &importer::JobRunner::progress);
         QSignalSpy cancelled(runner, &importer::JobRunner::cancelled);
         QSignalSpy finished(runner, &importer::ImportRunner::finished);
+        QSignalSpy failed(runner, &importer::JobRunner::failed);
         importer::ImportRequest request;
         request.path = csv;
         request.expectedRows = std::uint64_t(rows);
+        // As the wizard does: the export's rows are valid on its own day, so the import has real work to cancel.
+        request.options.validator.importDay = std::int32_t(QDate(1970, 1, 1).daysTo(test::kLiveExportAsOf));
         runner->start(session.importFunction(), request);
         QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 60000); // running on its thread
         QVERIFY(finished.isEmpty());
@@ -404,10 +409,13 @@ private slots:
         QVERIFY(!session.cache()->isOpen());
         QTRY_COMPARE_WITH_TIMEOUT(cancelled.count(), 1, 30000);
         QCOMPARE(finished.count(), 0);
+        QCOMPARE(failed.count(), 0);
 
         session.lockController()->tryUnlock(QString::fromLatin1(workspace::kDemoPassword));
         QTRY_VERIFY_WITH_TIMEOUT(!session.lockController()->isLocked(), 30000);
         QCOMPARE(countRows(*session.cache(), uploads), uploadsBefore);
+        // The lock is audited even though the import's own connection held the write lock when it came.
+        QCOMPARE(countRows(*session.cache(), locks), locksBefore + 1);
     }
 
     void clipboardDataFromTheAppIsCleared()

@@ -14,7 +14,6 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -25,7 +24,6 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <iterator>
 
@@ -436,10 +434,11 @@ void DashboardPage::setRole(const QString &role)
 
 void DashboardPage::unbind()
 {
-    ++m_generation; // a load still running is discarded when it lands
-    // ... but it reads the cache on a worker thread: wait for it before the cache closes (lock).
-    m_pendingLoad.waitForFinished();
-    m_loading = false;
+    // A load still running is discarded when it lands, but it reads the cache on a worker thread: wait for it
+    // before the service (and its connection) goes and the session closes the cache (lock).
+    m_load.supersede();
+    m_load.cancelAndWait();
+    m_reloadAgain = false;
     if (m_deepDive)
         m_deepDive->close(); // WA_DeleteOnClose: its decrypted evidence goes with it
     m_triage = nullptr;
@@ -473,33 +472,36 @@ void DashboardPage::reload()
 {
     if (!m_service)
         return;
-    const quint64 generation = ++m_generation;
+    if (m_load.isRunning()) {
+        m_reloadAgain = true; // one load at a time on the service's reading connection
+        return;
+    }
     auto load = [service = m_service, product = m_product.id, metric = m_product.metric, today = m_today] {
         return std::make_shared<Result<dashboard::DashboardData>>(service->load(product, metric, today));
     };
     if (m_synchronousLoad) {
-        apply(load(), generation);
+        apply(load());
         return;
     }
     // The load runs on a worker so the GUI thread stays responsive at a million rows; the result is dropped if the
-    // workspace was locked or reloaded meanwhile (generation).
-    m_loading = true;
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<dashboard::DashboardData>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        apply(watcher->result(), generation);
+    // workspace was locked meanwhile (unbind supersedes the run).
+    m_load.start([this, load](const JobContext &job) {
+        auto loaded = load();
+        job.finish([this, loaded] { apply(loaded); });
     });
-    m_pendingLoad = QtConcurrent::run(load);
-    watcher->setFuture(m_pendingLoad);
 }
 
-void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded, quint64 generation)
+void DashboardPage::apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded)
 {
-    if (generation != m_generation || !m_service)
-        return; // locked or superseded while loading: discard
+    if (!m_service)
+        return;
+    if (m_reloadAgain) { // what landed is already older than the data: read again rather than show it
+        m_reloadAgain = false;
+        reload();
+        return;
+    }
     QElapsedTimer timer;
     timer.start();
-    m_loading = false;
     if (!loaded->ok()) {
         showError(loaded->error().message);
         emit loadFinished(false);

@@ -9,6 +9,7 @@
 // index-vector model; see the dashboard benchmark for the GUI-thread cost), then emits loadFinished(); unbind()
 // drops the service and every model and figure holding workspace data and closes the deep dive (the idle lock calls
 // it). Cache errors are shown in the page, never thrown.
+#include "core/BackgroundJob.h"
 #include "dashboard/DashboardExport.h"
 #include "dashboard/DashboardService.h"
 #include "dashboard/DashboardSummary.h"
@@ -16,7 +17,6 @@
 #include "dashboard/TriageService.h"
 
 #include <QDate>
-#include <QFuture>
 #include <QPointer>
 #include <QWidget>
 
@@ -73,7 +73,7 @@ public:
     void setToday(const QDate &today) { m_today = today; } // context badges count days from here
     // Load on the calling thread (offscreen screenshots, deterministic tests). Default: on a worker thread.
     void setSynchronousLoad(bool synchronous) { m_synchronousLoad = synchronous; }
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_load.isRunning(); }
     double lastLoadMs() const { return m_lastLoadMs; }   // worker time of the last load
     double lastApplyMs() const { return m_lastApplyMs; } // GUI-thread time installing it
 
@@ -115,7 +115,7 @@ private:
     void refreshSummary();
     void refreshLedger();
     void showLedger(const dashboard::LedgerTiles &totals);
-    void apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded, quint64 generation);
+    void apply(const std::shared_ptr<Result<dashboard::DashboardData>> &loaded);
     void afterTriage(const QStringList &alertIds);
     void selectAlert(const QString &alertId);
     QStringList selectedAlertIds() const;
@@ -128,9 +128,8 @@ private:
     QDate m_today = QDate::currentDate();
     std::optional<QString> m_role;
     QDate m_asOf;
-    quint64 m_generation = 0;
-    bool m_synchronousLoad = false, m_loading = false;
-    QFuture<std::shared_ptr<Result<dashboard::DashboardData>>> m_pendingLoad; // the worker reading the cache
+    bool m_synchronousLoad = false;
+    bool m_reloadAgain = false; // a reload was asked for while a load ran: start it when that one lands
     double m_lastLoadMs = 0, m_lastApplyMs = 0;
 
     dashboard::SignalTableModel *m_model;
@@ -152,6 +151,7 @@ private:
     TriagePanel *m_panel = nullptr;
     QLabel *m_ledger = nullptr;
     QPointer<DeepDiveDialog> m_deepDive;
+    BackgroundJob m_load; // last: destroyed first, so a load still reading is joined while the page exists
 };
 
 } // namespace upstream::views

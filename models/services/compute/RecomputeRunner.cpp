@@ -5,8 +5,6 @@
 #include "storage/cache/LocalCache.h"
 #include "storage/pg/PgTarget.h"
 
-#include <QThread>
-
 namespace upstream::compute {
 
 RecomputeTarget RecomputeTarget::onServer(storage::PgConnectionParams params, qint64 customerId)
@@ -29,16 +27,16 @@ Result<RecomputeTarget> RecomputeTarget::onWorkspace(const storage::LocalCache &
 
 RecomputeRunner::RecomputeRunner(QObject *parent) : QObject(parent) {}
 
-RecomputeRunner::~RecomputeRunner() = default; // m_worker cancels and joins the run
+RecomputeRunner::~RecomputeRunner() = default; // m_job cancels and joins the run
 
 void RecomputeRunner::cancelAndWait()
 {
-    m_worker.cancelAndWait();
+    m_job.cancelAndWait();
 }
 
 void RecomputeRunner::cancel()
 {
-    m_worker.cancel(); // seen at the run's next step; cancelled() or, once committed, finished() follows
+    m_job.cancel(); // seen at the run's next step; cancelled() or, once committed, finished() follows
 }
 
 QString RecomputeRunner::stepText(const ComputeStep &step, bool server) const
@@ -55,54 +53,27 @@ QString RecomputeRunner::stepText(const ComputeStep &step, bool server) const
 
 void RecomputeRunner::start(RecomputeTarget target, ComputeOptions options)
 {
-    if (m_running)
+    if (m_job.isRunning())
         return;
     if (!target.server && !target.workspace) {
         emit failed(tr("Open a workspace or sign in to a server first."));
         return;
     }
-    const auto cancelFlag = m_worker.prepare();
-    const std::uint64_t gen = ++m_generation;
-    m_running = true;
     const bool server = target.server.has_value();
     // Steps of the run: aggregating, one per product, writing signals, and on the server writing alerts.
     const double total = double(options.products.size() + (server ? 3 : 2));
-    auto steps = std::make_shared<int>(0); // the worker's count; only the worker touches it
-    options.cancelRequested = [cancelFlag] { return cancelFlag->load(); };
-    options.step = [this, gen, server, total, steps, hook = workerStepHook](const ComputeStep &step) {
-        if (hook)
-            hook(step);
-        const RecomputeProgress p{stepText(step, server), std::min(double((*steps)++) / total, 1.0)};
-        QMetaObject::invokeMethod(
-            this,
-            [this, gen, p] {
-                if (gen == m_generation)
-                    emit progress(p);
-            },
-            Qt::QueuedConnection);
-    };
-    m_worker.start(QThread::create([this, gen, target = std::move(target), options = std::move(options)]() mutable {
-        Result<ComputeReport> result = makeError(ErrorCode::Internal, QString());
-        if (Status st = checkCancelled(options); !st.ok()) {
-            result = st.error();
-        } else if (target.server) {
-            auto conn = storage::PgConnection::connect(*target.server);
-            target.server->password.fill(QLatin1Char('\0'));
-            target.server->password.clear();
-            if (!conn.ok())
-                result = conn.error();
-            else
-                result = computeCentral(conn.value(), target.customerId, options);
-        } else {
-            options.step(ComputeStep{ComputeStage::Aggregating});
-            auto set = storage::loadAggregates(*target.workspace);
-            if (!set.ok())
-                result = set.error();
-            else
-                result = computeLocal(*target.workspace, set.value(), options);
-            target.workspace->close(); // this thread's connection, and its copy of the key, end with the run
-            target.workspace.reset();
-        }
+    m_job.start([this, server, total, hook = workerStepHook, target = std::move(target),
+                 options = std::move(options)](const JobContext &job) mutable {
+        int steps = 0;
+        options.cancelRequested = [&job] { return job.cancelRequested(); };
+        options.step = [&](const ComputeStep &step) {
+            if (hook)
+                hook(step);
+            job.post([this, p = RecomputeProgress{stepText(step, server), std::min(double(steps++) / total, 1.0)}] {
+                emit progress(p);
+            });
+        };
+        Result<ComputeReport> result = run(target, options);
         if (result.ok())
             log::info(QStringLiteral("recompute: %1 signals (%2 new, %3 updated), %4 alerts, as of %5")
                           .arg(result->found.size())
@@ -110,21 +81,36 @@ void RecomputeRunner::start(RecomputeTarget target, ComputeOptions options)
                           .arg(result->signalsUpdated)
                           .arg(result->alertsCreated)
                           .arg(result->asOf.toString(Qt::ISODate)));
-        QMetaObject::invokeMethod(
-            this,
-            [this, gen, result = std::move(result)] {
-                if (gen != m_generation)
-                    return;
-                m_running = false;
-                if (result.ok())
-                    emit finished(result.value());
-                else if (result.error().code == ErrorCode::Cancelled)
-                    emit cancelled();
-                else
-                    emit failed(storage::oneLine(result.error()));
-            },
-            Qt::QueuedConnection);
-    }));
+        job.finish([this, result = std::move(result)] {
+            if (result.ok())
+                emit finished(result.value());
+            else if (result.error().code == ErrorCode::Cancelled)
+                emit cancelled();
+            else
+                emit failed(storage::oneLine(result.error()));
+        });
+    });
+}
+
+Result<ComputeReport> RecomputeRunner::run(RecomputeTarget &target, const ComputeOptions &options)
+{
+    if (Status st = checkCancelled(options); !st.ok())
+        return st.error();
+    if (target.server) {
+        auto conn = storage::PgConnection::connect(*target.server);
+        target.server->password.fill(QLatin1Char('\0'));
+        target.server->password.clear();
+        if (!conn.ok())
+            return conn.error();
+        return computeCentral(conn.value(), target.customerId, options);
+    }
+    options.step(ComputeStep{ComputeStage::Aggregating});
+    auto set = storage::loadAggregates(*target.workspace);
+    Result<ComputeReport> result =
+        set.ok() ? computeLocal(*target.workspace, set.value(), options) : Result<ComputeReport>(set.error());
+    target.workspace->close(); // this thread's connection, and its copy of the key, end with the run
+    target.workspace.reset();
+    return result;
 }
 
 } // namespace upstream::compute

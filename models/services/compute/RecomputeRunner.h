@@ -1,8 +1,8 @@
 #pragma once
 // RecomputeRunner: the analyst's "Recompute signals" — compute::computeCentral or computeLocal with a choice of
 // products and as-of date — on a worker thread, so the GUI thread never aggregates, runs an engine or waits on a
-// database. The threading idiom is importer::ImportRunner's: one QThread per run, a shared cancel flag, results
-// posted back to the runner's thread and dropped when they belong to an older run.
+// database. The threading idiom is the house's one (core/BackgroundJob.h): one worker thread per run, the run's
+// cancel flag, results posted back to the runner's thread.
 //
 // The worker never touches a connection of the caller's thread: a server run opens its own PgConnection on the
 // worker; a workspace run gets a second connection to the cache file (RecomputeTarget::onWorkspace, opened on the
@@ -14,7 +14,7 @@
 // after the commit is too late: the run ends with finished(). Failures end with failed(reason), a one-line
 // message without PHI. Destroying the runner cancels the run and waits for the worker.
 #include "compute/ComputeSignals.h"
-#include "core/WorkerThread.h"
+#include "core/BackgroundJob.h"
 #include "storage/pg/PgConnection.h"
 
 #include <QObject>
@@ -24,8 +24,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-
-class QThread;
 
 namespace upstream::storage {
 class LocalCache;
@@ -61,7 +59,7 @@ public:
     void cancel();
     // cancel() and wait for the worker thread to end (the workstation locks).
     void cancelAndWait();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job.isRunning(); }
 
     // Test seam: called on the worker thread at the start of each step, before its progress is posted.
     std::function<void(const ComputeStep &)> workerStepHook;
@@ -74,10 +72,10 @@ signals:
 
 private:
     QString stepText(const ComputeStep &step, bool server) const;
+    // The worker's part: connect or read the aggregates, compute, close the worker's own connection.
+    static Result<ComputeReport> run(RecomputeTarget &target, const ComputeOptions &options);
 
-    std::uint64_t m_generation = 0;
-    bool m_running = false;
-    WorkerThread m_worker; // last: destroyed first, so the run is cancelled and joined while the rest still exists
+    BackgroundJob m_job; // last: destroyed first, so the run is cancelled and joined while the rest still exists
 };
 
 } // namespace upstream::compute

@@ -5,8 +5,10 @@
 // the cache handle (shared with the session, which closes the cache at lock or sign-out — the screen drops the
 // service first, see DashboardPage::unbind).
 //
-// Threading: load() may run on a worker thread while the GUI thread calls the rest; both use the one cache
-// connection, which SQLCipher serializes (the GUI thread only waits if it touches the cache meanwhile).
+// Threading: a connection per thread. load() reads through the service's own second connection to the cache file
+// (opened on the constructing thread, closed with the service), so it may run on a worker while the GUI thread
+// calls the rest on the session's connection; WAL lets the two read side by side. One load at a time: the screen
+// starts the next one only after the last has returned (DashboardPage::reload).
 // Failure modes: cache errors are returned as they come (see DashboardSummary.h, SignalRows.h, SignalEvidence.h,
 // TriageService.h).
 #include "core/Result.h"
@@ -36,7 +38,8 @@ public:
     DashboardService(const DashboardService &) = delete;
     DashboardService &operator=(const DashboardService &) = delete;
 
-    // Everything the dashboard of `product` shows (dashboard::loadDashboard); `metric` is its trend's.
+    // Everything the dashboard of `product` shows (dashboard::loadDashboard); `metric` is its trend's. Fails with
+    // the reason when the service's reading connection could not be opened (the cache was locked).
     Result<DashboardData> load(const QString &product, const QString &metric, const QDate &today) const;
     Result<LedgerTiles> ledgerTiles(const QString &product, const QDate &today) const;
     // After a verdict or an undo: the given alerts' status and suppression again, and their similar rows' badges.
@@ -46,7 +49,8 @@ public:
     TriageService &triage() { return *m_triage; }
 
 private:
-    std::shared_ptr<storage::LocalCache> m_cache;
+    std::shared_ptr<storage::LocalCache> m_cache;          // the session's connection: GUI thread
+    Result<std::unique_ptr<storage::LocalCache>> m_reader; // load()'s own connection, one thread at a time
     std::unique_ptr<TriageService> m_triage;
 };
 

@@ -2,8 +2,6 @@
 
 #include "sync/Outbox.h"
 
-#include <QThread>
-
 namespace upstream::importer {
 namespace {
 
@@ -73,158 +71,84 @@ Result<CsvPreview> readPreview(const QString &path, const csv::ReaderLimits &lim
 
 ValidationRunner::ValidationRunner(QObject *parent) : QObject(parent) {}
 
-ValidationRunner::~ValidationRunner()
-{
-    if (m_cancel)
-        m_cancel->store(true);
-    for (QThread *t : m_threads) {
-        t->wait();
-        delete t;
-    }
-}
-
-void ValidationRunner::reap()
-{
-    std::erase_if(m_threads, [](QThread *t) {
-        if (!t->isFinished())
-            return false;
-        t->wait();
-        delete t;
-        return true;
-    });
-}
+ValidationRunner::~ValidationRunner() = default; // m_job cancels and joins every run
 
 void ValidationRunner::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
-    if (m_running) {
-        m_running = false;
-        ++m_generation; // late results of the cancelled run are dropped
+    if (m_job.isRunning()) {
+        m_job.supersede(); // late results of the cancelled run are dropped
         emit cancelled();
     }
 }
 
 void ValidationRunner::start(const QString &path, ValidationOptions options)
 {
-    if (m_cancel)
-        m_cancel->store(true); // the previous run stops at its next block; its thread is reaped later
-    reap();
-    const std::uint64_t gen = ++m_generation;
-    auto cancelFlag = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = cancelFlag;
-    m_running = true;
-    const auto interval = progressInterval;
-    QThread *thread = QThread::create([this, gen, cancelFlag, interval, path, options = std::move(options)]() mutable {
+    // A run in progress is superseded: it stops at its next block and nothing more of it arrives.
+    m_job.start([this, path, options = std::move(options)](const JobContext &job) mutable {
         const auto start = Clock::now();
-        auto lastEmit = start;
         options.progress = [&](std::uint64_t bytesDone, std::uint64_t bytesTotal, std::uint64_t rows) {
-            if (cancelFlag->load())
+            if (job.cancelRequested())
                 return false;
-            const auto now = Clock::now();
-            if (now - lastEmit >= interval) {
-                lastEmit = now;
-                JobProgress p = makeProgress(start, rows, bytesTotal ? double(bytesDone) / double(bytesTotal) : 0);
+            job.postProgress([this,
+                              p = makeProgress(start, rows, bytesTotal ? double(bytesDone) / double(bytesTotal) : 0),
+                              bytesDone, bytesTotal]() mutable {
                 p.bytesDone = bytesDone;
                 p.bytesTotal = bytesTotal;
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, gen, p] {
-                        if (gen == m_generation)
-                            emit progress(p);
-                    },
-                    Qt::QueuedConnection);
-            }
+                emit progress(p);
+            });
             return true;
         };
         auto result = validateCsvFile(path, options);
-        std::shared_ptr<const ValidationReport> report;
-        QString reason;
-        bool wasCancelled = false;
-        if (result)
-            report = std::make_shared<const ValidationReport>(std::move(result.value()));
-        else if (result.error().code == ErrorCode::Cancelled)
-            wasCancelled = true;
-        else
-            reason = result.error().message;
-        QMetaObject::invokeMethod(
-            this,
-            [this, gen, report, reason, wasCancelled] {
-                if (gen != m_generation)
-                    return; // superseded or cancelled by the caller
-                m_running = false;
-                if (report)
-                    emit finished(report);
-                else if (wasCancelled)
-                    emit cancelled();
-                else
-                    emit failed(reason);
-            },
-            Qt::QueuedConnection);
+        if (result) {
+            auto report = std::make_shared<const ValidationReport>(std::move(result.value()));
+            job.finish([this, report] { emit finished(report); });
+        } else if (result.error().code == ErrorCode::Cancelled) {
+            job.finish([this] { emit cancelled(); });
+        } else {
+            job.finish([this, reason = result.error().message] { emit failed(reason); });
+        }
     });
-    m_threads.push_back(thread);
-    thread->start();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
 JobRunner::JobRunner(QObject *parent) : QObject(parent) {}
 
-JobRunner::~JobRunner() = default; // m_worker cancels and joins the run
+JobRunner::~JobRunner() = default; // m_job cancels and joins the run
 
 void JobRunner::cancel()
 {
-    m_worker.cancel(); // the job sees it at its next progress call and fails with Cancelled
+    m_job.cancel(); // the job sees it at its next progress call and fails with Cancelled
 }
 
 void JobRunner::cancelAndWait()
 {
-    m_worker.cancelAndWait();
+    m_job.cancelAndWait();
 }
 
 void JobRunner::run(Job job, std::function<void()> onSuccess)
 {
-    if (m_running)
+    if (m_job.isRunning())
         return;
-    const auto cancelFlag = m_worker.prepare();
-    const std::uint64_t gen = ++m_generation;
-    m_running = true;
-    m_worker.start(QThread::create([this, gen, cancelFlag, job = std::move(job), onSuccess = std::move(onSuccess)] {
+    m_job.start([this, job = std::move(job), onSuccess = std::move(onSuccess)](const JobContext &context) {
         const auto start = Clock::now();
-        auto lastEmit = start - std::chrono::seconds(1);
         const ImportProgressFn progressFn = [&](std::uint64_t done, std::uint64_t total) {
-            if (cancelFlag->load())
+            if (context.cancelRequested())
                 return false;
-            const auto now = Clock::now();
-            if (now - lastEmit >= std::chrono::milliseconds(50)) {
-                lastEmit = now;
-                const JobProgress p = makeProgress(start, done, total ? double(done) / double(total) : 0);
-                QMetaObject::invokeMethod(
-                    this,
-                    [this, gen, p] {
-                        if (gen == m_generation)
-                            emit progress(p);
-                    },
-                    Qt::QueuedConnection);
-            }
+            context.postProgress(
+                [this, p = makeProgress(start, done, total ? double(done) / double(total) : 0)] { emit progress(p); });
             return true;
         };
         Status status = job(progressFn);
-        QMetaObject::invokeMethod(
-            this,
-            [this, gen, status = std::move(status), onSuccess] {
-                if (gen != m_generation)
-                    return;
-                m_running = false;
-                if (status.ok())
-                    onSuccess();
-                else if (status.error().code == ErrorCode::Cancelled)
-                    emit cancelled();
-                else
-                    emit failed(status.error().message);
-            },
-            Qt::QueuedConnection);
-    }));
+        context.finish([this, status = std::move(status), onSuccess] {
+            if (status.ok())
+                onSuccess();
+            else if (status.error().code == ErrorCode::Cancelled)
+                emit cancelled();
+            else
+                emit failed(status.error().message);
+        });
+    });
 }
 
 void ImportRunner::start(ImportFunction function, ImportRequest request)

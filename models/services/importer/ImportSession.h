@@ -10,7 +10,7 @@
 // Failure modes: readPreview returns the reader's one-line InvalidInput reason; the runners report failed(reason)
 // or cancelled(). Destroying a runner cancels its work and waits for the worker thread.
 #include "claims/Mappings.h"
-#include "core/WorkerThread.h"
+#include "core/BackgroundJob.h"
 #include "importer/ImportValidation.h"
 
 #include <QObject>
@@ -22,8 +22,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-
-class QThread;
 
 namespace upstream::storage {
 class LocalCache;
@@ -57,9 +55,7 @@ public:
     // Cancels any run in progress and starts validating `path`. options.progress is replaced.
     void start(const QString &path, ValidationOptions options);
     void cancel();
-    bool isRunning() const { return m_running; }
-    std::uint64_t generation() const { return m_generation; }
-    std::chrono::milliseconds progressInterval{50};
+    bool isRunning() const { return m_job.isRunning(); }
 
 signals:
     void progress(const upstream::importer::JobProgress &progress);
@@ -68,11 +64,7 @@ signals:
     void cancelled();
 
 private:
-    void reap();
-    std::uint64_t m_generation = 0;
-    bool m_running = false;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    std::vector<QThread *> m_threads;
+    BackgroundJob m_job; // last: destroyed first, so every run is cancelled and joined while the rest still exists
 };
 
 class StagedImport;
@@ -146,7 +138,7 @@ public:
     // cancel() and wait until the job's thread has ended (the workstation locks: nothing may still read the cache
     // or the password). The job's cancelled()/failed() still arrives through the event loop afterwards.
     void cancelAndWait();
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return m_job.isRunning(); }
 
 signals:
     void progress(const upstream::importer::JobProgress &progress);
@@ -154,9 +146,7 @@ signals:
     void cancelled();
 
 private:
-    std::uint64_t m_generation = 0;
-    bool m_running = false;
-    WorkerThread m_worker; // last: destroyed first, so the run is cancelled and joined while the rest still exists
+    BackgroundJob m_job; // last: destroyed first, so the run is cancelled and joined while the rest still exists
 };
 
 class ImportRunner : public JobRunner {

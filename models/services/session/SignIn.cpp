@@ -1,5 +1,6 @@
 #include "SignIn.h"
 
+#include "core/BackgroundJob.h"
 #include "logging/Log.h"
 #include "security/SecretStore.h"
 #include "storage/pg/MembershipPg.h"
@@ -7,9 +8,7 @@
 #include "storage/pg/PgTarget.h"
 
 #include <QCryptographicHash>
-#include <QFutureWatcher>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace upstream::session {
 namespace {
@@ -130,22 +129,19 @@ std::optional<Error> SignInService::refuseBeforeConnecting(const SignInRequest &
 void SignInService::readMembership(const SignInRequest &request, const Done &done)
 {
     const storage::PgConnectionParams params = connectionParams(request);
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<Membership>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, done] {
-        const Result<Membership> m = *watcher->result();
-        watcher->deleteLater();
-        if (!m.ok()) {
-            done(m.error());
-            return;
-        }
-        SignedIn s;
-        s.online = true;
-        s.customerId = m->customerId;
-        s.appRole = m->appRole;
-        done(std::move(s));
-    });
-    watcher->setFuture(
-        QtConcurrent::run([params] { return std::make_shared<Result<Membership>>(connectAndReadMembership(params)); }));
+    BackgroundJob::runOnce<Result<Membership>>(
+        this, [params] { return connectAndReadMembership(params); },
+        [done](const Result<Membership> &m) {
+            if (!m.ok()) {
+                done(m.error());
+                return;
+            }
+            SignedIn s;
+            s.online = true;
+            s.customerId = m->customerId;
+            s.appRole = m->appRole;
+            done(std::move(s));
+        });
 }
 
 void SignInService::openWorkspace(const SignInRequest &request, bool online, qint64 customer, const QString &role,

@@ -268,15 +268,7 @@ void SyncService::beginRound()
     m_status->setState(ConnectionState::Syncing);
     m_pullDone = false;
     m_deferredPull.reset();
-    auto changes = storage::pendingChanges(*m_cache, kPushBatchChanges);
-    if (!changes.ok()) {
-        log::error(QStringLiteral("sync: cannot read the outbox: %1").arg(changes.error().message));
-        finishRound();
-        return;
-    }
-    m_pushSent = changes->size();
-    QMetaObject::invokeMethod(m_worker, "push", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
-                              Q_ARG(std::vector<upstream::sync::OutboxChange>, changes.value()));
+    sendOutbox();
 }
 
 void SyncService::onPushed(const std::vector<PushResult> &results, const PulledBatch &acknowledgedRows,
@@ -308,7 +300,7 @@ void SyncService::onPushed(const std::vector<PushResult> &results, const PulledB
         return;
     }
     if (m_pushSent == size_t(kPushBatchChanges) && m_round.rejected == 0) { // a full batch: more may be queued
-        beginRoundPushOnly();
+        sendOutbox();
         return;
     }
     requestPull(storage::lastPulledSeq(*m_cache));
@@ -322,20 +314,26 @@ void SyncService::requestPull(qint64 afterSeq)
     }
     m_deferredPull.reset();
     m_pullFrom = afterSeq;
-    QMetaObject::invokeMethod(m_worker, "pull", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
-                              Q_ARG(qint64, afterSeq));
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, customer = m_customer, afterSeq] { worker->pull(customer, afterSeq); },
+        Qt::QueuedConnection);
 }
 
-void SyncService::beginRoundPushOnly()
+void SyncService::sendOutbox()
 {
     auto changes = storage::pendingChanges(*m_cache, kPushBatchChanges);
     if (!changes.ok()) {
+        log::error(QStringLiteral("sync: cannot read the outbox: %1").arg(changes.error().message));
         finishRound();
         return;
     }
     m_pushSent = changes->size();
-    QMetaObject::invokeMethod(m_worker, "push", Qt::QueuedConnection, Q_ARG(qint64, m_customer),
-                              Q_ARG(std::vector<upstream::sync::OutboxChange>, changes.value()));
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, customer = m_customer, changes = std::move(changes.value())] {
+            worker->push(customer, changes);
+        },
+        Qt::QueuedConnection);
 }
 
 void SyncService::onPulled(const PulledBatch &batch, const QString &error)
@@ -354,7 +352,8 @@ void SyncService::onPulled(const PulledBatch &batch, const QString &error)
     }
     if (m_writer) {
         ++m_applying;
-        QMetaObject::invokeMethod(m_writer, "apply", Qt::QueuedConnection, Q_ARG(upstream::sync::PulledBatch, batch));
+        QMetaObject::invokeMethod(
+            m_writer, [writer = m_writer, batch] { writer->apply(batch); }, Qt::QueuedConnection);
         requestPull(batch.toSeq); // the worker reads the next batch while the cache thread applies this one
         return;
     }

@@ -64,7 +64,7 @@ signals:
 
 private:
     void beginRound();
-    void beginRoundPushOnly();
+    void sendOutbox();
     void onPushed(const std::vector<upstream::sync::PushResult> &results,
                   const upstream::sync::PulledBatch &acknowledgedRows, const QString &error);
     void onPulled(const upstream::sync::PulledBatch &batch, const QString &error);

@@ -1,5 +1,6 @@
 #include "Workspace.h"
 
+#include "core/BackgroundJob.h"
 #include "core/BuildInfo.h"
 #include "logging/Log.h"
 #include "security/KeyVault.h"
@@ -10,12 +11,10 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace upstream::workspace {
 namespace {
@@ -30,19 +29,6 @@ QString manifestPath(const QString &dir)
 QString cachePath(const QString &dir)
 {
     return QDir(dir).filePath(QString::fromLatin1(kCacheFile));
-}
-
-// Runs work() on the thread pool and delivers its result to done() on the caller's thread.
-template<typename T>
-void runInWorker(QObject *context, std::function<Result<T>()> work, std::function<void(Result<T>)> done)
-{
-    auto *watcher = new QFutureWatcher<std::shared_ptr<Result<T>>>(context);
-    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
-        std::shared_ptr<Result<T>> r = watcher->result();
-        watcher->deleteLater();
-        done(std::move(*r));
-    });
-    watcher->setFuture(QtConcurrent::run([work = std::move(work)] { return std::make_shared<Result<T>>(work()); }));
 }
 
 Result<OpenedWorkspace> openCache(const QString &dir, const QString &id, const security::SecureBytes &key)
@@ -154,7 +140,7 @@ void WorkspaceOpener::create(const QString &directory, const QString &password, 
                              done(st.error());
                              return;
                          }
-                         runInWorker<OpenedWorkspace>(
+                         BackgroundJob::runOnce<Result<OpenedWorkspace>>(
                              this,
                              [directory, id, password, deviceSecret]() -> Result<OpenedWorkspace> {
                                  const security::SecureBytes key = security::KeyVault::generateKey();
@@ -210,7 +196,7 @@ void WorkspaceOpener::withKey(const QString &directory, const QString &password,
                 done(secret.error());
             return;
         }
-        runInWorker<T>(
+        BackgroundJob::runOnce<Result<T>>(
             this,
             [directory, password, w, manifest, work, deviceSecret = secret.value()]() -> Result<T> {
                 auto key = security::KeyVault::unwrap(w, password, deviceSecret);

@@ -27,8 +27,9 @@ public:
     static Result<LocalCache> open(const QString &path, const security::SecureBytes &key);
     // Tests and benchmarks: the caller owns (and wipes) the QByteArray.
     static Result<LocalCache> open(const QString &path, const QByteArray &key);
-    // A second connection to the same file with the same key, for another thread (call it on this one's thread,
-    // then hand the result over). Fails with InvalidInput once this one is closed (locked: the key is gone).
+    // A second connection to the same file with the same key, for another thread. Call it on this one's thread and
+    // hand the result over, or on the worker while this one's owner guarantees it is not closed meanwhile (the
+    // session joins its workers before it locks). Fails with InvalidInput once this one is closed (the key is gone).
     Result<LocalCache> openAnotherConnection() const;
 
     CipherDatabase &db() { return m_db; }
