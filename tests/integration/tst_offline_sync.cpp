@@ -3,6 +3,7 @@
 // acknowledgement; two workstations editing the same entry give the second a conflict and lose neither edit; the
 // cache file holds none of the test's plaintext.
 #include "PrivateCluster.h"
+#include "TestCache.h"
 #include "UpstreamSchema.h"
 #include "storage/cache/LocalCache.h"
 #include "storage/cache/OutboxStore.h"
@@ -31,13 +32,7 @@ class TstOfflineSync : public QObject {
     QString alertId;
     QTemporaryDir tmp;
 
-    storage::LocalCache openCache(const QString &name)
-    {
-        auto c = storage::LocalCache::open(tmp.filePath(name), QByteArray(32, '\x11'));
-        if (!c.ok())
-            qFatal("cache: %s", qPrintable(c.error().message));
-        return std::move(c.value());
-    }
+    storage::LocalCache openCache(const QString &name) { return test::openTestCache(tmp.filePath(name), '\x11'); }
     Result<storage::PgConnection> connect(const test::TestUser &u) { return db->connectAs(u); }
     // A fresh superuser connection: the server restarts in the middle of the test.
     storage::PgConnection su()

@@ -8,10 +8,9 @@
 //    (never New), and each Changed row's "before" is the D signal of its group.
 // Every date is fixed (exports aimed at 2026-06-01, import day 2026-06-30), so the test means the same on any day.
 #include "UpstreamSchema.h"
+#include "WeekLaterReExport.h"
 
 #include "compute/SignalPreview.h"
-#include "demo/DemoDataGenerator.h"
-#include "importer/ClaimValidator.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
 
@@ -25,21 +24,15 @@ using namespace upstream;
 
 namespace {
 
-const QDate kAsOf(2026, 6, 1);
-
 importer::ImportOptions importOptions(qint64 customer = 0)
 {
-    importer::ImportOptions o;
-    o.validation.validator.importDay = importer::daysFromCivil(2026, 6, 30);
-    o.customerId = customer;
-    o.workstation = QStringLiteral("preview-test");
-    return o;
+    return test::reExportImportOptions(QStringLiteral("preview-test"), customer);
 }
 
 std::map<QString, QString> groupsOf(const QJsonArray &stored)
 {
     std::map<QString, QString> out; // group → "severity delta" of the stored signal
-    for (const QJsonValue &v : stored) {
+    for (const auto &v : stored) {
         const QJsonObject o = v.toObject();
         const QChar sep(0x1f);
         out[o.value(QLatin1String("product")).toString() + sep + o.value(QLatin1String("signal_type")).toString() +
@@ -63,7 +56,8 @@ class TstPreviewSignalsEqualImportThenRecompute : public QObject {
                       const std::vector<engines::Signal> &afterImport)
     {
         QVERIFY(!preview.rows.empty());
-        QCOMPARE(preview.asOf, kAsOf.addDays(7)); // the D+7 export's own date: what a recompute uses by default
+        QCOMPARE(preview.asOf,
+                 test::kReExportAsOf.addDays(7)); // the D+7 export's own date: what a recompute uses by default
         const auto before = groupsOf(storedD);
         int again = 0;
         for (const compute::PreviewRow &row : preview.rows) {
@@ -96,16 +90,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY(tmp.isValid());
-        demo::DemoConfig config;
-        config.rows = 60000;
-        config.seed = 14;
-        config.payers = 24;
-        config.asOf = kAsOf;
-        exportD = tmp.filePath(QStringLiteral("export-d.csv"));
-        QVERIFY(demo::DemoDataGenerator(config).writeCsv(exportD).ok());
-        config.exportedOn = kAsOf.addDays(7);
-        exportLater = tmp.filePath(QStringLiteral("export-d7.csv"));
-        QVERIFY(demo::DemoDataGenerator(config).writeCsv(exportLater).ok());
+        const auto exports = test::writeWeekLaterReExport(QDir(tmp.path()), 60000, 14, 24);
+        QVERIFY(exports.ok());
+        exportD = exports.exportD;
+        exportLater = exports.exportLater;
     }
 
     void workspacePreviewIsWhatImportThenRecomputeShows()

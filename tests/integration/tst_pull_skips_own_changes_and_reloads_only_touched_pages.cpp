@@ -10,6 +10,7 @@
 // Printed: the rows A's pull brings back for its own verdict before (a connection without the change origin, as
 // before 0010) and after.
 #include "PrivateCluster.h"
+#include "TestCache.h"
 #include "UpstreamSchema.h"
 #include "dashboard/TriageService.h"
 #include "storage/cache/LocalCache.h"
@@ -39,13 +40,7 @@ class TstPullSkipsOwnChanges : public QObject {
     QString alertId;
     QTemporaryDir tmp;
 
-    storage::LocalCache openCache(const QString &name)
-    {
-        auto c = storage::LocalCache::open(tmp.filePath(name), QByteArray(32, '\x15'));
-        if (!c.ok())
-            qFatal("cache: %s", qPrintable(c.error().message));
-        return std::move(c.value());
-    }
+    storage::LocalCache openCache(const QString &name) { return test::openTestCache(tmp.filePath(name), '\x15'); }
     static QStringList row(storage::LocalCache &cache, const QString &sql, const QString &key)
     {
         auto q = cache.db().prepare(sql);

@@ -12,11 +12,10 @@
 // Both targets first hold the export taken on D, then stage the one taken on D+7 (re-exported claims, new claims,
 // pending and unpaid ones).
 #include "UpstreamSchema.h"
+#include "WeekLaterReExport.h"
 
 #include "compute/SignalPreview.h"
 #include "csv/CsvReader.h"
-#include "demo/DemoDataGenerator.h"
-#include "importer/ClaimValidator.h"
 #include "storage/cache/LocalCache.h"
 #include "storage/cache/WorkspaceImportStore.h"
 #include "storage/pg/PgImportStore.h"
@@ -29,15 +28,9 @@ using namespace upstream;
 
 namespace {
 
-const QDate kAsOf(2026, 6, 1);
-
 importer::ImportOptions importOptions(qint64 customer = 0)
 {
-    importer::ImportOptions o;
-    o.validation.validator.importDay = importer::daysFromCivil(2026, 6, 30);
-    o.customerId = customer;
-    o.workstation = QStringLiteral("staged-test");
-    return o;
+    return test::reExportImportOptions(QStringLiteral("staged-test"), customer);
 }
 
 int fullPassesOf(const QString &path)
@@ -88,16 +81,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY(tmp.isValid());
-        demo::DemoConfig config;
-        config.rows = 40000;
-        config.seed = 21;
-        config.payers = 16;
-        config.asOf = kAsOf;
-        exportD = tmp.filePath(QStringLiteral("export-d.csv"));
-        QVERIFY(demo::DemoDataGenerator(config).writeCsv(exportD).ok());
-        config.exportedOn = kAsOf.addDays(7);
-        exportLater = tmp.filePath(QStringLiteral("export-d7.csv"));
-        QVERIFY(demo::DemoDataGenerator(config).writeCsv(exportLater).ok());
+        const auto exports = test::writeWeekLaterReExport(QDir(tmp.path()), 40000, 21, 16);
+        QVERIFY(exports.ok());
+        exportD = exports.exportD;
+        exportLater = exports.exportLater;
         csv::setReadAccounting(true);
     }
 

@@ -6,11 +6,8 @@ namespace upstream::test {
 
 inline qint64 countRows(storage::LocalCache &cache, const QString &sql)
 {
-    auto q = cache.db().prepare(sql);
-    if (!q.ok())
-        return -1;
-    auto row = q->step();
-    return row.ok() && row.value() ? q->int64(0) : -1;
+    auto n = cache.db().scalar(sql);
+    return n.ok() ? n.value() : -1;
 }
 
 } // namespace upstream::test

@@ -65,6 +65,17 @@ void setMetric(Row &r)
     r.evidence.unit = type ? compute::unitOf(*type) : QStringLiteral("rate");
 }
 
+// The windows of a signal keyed on the decided date, both ending before `asOf`: the current one the last
+// `currentDays` days, the baseline from `baselineDays` days back to the current one's start.
+void setDecidedWindows(Evidence &e, const QDate &asOf, int currentDays, int baselineDays)
+{
+    e.keyedOn = QStringLiteral("decided_date");
+    e.currentTo = asOf;
+    e.currentFrom = asOf.addDays(-currentDays);
+    e.baselineTo = e.currentFrom;
+    e.baselineFrom = asOf.addDays(-baselineDays);
+}
+
 Row driftWatch(Generator &g, const SyntheticOptions &o, const QString &payer, int)
 {
     Row r;
@@ -74,11 +85,7 @@ Row driftWatch(Generator &g, const SyntheticOptions &o, const QString &payer, in
     r.payer = payer;
     r.cptGroup = QString::fromUtf8(kCptGroups[g.integer(0, 7)]);
     Evidence &e = r.evidence;
-    e.keyedOn = QStringLiteral("decided_date");
-    e.currentTo = o.asOf;
-    e.currentFrom = o.asOf.addDays(-14);
-    e.baselineTo = e.currentFrom;
-    e.baselineFrom = o.asOf.addDays(-104);
+    setDecidedWindows(e, o.asOf, 14, 104);
     e.baselineN = g.integer(240, 900);
     e.currentN = g.integer(40, 160);
     const double allowed = g.uniform(140, 820);
@@ -132,11 +139,7 @@ Row denialScope(Generator &g, const SyntheticOptions &o, const QString &payer, i
     r.payer = payer;
     r.reason = QString::fromUtf8(kReasons[g.integer(0, 7)]);
     Evidence &e = r.evidence;
-    e.keyedOn = QStringLiteral("decided_date");
-    e.currentTo = o.asOf;
-    e.currentFrom = o.asOf.addDays(-7);
-    e.baselineTo = e.currentFrom;
-    e.baselineFrom = o.asOf.addDays(-28);
+    setDecidedWindows(e, o.asOf, 7, 28);
     e.baselineN = g.integer(180, 700);
     e.currentN = g.integer(60, 240);
     const double rateB = kind == 0 ? 0.0 : g.uniform(0.01, 0.06);

@@ -32,6 +32,11 @@ inline QDate fromEpochDay(EpochDay day)
 {
     return day == kNoDay ? QDate() : QDate::fromJulianDay(std::int64_t(day) + kUnixEpochJulianDay);
 }
+// The day as stored and exported: "yyyy-MM-dd"; empty for kNoDay.
+inline QString isoDate(EpochDay day)
+{
+    return fromEpochDay(day).toString(Qt::ISODate);
+}
 
 struct ClaimRecord {
     QString payer;    // normalised payer name

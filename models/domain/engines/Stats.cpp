@@ -33,26 +33,21 @@ double betaContinuedFraction(double a, double b, double x)
         d = kTiny;
     d = 1.0 / d;
     double h = d;
+    // One Lentz step for the coefficient aa: updates c and d, returns the factor h is multiplied by.
+    auto lentzStep = [&c, &d](double aa) {
+        d = 1.0 + aa * d;
+        if (std::fabs(d) < kTiny)
+            d = kTiny;
+        c = 1.0 + aa / c;
+        if (std::fabs(c) < kTiny)
+            c = kTiny;
+        d = 1.0 / d;
+        return d * c;
+    };
     for (int m = 1; m <= kMaxIterations; ++m) {
         const double m2 = 2.0 * m;
-        double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-        d = 1.0 + aa * d;
-        if (std::fabs(d) < kTiny)
-            d = kTiny;
-        c = 1.0 + aa / c;
-        if (std::fabs(c) < kTiny)
-            c = kTiny;
-        d = 1.0 / d;
-        h *= d * c;
-        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-        d = 1.0 + aa * d;
-        if (std::fabs(d) < kTiny)
-            d = kTiny;
-        c = 1.0 + aa / c;
-        if (std::fabs(c) < kTiny)
-            c = kTiny;
-        d = 1.0 / d;
-        const double del = d * c;
+        h *= lentzStep(m * (b - m) * x / ((qam + m2) * (a + m2)));                        // the even term
+        const double del = lentzStep(-(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))); // the odd term
         h *= del;
         if (std::fabs(del - 1.0) < kEps)
             break;

@@ -2,6 +2,7 @@
 
 #include "alerts/AlertBook.h"
 #include "compute/EvidenceJson.h"
+#include "engines/ClaimRecord.h"
 #include "engines/SignalEngines.h"
 #include "storage/pg/AggregateSql.h"
 #include "storage/pg/AuditLog.h"
@@ -31,11 +32,6 @@ void say(const ComputeOptions &o, const ComputeStep &step, const QString &text)
         o.progress(text);
 }
 
-QString iso(engines::EpochDay d)
-{
-    return engines::fromEpochDay(d).toString(Qt::ISODate);
-}
-
 // Rows for jsonb_to_recordset: one statement writes every signal (one round trip however many there are).
 QJsonArray signalRows(const std::vector<Signal> &found, const engines::AggregateSet &set)
 {
@@ -47,10 +43,10 @@ QJsonArray signalRows(const std::vector<Signal> &found, const engines::Aggregate
             {QStringLiteral("payer"), s.payer},
             {QStringLiteral("cpt_group"), s.cptGroup.isEmpty() ? QJsonValue() : QJsonValue(s.cptGroup)},
             {QStringLiteral("reason"), s.reason.isEmpty() ? QJsonValue() : QJsonValue(s.reason)},
-            {QStringLiteral("window_start"), iso(s.evidence.current.start)},
-            {QStringLiteral("window_end"), iso(s.evidence.current.end)},
-            {QStringLiteral("baseline_start"), iso(s.evidence.baseline.start)},
-            {QStringLiteral("baseline_end"), iso(s.evidence.baseline.end)},
+            {QStringLiteral("window_start"), engines::isoDate(s.evidence.current.start)},
+            {QStringLiteral("window_end"), engines::isoDate(s.evidence.current.end)},
+            {QStringLiteral("baseline_start"), engines::isoDate(s.evidence.baseline.start)},
+            {QStringLiteral("baseline_end"), engines::isoDate(s.evidence.baseline.end)},
             {QStringLiteral("severity"), engines::severityName(s.severity)},
             {QStringLiteral("confidence"), s.confidence},
             {QStringLiteral("baseline_value"), s.baselineValue},

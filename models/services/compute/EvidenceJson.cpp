@@ -1,5 +1,7 @@
 #include "compute/EvidenceJson.h"
 
+#include "engines/ClaimRecord.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocale>
@@ -11,14 +13,9 @@ namespace {
 
 using namespace upstream::engines;
 
-QString iso(EpochDay d)
-{
-    return fromEpochDay(d).toString(Qt::ISODate);
-}
-
 QJsonArray windowJson(const Window &w)
 {
-    return QJsonArray{iso(w.start), iso(w.end)};
+    return QJsonArray{isoDate(w.start), isoDate(w.end)};
 }
 
 // Figures in explanations are English and locale-independent (they are stored, not rendered per user).
@@ -257,7 +254,7 @@ QJsonObject evidenceJson(const engines::Signal &s, const engines::AggregateSet *
     const auto &e = s.evidence;
     QJsonArray series;
     for (const DailyPoint &p : e.series)
-        series.append(QJsonObject{{QStringLiteral("date"), iso(p.day)},
+        series.append(QJsonObject{{QStringLiteral("date"), isoDate(p.day)},
                                   {QStringLiteral("value"), p.value},
                                   {QStringLiteral("n"), qint64(p.n)}});
     QJsonObject out{

@@ -5,6 +5,7 @@
 
 #include "importer/ClaimImporterReport.h"
 #include "importer/ImportContext.h"
+#include "importer/TargetSettings.h"
 #include "logging/Log.h"
 #include "phi/PhiScanner.h"
 #include "storage/pg/ImportClaimsPg.h"
@@ -59,35 +60,15 @@ struct PgStaged {
     bool historyFromTarget = false; // the caller gave no history: the importer read the target's
 };
 
-// The target's claim key, stored mappings and (when the caller gave none) upload history, put into `vo`; returns
+// The customer's claim key, stored mappings and (when the caller gave none) upload history, put into `vo`; returns
 // their fingerprint. Inside the caller's transaction.
-Result<QByteArray> useTargetSettings(storage::PgConnection &conn, qint64 customer, ValidationOptions &vo,
-                                     bool historyFromTarget)
+Result<QByteArray> usePostgresSettings(storage::PgConnection &conn, qint64 customer, ValidationOptions &vo,
+                                       bool historyFromTarget)
 {
-    auto key = storage::readClaimKey(conn, customer);
-    if (!key.ok())
-        return key.error();
-    auto mappings = storage::listMappings(conn, customer);
-    if (!mappings.ok())
-        return mappings.error();
-    if (historyFromTarget) {
-        // The one definition of the history, shared with the wizard (storage::uploadHistory), read inside the
-        // import's transaction.
-        auto history = storage::uploadHistory(conn, customer, vo.validator.importDay);
-        if (!history.ok())
-            return history.error();
-        vo.history = std::move(history.value());
-    }
-    const QByteArray fingerprint =
-        targetSettingsFingerprint(key.value(), mappings.value(), historyFromTarget ? &vo.history : nullptr);
-    useClaimKey(vo.validator, key.value());
-    useStoredMappings(vo.validator, mappings.value());
-    return fingerprint;
-}
-
-bool historyGiven(const ValidationOptions &vo)
-{
-    return !vo.history.rowCountsLast30Days.empty() || vo.history.trailing90DayMix;
+    return useTargetSettings(
+        vo, historyFromTarget, [&] { return storage::readClaimKey(conn, customer); },
+        [&] { return storage::listMappings(conn, customer); },
+        [&](std::int32_t importDay) { return storage::uploadHistory(conn, customer, importDay); });
 }
 
 // Reads the file once: validates it and streams the accepted rows with COPY into the staging table (created here).
@@ -99,7 +80,7 @@ Result<PgStaged> stageRows(storage::PgConnection &conn, const QString &path, con
     ClaimKeyGuard keyGuard(vo.validator);
     PgStaged staged;
     staged.historyFromTarget = !historyGiven(vo);
-    auto settings = useTargetSettings(conn, options.customerId, vo, staged.historyFromTarget);
+    auto settings = usePostgresSettings(conn, options.customerId, vo, staged.historyFromTarget);
     if (!settings.ok())
         return settings.error();
     staged.targetSettings = settings.value();
@@ -259,7 +240,7 @@ public:
             return st.error();
         ValidationOptions vo = options.validation;
         ClaimKeyGuard keyGuard(vo.validator);
-        auto settings = useTargetSettings(m_conn, m_customer, vo, m_historyFromTarget);
+        auto settings = usePostgresSettings(m_conn, m_customer, vo, m_historyFromTarget);
         if (!settings.ok())
             return rollback(m_conn, settings.error());
         if (settings.value() != m_targetSettings || historyGiven(options.validation) == m_historyFromTarget) {

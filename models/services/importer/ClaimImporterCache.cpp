@@ -7,6 +7,7 @@
 #include "importer/ClaimImporter.h"
 #include "importer/ClaimImporterReport.h"
 #include "importer/ImportContext.h"
+#include "importer/TargetSettings.h"
 #include "logging/Log.h"
 #include "storage/cache/AggregateStore.h"
 #include "storage/cache/LocalCache.h"
@@ -58,34 +59,32 @@ namespace {
 
 using Identity = storage::WorkspaceClaimWriter::Identity;
 
-bool historyGiven(const ValidationOptions &vo)
+// The workspace's claim key, stored mappings and (when the caller gave none) upload history, put into `vo`;
+// returns their fingerprint. Inside the caller's cache transaction, if any.
+Result<QByteArray> useWorkspaceSettings(storage::LocalCache &cache, ValidationOptions &vo, bool historyFromTarget)
 {
-    return !vo.history.rowCountsLast30Days.empty() || vo.history.trailing90DayMix;
+    return useTargetSettings(
+        vo, historyFromTarget, [&] { return storage::readClaimKey(cache); },
+        [&] { return storage::listMappings(cache); },
+        [&](std::int32_t importDay) { return storage::uploadHistory(cache, importDay); });
 }
 
-// The workspace's claim key, stored mappings and (when the caller gave none) upload history, put into `vo`;
-// returns their fingerprint.
-Result<QByteArray> useTargetSettings(storage::LocalCache &cache, ValidationOptions &vo, bool historyFromTarget)
+// The validation hooks of a workspace import and of staging: progress stops validation as soon as `keeping()` is
+// false (the accepted rows can no longer be kept: no point reading the rest of the file), else asks the caller's
+// `options`; the duplicate-file flag is looked up in the workspace, `lookupFailed` set when that lookup fails.
+template<typename Keeping>
+void hookToWorkspace(ValidationOptions &vo, const ImportOptions &options, storage::LocalCache &cache, Keeping keeping,
+                     bool &lookupFailed)
 {
-    auto key = storage::readClaimKey(cache);
-    if (!key.ok())
-        return key.error();
-    auto mappings = storage::listMappings(cache);
-    if (!mappings.ok())
-        return mappings.error();
-    // The caller's history (the wizard read it while validating), else the workspace's own, as the server import
-    // does: the stored report then carries the live anomalies and the health score whoever imports.
-    if (historyFromTarget) {
-        auto history = storage::uploadHistory(cache, vo.validator.importDay);
-        if (!history.ok())
-            return history.error();
-        vo.history = std::move(history.value());
-    }
-    const QByteArray fingerprint =
-        targetSettingsFingerprint(key.value(), mappings.value(), historyFromTarget ? &vo.history : nullptr);
-    useClaimKey(vo.validator, key.value());
-    useStoredMappings(vo.validator, mappings.value());
-    return fingerprint;
+    vo.progress = [keeping, userProgress = options.validation.progress](std::uint64_t done, std::uint64_t total,
+                                                                        std::uint64_t rows) {
+        return keeping() && (!userProgress || userProgress(done, total, rows));
+    };
+    vo.importedBefore = [&cache, &lookupFailed](const QByteArray &sha256) {
+        auto seen = storage::importedBefore(cache, sha256);
+        lookupFailed = !seen.ok();
+        return seen.ok() && seen.value();
+    };
 }
 
 // The claims and aggregates of one upload, row by row in file order, inside the caller's cache transaction: each
@@ -257,7 +256,7 @@ public:
                 // Under the transaction's write lock: what the rows were validated with must still hold.
                 ValidationOptions vo = options.validation;
                 ClaimKeyGuard keyGuard(vo.validator);
-                auto settings = useTargetSettings(m_cache, vo, m_historyFromTarget);
+                auto settings = useWorkspaceSettings(m_cache, vo, m_historyFromTarget);
                 if (!settings.ok())
                     return settings.error();
                 if (settings.value() != m_targetSettings || historyGiven(options.validation) == m_historyFromTarget) {
@@ -315,7 +314,7 @@ Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, co
 {
     ValidationOptions vo = options.validation;
     ClaimKeyGuard keyGuard(vo.validator);
-    if (auto settings = useTargetSettings(cache, vo, !historyGiven(vo)); !settings.ok())
+    if (auto settings = useWorkspaceSettings(cache, vo, !historyGiven(vo)); !settings.ok())
         return settings.error();
     ImportResult result;
     bool dryRunDone = false;
@@ -327,16 +326,9 @@ Result<ImportResult> ClaimImporter::importToCache(storage::LocalCache &cache, co
                     merge.add(row, row.hasClaimRef ? &row.claimRefHmac : nullptr, nullptr);
                 merge.flush();
             };
-            const auto userProgress = options.validation.progress;
-            vo.progress = [&](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
-                return merge.failure().ok() && (!userProgress || userProgress(done, total, rows));
-            };
             bool lookupFailed = false;
-            vo.importedBefore = [&](const QByteArray &sha256) {
-                auto seen = storage::importedBefore(cache, sha256);
-                lookupFailed = !seen.ok();
-                return seen.ok() && seen.value();
-            };
+            hookToWorkspace(
+                vo, options, cache, [&merge] { return merge.failure().ok(); }, lookupFailed);
             auto validated = validateCsvFile(path, vo);
             wipeClaimKey(vo.validator);
             if (!merge.failure().ok())
@@ -365,7 +357,7 @@ Result<std::unique_ptr<StagedImport>> ClaimImporter::stageInCache(storage::Local
     ValidationOptions vo = options.validation;
     ClaimKeyGuard keyGuard(vo.validator);
     const bool historyFromTarget = !historyGiven(vo);
-    auto settings = useTargetSettings(cache, vo, historyFromTarget);
+    auto settings = useWorkspaceSettings(cache, vo, historyFromTarget);
     if (!settings.ok())
         return settings.error();
     auto stage = storage::WorkspaceImportStage::create(cache);
@@ -381,16 +373,9 @@ Result<std::unique_ptr<StagedImport>> ClaimImporter::stageInCache(storage::Local
             failure = stage->add(row.hasClaimRef ? &row.claimRefHmac : nullptr, state);
         }
     };
-    const auto userProgress = options.validation.progress;
-    vo.progress = [&](std::uint64_t done, std::uint64_t total, std::uint64_t rows) {
-        return failure.ok() && (!userProgress || userProgress(done, total, rows));
-    };
     bool lookupFailed = false;
-    vo.importedBefore = [&](const QByteArray &sha256) {
-        auto seen = storage::importedBefore(cache, sha256);
-        lookupFailed = !seen.ok();
-        return seen.ok() && seen.value();
-    };
+    hookToWorkspace(
+        vo, options, cache, [&failure] { return failure.ok(); }, lookupFailed);
     auto validated = validateCsvFile(path, vo);
     wipeClaimKey(vo.validator);
     if (!failure.ok())

@@ -144,16 +144,21 @@ Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, co
     if (Status st = conn.begin(); !st.ok())
         return st.error();
     auto rollback = [&] { (void)conn.rollback(); };
+    // A failed step, rolled back. Unreachable, or chosen as a deadlock or serialization victim (Conflict from the
+    // server, 40P01/40001): not the change's fault, so not a refusal — the round fails and the change goes again.
+    // Anything else refuses the change.
+    auto failed = [&](const Error &error) -> Result<PushResult> {
+        rollback();
+        if (error.code == ErrorCode::Unreachable || error.code == ErrorCode::Conflict)
+            return error;
+        result.outcome = PushOutcome::Rejected;
+        result.message = error.message;
+        return result;
+    };
 
     auto mark = storage::claimChange(conn, customerId, change.id, change.kind);
-    if (!mark.ok()) {
-        rollback();
-        if (mark.error().code == ErrorCode::Unreachable || mark.error().code == ErrorCode::Conflict)
-            return mark.error();
-        result.outcome = PushOutcome::Rejected;
-        result.message = mark.error().message;
-        return result;
-    }
+    if (!mark.ok())
+        return failed(mark.error());
     if (!mark.value()) { // pushed before; the acknowledgement was lost
         rollback();
         result.outcome = PushOutcome::AlreadyApplied;
@@ -172,16 +177,8 @@ Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, co
     else if (change.kind == QLatin1String("audit"))
         applied = applyAudit(conn, customerId, change);
 
-    if (!applied.ok()) {
-        rollback();
-        // Unreachable, or chosen as a deadlock or serialization victim (Conflict from the server, 40P01/40001):
-        // not the change's fault, so not a refusal — the round fails and the change goes again.
-        if (applied.error().code == ErrorCode::Unreachable || applied.error().code == ErrorCode::Conflict)
-            return applied.error();
-        result.outcome = PushOutcome::Rejected;
-        result.message = applied.error().message;
-        return result;
-    }
+    if (!applied.ok())
+        return failed(applied.error());
     if (applied->conflict) {
         rollback();
         result.outcome = PushOutcome::Conflict;

@@ -13,6 +13,27 @@
 #include <optional>
 
 namespace upstream::workspace {
+namespace {
+
+// Runs one WorkspaceOpener call (open or create) to its end for the CLI, which has no event loop of its own: a local
+// loop turns until the opener's callback hands the result over (unless it already has).
+template<typename Call>
+Result<OpenedWorkspace> runOpener(Call call)
+{
+    security::SecretStore secrets;
+    WorkspaceOpener opener(&secrets);
+    std::optional<Result<OpenedWorkspace>> out;
+    QEventLoop loop;
+    call(opener, [&](Result<OpenedWorkspace> r) {
+        out.emplace(std::move(r));
+        loop.quit();
+    });
+    if (!out)
+        loop.exec();
+    return std::move(*out);
+}
+
+} // namespace
 
 std::optional<QString> localWorkspaceTarget(bool dbGiven, const QString &workspaceOption)
 {
@@ -32,34 +53,18 @@ Result<std::shared_ptr<storage::LocalCache>> openWorkspaceBlocking(const QString
         return makeError(
             ErrorCode::InvalidInput,
             QStringLiteral("no workspace at %1 (create one with: upstream workspace create %1)").arg(directory));
-    security::SecretStore secrets;
-    workspace::WorkspaceOpener opener(&secrets);
-    std::optional<Result<workspace::OpenedWorkspace>> out;
-    QEventLoop loop;
-    opener.open(directory, password, [&](Result<workspace::OpenedWorkspace> r) {
-        out.emplace(std::move(r));
-        loop.quit();
+    auto opened = runOpener([&](WorkspaceOpener &opener, WorkspaceOpener::Done done) {
+        opener.open(directory, password, std::move(done));
     });
-    if (!out)
-        loop.exec();
-    if (!out->ok())
-        return out->error();
-    return out->value().cache;
+    if (!opened.ok())
+        return opened.error();
+    return opened.value().cache;
 }
 
 Result<workspace::OpenedWorkspace> createWorkspaceBlocking(const QString &directory, const QString &password)
 {
-    security::SecretStore secrets;
-    workspace::WorkspaceOpener opener(&secrets);
-    std::optional<Result<workspace::OpenedWorkspace>> out;
-    QEventLoop loop;
-    opener.create(directory, password, [&](Result<workspace::OpenedWorkspace> r) {
-        out.emplace(std::move(r));
-        loop.quit();
-    });
-    if (!out)
-        loop.exec();
-    return std::move(*out);
+    return runOpener(
+        [&](WorkspaceOpener &opener, const WorkspaceOpener::Done &done) { opener.create(directory, password, done); });
 }
 
 } // namespace upstream::workspace

@@ -1,5 +1,6 @@
 #include "storage/cache/AggregateStore.h"
 
+#include "engines/ClaimRecord.h"
 #include "engines/DayCountersJson.h"
 #include "storage/cache/LocalCache.h"
 
@@ -9,11 +10,6 @@ namespace {
 using engines::AggregateRow;
 using engines::AggregateSet;
 
-QString isoDay(engines::EpochDay day)
-{
-    return engines::fromEpochDay(day).toString(Qt::ISODate);
-}
-
 // Binds the six key columns of `row` from parameter `first` on.
 void bindKey(CipherStatement &st, int first, const AggregateSet &set, const AggregateRow &row)
 {
@@ -21,7 +17,7 @@ void bindKey(CipherStatement &st, int first, const AggregateSet &set, const Aggr
     st.bind(first + 1, set.payers().at(qsizetype(row.payer)));
     st.bind(first + 2, set.groups().at(qsizetype(row.group)));
     st.bind(first + 3, set.reasons().at(qsizetype(row.reason)));
-    st.bind(first + 4, isoDay(row.day));
+    st.bind(first + 4, engines::isoDate(row.day));
     st.bind(first + 5, qint64(row.lag));
 }
 

@@ -155,6 +155,21 @@ Result<CipherStatement> CipherDatabase::prepare(const QString &sql)
     return CipherStatement(stmt, m_db);
 }
 
+Result<qint64> CipherDatabase::scalar(const QString &sql, const std::vector<QVariant> &params)
+{
+    auto q = prepare(sql);
+    if (!q.ok())
+        return q.error();
+    for (std::size_t i = 0; i < params.size(); ++i)
+        q->bind(int(i + 1), params[i]);
+    auto row = q->step();
+    if (!row.ok())
+        return row.error();
+    if (!row.value())
+        return makeError(ErrorCode::Internal, QStringLiteral("local cache error: the query returned no row"));
+    return q->int64(0);
+}
+
 qint64 CipherDatabase::lastInsertRowId() const
 {
     return sqlite3_last_insert_rowid(m_db);

@@ -15,6 +15,7 @@
 #include <QVariant>
 
 #include <memory>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -50,6 +51,9 @@ public:
     void close();
     Status exec(const QString &sql);
     Result<CipherStatement> prepare(const QString &sql);
+    // The first column of the first row of `sql` as an integer, `params` bound in order (as CipherStatement::bind
+    // binds a QVariant): a count, an EXISTS, a PRAGMA value. A query that returns no row fails (Internal).
+    Result<qint64> scalar(const QString &sql, const std::vector<QVariant> &params = {});
     qint64 lastInsertRowId() const;
     int changes() const;
     QString lastError() const;

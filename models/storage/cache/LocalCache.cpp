@@ -148,15 +148,11 @@ Result<LocalCache> LocalCache::openAnotherConnection() const
 
 Status LocalCache::migrate()
 {
-    {
-        // Scoped: an open statement would lock the tables a migration drops (SQLITE_LOCKED).
-        auto v = m_db.prepare(QStringLiteral("PRAGMA user_version"));
-        if (!v.ok())
-            return v.error();
-        if (auto row = v->step(); !row.ok())
-            return row.error();
-        m_version = int(v->int64(0));
-    }
+    // scalar() finalizes its statement: one left open would lock the tables a migration drops (SQLITE_LOCKED).
+    auto version = m_db.scalar(QStringLiteral("PRAGMA user_version"));
+    if (!version.ok())
+        return version.error();
+    m_version = int(version.value());
     if (m_version > kSchemaVersion)
         return makeError(ErrorCode::TooNew,
                          QCoreApplication::translate("LocalCache",
@@ -184,16 +180,11 @@ Status LocalCache::migrate()
 // WorkspaceImportStore and wipes its copy.
 Status LocalCache::ensureClaimKey()
 {
-    {
-        auto has = m_db.prepare(QStringLiteral("SELECT count(*) FROM claim_key"));
-        if (!has.ok())
-            return has.error();
-        auto row = has->step();
-        if (!row.ok())
-            return row.error();
-        if (has->int64(0) > 0)
-            return Status::success();
-    }
+    auto held = m_db.scalar(QStringLiteral("SELECT count(*) FROM claim_key"));
+    if (!held.ok())
+        return held.error();
+    if (held.value() > 0)
+        return Status::success();
     if (sodium_init() < 0)
         return makeError(ErrorCode::Internal, QStringLiteral("libsodium could not be initialised"));
     QByteArray key(int(crypto_auth_hmacsha256_KEYBYTES), Qt::Uninitialized);

@@ -55,14 +55,11 @@ Status appendToAuditQueue(LocalCache &cache, const QString &id, const QString &a
 
 Result<int> queuedChangeCount(LocalCache &cache)
 {
-    auto q =
-        cache.db().prepare(QStringLiteral("SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_queue)"));
-    if (!q.ok())
-        return q.error();
-    auto row = q->step();
-    if (!row.ok())
-        return row.error();
-    return int(q->int64(0));
+    auto n =
+        cache.db().scalar(QStringLiteral("SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_queue)"));
+    if (!n.ok())
+        return n.error();
+    return int(n.value());
 }
 
 Result<std::vector<OutboxChange>> pendingChanges(LocalCache &cache, int limit)

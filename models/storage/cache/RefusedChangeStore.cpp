@@ -68,15 +68,12 @@ Result<std::vector<RefusedAuditRow>> refusedAuditRows(LocalCache &cache)
 
 Result<int> refusedCount(LocalCache &cache)
 {
-    auto q = cache.db().prepare(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE %1) + "
-                                               "(SELECT count(*) FROM audit_queue WHERE last_error IS NOT NULL)")
-                                    .arg(kRefused));
-    if (!q.ok())
-        return q.error();
-    auto row = q->step();
-    if (!row.ok())
-        return row.error();
-    return int(q->int64(0));
+    auto n = cache.db().scalar(QStringLiteral("SELECT (SELECT count(*) FROM outbox WHERE %1) + "
+                                              "(SELECT count(*) FROM audit_queue WHERE last_error IS NOT NULL)")
+                                   .arg(kRefused));
+    if (!n.ok())
+        return n.error();
+    return int(n.value());
 }
 
 Result<bool> clearOutboxRejection(LocalCache &cache, const QString &id)

@@ -6,13 +6,7 @@ namespace upstream::storage {
 
 Result<qint64> countSignalsOfProduct(LocalCache &cache, const QString &product)
 {
-    auto count = cache.db().prepare(QStringLiteral("SELECT count(*) FROM signals WHERE product = ?"));
-    if (!count.ok())
-        return count.error();
-    count->bind(1, product);
-    if (auto r = count->step(); !r.ok())
-        return r.error();
-    return count->int64(0);
+    return cache.db().scalar(QStringLiteral("SELECT count(*) FROM signals WHERE product = ?"), {product});
 }
 
 Status forEachSignalOfProduct(LocalCache &cache, const QString &product,

@@ -1,5 +1,6 @@
 #include "storage/cache/SignalWriteCache.h"
 
+#include "engines/ClaimRecord.h"
 #include "storage/cache/LocalCache.h"
 
 #include <QJsonDocument>
@@ -10,11 +11,6 @@ namespace {
 
 using engines::Product;
 using engines::Signal;
-
-QString iso(engines::EpochDay d)
-{
-    return engines::fromEpochDay(d).toString(Qt::ISODate);
-}
 
 Status check(LocalCache &cache, bool ok)
 {
@@ -55,8 +51,9 @@ Result<CacheSignalsWritten> writeCacheSignals(LocalCache &cache, const std::vect
               QVariant(engines::signalTypeName(s.type)), QVariant(s.payer), QVariant(s.cptGroup), QVariant(s.reason),
               QVariant(engines::severityName(s.severity)), QVariant(s.severityScore), QVariant(s.confidence),
               QVariant(s.baselineValue), QVariant(s.currentValue), QVariant(s.delta), QVariant(s.pValue()),
-              QVariant(s.dollars), QVariant(iso(s.evidence.current.start)), QVariant(iso(s.evidence.current.end)),
-              QVariant(asOf), QVariant(QString::fromUtf8(evidence(s))), QVariant(computedAt)})
+              QVariant(s.dollars), QVariant(engines::isoDate(s.evidence.current.start)),
+              QVariant(engines::isoDate(s.evidence.current.end)), QVariant(asOf),
+              QVariant(QString::fromUtf8(evidence(s))), QVariant(computedAt)})
             st.bind(k++, v);
         if (Status r = st.run(); !r.ok())
             return r.error();

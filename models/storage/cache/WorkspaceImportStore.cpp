@@ -48,14 +48,10 @@ Result<QByteArray> readClaimKey(LocalCache &cache)
 
 Result<bool> importedBefore(LocalCache &cache, const QByteArray &sha256)
 {
-    auto q = cache.db().prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM uploads WHERE sha256 = ?)"));
-    if (!q.ok())
-        return q.error();
-    q->bind(1, sha256);
-    auto row = q->step();
-    if (!row.ok())
-        return row.error();
-    return row.value() && q->int64(0) != 0;
+    auto exists = cache.db().scalar(QStringLiteral("SELECT EXISTS (SELECT 1 FROM uploads WHERE sha256 = ?)"), {sha256});
+    if (!exists.ok())
+        return exists.error();
+    return exists.value() != 0;
 }
 
 Result<qint64> addUpload(LocalCache &cache, const WorkspaceUpload &u)
@@ -331,15 +327,11 @@ Result<WorkspaceImportStage> WorkspaceImportStage::create(LocalCache &cache)
 {
     // SQLCipher encrypts the main database, not SQLite's temporary files: the staged (decrypted) rows must stay in
     // memory.
-    auto store = cache.db().prepare(QStringLiteral("PRAGMA temp_store"));
+    auto store = cache.db().scalar(QStringLiteral("PRAGMA temp_store"));
     if (!store.ok())
         return store.error();
-    auto row = store->step();
-    if (!row.ok())
-        return row.error();
-    if (!row.value() || store->int64(0) != 2)
+    if (store.value() != 2)
         return makeError(ErrorCode::Internal, QStringLiteral("the cache's temporary store is not in memory"));
-    store->reset();
     if (Status st = drop(cache); !st.ok())
         return st.error();
     if (Status st = cache.db().exec(QStringLiteral(

@@ -7,11 +7,8 @@ namespace {
 
 qint64 countRows(LocalCache &cache, const QString &sql)
 {
-    auto q = cache.db().prepare(sql);
-    if (!q.ok())
-        return -1;
-    auto row = q.value().step();
-    return row.ok() && row.value() ? q.value().int64(0) : -1;
+    auto n = cache.db().scalar(sql);
+    return n.ok() ? n.value() : -1;
 }
 
 } // namespace
