@@ -12,13 +12,12 @@
 // storage/pg/PushStatements; this file decides what goes into them and what their answers mean.
 #include "SyncPush.h"
 
+#include "core/JsonRows.h"
 #include "storage/pg/PgConnection.h"
 #include "storage/pg/PushStatements.h"
 
 #include <QCoreApplication>
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 #include <QStringList>
 
@@ -27,13 +26,6 @@
 
 namespace upstream::sync {
 namespace {
-
-QJsonValue orNull(const QJsonValue &v)
-{
-    if (v.isUndefined() || (v.isString() && v.toString().isEmpty()))
-        return QJsonValue::Null;
-    return v;
-}
 
 // Mirrors the CHECK constraints of upstream.judgments and upstream.ledger_entries (0001_initial.sql), so a value the
 // server would refuse is rejected on its own instead of aborting the statement that carries the whole batch.
@@ -95,105 +87,110 @@ using Group = std::vector<const OutboxChange *>;
 
 Result<QSet<QString>> applyVerdicts(storage::PgConnection &conn, qint64 customer, const Group &group)
 {
-    QJsonArray input;
-    for (const OutboxChange *c : group)
-        input.append(
-            QJsonObject{{QStringLiteral("change_id"), c->id},
-                        {QStringLiteral("alert_id"), c->payload.value(QStringLiteral("alert_id"))},
-                        {QStringLiteral("verdict"), c->payload.value(QStringLiteral("verdict"))},
-                        {QStringLiteral("reason_code"), orNull(c->payload.value(QStringLiteral("reason_code")))},
-                        {QStringLiteral("notes"), orNull(c->payload.value(QStringLiteral("notes")))},
-                        {QStringLiteral("judged_at"), orNull(c->payload.value(QStringLiteral("judged_at")))}});
-    return storage::pushVerdicts(conn, customer, input);
+    JsonRows input;
+    for (const OutboxChange *c : group) {
+        const QJsonObject &p = c->payload;
+        input.beginRow();
+        input.string("change_id", c->id);
+        input.value("alert_id", p.value(QStringLiteral("alert_id")));
+        input.value("verdict", p.value(QStringLiteral("verdict")));
+        input.value("reason_code", p.value(QStringLiteral("reason_code")));
+        input.value("notes", p.value(QStringLiteral("notes")));
+        input.value("judged_at", p.value(QStringLiteral("judged_at")));
+        input.endRow();
+    }
+    return storage::pushVerdicts(conn, customer, input.text());
 }
 
 // Undo restores the operator's judgment before the last verdict: the earlier verdict, or none at all.
 Result<QSet<QString>> applyVerdictUndos(storage::PgConnection &conn, qint64 customer, const Group &group)
 {
-    QJsonArray input;
+    JsonRows input;
     for (const OutboxChange *c : group) {
         const QJsonObject &p = c->payload;
-        input.append(
-            QJsonObject{{QStringLiteral("change_id"), c->id},
-                        {QStringLiteral("alert_id"), p.value(QStringLiteral("alert_id"))},
-                        {QStringLiteral("verdict"), orNull(p.value(QStringLiteral("restored_verdict")))},
-                        {QStringLiteral("reason_code"), orNull(p.value(QStringLiteral("restored_reason_code")))},
-                        {QStringLiteral("notes"), orNull(p.value(QStringLiteral("restored_notes")))},
-                        {QStringLiteral("status"), orNull(p.value(QStringLiteral("restored_status")))},
-                        {QStringLiteral("judged_at"), orNull(p.value(QStringLiteral("restored_judged_at")))}});
+        input.beginRow();
+        input.string("change_id", c->id);
+        input.value("alert_id", p.value(QStringLiteral("alert_id")));
+        input.value("verdict", p.value(QStringLiteral("restored_verdict")));
+        input.value("reason_code", p.value(QStringLiteral("restored_reason_code")));
+        input.value("notes", p.value(QStringLiteral("restored_notes")));
+        input.value("status", p.value(QStringLiteral("restored_status")));
+        input.value("judged_at", p.value(QStringLiteral("restored_judged_at")));
+        input.endRow();
     }
-    return storage::pushVerdictUndos(conn, customer, input);
+    return storage::pushVerdictUndos(conn, customer, input.text());
 }
 
-QJsonObject ledgerFields(const OutboxChange &c)
+// Creates and edits carry the same fields; amounts go as exact decimal strings.
+QByteArray ledgerInput(const Group &group)
 {
-    const QJsonObject &p = c.payload;
-    return {
-        {QStringLiteral("change_id"), c.id},
-        {QStringLiteral("client_uuid"), c.entityId},
-        {QStringLiteral("base_version"), double(c.baseVersion)},
-        {QStringLiteral("alert_id"), orNull(p.value(QStringLiteral("alert_id")))},
-        {QStringLiteral("signal_id"), orNull(p.value(QStringLiteral("signal_id")))},
-        {QStringLiteral("product"), p.value(QStringLiteral("product")).toString()},
-        {QStringLiteral("payer"), p.value(QStringLiteral("payer")).toString()},
-        {QStringLiteral("expected"), centsToDecimal(qint64(p.value(QStringLiteral("expected_cents")).toDouble()))},
-        {QStringLiteral("recovered"), centsToDecimal(qint64(p.value(QStringLiteral("recovered_cents")).toDouble()))},
-        {QStringLiteral("recovered_date"), orNull(p.value(QStringLiteral("recovered_date")))},
-        {QStringLiteral("state"), p.value(QStringLiteral("state")).toString()},
-        {QStringLiteral("owner"), orNull(p.value(QStringLiteral("owner")))},
-        {QStringLiteral("notes"), orNull(p.value(QStringLiteral("notes")))}};
+    JsonRows input;
+    for (const OutboxChange *c : group) {
+        const QJsonObject &p = c->payload;
+        input.beginRow();
+        input.string("change_id", c->id);
+        input.string("client_uuid", c->entityId);
+        input.integer("base_version", c->baseVersion);
+        input.value("alert_id", p.value(QStringLiteral("alert_id")));
+        input.value("signal_id", p.value(QStringLiteral("signal_id")));
+        input.string("product", p.value(QStringLiteral("product")).toString());
+        input.string("payer", p.value(QStringLiteral("payer")).toString());
+        input.string("expected", centsToDecimal(qint64(p.value(QStringLiteral("expected_cents")).toDouble())));
+        input.string("recovered", centsToDecimal(qint64(p.value(QStringLiteral("recovered_cents")).toDouble())));
+        input.value("recovered_date", p.value(QStringLiteral("recovered_date")));
+        input.string("state", p.value(QStringLiteral("state")).toString());
+        input.value("owner", p.value(QStringLiteral("owner")));
+        input.value("notes", p.value(QStringLiteral("notes")));
+        input.endRow();
+    }
+    return input.text();
 }
 
 // A new entry (base version 0). The entry id is the client's: an id the server already holds is a Conflict.
 Result<QSet<QString>> applyLedgerCreates(storage::PgConnection &conn, qint64 customer, const Group &group)
 {
-    QJsonArray input;
-    for (const OutboxChange *c : group)
-        input.append(ledgerFields(*c));
-    return storage::pushLedgerCreates(conn, customer, input);
+    return storage::pushLedgerCreates(conn, customer, ledgerInput(group));
 }
 
 // An edit applies only where the server still holds the version it was based on; the rest are Conflicts.
 Result<QSet<QString>> applyLedgerUpdates(storage::PgConnection &conn, qint64 customer, const Group &group)
 {
-    QJsonArray input;
-    for (const OutboxChange *c : group)
-        input.append(ledgerFields(*c));
-    return storage::pushLedgerUpdates(conn, customer, input);
+    return storage::pushLedgerUpdates(conn, customer, ledgerInput(group));
 }
 
 Result<QSet<QString>> applyLedgerApprovals(storage::PgConnection &conn, qint64 customer, const Group &group)
 {
-    QJsonArray input;
+    JsonRows input;
     for (const OutboxChange *c : group) {
         // The server stamps approved_at itself; the workstation's (offline) approval time is kept apart.
-        const QString clientTime = c->payload.value(QStringLiteral("approved_at")).toString();
-        input.append(QJsonObject{
-            {QStringLiteral("client_uuid"), c->entityId},
-            {QStringLiteral("base_version"), double(c->baseVersion)},
-            {QStringLiteral("approved_at_client"), clientTime.isEmpty() ? QJsonValue() : QJsonValue(clientTime)}});
+        input.beginRow();
+        input.string("client_uuid", c->entityId);
+        input.integer("base_version", c->baseVersion);
+        input.stringOrNull("approved_at_client", c->payload.value(QStringLiteral("approved_at")).toString());
+        input.endRow();
     }
-    return storage::pushLedgerApprovals(conn, customer, input);
+    return storage::pushLedgerApprovals(conn, customer, input.text());
 }
 
 // Audit events go through upstream.audit_append one by one, in queue order, so the hash chain follows the queue.
 // The server stamps its own time and actor (session_user); the workstation's time and user go in details.
 Result<QSet<QString>> applyAudits(storage::PgConnection &conn, qint64 customer, const Group &group)
 {
-    QJsonArray input;
+    JsonRows input;
     int ord = 0;
     for (const OutboxChange *c : group) {
         QJsonObject details = c->payload.value(QStringLiteral("details")).toObject();
         details.insert(QStringLiteral("recorded_at"), c->payload.value(QStringLiteral("at")));
         details.insert(QStringLiteral("recorded_by"), c->payload.value(QStringLiteral("who")));
-        input.append(
-            QJsonObject{{QStringLiteral("change_id"), c->id},
-                        {QStringLiteral("ord"), ++ord},
-                        {QStringLiteral("action"), c->payload.value(QStringLiteral("action")).toString()},
-                        {QStringLiteral("details"), details},
-                        {QStringLiteral("workstation"), c->payload.value(QStringLiteral("workstation")).toString()}});
+        input.beginRow();
+        input.string("change_id", c->id);
+        input.integer("ord", ++ord);
+        input.string("action", c->payload.value(QStringLiteral("action")).toString());
+        input.value("details", details);
+        input.string("workstation", c->payload.value(QStringLiteral("workstation")).toString());
+        input.endRow();
     }
-    return storage::pushAudits(conn, customer, input);
+    return storage::pushAudits(conn, customer, input.text());
 }
 
 // The kinds in the order one wave applies them, each with the key its statement returns for an applied change.
@@ -229,13 +226,18 @@ Result<std::vector<std::optional<PushResult>>> applyInTransaction(storage::PgCon
                                                                   std::vector<std::optional<PushResult>> results)
 {
     // 1. Claim. Ids the server already holds were applied by an earlier push whose acknowledgement was lost.
-    QJsonArray claim;
-    for (size_t i = 0; i < changes.size(); ++i)
-        if (!results[i])
-            claim.append(QJsonObject{{QStringLiteral("id"), changes[i].id}, {QStringLiteral("kind"), changes[i].kind}});
+    JsonRows claim;
+    for (size_t i = 0; i < changes.size(); ++i) {
+        if (results[i])
+            continue;
+        claim.beginRow();
+        claim.string("id", changes[i].id);
+        claim.string("kind", changes[i].kind);
+        claim.endRow();
+    }
     QSet<QString> claimed;
     if (!claim.isEmpty()) {
-        auto r = storage::claimChanges(conn, customer, claim);
+        auto r = storage::claimChanges(conn, customer, claim.text());
         if (!r.ok())
             return r.error();
         claimed = std::move(r.value());

@@ -6,8 +6,11 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <algorithm>
 #include <cstdlib>
+#include <numeric>
 #include <set>
+#include <string_view>
 
 namespace upstream::storage {
 namespace {
@@ -222,13 +225,26 @@ Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const st
         changes.products.insert(product);
     };
     auto integer = [&](int row, int column) { return qint64(std::strtoll(rows.data(row, column), nullptr, 10)); };
-    for (int i = 0; i < rows.rows(); ++i) {
+    // In the cache's key order (deletions first): the rows of a batch then go into the B-trees side by side
+    // rather than at random places, so each page is read and written once per batch. A key comes once per batch.
+    std::vector<int> order(std::size_t(rows.rows()));
+    std::iota(order.begin(), order.end(), 0);
+    auto key = [&](int row) {
+        return std::string_view(rows.data(row, PulledClientUuid), std::size_t(rows.size(row, PulledClientUuid)));
+    };
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key(a) < key(b); });
+    CipherStatement *q = cache.statement(upsert);
+    if (!q)
+        return cache.lastError();
+    std::string_view lastProduct; // points into `rows`, which outlive the loop
+    bool anyProduct = false;
+    for (const int i : order) {
         if (rows.isNull(i, PulledClientUuid)) {
-            CipherStatement *q = cache.statement(remove);
-            if (!q)
+            CipherStatement *d = cache.statement(remove);
+            if (!d)
                 return cache.lastError();
-            q->bindText(1, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
-            if (Status st = q->forEachRow([&] { counted(q->text(0)); }); !st.ok())
+            d->bindText(1, rows.data(i, PulledEntryId), rows.size(i, PulledEntryId));
+            if (Status st = d->forEachRow([&] { counted(d->text(0)); }); !st.ok())
                 return st;
             continue;
         }
@@ -249,9 +265,7 @@ Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const st
                 continue;
             }
         }
-        CipherStatement *q = cache.statement(upsert);
-        if (!q)
-            return cache.lastError();
+        q->reset();
         // Bind position = column + 1, except the first two (client_uuid is the cache's id, entry_id its server_id).
         auto textOrNull = [&](int position, int column) {
             if (rows.isNull(i, column) || rows.size(i, column) == 0)
@@ -274,8 +288,17 @@ Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const st
         }
         if (Status st = q->run(); !st.ok())
             return st;
-        if (cache.changes() > 0)
-            counted(QString::fromUtf8(rows.data(i, PulledProduct), rows.size(i, PulledProduct)));
+        if (cache.changes() > 0) {
+            // A batch holds few products: name each once rather than hashing a new string per row.
+            const std::string_view product(rows.data(i, PulledProduct), std::size_t(rows.size(i, PulledProduct)));
+            if (!anyProduct || product != lastProduct) {
+                anyProduct = true;
+                lastProduct = product;
+                counted(QString::fromUtf8(product.data(), qsizetype(product.size())));
+            } else {
+                ++changes.rows;
+            }
+        }
     }
     return Status::success();
 }

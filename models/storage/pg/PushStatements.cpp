@@ -7,20 +7,15 @@
 namespace upstream::storage {
 namespace {
 
-QString jsonText(const QJsonArray &a)
-{
-    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
-}
-
 QString uuidArray(const QStringList &ids)
 {
     return QLatin1Char('{') + ids.join(QLatin1Char(',')) + QLatin1Char('}');
 }
 
 // Runs one set-based statement whose first column is the text key of every row it applied.
-Result<QSet<QString>> appliedKeys(PgConnection &conn, const char *sql, qint64 customer, const QJsonArray &input)
+Result<QSet<QString>> appliedKeys(PgConnection &conn, const char *sql, qint64 customer, const QByteArray &input)
 {
-    auto r = conn.exec(sql, {customer, jsonText(input)});
+    auto r = conn.exec(sql, {customer, input});
     if (!r.ok())
         return r.error();
     QSet<QString> keys;
@@ -53,7 +48,7 @@ Result<bool> matched(const Result<PgResult> &r)
 
 // --- set-based, one batch ---------------------------------------------------------------------------------------
 
-Result<QSet<QString>> claimChanges(PgConnection &conn, qint64 customerId, const QJsonArray &input)
+Result<QSet<QString>> claimChanges(PgConnection &conn, qint64 customerId, const QByteArray &input)
 {
     return appliedKeys(conn,
                        "INSERT INTO upstream.applied_changes (customer_id, change_id, kind) "
@@ -62,7 +57,7 @@ Result<QSet<QString>> claimChanges(PgConnection &conn, qint64 customerId, const 
                        customerId, input);
 }
 
-Result<QSet<QString>> pushVerdicts(PgConnection &conn, qint64 customerId, const QJsonArray &input)
+Result<QSet<QString>> pushVerdicts(PgConnection &conn, qint64 customerId, const QByteArray &input)
 {
     return appliedKeys(
         conn,
@@ -80,7 +75,7 @@ Result<QSet<QString>> pushVerdicts(PgConnection &conn, qint64 customerId, const 
         customerId, input);
 }
 
-Result<QSet<QString>> pushVerdictUndos(PgConnection &conn, qint64 customerId, const QJsonArray &input)
+Result<QSet<QString>> pushVerdictUndos(PgConnection &conn, qint64 customerId, const QByteArray &input)
 {
     return appliedKeys(
         conn,
@@ -98,7 +93,7 @@ Result<QSet<QString>> pushVerdictUndos(PgConnection &conn, qint64 customerId, co
         customerId, input);
 }
 
-Result<QSet<QString>> pushLedgerCreates(PgConnection &conn, qint64 customerId, const QJsonArray &input)
+Result<QSet<QString>> pushLedgerCreates(PgConnection &conn, qint64 customerId, const QByteArray &input)
 {
     return appliedKeys(conn,
                        UPSTREAM_LEDGER_INPUT
@@ -110,7 +105,7 @@ Result<QSet<QString>> pushLedgerCreates(PgConnection &conn, qint64 customerId, c
                        customerId, input);
 }
 
-Result<QSet<QString>> pushLedgerUpdates(PgConnection &conn, qint64 customerId, const QJsonArray &input)
+Result<QSet<QString>> pushLedgerUpdates(PgConnection &conn, qint64 customerId, const QByteArray &input)
 {
     return appliedKeys(conn,
                        UPSTREAM_LEDGER_INPUT
@@ -123,7 +118,7 @@ Result<QSet<QString>> pushLedgerUpdates(PgConnection &conn, qint64 customerId, c
                        customerId, input);
 }
 
-Result<QSet<QString>> pushLedgerApprovals(PgConnection &conn, qint64 customerId, const QJsonArray &input)
+Result<QSet<QString>> pushLedgerApprovals(PgConnection &conn, qint64 customerId, const QByteArray &input)
 {
     return appliedKeys(conn,
                        "WITH i AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(client_uuid uuid, "
@@ -135,7 +130,7 @@ Result<QSet<QString>> pushLedgerApprovals(PgConnection &conn, qint64 customerId,
                        customerId, input);
 }
 
-Result<QSet<QString>> pushAudits(PgConnection &conn, qint64 customerId, const QJsonArray &input)
+Result<QSet<QString>> pushAudits(PgConnection &conn, qint64 customerId, const QByteArray &input)
 {
     return appliedKeys(conn,
                        "SELECT i.change_id::text, upstream.audit_append($1, i.action, i.details, i.workstation) "

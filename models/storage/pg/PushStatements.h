@@ -15,7 +15,7 @@
 // PermissionDenied, InvalidInput, ...); the caller decides what each means for the change.
 #include "core/Result.h"
 
-#include <QJsonArray>
+#include <QByteArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QString>
@@ -33,27 +33,28 @@ class PgConnection;
 // committed (upstream.applied_changes tells on the retry).
 
 // --- set-based, one batch ---------------------------------------------------------------------------------------
+// Each input is the JSON text of an array of objects (core/JsonRows.h) with the fields named below.
 // Claims change ids in upstream.applied_changes. Input {id, kind}; returns the ids claimed now (an id already
 // there was applied by an earlier push whose acknowledgement was lost).
-Result<QSet<QString>> claimChanges(PgConnection &conn, qint64 customerId, const QJsonArray &input);
+Result<QSet<QString>> claimChanges(PgConnection &conn, qint64 customerId, const QByteArray &input);
 // Input {change_id, alert_id, verdict, reason_code, notes, judged_at (the workstation's time, may be null)}: upserts
 // the operator's judgment and sets the alert's status from the verdict. Returns change ids.
-Result<QSet<QString>> pushVerdicts(PgConnection &conn, qint64 customerId, const QJsonArray &input);
+Result<QSet<QString>> pushVerdicts(PgConnection &conn, qint64 customerId, const QByteArray &input);
 // Input {change_id, alert_id, verdict, reason_code, notes, status, judged_at}: restores the operator's earlier
 // judgment (none when verdict is null) with its time, and the alert's status (pending when null). Returns change ids.
-Result<QSet<QString>> pushVerdictUndos(PgConnection &conn, qint64 customerId, const QJsonArray &input);
+Result<QSet<QString>> pushVerdictUndos(PgConnection &conn, qint64 customerId, const QByteArray &input);
 // Input {change_id, client_uuid, base_version, alert_id, signal_id, product, payer, expected, recovered (decimal
 // strings), recovered_date, state, owner, notes}. Inserts the entries whose client_uuid is new; returns client
 // uuids.
-Result<QSet<QString>> pushLedgerCreates(PgConnection &conn, qint64 customerId, const QJsonArray &input);
+Result<QSet<QString>> pushLedgerCreates(PgConnection &conn, qint64 customerId, const QByteArray &input);
 // Same input; updates entries still at base_version. Returns client uuids.
-Result<QSet<QString>> pushLedgerUpdates(PgConnection &conn, qint64 customerId, const QJsonArray &input);
+Result<QSet<QString>> pushLedgerUpdates(PgConnection &conn, qint64 customerId, const QByteArray &input);
 // Input {client_uuid, base_version, approved_at_client}: approves as session_user at the server's time. Returns
 // client uuids.
-Result<QSet<QString>> pushLedgerApprovals(PgConnection &conn, qint64 customerId, const QJsonArray &input);
+Result<QSet<QString>> pushLedgerApprovals(PgConnection &conn, qint64 customerId, const QByteArray &input);
 // Input {change_id, ord, action, details, workstation}: appends to the hash-chained audit log one by one, in ord
 // order. Returns change ids.
-Result<QSet<QString>> pushAudits(PgConnection &conn, qint64 customerId, const QJsonArray &input);
+Result<QSet<QString>> pushAudits(PgConnection &conn, qint64 customerId, const QByteArray &input);
 // The server's current rows (to_jsonb of upstream.ledger_entries) by client uuid, lower case.
 Result<std::map<QString, QJsonObject>> currentLedgerRows(PgConnection &conn, qint64 customerId,
                                                          const QStringList &clientUuids);
