@@ -85,40 +85,34 @@ using Group = std::vector<const OutboxChange *>;
 
 // --- one function per kind: each applies a whole group and returns the ids of the changes that applied ----------
 
-Result<QSet<QString>> applyVerdicts(storage::PgConnection &conn, qint64 customer, const Group &group)
+// A verdict's fields for the server. An undo restores the operator's judgment before the last verdict (the earlier
+// verdict, or none at all): it carries that verdict under "restored_" names, and the alert status to restore.
+QByteArray verdictInput(const Group &group, bool undo)
 {
+    const QString prefix = undo ? QStringLiteral("restored_") : QString();
     JsonRows input;
     for (const OutboxChange *c : group) {
         const QJsonObject &p = c->payload;
         input.beginRow();
         input.string("change_id", c->id);
         input.value("alert_id", p.value(QStringLiteral("alert_id")));
-        input.value("verdict", p.value(QStringLiteral("verdict")));
-        input.value("reason_code", p.value(QStringLiteral("reason_code")));
-        input.value("notes", p.value(QStringLiteral("notes")));
-        input.value("judged_at", p.value(QStringLiteral("judged_at")));
+        for (const char *field : {"verdict", "reason_code", "notes", "judged_at"})
+            input.value(field, p.value(prefix + QLatin1String(field)));
+        if (undo)
+            input.value("status", p.value(QStringLiteral("restored_status")));
         input.endRow();
     }
-    return storage::pushVerdicts(conn, customer, input.text());
+    return input.text();
 }
 
-// Undo restores the operator's judgment before the last verdict: the earlier verdict, or none at all.
+Result<QSet<QString>> applyVerdicts(storage::PgConnection &conn, qint64 customer, const Group &group)
+{
+    return storage::pushVerdicts(conn, customer, verdictInput(group, false));
+}
+
 Result<QSet<QString>> applyVerdictUndos(storage::PgConnection &conn, qint64 customer, const Group &group)
 {
-    JsonRows input;
-    for (const OutboxChange *c : group) {
-        const QJsonObject &p = c->payload;
-        input.beginRow();
-        input.string("change_id", c->id);
-        input.value("alert_id", p.value(QStringLiteral("alert_id")));
-        input.value("verdict", p.value(QStringLiteral("restored_verdict")));
-        input.value("reason_code", p.value(QStringLiteral("restored_reason_code")));
-        input.value("notes", p.value(QStringLiteral("restored_notes")));
-        input.value("status", p.value(QStringLiteral("restored_status")));
-        input.value("judged_at", p.value(QStringLiteral("restored_judged_at")));
-        input.endRow();
-    }
-    return storage::pushVerdictUndos(conn, customer, input.text());
+    return storage::pushVerdictUndos(conn, customer, verdictInput(group, true));
 }
 
 // Creates and edits carry the same fields; amounts go as exact decimal strings.
