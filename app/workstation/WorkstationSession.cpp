@@ -54,7 +54,11 @@ WorkstationSession::WorkstationSession(views::MainWindow *window, settings::Sett
     connect(m_lock, &views::LockController::locked, this, [this] {
         log::info(QStringLiteral("workstation locked"));
         setEndedLocked(true);
-        release();
+        stopWorkers();
+        // Audited once no worker holds a write transaction on a connection of its own (a cancelled import has
+        // rolled back), and while the key is still there.
+        audit(QStringLiteral("lock"), {});
+        closeWorkspace();
     });
 }
 
@@ -278,7 +282,7 @@ void WorkstationSession::ledgerChanged()
         m_ledgerPage->reload();
 }
 
-void WorkstationSession::release()
+void WorkstationSession::stopWorkers()
 {
     // First stop and join everything that runs on another thread with the cache or the server password: pages drop
     // their models and wait for a dashboard load in flight, the import wizard cancels and joins its import and
@@ -291,9 +295,10 @@ void WorkstationSession::release()
         m_ledgerPage->clearData();
     // The wizard's workers are joined: close every staged import's connection (a cache connection holds the key).
     releaseStagedImports();
-    // Audited once no worker holds a write transaction on a connection of its own (a cancelled import has rolled
-    // back), and while the key is still there.
-    audit(QStringLiteral("lock"), {});
+}
+
+void WorkstationSession::closeWorkspace()
+{
     m_sync.reset(); // stops the worker and wipes the password it held
     m_serverParams.password.fill(QLatin1Char('\0'));
     m_serverParams.password.clear();
@@ -351,7 +356,7 @@ auto WorkstationSession::onWorkerTarget(F &&load) -> decltype(load(nullptr, null
         return load(&conn.value(), nullptr);
     }
     if (m_cache) {
-        auto conn = m_cache->openAnotherConnection(); // safe here: release() joins this worker before closing
+        auto conn = m_cache->openAnotherConnection(); // safe here: stopWorkers() joins this worker before closing
         if (!conn.ok())
             return conn.error();
         return load(nullptr, &conn.value());

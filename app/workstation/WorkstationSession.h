@@ -101,7 +101,10 @@ private:
     void promptLocal(const std::function<void(bool)> &ready);
     void promptServer(const std::function<void(bool)> &ready);
     void adopt(workspace::OpenedWorkspace ws);
-    void release();
+    // Locking, in two steps: first every thread that holds the cache or the server password is stopped and joined
+    // (pages, wizard, recompute, staged imports), then the password is wiped and the connections closed.
+    void stopWorkers();
+    void closeWorkspace();
     void setEndedLocked(bool locked);
     void installPages();
     void setActor(const QString &user, const QString &role);
@@ -120,7 +123,8 @@ private:
     auto onImportTarget(F &&load) -> decltype(load(nullptr));
     // The same from a worker thread, on a connection of the worker's own: load(server, nullptr) on a new server
     // connection when signed in, else load(nullptr, cache) on a second connection to the workspace's file. Valid
-    // while unlocked: release() cancels and joins the import and preview workers before it wipes or closes anything.
+    // while unlocked: stopWorkers() cancels and joins the import and preview workers before it wipes or closes
+    // anything.
     template<typename F>
     auto onWorkerTarget(F &&load) -> decltype(load(nullptr, nullptr));
 

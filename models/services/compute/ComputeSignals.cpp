@@ -113,6 +113,8 @@ Status persistCentral(storage::PgConnection &conn, qint64 customerId, const engi
 
 } // namespace
 
+namespace {
+
 QJsonObject withDelayFields(QJsonObject row)
 {
     const QJsonValue delay = row.take(QStringLiteral("delay"));
@@ -123,6 +125,18 @@ QJsonObject withDelayFields(QJsonObject row)
     for (const char *key : {"observed", "expected", "overdue_claims", "overdue_dollars"})
         row.insert(QLatin1String(key), d.value(QLatin1String(key)));
     return row;
+}
+
+} // namespace
+
+Result<QJsonArray> withDelayFields(const Result<QJsonArray> &rows)
+{
+    if (!rows.ok())
+        return rows.error();
+    QJsonArray out;
+    for (const QJsonValue row : rows.value())
+        out.append(withDelayFields(row.toObject()));
+    return out;
 }
 
 QJsonObject ComputeReport::toJson() const
@@ -237,13 +251,7 @@ Result<ComputeReport> computeCentral(storage::PgConnection &conn, qint64 custome
 Result<QJsonArray> listCentralSignals(storage::PgConnection &conn, std::optional<qint64> customerId,
                                       const QString &product)
 {
-    auto res = storage::listSignalsWithAlerts(conn, customerId, product);
-    if (!res.ok())
-        return res.error();
-    QJsonArray out;
-    for (const QJsonValue row : res.value())
-        out.append(withDelayFields(row.toObject()));
-    return out;
+    return withDelayFields(storage::listSignalsWithAlerts(conn, customerId, product));
 }
 
 } // namespace upstream::compute

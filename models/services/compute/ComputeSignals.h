@@ -84,8 +84,9 @@ Result<QJsonArray> listCentralSignals(storage::PgConnection &conn, std::optional
                                       const QString &product);
 Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &product);
 
-// A listed row with its evidence's "delay" object (key "delay", JSON object or text) lifted into SPEC 9's
-// DelayGuard fields (observed, expected, overdue_claims, overdue_dollars); other products lose the key.
-QJsonObject withDelayFields(QJsonObject row);
+// Listed rows, each with its evidence's "delay" object (key "delay", JSON object or text) lifted into SPEC 9's
+// DelayGuard fields (observed, expected, overdue_claims, overdue_dollars); rows of other products lose the key.
+// Errors of the listing pass through.
+Result<QJsonArray> withDelayFields(const Result<QJsonArray> &rows);
 
 } // namespace upstream::compute

@@ -78,13 +78,7 @@ Result<ComputeReport> computeLocal(storage::LocalCache &cache, const engines::Ag
 
 Result<QJsonArray> listLocalSignals(storage::LocalCache &cache, const QString &product)
 {
-    auto rows = storage::listCacheSignalsWithAlerts(cache, product);
-    if (!rows.ok())
-        return rows.error();
-    QJsonArray out;
-    for (const QJsonValue row : rows.value())
-        out.append(withDelayFields(row.toObject()));
-    return out;
+    return withDelayFields(storage::listCacheSignalsWithAlerts(cache, product));
 }
 
 } // namespace upstream::compute

@@ -89,15 +89,19 @@ using Group = std::vector<const OutboxChange *>;
 // verdict, or none at all): it carries that verdict under "restored_" names, and the alert status to restore.
 QByteArray verdictInput(const Group &group, bool undo)
 {
+    static constexpr const char *kFields[] = {"verdict", "reason_code", "notes", "judged_at"};
     const QString prefix = undo ? QStringLiteral("restored_") : QString();
+    QStringList keys; // the payload's names of kFields, spelled once per batch rather than once per row
+    for (const char *field : kFields)
+        keys << prefix + QLatin1String(field);
     JsonRows input;
     for (const OutboxChange *c : group) {
         const QJsonObject &p = c->payload;
         input.beginRow();
         input.string("change_id", c->id);
         input.value("alert_id", p.value(QStringLiteral("alert_id")));
-        for (const char *field : {"verdict", "reason_code", "notes", "judged_at"})
-            input.value(field, p.value(prefix + QLatin1String(field)));
+        for (qsizetype f = 0; f < keys.size(); ++f)
+            input.value(kFields[f], p.value(keys.at(f)));
         if (undo)
             input.value("status", p.value(QStringLiteral("restored_status")));
         input.endRow();
