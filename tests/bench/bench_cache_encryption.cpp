@@ -9,6 +9,8 @@
 #include "storage/cache/LocalCache.h"
 #include "storage/cache/OutboxStore.h"
 #include "storage/cache/SyncCacheStore.h"
+#include "storage/pg/PgConnection.h"
+#include "storage/pg/PullQueries.h"
 #include "sync/Outbox.h"
 #include "sync/SyncRound.h"
 
@@ -16,6 +18,8 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QUuid>
+
+#include <libpq-fe.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -40,31 +44,54 @@ struct Times {
 };
 
 int kBatch = sync::kPullBatchRows;
+
+// The batches as the server sends them (storage/pg/PullQueries: one ledger row per changed entry, LedgerPullColumn,
+// text format), built with libpq's client-side result functions and attached as pullChanges attaches them.
 std::vector<sync::PulledBatch> makeBatches(int rows)
 {
     std::vector<sync::PulledBatch> out;
     qint64 seq = 0;
+    std::vector<PGresAttDesc> columns(storage::PulledLedgerColumns);
+    std::vector<QByteArray> names;
+    for (int c = 0; c < storage::PulledLedgerColumns; ++c) {
+        names.push_back("c" + QByteArray::number(c));
+        columns[std::size_t(c)] = PGresAttDesc{names.back().data(), 0, 0, 0, 25 /* text */, -1, -1};
+    }
     for (int from = 0; from < rows; from += kBatch) {
         sync::PulledBatch b;
         b.fromSeq = seq;
+        PGresult *result = PQmakeEmptyPGresult(nullptr, PGRES_TUPLES_OK);
+        if (!result || !PQsetResultAttrs(result, storage::PulledLedgerColumns, columns.data()))
+            qFatal("cannot build a result");
         for (int i = from; i < std::min(rows, from + kBatch); ++i) {
-            sync::PulledRow r;
-            r.table = QStringLiteral("ledger_entries");
-            r.key = {{QStringLiteral("entry_id"), double(i + 1)}};
-            r.row = {{QStringLiteral("entry_id"), double(i + 1)},
-                     {QStringLiteral("client_uuid"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                     {QStringLiteral("product"), QStringLiteral("delayguard")},
-                     {QStringLiteral("payer"), QStringLiteral("Synthetic Payer %1").arg(i % 50)},
-                     {QStringLiteral("expected_amount"), double(i % 5000) + 0.25},
-                     {QStringLiteral("recovered_amount"), 0.0},
-                     {QStringLiteral("state"), QStringLiteral("open")},
-                     {QStringLiteral("notes"), QStringLiteral("seeded row %1").arg(i)},
-                     {QStringLiteral("version"), 1.0},
-                     {QStringLiteral("created_at"), QStringLiteral("2026-11-01T10:00:00.000Z")},
-                     {QStringLiteral("updated_at"), QStringLiteral("2026-11-01T10:00:00.000Z")}};
-            b.rows.push_back(std::move(r));
+            const QByteArray values[storage::PulledLedgerColumns] = {
+                QByteArray::number(i + 1),
+                QUuid::createUuid().toByteArray(QUuid::WithoutBraces),
+                {}, // alert_id
+                {}, // signal_id
+                "delayguard",
+                "Synthetic Payer " + QByteArray::number(i % 50),
+                QByteArray::number(qint64(i % 5000) * 100 + 25),
+                "0",
+                {}, // recovered_date
+                "open",
+                {}, // owner
+                "seeded row " + QByteArray::number(i),
+                {}, // approved_by
+                {}, // approved_at
+                "1",
+                "2026-11-01T10:00:00Z",
+                "2026-11-01T10:00:00Z",
+                {}}; // recovered_by
+            for (int c = 0; c < storage::PulledLedgerColumns; ++c) {
+                const QByteArray &v = values[c];
+                if (!PQsetvalue(result, i - from, c, v.isNull() ? nullptr : const_cast<char *>(v.constData()),
+                                v.isNull() ? -1 : int(v.size())))
+                    qFatal("cannot fill a result");
+            }
             ++seq;
         }
+        storage::setLedgerRows(b, storage::PgResult(result));
         b.toSeq = seq;
         out.push_back(std::move(b));
     }
@@ -80,11 +107,21 @@ Times runOnce(const QString &path, const QByteArray &key, const std::vector<sync
     QElapsedTimer wall;
     wall.start();
     double cpu0 = cpuSeconds();
-    for (const auto &b : batches)
-        if (!storage::applyPulled(cache.value(), b).ok())
-            qFatal("apply failed");
+    int applied = 0;
+    for (const auto &b : batches) {
+        auto changes = storage::applyPulled(cache.value(), b);
+        if (!changes.ok())
+            qFatal("apply failed: %s", qPrintable(changes.error().message));
+        applied += changes->rows;
+    }
     t.pullWall = double(wall.nsecsElapsed()) / 1e9;
     t.pullCpu = cpuSeconds() - cpu0;
+    const int expected = batches.empty() ? 0 : int(batches.back().toSeq);
+    auto count = cache->db().scalar(QStringLiteral("SELECT count(*) FROM ledger_entries"));
+    const qint64 stored = count.ok() ? count.value() : -1;
+    if (applied != expected || stored != expected)
+        qFatal("applied %d rows and the cache holds %lld, expected %d", applied, static_cast<long long>(stored),
+               expected);
 
     wall.restart();
     cpu0 = cpuSeconds();
@@ -110,6 +147,7 @@ Times median(std::vector<Times> v)
 {
     auto pick = [&](auto member) {
         std::vector<double> xs;
+        xs.reserve(v.size());
         for (const Times &t : v)
             xs.push_back(t.*member);
         std::sort(xs.begin(), xs.end());

@@ -4,6 +4,7 @@
 // may apply migrations. Migration 4 over a version-3 database with claims in it: pending claims (no
 // decided_date) become storable and only they may lack a decided date.
 #include "TestPg.h"
+#include "UpstreamSchema.h"
 
 #include "storage/pg/Migrator.h"
 
@@ -348,6 +349,80 @@ private slots:
         QCOMPARE(stamps->text(2, 0), QStringLiteral("alerts"));
         QCOMPARE(stamps->text(2, 1), expected);            // alert, with the origin set
         QCOMPARE(stamps->text(3, 1), QStringLiteral("-")); // after it was cleared
+    }
+
+    // 0011: a new ledger entry no longer goes through the foreign key to customers, and through the guard trigger
+    // only when the guard has something to do. What they enforced still holds for the app roles: a plain entry
+    // gets version 1 and the inserting login as updated_by; a recovered amount credits the inserting login; an
+    // approval must be a supervisor's own, of a settled entry, and is stamped with the server's time; the columns
+    // the guard would otherwise set cannot be written at all; a customer the user does not belong to (or that does
+    // not exist) is refused.
+    void leanLedgerInsertKeepsWhatTheGuardAndTheKeyEnforced()
+    {
+        test::MigratedDatabase db(*fx, QStringLiteral("mig_lean_insert"));
+        QVERIFY(db.ok());
+        const qint64 customer = db.createCustomer(QStringLiteral("Lean Clinic")).value_or(0);
+        const qint64 stranger = db.createCustomer(QStringLiteral("Other Clinic")).value_or(0);
+        auto op = db.createUser(customer, QStringLiteral("operator"));
+        auto sup = db.createUser(customer, QStringLiteral("supervisor"));
+        QVERIFY(customer > 0 && stranger > 0 && op && sup);
+        auto opc = db.connectAs(*op);
+        auto supc = db.connectAs(*sup);
+        QVERIFY(opc.ok() && supc.ok());
+        QCOMPARE(scalar(db.superuser(), "SELECT count(*) FROM pg_constraint WHERE conname = "
+                                        "'ledger_entries_customer_id_fkey'"),
+                 qint64(0));
+        const auto insert = [customer](PgConnection &c, const char *columns, const char *values) {
+            return c.exec(QStringLiteral("INSERT INTO upstream.ledger_entries (customer_id, client_uuid, product, "
+                                         "payer%1) VALUES ($1, gen_random_uuid(), 'delayguard', 'Synthetic "
+                                         "Mutual'%2) RETURNING version, updated_by, coalesce(recovered_by, '-'), "
+                                         "coalesce(approved_at > now() - interval '1 hour', false)")
+                              .arg(QLatin1String(columns), QLatin1String(values)),
+                          {customer});
+        };
+        const auto refusedWith = [](const Result<storage::PgResult> &r, const char *words) {
+            return !r.ok() && r.error().message.contains(QLatin1String(words));
+        };
+
+        auto plain = insert(*opc, "", "");
+        QVERIFY2(plain.ok(), qPrintable(plain.ok() ? QString() : plain.error().message));
+        QCOMPARE(plain->int64(0, 0), qint64(1));
+        QCOMPARE(plain->text(0, 1), op->login);
+        QCOMPARE(plain->text(0, 2), QStringLiteral("-"));
+        auto recovered = insert(*opc, ", recovered_amount, state", ", 120, 'recovered'");
+        QVERIFY(recovered.ok());
+        QCOMPARE(recovered->text(0, 2), op->login);
+
+        for (const char *column : {"version", "updated_by", "updated_at", "recovered_by", "approved_by"}) {
+            const QString columns = QStringLiteral(", %1").arg(QLatin1String(column));
+            const QString value = QLatin1String(column) == QLatin1String("version")      ? QStringLiteral(", 7")
+                                  : QLatin1String(column) == QLatin1String("updated_at") ? QStringLiteral(", now()")
+                                                                                         : QStringLiteral(", 'x'");
+            QVERIFY2(refusedWith(insert(*opc, columns.toLatin1().constData(), value.toLatin1().constData()),
+                                 "permission denied"),
+                     column);
+        }
+
+        QVERIFY(refusedWith(insert(*supc, ", state, approved_by, approved_at", ", 'recovered', 'someone_else', now()"),
+                            "own name"));
+        QVERIFY(refusedWith(insert(*supc, ", approved_by, approved_at", ", session_user, now()"),
+                            "recovered or written-off"));
+        auto approved = insert(*supc, ", state, approved_by, approved_at, recovered_amount",
+                               ", 'recovered', session_user, '2001-01-01', 50");
+        QVERIFY2(approved.ok(), qPrintable(approved.ok() ? QString() : approved.error().message));
+        QVERIFY(approved->boolean(0, 3)); // the server's time, not the client's
+        QCOMPARE(approved->text(0, 2), sup->login);
+
+        auto elsewhere = opc->exec("INSERT INTO upstream.ledger_entries (customer_id, client_uuid, product, payer) "
+                                   "VALUES ($1, gen_random_uuid(), 'delayguard', 'Synthetic Mutual')",
+                                   {stranger});
+        QVERIFY(refusedWith(elsewhere, "row-level security"));
+        auto nowhere = opc->exec("INSERT INTO upstream.ledger_entries (customer_id, client_uuid, product, payer) "
+                                 "VALUES (987654321, gen_random_uuid(), 'delayguard', 'Synthetic Mutual')");
+        QVERIFY(refusedWith(nowhere, "row-level security"));
+        QCOMPARE(scalar(db.superuser(), "SELECT count(*) FROM upstream.ledger_entries WHERE customer_id <> "
+                                        "ALL (SELECT customer_id FROM upstream.customers)"),
+                 qint64(0));
     }
 
     void newerDatabaseIsRefused()

@@ -1,6 +1,6 @@
 #pragma once
 // JsonRows: the JSON text of an array of flat objects, written straight into one UTF-8 buffer — the input of a
-// set-based server statement (jsonb_to_recordset), without a QJsonObject per row and a QJsonDocument round trip
+// set-based server statement (json_to_recordset), without a QJsonObject per row and a QJsonDocument round trip
 // (those were a fifth of a pushed batch's time on the workstation, measured with bench_sync).
 // Values are strings (escaped as RFC 8259 asks: quote, backslash and control characters), integers, decimals
 // given as text, null, or an already-serialised JSON value. Keys are ASCII literals and are not escaped.

@@ -16,6 +16,43 @@ namespace {
 
 std::atomic<bool> g_memorySecurity{false};
 
+// Once per process, before SQLCipher initialises: no allocation statistics. With them, every allocation and free
+// takes one process-wide mutex (the pull applies ~4% faster without); nothing here reads sqlite3_memory_used().
+void configureOnce()
+{
+    static const int configured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)configured;
+}
+
+// Counts the threads inside SQLite on one connection for the duration of a call; alone() is false when another
+// thread was already in, and the caller then stays out of SQLite.
+class OneCallerAtATime {
+public:
+    explicit OneCallerAtATime(std::atomic<int> *callers)
+        : m_callers(callers), m_alone(!callers || callers->fetch_add(1, std::memory_order_acquire) == 0)
+    {
+    }
+    ~OneCallerAtATime()
+    {
+        if (m_callers)
+            m_callers->fetch_sub(1, std::memory_order_release);
+    }
+    OneCallerAtATime(const OneCallerAtATime &) = delete;
+    OneCallerAtATime &operator=(const OneCallerAtATime &) = delete;
+    bool alone() const { return m_alone; }
+
+private:
+    std::atomic<int> *m_callers;
+    bool m_alone;
+};
+
+Error usedByAnotherThread()
+{
+    return makeError(ErrorCode::Internal,
+                     QStringLiteral("local cache error: this connection is in use on another thread at the same time; "
+                                    "the call was refused (a connection serves one thread at a time)"));
+}
+
 QString sqliteMessage(sqlite3 *db)
 {
     return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString();
@@ -44,13 +81,19 @@ CipherDatabase::~CipherDatabase()
     close();
 }
 
-CipherDatabase::CipherDatabase(CipherDatabase &&other) noexcept : m_db(std::exchange(other.m_db, nullptr)) {}
+CipherDatabase::CipherDatabase(sqlite3 *db) : m_db(db), m_callers(std::make_shared<std::atomic<int>>(0)) {}
+
+CipherDatabase::CipherDatabase(CipherDatabase &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr)), m_callers(std::move(other.m_callers))
+{
+}
 
 CipherDatabase &CipherDatabase::operator=(CipherDatabase &&other) noexcept
 {
     if (this != &other) {
         close();
         m_db = std::exchange(other.m_db, nullptr);
+        m_callers = std::move(other.m_callers);
     }
     return *this;
 }
@@ -70,6 +113,7 @@ void CipherDatabase::enableMemorySecurity()
 
 QString CipherDatabase::cipherVersion()
 {
+    configureOnce();
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
         sqlite3_close_v2(db);
@@ -92,9 +136,10 @@ Result<CipherDatabase> CipherDatabase::open(const QString &path, const security:
 {
     if (!key.isEmpty() && key.size() != 32)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("the cache key must be 256 bits"));
+    configureOnce();
     sqlite3 *raw = nullptr;
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     CipherDatabase db(raw);
     if (rc != SQLITE_OK)
         return makeError(ErrorCode::PermissionDenied,
@@ -133,6 +178,9 @@ Result<CipherDatabase> CipherDatabase::open(const QString &path, const security:
 
 Status CipherDatabase::exec(const QString &sql)
 {
+    const OneCallerAtATime caller(m_callers.get());
+    if (!caller.alone())
+        return usedByAnotherThread();
     char *err = nullptr;
     const int rc = sqlite3_exec(m_db, sql.toUtf8().constData(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
@@ -146,13 +194,16 @@ Status CipherDatabase::exec(const QString &sql)
 
 Result<CipherStatement> CipherDatabase::prepare(const QString &sql)
 {
+    const OneCallerAtATime caller(m_callers.get());
+    if (!caller.alone())
+        return usedByAnotherThread();
     sqlite3_stmt *stmt = nullptr;
     const QByteArray utf8 = sql.toUtf8();
     const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr);
     if (rc != SQLITE_OK)
         return makeError(rc == SQLITE_NOTADB ? ErrorCode::Corrupt : ErrorCode::Internal,
                          QStringLiteral("local cache error: %1").arg(sqliteMessage(m_db)));
-    return CipherStatement(stmt, m_db);
+    return CipherStatement(stmt, m_db, m_callers);
 }
 
 Result<qint64> CipherDatabase::scalar(const QString &sql, const std::vector<QVariant> &params)
@@ -190,7 +241,7 @@ CipherStatement::~CipherStatement()
 }
 
 CipherStatement::CipherStatement(CipherStatement &&other) noexcept
-    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db)
+    : m_stmt(std::exchange(other.m_stmt, nullptr)), m_db(other.m_db), m_callers(std::move(other.m_callers))
 {
 }
 
@@ -201,6 +252,7 @@ CipherStatement &CipherStatement::operator=(CipherStatement &&other) noexcept
             sqlite3_finalize(m_stmt);
         m_stmt = std::exchange(other.m_stmt, nullptr);
         m_db = other.m_db;
+        m_callers = std::move(other.m_callers);
     }
     return *this;
 }
@@ -252,6 +304,9 @@ void CipherStatement::bind(int index, const QVariant &value)
 
 Result<bool> CipherStatement::step()
 {
+    const OneCallerAtATime caller(m_callers.get());
+    if (!caller.alone())
+        return usedByAnotherThread();
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;

@@ -195,10 +195,11 @@ QJsonObject ledgerServerRow(const PgResult &rows, int i)
             {QStringLiteral("recovered_by"), value(PulledRecoveredBy)}};
 }
 
-// Ledger rows as pulled (LedgerPullColumn): the server's bytes are bound as they are, one prepared statement each
-// for upserts and deletions. A row with a local edit still queued is left alone until the push has decided on it.
-Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const std::set<QString> &pending,
-                       CacheChanges &changes)
+// Ledger rows as pulled (LedgerPullColumn), in the cache's key order (PulledBatch::ledgerOrder): the server's bytes
+// are bound as they are, one prepared statement each for upserts and deletions. A row with a local edit still queued is
+// left alone until the push has decided on it.
+Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const std::vector<int> &order,
+                       const std::set<QString> &pending, CacheChanges &changes)
 {
     const QString upsert = QStringLiteral(
         "INSERT INTO ledger_entries (id, server_id, alert_id, signal_id, product, payer, expected_cents, "
@@ -225,20 +226,17 @@ Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const st
         changes.products.insert(product);
     };
     auto integer = [&](int row, int column) { return qint64(std::strtoll(rows.data(row, column), nullptr, 10)); };
-    // In the cache's key order (deletions first): the rows of a batch then go into the B-trees side by side
-    // rather than at random places, so each page is read and written once per batch. A key comes once per batch.
-    std::vector<int> order(std::size_t(rows.rows()));
-    std::iota(order.begin(), order.end(), 0);
-    auto key = [&](int row) {
-        return std::string_view(rows.data(row, PulledClientUuid), std::size_t(rows.size(row, PulledClientUuid)));
-    };
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return key(a) < key(b); });
     CipherStatement *q = cache.statement(upsert);
     if (!q)
         return cache.lastError();
     std::string_view lastProduct; // points into `rows`, which outlive the loop
     bool anyProduct = false;
-    for (const int i : order) {
+    std::vector<int> identity; // a batch put together without its order: every row still goes in
+    if (order.size() != std::size_t(rows.rows())) {
+        identity.resize(std::size_t(rows.rows()));
+        std::iota(identity.begin(), identity.end(), 0);
+    }
+    for (const int i : identity.empty() ? order : identity) {
         if (rows.isNull(i, PulledClientUuid)) {
             CipherStatement *d = cache.statement(remove);
             if (!d)
@@ -333,7 +331,7 @@ Status applyRows(SyncStatementCache &statements, const PulledBatch &batch, const
         }
     }
     if (batch.ledgerRows)
-        return applyLedgerRows(statements, *batch.ledgerRows, pending, changes);
+        return applyLedgerRows(statements, *batch.ledgerRows, batch.ledgerOrder, pending, changes);
     return Status::success();
 }
 

@@ -59,8 +59,15 @@ struct PulledBatch {
     qint64 toSeq = 0;                           // the highest seq covered; fromSeq == toSeq when nothing changed
     std::vector<PulledRow> rows;                // signals, alerts, judgments
     std::shared_ptr<const PgResult> ledgerRows; // ledger_entries, LedgerPullColumn order (may be null)
+    // ledgerRows' row numbers in the cache's key order (client_uuid bytes; deletions, which have none, first), so
+    // that the cache inserts side by side into its index pages. Sorted by whoever read the batch: the pull's reading
+    // thread, while the cache applies the previous batch (the server no longer sorts).
+    std::vector<int> ledgerOrder;
     int rowCount() const;
 };
+
+// Attaches ledger rows (LedgerPullColumn) to a batch with their key order (ledgerOrder).
+void setLedgerRows(PulledBatch &batch, PgResult &&rows);
 
 // The next batch of at most `limit` change_log entries after afterSeq. Keys whose changes in the batch were all made
 // under this connection's own change origin (setChangeOrigin) are left out: toSeq still covers them.

@@ -40,7 +40,7 @@ Result<bool> matched(const Result<PgResult> &r)
 }
 
 #define UPSTREAM_LEDGER_INPUT                                                                                          \
-    "WITH i AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(change_id uuid, client_uuid uuid, base_version "      \
+    "WITH i AS (SELECT * FROM json_to_recordset($2::json) AS i(change_id uuid, client_uuid uuid, base_version "        \
     "integer, alert_id bigint, signal_id bigint, product text, payer text, expected numeric, recovered numeric, "      \
     "recovered_date date, state text, owner text, notes text)) "
 
@@ -52,7 +52,7 @@ Result<QSet<QString>> claimChanges(PgConnection &conn, qint64 customerId, const 
 {
     return appliedKeys(conn,
                        "INSERT INTO upstream.applied_changes (customer_id, change_id, kind) "
-                       "SELECT $1, i.id, i.kind FROM jsonb_to_recordset($2::jsonb) AS i(id uuid, kind text) "
+                       "SELECT $1, i.id, i.kind FROM json_to_recordset($2::json) AS i(id uuid, kind text) "
                        "ON CONFLICT DO NOTHING RETURNING change_id::text",
                        customerId, input);
 }
@@ -61,7 +61,7 @@ Result<QSet<QString>> pushVerdicts(PgConnection &conn, qint64 customerId, const 
 {
     return appliedKeys(
         conn,
-        "WITH i AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(change_id uuid, alert_id bigint, verdict text, "
+        "WITH i AS (SELECT * FROM json_to_recordset($2::json) AS i(change_id uuid, alert_id bigint, verdict text, "
         "reason_code text, notes text, judged_at timestamptz)), "
         "j AS (INSERT INTO upstream.judgments (customer_id, alert_id, verdict, reason_code, notes, client_uuid, "
         "judged_at_client) SELECT $1, i.alert_id, i.verdict, i.reason_code, i.notes, i.change_id, i.judged_at FROM i "
@@ -79,7 +79,7 @@ Result<QSet<QString>> pushVerdictUndos(PgConnection &conn, qint64 customerId, co
 {
     return appliedKeys(
         conn,
-        "WITH i AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(change_id uuid, alert_id bigint, verdict text, "
+        "WITH i AS (SELECT * FROM json_to_recordset($2::json) AS i(change_id uuid, alert_id bigint, verdict text, "
         "reason_code text, notes text, status text, judged_at timestamptz)), "
         "d AS (DELETE FROM upstream.judgments j USING i WHERE j.customer_id = $1 AND j.alert_id = i.alert_id "
         "AND j.operator = session_user AND i.verdict IS NULL RETURNING 1), "
@@ -121,7 +121,7 @@ Result<QSet<QString>> pushLedgerUpdates(PgConnection &conn, qint64 customerId, c
 Result<QSet<QString>> pushLedgerApprovals(PgConnection &conn, qint64 customerId, const QByteArray &input)
 {
     return appliedKeys(conn,
-                       "WITH i AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(client_uuid uuid, "
+                       "WITH i AS (SELECT * FROM json_to_recordset($2::json) AS i(client_uuid uuid, "
                        "base_version integer, approved_at_client timestamptz)) "
                        "UPDATE upstream.ledger_entries l SET approved_by = session_user, approved_at = now(), "
                        "approved_at_client = i.approved_at_client FROM i "
@@ -134,7 +134,7 @@ Result<QSet<QString>> pushAudits(PgConnection &conn, qint64 customerId, const QB
 {
     return appliedKeys(conn,
                        "SELECT i.change_id::text, upstream.audit_append($1, i.action, i.details, i.workstation) "
-                       "FROM (SELECT * FROM jsonb_to_recordset($2::jsonb) AS i(change_id uuid, ord integer, "
+                       "FROM (SELECT * FROM json_to_recordset($2::json) AS i(change_id uuid, ord integer, "
                        "action text, details jsonb, workstation text) ORDER BY ord OFFSET 0) i",
                        customerId, input);
 }
