@@ -2,8 +2,10 @@
 // changes, once with an encrypted cache (SQLCipher 4, raw 256-bit key) and once unencrypted with the same code.
 // Prints rows/s and the cost of encryption on the cache's own work (the server's share is the same for both).
 // Each mode runs on a fresh database; the pull is pipelined (sync::pullUntilCurrent) and its rows are counted, every
-// push result is checked, and any failure exits non-zero. Runs its own throwaway PostgreSQL cluster.
-// Usage: bench_sync [pull_rows] [push_rows]  (CTest runs it at a small size under the label bench)
+// push result is checked, and any failure exits non-zero. Runs its own throwaway PostgreSQL cluster. The two modes
+// alternate for `rounds` rounds and every figure printed is its median over the rounds: one run on a shared machine
+// varies by ±10%, which is as much as the differences measured.
+// Usage: bench_sync [pull_rows] [push_rows] [rounds = 3]  (CTest runs it at a small size under the label bench)
 #include "BenchOutbox.h"
 #include "PrivateCluster.h"
 #include "UpstreamSchema.h"
@@ -17,8 +19,10 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 using namespace upstream;
 
@@ -27,6 +31,8 @@ namespace {
 struct Figures {
     int pulled = 0;
     double pullTotal = 0, pullCache = 0, enqueue = 0, pushTotal = 0, pushCache = 0;
+    double pushServer = 0; // pushTotal - pushCache: the push's time outside the cache
+    double cacheWork = 0;  // pullCache + enqueue + pushCache
 };
 
 [[noreturn]] void fail(const char *what, const QString &why)
@@ -103,11 +109,35 @@ Figures run(const test::PgFixture &fixture, const QString &path, const QByteArra
         f.pushCache += double(c.nsecsElapsed()) / 1e9;
     }
     f.pushTotal = double(total.nsecsElapsed()) / 1e9;
+    f.pushServer = f.pushTotal - f.pushCache;
+    f.cacheWork = f.pullCache + f.enqueue + f.pushCache;
     auto onServer =
         db.superuser().exec("SELECT count(*) FROM upstream.applied_changes WHERE customer_id = $1", {customer});
     if (applied != pushRows || !onServer.ok() || onServer->int64(0, 0) != pushRows)
         fail("push", QStringLiteral("%1 of %2 changes applied").arg(applied).arg(pushRows));
     return f;
+}
+
+Figures median(const std::vector<Figures> &runs)
+{
+    auto pick = [&](double Figures::*member) {
+        std::vector<double> xs;
+        xs.reserve(runs.size());
+        for (const Figures &f : runs)
+            xs.push_back(f.*member);
+        std::sort(xs.begin(), xs.end());
+        return xs[xs.size() / 2];
+    };
+    Figures m;
+    m.pulled = runs.front().pulled; // checked equal to pull_rows in every run
+    m.pullTotal = pick(&Figures::pullTotal);
+    m.pullCache = pick(&Figures::pullCache);
+    m.enqueue = pick(&Figures::enqueue);
+    m.pushTotal = pick(&Figures::pushTotal);
+    m.pushCache = pick(&Figures::pushCache);
+    m.pushServer = pick(&Figures::pushServer);
+    m.cacheWork = pick(&Figures::cacheWork);
+    return m;
 }
 
 } // namespace
@@ -117,17 +147,23 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const int pullRows = argc > 1 ? std::atoi(argv[1]) : 100000;
     const int pushRows = argc > 2 ? std::atoi(argv[2]) : 10000;
-    if (pullRows <= 0 || pushRows <= 0)
-        fail("usage", QStringLiteral("bench_sync [pull_rows > 0] [push_rows > 0]"));
+    const int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
+    if (pullRows <= 0 || pushRows <= 0 || rounds <= 0)
+        fail("usage", QStringLiteral("bench_sync [pull_rows > 0] [push_rows > 0] [rounds > 0]"));
     test::PrivateCluster cluster;
     if (!cluster.ok())
         fail("cluster", cluster.error());
 
     QTemporaryDir tmp;
-    const Figures plain =
-        run(cluster.fixture(), tmp.filePath(QStringLiteral("plain.db")), QByteArray(), pullRows, pushRows);
-    const Figures keyed =
-        run(cluster.fixture(), tmp.filePath(QStringLiteral("keyed.db")), QByteArray(32, '\x5c'), pullRows, pushRows);
+    std::vector<Figures> plainRuns, keyedRuns;
+    for (int r = 0; r < rounds; ++r) {
+        plainRuns.push_back(run(cluster.fixture(), tmp.filePath(QStringLiteral("plain%1.db").arg(r)), QByteArray(),
+                                pullRows, pushRows));
+        keyedRuns.push_back(run(cluster.fixture(), tmp.filePath(QStringLiteral("keyed%1.db").arg(r)),
+                                QByteArray(32, '\x5c'), pullRows, pushRows));
+    }
+    const Figures plain = median(plainRuns);
+    const Figures keyed = median(keyedRuns);
 
     auto line = [](const char *what, const Figures &f, int pull, int push) {
         std::printf("%-11s pull %d rows: %.2f s (%.0f rows/s; cache %.2f s) | enqueue %d: %.3f s | push %d: %.2f s "
@@ -137,13 +173,11 @@ int main(int argc, char *argv[])
     };
     line("unencrypted", plain, plain.pulled, pushRows);
     line("SQLCipher 4", keyed, keyed.pulled, pushRows);
-    const double plainCache = plain.pullCache + plain.enqueue + plain.pushCache;
-    const double keyedCache = keyed.pullCache + keyed.enqueue + keyed.pushCache;
-    std::printf("cache work: unencrypted %.3f s, encrypted %.3f s -> encryption costs %+.1f%%\n", plainCache,
-                keyedCache, 100.0 * (keyedCache / plainCache - 1.0));
+    std::printf("cache work: unencrypted %.3f s, encrypted %.3f s -> encryption costs %+.1f%%\n", plain.cacheWork,
+                keyed.cacheWork, 100.0 * (keyed.cacheWork / plain.cacheWork - 1.0));
     // The server's share of the push (total minus the cache's work), the figure issue 19 sets a target on.
     std::printf("push server time: unencrypted %.3f s, encrypted %.3f s (%d changes, batches of %d)\n",
-                plain.pushTotal - plain.pushCache, keyed.pushTotal - keyed.pushCache, pushRows,
-                sync::kPushBatchChanges);
+                plain.pushServer, keyed.pushServer, pushRows, sync::kPushBatchChanges);
+    std::printf("medians of %d rounds, the modes alternating, each on a fresh database\n", rounds);
     return 0;
 }
