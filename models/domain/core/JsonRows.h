@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QString>
 
+#include <algorithm>
 #include <cmath>
 
 namespace upstream {
@@ -107,6 +108,15 @@ private:
     void quoted(const QByteArray &utf8)
     {
         m_out += '"';
+        const bool plain = std::none_of(utf8.begin(), utf8.end(), [](char ch) {
+            const auto c = static_cast<unsigned char>(ch);
+            return c == '"' || c == '\\' || c < 0x20;
+        });
+        if (plain) { // the usual case: copied whole
+            m_out += utf8;
+            m_out += '"';
+            return;
+        }
         for (const char ch : utf8) {
             const auto c = static_cast<unsigned char>(ch);
             if (c == '"' || c == '\\') {

@@ -14,14 +14,21 @@
 
 namespace upstream::sync {
 
-QString centsToDecimal(qint64 cents)
+QByteArray centsToDecimalText(qint64 cents)
 {
     const bool negative = cents < 0;
-    const qint64 a = negative ? -cents : cents;
-    return QStringLiteral("%1%2.%3")
-        .arg(negative ? QStringLiteral("-") : QString())
-        .arg(a / 100)
-        .arg(a % 100, 2, 10, QLatin1Char('0'));
+    const quint64 a = negative ? quint64(0) - quint64(cents) : quint64(cents);
+    QByteArray out = QByteArray::number(a / 100);
+    const auto rest = int(a % 100);
+    out += '.';
+    out += char('0' + rest / 10);
+    out += char('0' + rest % 10);
+    return negative ? '-' + out : out;
+}
+
+QString centsToDecimal(qint64 cents)
+{
+    return QString::fromLatin1(centsToDecimalText(cents));
 }
 
 namespace {

@@ -14,6 +14,7 @@
 #include "storage/cache/OutboxStore.h"
 #include "storage/pg/PullQueries.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <optional>
@@ -37,7 +38,8 @@ constexpr int kPushBatchChanges = 1000;
 // A connection-level failure is returned as an error (the caller goes offline and retries later); a refused or
 // conflicting change is a PushResult.
 Result<PushResult> pushChange(storage::PgConnection &conn, qint64 customerId, const OutboxChange &change);
-// Integer cents as an exact decimal string for numeric(12,2) (both push paths).
+// Integer cents as an exact decimal for numeric(12,2), e.g. "-12.05" (both push paths).
+QByteArray centsToDecimalText(qint64 cents);
 QString centsToDecimal(qint64 cents);
 // One batch in one transaction, set-based: one result per change, nullopt for a change held back behind a conflict
 // on its entity. Any failure rolls the whole batch back and is returned (the caller decides between going offline

@@ -119,7 +119,7 @@ Result<QSet<QString>> applyVerdictUndos(storage::PgConnection &conn, qint64 cust
     return storage::pushVerdictUndos(conn, customer, verdictInput(group, true));
 }
 
-// Creates and edits carry the same fields; amounts go as exact decimal strings.
+// Creates and edits carry the same fields; amounts go as exact decimal numbers ("12.34", never through a double).
 QByteArray ledgerInput(const Group &group)
 {
     JsonRows input;
@@ -133,8 +133,8 @@ QByteArray ledgerInput(const Group &group)
         input.value("signal_id", p.value(QStringLiteral("signal_id")));
         input.string("product", p.value(QStringLiteral("product")).toString());
         input.string("payer", p.value(QStringLiteral("payer")).toString());
-        input.string("expected", centsToDecimal(qint64(p.value(QStringLiteral("expected_cents")).toDouble())));
-        input.string("recovered", centsToDecimal(qint64(p.value(QStringLiteral("recovered_cents")).toDouble())));
+        input.number("expected", centsToDecimalText(qint64(p.value(QStringLiteral("expected_cents")).toDouble())));
+        input.number("recovered", centsToDecimalText(qint64(p.value(QStringLiteral("recovered_cents")).toDouble())));
         input.value("recovered_date", p.value(QStringLiteral("recovered_date")));
         input.string("state", p.value(QStringLiteral("state")).toString());
         input.value("owner", p.value(QStringLiteral("owner")));
