@@ -141,9 +141,16 @@ Result<PulledBatch> pullChanges(PgConnection &conn, qint64 customerId, qint64 af
     PulledBatch batch;
     batch.fromSeq = afterSeq;
     batch.toSeq = afterSeq;
-    auto range = conn.exec("SELECT max(seq) FROM (SELECT seq FROM upstream.change_log "
-                           "WHERE customer_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) r",
-                           {customerId, afterSeq, limit});
+    // The range, and which tables changed in it: a table's query scans the whole range, so one that has nothing
+    // there is not asked (a ledger-only batch of 20,000 spent ~15 ms in three empty queries).
+    static const QByteArray rangeSql = [] {
+        QByteArray sql = "SELECT max(seq)";
+        for (const TableQuery &t : kTables) // one flag per table, in kTables' order, then the ledger's
+            sql += QByteArray(", bool_or(table_name = '") + t.table + "')";
+        return sql + ", bool_or(table_name = 'ledger_entries') FROM (SELECT seq, table_name FROM upstream.change_log "
+                     "WHERE customer_id = $1 AND seq > $2 ORDER BY seq LIMIT $3) r";
+    }();
+    auto range = conn.exec(rangeSql.constData(), {customerId, afterSeq, limit});
     if (!range.ok())
         return range.error();
     if (range->rows() == 0 || range->isNull(0, 0))
@@ -151,12 +158,16 @@ Result<PulledBatch> pullChanges(PgConnection &conn, qint64 customerId, qint64 af
     batch.toSeq = range->int64(0, 0);
     const std::vector<QVariant> params = {customerId, afterSeq, batch.toSeq};
 
-    for (const TableQuery &t : kTables) {
-        auto rows = conn.exec(t.sql, params);
+    for (int t = 0; t < int(std::size(kTables)); ++t) {
+        if (!range->boolean(0, 1 + t))
+            continue;
+        auto rows = conn.exec(kTables[t].sql, params);
         if (!rows.ok())
             return rows.error();
-        appendRows(batch, t.table, t.keyColumn, rows.value());
+        appendRows(batch, kTables[t].table, kTables[t].keyColumn, rows.value());
     }
+    if (!range->boolean(0, 1 + int(std::size(kTables))))
+        return batch;
     auto ledger = conn.exec(kLedgerSql, params);
     if (!ledger.ok())
         return ledger.error();
