@@ -5,6 +5,7 @@
 // (enqueueChange), then reads them back and records them as applied (pendingChanges + recordPushResults), as
 // bench_sync does with a real server. Plain and keyed runs alternate; the medians are compared. Wall and process
 // CPU time are printed separately (fsync waits are in wall only).
+#include "BenchMedian.h"
 #include "BenchOutbox.h"
 #include "storage/cache/LocalCache.h"
 #include "storage/cache/OutboxStore.h"
@@ -143,16 +144,9 @@ Times runOnce(const QString &path, const QByteArray &key, const std::vector<sync
     return t;
 }
 
-Times median(std::vector<Times> v)
+Times median(const std::vector<Times> &v)
 {
-    auto pick = [&](auto member) {
-        std::vector<double> xs;
-        xs.reserve(v.size());
-        for (const Times &t : v)
-            xs.push_back(t.*member);
-        std::sort(xs.begin(), xs.end());
-        return xs[xs.size() / 2];
-    };
+    auto pick = [&](double Times::*figure) { return test::medianOf(v, figure); };
     return {pick(&Times::pullWall), pick(&Times::pullCpu), pick(&Times::pushWall), pick(&Times::pushCpu)};
 }
 

@@ -6,6 +6,7 @@
 // alternate for `rounds` rounds and every figure printed is its median over the rounds: one run on a shared machine
 // varies by ±10%, which is as much as the differences measured.
 // Usage: bench_sync [pull_rows] [push_rows] [rounds = 3]  (CTest runs it at a small size under the label bench)
+#include "BenchMedian.h"
 #include "BenchOutbox.h"
 #include "PrivateCluster.h"
 #include "UpstreamSchema.h"
@@ -19,7 +20,6 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
@@ -120,14 +120,7 @@ Figures run(const test::PgFixture &fixture, const QString &path, const QByteArra
 
 Figures median(const std::vector<Figures> &runs)
 {
-    auto pick = [&](double Figures::*member) {
-        std::vector<double> xs;
-        xs.reserve(runs.size());
-        for (const Figures &f : runs)
-            xs.push_back(f.*member);
-        std::sort(xs.begin(), xs.end());
-        return xs[xs.size() / 2];
-    };
+    auto pick = [&](double Figures::*figure) { return test::medianOf(runs, figure); };
     Figures m;
     m.pulled = runs.front().pulled; // checked equal to pull_rows in every run
     m.pullTotal = pick(&Figures::pullTotal);

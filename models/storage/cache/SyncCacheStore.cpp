@@ -6,9 +6,7 @@
 #include <QJsonDocument>
 #include <QUuid>
 
-#include <algorithm>
 #include <cstdlib>
-#include <numeric>
 #include <set>
 #include <string_view>
 
@@ -196,8 +194,8 @@ QJsonObject ledgerServerRow(const PgResult &rows, int i)
 }
 
 // Ledger rows as pulled (LedgerPullColumn), in the cache's key order (PulledBatch::ledgerOrder): the server's bytes
-// are bound as they are, one prepared statement each for upserts and deletions. A row with a local edit still queued is
-// left alone until the push has decided on it.
+// are bound as they are, one prepared statement each for upserts and deletions. A row with a local edit still
+// queued is left alone until the push has decided on it.
 Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const std::vector<int> &order,
                        const std::set<QString> &pending, CacheChanges &changes)
 {
@@ -231,12 +229,9 @@ Status applyLedgerRows(SyncStatementCache &cache, const PgResult &rows, const st
         return cache.lastError();
     std::string_view lastProduct; // points into `rows`, which outlive the loop
     bool anyProduct = false;
-    std::vector<int> identity; // a batch put together without its order: every row still goes in
-    if (order.size() != std::size_t(rows.rows())) {
-        identity.resize(std::size_t(rows.rows()));
-        std::iota(identity.begin(), identity.end(), 0);
-    }
-    for (const int i : identity.empty() ? order : identity) {
+    const bool ordered = order.size() == std::size_t(rows.rows()); // else (not from setLedgerRows): as they came
+    for (int k = 0; k < rows.rows(); ++k) {
+        const int i = ordered ? order[std::size_t(k)] : k;
         // A NULL comes back from libpq as an empty value, and no present value here is empty (a client UUID never
         // is; an empty text is stored as NULL anyway): the length alone tells, one libpq call instead of two.
         if (rows.size(i, PulledClientUuid) == 0) {
